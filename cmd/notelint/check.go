@@ -1,0 +1,203 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/spf13/cobra"
+
+	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/output"
+)
+
+type checkFlags struct {
+	format      string
+	failOn      string
+	config      string
+	fix         bool
+	printConfig bool
+	color       string
+}
+
+func newCheckCmd() *cobra.Command {
+	var f checkFlags
+	cmd := &cobra.Command{
+		Use:   "check [PATH...]",
+		Short: "Lint notification templates",
+		Long: `Lint notification templates (.txt, .md, .html and .toml catalogs) in the
+given files and directories (default: the working directory).
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
+2 usage, config or input error, 3 internal error.`,
+		Example: `  notelint check examples/
+  notelint check --format sarif templates/ > notelint.sarif
+  notelint check --fix sms/`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runCheck(cmd, args, f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.format, "format", "text", "output format: "+joinFormats())
+	fl.StringVar(&f.failOn, "fail-on", "error", "exit 1 when a finding is at or above: error, warning, info or never")
+	fl.StringVar(&f.config, "config", "", "config file to use instead of discovering .notelint.toml")
+	fl.BoolVar(&f.fix, "fix", false, "apply safe fixes (GSM-7 replacements) to the files in place")
+	fl.BoolVar(&f.printConfig, "print-config", false, "print the effective configuration and exit")
+	fl.StringVar(&f.color, "color", "auto", "colour in text output: auto, always or never")
+	return cmd
+}
+
+func joinFormats() string {
+	s := ""
+	for i, f := range output.Formats() {
+		if i > 0 {
+			s += ", "
+		}
+		s += f
+	}
+	return s
+}
+
+func runCheck(cmd *cobra.Command, args []string, f checkFlags) error {
+	failOn, err := lint.ParseFailOn(f.failOn)
+	if err != nil {
+		return usageError(err)
+	}
+	if !contains(output.Formats(), f.format) {
+		return usageError(fmt.Errorf("unknown --format %q (want %s)", f.format, joinFormats()))
+	}
+	cfg, all, err := loadConfig(f.config, args)
+	if err != nil {
+		return usageError(err)
+	}
+	if f.printConfig {
+		return printConfig(cmd.OutOrStdout(), cfg, all)
+	}
+	paths := args
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	runner := &lint.Runner{Rules: all, Config: cfg, Context: cmd.Context()}
+	res, err := runner.Run(paths)
+	if err != nil {
+		return usageError(err)
+	}
+	findings := res.Findings
+	stderr := cmd.ErrOrStderr()
+	if f.fix {
+		applied, err := lint.ApplyFixes(findings, nil)
+		if err != nil {
+			return usageError(err)
+		}
+		findings = unfixed(findings, applied)
+		reportFixes(stderr, applied)
+	}
+	out := cmd.OutOrStdout()
+	opt := output.Options{
+		Root:      repoRoot(),
+		Color:     useColor(f.color, out),
+		Version:   toolVersion(),
+		Files:     res.Files,
+		Templates: len(res.Templates),
+		Rules:     all,
+	}
+	if err := output.Write(out, f.format, findings, opt); err != nil {
+		return &exitError{code: exitInternal, err: err}
+	}
+	for _, e := range res.Errors {
+		fmt.Fprintf(stderr, "notelint: %v\n", e)
+	}
+	if len(res.Errors) > 0 {
+		for _, e := range res.Errors {
+			if errors.Is(e, lint.ErrInternal) {
+				return silentExit(exitInternal)
+			}
+		}
+		return silentExit(exitUsage)
+	}
+	for _, fd := range findings {
+		if fd.Severity >= failOn {
+			return silentExit(exitFindings)
+		}
+	}
+	return nil
+}
+
+// unfixed drops the findings whose fixes were applied to their file.
+func unfixed(fs []lint.Finding, applied map[string]int) []lint.Finding {
+	out := fs[:0:0]
+	for _, f := range fs {
+		if f.Fix != nil && applied[f.File] > 0 {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func reportFixes(w io.Writer, applied map[string]int) {
+	files := make([]string, 0, len(applied))
+	for f := range applied {
+		files = append(files, f)
+	}
+	sort.Strings(files)
+	for _, f := range files {
+		fmt.Fprintf(w, "fixed %d %s in %s\n", applied[f], pluralWord(applied[f], "character", "characters"), f)
+	}
+}
+
+func pluralWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// repoRoot returns the nearest directory above the working directory that
+// holds .git, or the working directory.
+func repoRoot() string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return "."
+	}
+	for dir := wd; ; {
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return wd
+		}
+		dir = parent
+	}
+}
+
+func useColor(mode string, w io.Writer) bool {
+	switch mode {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	if os.Getenv("NO_COLOR") != "" {
+		return false
+	}
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,91 @@
+// Command notelint lints proactive customer notifications (SMS, e-mail,
+// push) and replays historical status streams through a notification policy.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes shared by every command.
+const (
+	exitOK       = 0 // nothing at or above the fail threshold
+	exitFindings = 1 // findings (or simulate thresholds) at or above the fail threshold
+	exitUsage    = 2 // usage, config or input error
+	exitInternal = 3 // internal error
+)
+
+// exitError carries the process exit code with the error that caused it.
+type exitError struct {
+	code int
+	err  error // nil when the command already reported what happened
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit status %d", e.code)
+	}
+	return e.err.Error()
+}
+
+func (e *exitError) Unwrap() error { return e.err }
+
+// usageError marks err as a usage, config or input problem (exit 2).
+func usageError(err error) error { return &exitError{code: exitUsage, err: err} }
+
+// silentExit ends the command with code without printing anything more.
+func silentExit(code int) error { return &exitError{code: code} }
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run executes the CLI with args and returns the process exit code.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	root := newRootCmd()
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil {
+			fmt.Fprintf(stderr, "notelint: %v\n", ee.err)
+		}
+		return ee.code
+	}
+	// Errors from cobra itself (unknown flag, wrong arguments) are usage errors.
+	fmt.Fprintf(stderr, "notelint: %v\n", err)
+	return exitUsage
+}
+
+func newRootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "notelint",
+		Short: "Keep proactive customer notifications clear, short and calm",
+		Long: `notelint checks notification templates (SMS, e-mail, push) for missing
+times, vague calls to action, SMS segment overflow and more, and replays
+historical status streams through a notification policy.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.CompletionOptions.HiddenDefaultCmd = true
+	root.AddCommand(
+		newCheckCmd(),
+		newSMSCmd(),
+		newRulesCmd(),
+		newExplainCmd(),
+		newInitCmd(),
+		newConfigCmd(),
+		newVersionCmd(),
+	)
+	return root
+}

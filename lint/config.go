@@ -1,0 +1,389 @@
+package lint
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/pelletier/go-toml/v2"
+)
+
+// ConfigFileName is the name notelint looks for when discovering a config.
+const ConfigFileName = ".notelint.toml"
+
+// Config is the effective configuration: built-in defaults overlaid with one
+// .notelint.toml file.
+type Config struct {
+	// Path is the file the config came from; "" for the built-in defaults.
+	Path string
+	// Dir is the directory relative paths in the config are resolved against.
+	Dir     string
+	Lint    LintConfig
+	SMS     SMSConfig
+	Landing LandingConfig
+	rules   map[string]*ruleSetting
+}
+
+// LintConfig is the [lint] table.
+type LintConfig struct {
+	Include        []string `toml:"include"`
+	Exclude        []string `toml:"exclude"`
+	DefaultLocale  string   `toml:"default_locale"`
+	DefaultChannel string   `toml:"default_channel"`
+	DefaultKind    string   `toml:"default_kind"`
+}
+
+// SMSConfig is the [sms] table.
+type SMSConfig struct {
+	MaxSegments      int    `toml:"max_segments"`
+	DefaultVarLength int    `toml:"default_var_length"`
+	Split            string `toml:"split"` // "graphemes" (default) or "minimal"
+}
+
+// LandingConfig is the [landing] table.
+type LandingConfig struct {
+	Fetch       bool              `toml:"fetch"`
+	Timeout     string            `toml:"timeout"`
+	MaxBytes    int64             `toml:"max_bytes"`
+	Concurrency int               `toml:"concurrency"`
+	Pages       map[string]string `toml:"pages"`
+}
+
+// TimeoutDuration returns the fetch timeout (default 5s).
+func (l LandingConfig) TimeoutDuration() time.Duration {
+	d, err := time.ParseDuration(l.Timeout)
+	if err != nil || d <= 0 {
+		return 5 * time.Second
+	}
+	return d
+}
+
+type ruleSetting struct {
+	severity Severity
+	explicit bool // severity set in the config
+	options  any
+}
+
+// fileConfig is the shape of .notelint.toml.
+type fileConfig struct {
+	Lint     *LintConfig               `toml:"lint"`
+	SMS      *SMSConfig                `toml:"sms"`
+	Rules    map[string]map[string]any `toml:"rules"`
+	Landing  *LandingConfig            `toml:"landing"`
+	Simulate map[string]any            `toml:"simulate"` // read by package simulate
+}
+
+// DefaultConfig returns the built-in configuration for rules.
+func DefaultConfig(rules []*Rule) *Config {
+	c := &Config{
+		Lint:  LintConfig{DefaultLocale: "en"},
+		SMS:   SMSConfig{MaxSegments: 1, DefaultVarLength: 20, Split: "graphemes"},
+		rules: make(map[string]*ruleSetting, len(rules)),
+	}
+	if wd, err := os.Getwd(); err == nil {
+		c.Dir = wd
+	}
+	for _, r := range rules {
+		s := &ruleSetting{severity: r.Severity}
+		if r.Options != nil {
+			s.options = r.Options()
+		}
+		c.rules[r.ID] = s
+	}
+	return c
+}
+
+// LoadConfig reads the config file at path on top of the defaults and
+// validates it against rules. path "" returns the defaults.
+func LoadConfig(path string, rules []*Rule) (*Config, error) {
+	c := DefaultConfig(rules)
+	if path == "" {
+		return c, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading config: %w", err)
+	}
+	if err := c.parse(path, data, rules); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func (c *Config) parse(path string, data []byte, rules []*Rule) error {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	c.Path = path
+	c.Dir = filepath.Dir(abs)
+	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+	var fc fileConfig
+	dec := toml.NewDecoder(bytes.NewReader(data)).DisallowUnknownFields()
+	if err := dec.Decode(&fc); err != nil {
+		return tomlError(path, err)
+	}
+	if fc.Lint != nil {
+		l := *fc.Lint
+		if l.DefaultLocale == "" {
+			l.DefaultLocale = c.Lint.DefaultLocale
+		}
+		c.Lint = l
+		if l.DefaultChannel != "" && !contains(knownChannels, l.DefaultChannel) {
+			return fmt.Errorf("%s:%d: unknown default_channel %q (want one of %s)", path, keyLine(data, "lint", "default_channel"), l.DefaultChannel, strings.Join(knownChannels, ", "))
+		}
+		if l.DefaultKind != "" && !contains(knownKinds, l.DefaultKind) {
+			return fmt.Errorf("%s:%d: unknown default_kind %q (want one of %s)", path, keyLine(data, "lint", "default_kind"), l.DefaultKind, strings.Join(knownKinds, ", "))
+		}
+		for _, g := range append(append([]string(nil), l.Include...), l.Exclude...) {
+			if err := ValidateGlob(g); err != nil {
+				return fmt.Errorf("%s:%d: %w", path, keyLine(data, "lint", "include"), err)
+			}
+		}
+	}
+	if fc.SMS != nil {
+		s := *fc.SMS
+		if s.MaxSegments == 0 {
+			s.MaxSegments = c.SMS.MaxSegments
+		}
+		if s.DefaultVarLength == 0 {
+			s.DefaultVarLength = c.SMS.DefaultVarLength
+		}
+		if s.Split == "" {
+			s.Split = c.SMS.Split
+		}
+		if s.Split != "graphemes" && s.Split != "minimal" {
+			return fmt.Errorf("%s:%d: [sms] split must be \"graphemes\" or \"minimal\", not %q", path, keyLine(data, "sms", "split"), s.Split)
+		}
+		if s.MaxSegments < 1 || s.MaxSegments > 255 || s.DefaultVarLength < 0 {
+			return fmt.Errorf("%s:%d: [sms] max_segments must be 1 to 255 and default_var_length not negative", path, keyLine(data, "sms", "max_segments"))
+		}
+		c.SMS = s
+	}
+	if fc.Landing != nil {
+		c.Landing = *fc.Landing
+		if c.Landing.Timeout != "" {
+			if d, err := time.ParseDuration(c.Landing.Timeout); err != nil || d <= 0 {
+				return fmt.Errorf("%s:%d: [landing] timeout %q is not a duration like \"5s\"", path, keyLine(data, "landing", "timeout"), c.Landing.Timeout)
+			}
+		}
+	}
+	byID := make(map[string]*Rule, len(rules))
+	for _, r := range rules {
+		byID[r.ID] = r
+	}
+	ids := make([]string, 0, len(fc.Rules))
+	for id := range fc.Rules {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		if err := c.parseRule(path, data, byID[id], id, fc.Rules[id]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (c *Config) parseRule(path string, data []byte, r *Rule, id string, raw map[string]any) error {
+	table := "rules." + id
+	if r == nil {
+		return fmt.Errorf("%s:%d: unknown rule %q in [rules] (see `notelint rules`)", path, keyLine(data, "rules", id), id)
+	}
+	s := c.rules[id]
+	opts := make(map[string]any, len(raw))
+	for k, v := range raw {
+		if k == "severity" {
+			str, ok := v.(string)
+			if !ok {
+				return fmt.Errorf("%s:%d: [%s] severity must be a string", path, keyLine(data, table, "severity"), table)
+			}
+			sev, err := ParseSeverity(str)
+			if err != nil {
+				return fmt.Errorf("%s:%d: [%s] %w", path, keyLine(data, table, "severity"), table, err)
+			}
+			s.severity, s.explicit = sev, true
+			continue
+		}
+		opts[k] = v
+	}
+	if len(opts) == 0 {
+		return nil
+	}
+	if r.Options == nil {
+		for k := range opts {
+			return fmt.Errorf("%s:%d: rule %s has no option %q (it takes only severity)", path, keyLine(data, table, k), id, k)
+		}
+	}
+	enc, err := toml.Marshal(opts)
+	if err != nil {
+		return fmt.Errorf("%s: [%s]: %w", path, table, err)
+	}
+	target := r.Options()
+	if err := toml.NewDecoder(bytes.NewReader(enc)).DisallowUnknownFields().Decode(target); err != nil {
+		var sm *toml.StrictMissingError
+		if errors.As(err, &sm) && len(sm.Errors) > 0 {
+			k := strings.Join(sm.Errors[0].Key(), ".")
+			return fmt.Errorf("%s:%d: rule %s has no option %q (see `notelint explain %s`)", path, keyLine(data, table, k), id, k, id)
+		}
+		var de *toml.DecodeError
+		if errors.As(err, &de) {
+			k := strings.Join(de.Key(), ".")
+			return fmt.Errorf("%s:%d: [%s] %s: %v", path, keyLine(data, table, k), table, k, de)
+		}
+		return fmt.Errorf("%s: [%s]: %w", path, table, err)
+	}
+	if v, ok := target.(interface{ Validate() error }); ok {
+		if err := v.Validate(); err != nil {
+			return fmt.Errorf("%s:%d: [%s] %w", path, keyLine(data, table, ""), table, err)
+		}
+	}
+	s.options = target
+	return nil
+}
+
+// tomlError turns a go-toml error into one naming file, line and key.
+func tomlError(path string, err error) error {
+	var sm *toml.StrictMissingError
+	if errors.As(err, &sm) && len(sm.Errors) > 0 {
+		var msgs []string
+		for _, e := range sm.Errors {
+			row, _ := e.Position()
+			msgs = append(msgs, fmt.Sprintf("%s:%d: unknown key %q", path, row, strings.Join(e.Key(), ".")))
+		}
+		return errors.New(strings.Join(msgs, "\n"))
+	}
+	var de *toml.DecodeError
+	if errors.As(err, &de) {
+		row, col := de.Position()
+		return fmt.Errorf("%s:%d:%d: invalid TOML: %v", path, row, col, de)
+	}
+	return fmt.Errorf("%s: invalid TOML: %w", path, err)
+}
+
+// keyLine finds the 1-based line where key is set inside [table] (or the
+// table header when key is "" or not found). It is a best-effort locator for
+// error messages about values that decoded but failed validation.
+func keyLine(data []byte, table, key string) int {
+	lines := strings.Split(string(data), "\n")
+	inTable := table == ""
+	tableLine := 0
+	for i, raw := range lines {
+		l := strings.TrimSpace(raw)
+		if strings.HasPrefix(l, "[") {
+			name := strings.Trim(strings.TrimSpace(strings.SplitN(l, "#", 2)[0]), "[] ")
+			name = strings.ReplaceAll(name, "\"", "")
+			inTable = name == table
+			if inTable {
+				tableLine = i + 1
+				if key == "" {
+					return tableLine
+				}
+			}
+			continue
+		}
+		k, _, found := strings.Cut(l, "=")
+		if !found {
+			continue
+		}
+		k = strings.Trim(strings.TrimSpace(k), "\"")
+		if inTable && k == key {
+			return i + 1
+		}
+		// dotted or inline forms: [rules] vague-cta = { ... }
+		if dot := strings.LastIndexByte(table, '.'); dot >= 0 && !inTable && k == table[dot+1:] {
+			if tableLine == 0 {
+				tableLine = i + 1
+			}
+		}
+	}
+	if tableLine == 0 {
+		return 1
+	}
+	return tableLine
+}
+
+// Severity returns the effective severity of r.
+func (c *Config) Severity(r *Rule) Severity {
+	if s, ok := c.rules[r.ID]; ok {
+		return s.severity
+	}
+	return r.Severity
+}
+
+// SeverityExplicit reports whether the config set r's severity.
+func (c *Config) SeverityExplicit(r *Rule) bool {
+	s, ok := c.rules[r.ID]
+	return ok && s.explicit
+}
+
+// RuleOptions returns r's decoded options, or nil when it has none.
+func (c *Config) RuleOptions(r *Rule) any {
+	if s, ok := c.rules[r.ID]; ok && s.options != nil {
+		return s.options
+	}
+	if r.Options != nil {
+		return r.Options()
+	}
+	return nil
+}
+
+// Resolve makes p, a path from the config, absolute against the config dir.
+func (c *Config) Resolve(p string) string {
+	if filepath.IsAbs(p) || c.Dir == "" {
+		return p
+	}
+	return filepath.Join(c.Dir, p)
+}
+
+// FindConfigFile picks the config to use: the explicit --config value, else
+// the NOTELINT_CONFIG value env, else the nearest .notelint.toml walking up
+// from workDir to the repository root (a directory holding .git). It returns
+// "" when there is none.
+func FindConfigFile(explicit, env, workDir string) (string, error) {
+	for _, p := range []string{explicit, env} {
+		if p == "" {
+			continue
+		}
+		st, err := os.Stat(p)
+		if err != nil {
+			return "", fmt.Errorf("config file: %w", err)
+		}
+		if st.IsDir() {
+			return "", fmt.Errorf("config file %s is a directory", p)
+		}
+		return p, nil
+	}
+	dir, err := filepath.Abs(workDir)
+	if err != nil {
+		return "", fmt.Errorf("finding config: %w", err)
+	}
+	for {
+		p := filepath.Join(dir, ConfigFileName)
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			return p, nil
+		}
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			return "", nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", nil
+		}
+		dir = parent
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

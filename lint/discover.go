@@ -1,0 +1,123 @@
+package lint
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// templateExts are the file extensions notelint reads as templates.
+var templateExts = map[string]bool{".txt": true, ".md": true, ".html": true, ".htm": true, ".toml": true}
+
+// IsTemplateFile reports whether name has an extension notelint reads.
+func IsTemplateFile(name string) bool {
+	return templateExts[strings.ToLower(filepath.Ext(name))] && filepath.Base(name) != ConfigFileName
+}
+
+// Discover expands paths (files and directories) into the template files to
+// check, applying the config's include and exclude globs to files found by
+// walking directories. Files named explicitly are always checked. The result
+// is sorted and free of duplicates.
+func Discover(paths []string, cfg *Config) ([]string, error) {
+	seen := map[string]bool{}
+	var out []string
+	add := func(p string) {
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	for _, root := range paths {
+		st, err := os.Stat(root)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("%s: no such file or directory", root)
+			}
+			return nil, fmt.Errorf("%s: %w", root, err)
+		}
+		if !st.IsDir() {
+			add(filepath.Clean(root))
+			continue
+		}
+		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return fmt.Errorf("%s: %w", p, unwrapPathError(err))
+			}
+			name := d.Name()
+			if d.IsDir() {
+				if p != root && (strings.HasPrefix(name, ".") || name == "node_modules" || name == "vendor") {
+					return filepath.SkipDir
+				}
+				if p != root && cfg.excluded(p, true) {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !IsTemplateFile(name) || !cfg.included(p) || cfg.excluded(p, false) {
+				return nil
+			}
+			add(filepath.Clean(p))
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// relToConfig returns p relative to the config directory, slash-separated,
+// or "" when p lies outside it.
+func (c *Config) relToConfig(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil || c.Dir == "" {
+		return filepath.ToSlash(p)
+	}
+	rel, err := filepath.Rel(c.Dir, abs)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return ""
+	}
+	return filepath.ToSlash(rel)
+}
+
+func (c *Config) included(p string) bool {
+	if len(c.Lint.Include) == 0 {
+		return true
+	}
+	rel := c.relToConfig(p)
+	if rel == "" {
+		return true // outside the config's tree: the include list does not speak for it
+	}
+	for _, g := range c.Lint.Include {
+		if MatchGlob(g, rel) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *Config) excluded(p string, dir bool) bool {
+	rel := c.relToConfig(p)
+	if rel == "" {
+		return false
+	}
+	for _, g := range c.Lint.Exclude {
+		if MatchGlob(g, rel) || (dir && MatchGlob(g, rel+"/x")) && strings.HasSuffix(g, "/**") {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,52 @@
+package lint
+
+import (
+	"cmp"
+	"slices"
+)
+
+// Finding is one problem found in one file, positioned in the original file.
+type Finding struct {
+	Rule      string   `json:"rule"`
+	Severity  Severity `json:"-"`
+	File      string   `json:"file"`
+	Line      int      `json:"line"`
+	Column    int      `json:"column"`
+	EndLine   int      `json:"end_line"`
+	EndColumn int      `json:"end_column"` // exclusive
+	Message   string   `json:"message"`
+	Hint      string   `json:"hint,omitempty"`
+	Fix       *Fix     `json:"fix,omitempty"`
+
+	// Offset and EndOffset are byte offsets in the file (EndOffset exclusive).
+	Offset    int `json:"-"`
+	EndOffset int `json:"-"`
+	// Template is the id of the message the finding belongs to, if any.
+	Template string `json:"template,omitempty"`
+}
+
+// Fix is a safe, mechanical change that resolves a finding.
+type Fix struct {
+	Description string `json:"description"`
+	Edits       []Edit `json:"edits"`
+}
+
+// Edit replaces the file bytes [Start, End) with New.
+type Edit struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	New   string `json:"new"`
+}
+
+// SortFindings orders findings by file, position, rule and message.
+func SortFindings(fs []Finding) {
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		return cmp.Or(
+			cmp.Compare(a.File, b.File),
+			cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Column, b.Column),
+			cmp.Compare(a.Rule, b.Rule),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+}

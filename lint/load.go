@@ -1,0 +1,269 @@
+package lint
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+)
+
+// InputError is a file notelint cannot read as a template at all.
+type InputError struct {
+	Path string
+	Line int // 0 when the error is not about one line
+	Err  error
+}
+
+func (e *InputError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %v", e.Path, e.Line, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.Path, e.Err)
+}
+
+func (e *InputError) Unwrap() error { return e.Err }
+
+// LoadFile reads one template file into its templates (one, or many for a
+// catalog). A file that cannot be read, or is not UTF-8, is an *InputError.
+func LoadFile(path string, cfg *Config) ([]*Template, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &InputError{Path: path, Err: unwrapPathError(err)}
+	}
+	return Load(path, data, cfg)
+}
+
+// Load parses data, the content of the file at path, into templates.
+func Load(path string, data []byte, cfg *Config) ([]*Template, error) {
+	if !utf8.Valid(data) {
+		off := firstInvalidUTF8(data)
+		src := NewSource(path, data)
+		p := src.Position(off)
+		return nil, &InputError{Path: path, Line: p.Line, Err: fmt.Errorf("column %d: invalid UTF-8 (byte 0x%02X); save the file as UTF-8", p.Column, data[off])}
+	}
+	src := NewSource(path, data)
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".toml":
+		return loadCatalog(src, cfg)
+	case ".md":
+		return []*Template{loadDocument(src, cfg, Markdown)}, nil
+	case ".html", ".htm":
+		return []*Template{loadDocument(src, cfg, HTML)}, nil
+	default:
+		return []*Template{loadDocument(src, cfg, Plain)}, nil
+	}
+}
+
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return 0
+}
+
+// loadDocument loads a .txt, .md or .html file with optional front matter.
+func loadDocument(src *Source, cfg *Config, format Format) *Template {
+	t := &Template{Source: src, End: len(src.Content)}
+	start := 0
+	if bytes.HasPrefix(src.Content, []byte("\xEF\xBB\xBF")) {
+		start = 3
+	}
+	applyDefaults(t, cfg, format)
+	bodyStart := start
+	var dirs directives
+	fm, fmStart, bs, ok, unclosed := splitFrontMatter(src.Content, start)
+	switch {
+	case unclosed:
+		t.Problems = append(t.Problems, Problem{Rule: RuleFrontmatter, Start: start, End: start + 3,
+			Message: "front matter opened with +++ is never closed",
+			Hint:    "end the front matter with a line holding only +++"})
+	case ok:
+		bodyStart = bs
+		pos := tomlPositions(fm, fmStart)
+		if m, ok := decodeMeta(t, fm, fmStart, pos, ""); ok {
+			applyMeta(t, m, pos, "")
+		}
+	}
+	var body Text
+	var links []Link
+	switch format {
+	case Markdown:
+		body, links, dirs = markdownText(src.Content, bodyStart)
+	case HTML:
+		var title Text
+		body, title, links, dirs = htmlText(src.Content, bodyStart)
+		if title.Len() > 0 {
+			t.Parts = append(t.Parts, &Part{Name: PartHTMLTitle, Format: HTML, Text: title})
+		}
+	default:
+		body = plainText(src.Content[bodyStart:], bodyStart)
+	}
+	t.Parts = append(t.Parts, &Part{Name: PartBody, Format: format, Text: body, Links: links})
+	t.suppress = dirs
+	finishTemplate(t, cfg)
+	return t
+}
+
+// PartHTMLTitle is the text of an HTML document's <title>.
+const PartHTMLTitle = "html-title"
+
+// plainText turns a plain-text body into Text: CRLF becomes LF and trailing
+// blank space (the file's final newline) is dropped.
+func plainText(body []byte, off int) Text {
+	var b TextBuilder
+	appendLines(&b, string(body), off)
+	b.TrimRightSpace()
+	return b.Text()
+}
+
+// applyDefaults sets channel, locale, kind and id from the path and config.
+func applyDefaults(t *Template, cfg *Config, format Format) {
+	inf := InferFromPath(t.Source.Path)
+	t.Channel = inf.Channel
+	if t.Channel == "" {
+		t.Channel = cfg.Lint.DefaultChannel
+	}
+	if t.Channel == "" {
+		if format == Plain {
+			t.Channel = "sms"
+		} else {
+			t.Channel = "email"
+		}
+	}
+	t.Locale = inf.Locale
+	if t.Locale == "" {
+		t.Locale = cfg.Lint.DefaultLocale
+	}
+	t.Kind = inf.Kind
+	if t.Kind == "" {
+		t.Kind = cfg.Lint.DefaultKind
+	}
+	id := filepath.ToSlash(t.Source.Path)
+	if rel := cfg.relToConfig(t.Source.Path); rel != "" {
+		id = rel
+	}
+	t.ID = strings.TrimSuffix(id, filepath.Ext(id))
+}
+
+// applyMeta overlays front matter or catalog metadata on t.
+func applyMeta(t *Template, m meta, pos map[string]tomlValue, prefix string) {
+	if m.ID != "" {
+		t.ID = m.ID
+	}
+	if m.Channel != "" {
+		t.Channel = m.Channel
+	}
+	if m.Locale != "" {
+		t.Locale = NormalizeLocale(m.Locale)
+	}
+	if m.Kind != "" {
+		t.Kind = m.Kind
+	}
+	t.Sender = m.Sender
+	t.MaxSegments = m.MaxSegments
+	for _, id := range m.Disable {
+		tv := pos[prefix+"disable"]
+		t.Disable = append(t.Disable, Directive{Rule: id, Start: tv.start, End: tv.end})
+	}
+	if len(m.Vars) > 0 {
+		t.Vars = make(map[string]*Var, len(m.Vars))
+		for name, d := range m.Vars {
+			v := &Var{Name: name, Sample: d.Sample, Max: d.Max, Type: d.Type, Charset: d.Charset, Landing: d.Landing}
+			if tv, ok := pos[prefix+"vars."+name]; ok {
+				v.Offset = tv.keyStart
+			}
+			t.Vars[NormalizeVarName(name)] = v
+		}
+	}
+	for _, f := range []struct {
+		name, key, value string
+	}{{PartSubject, "subject", m.Subject}, {PartPreheader, "preheader", m.Preheader}, {PartTitle, "title", m.Title},
+		{PartHeader, "header", m.Header}, {PartFooter, "footer", m.Footer}} {
+		if f.value == "" {
+			continue
+		}
+		var b TextBuilder
+		if tv, ok := pos[prefix+f.key]; ok && tv.raw != nil {
+			appendTOMLString(&b, string(tv.raw), tv.start)
+		} else {
+			b.Mapped(f.value, t.Start, t.Start)
+		}
+		t.Parts = append(t.Parts, &Part{Name: f.name, Format: Plain, Text: b.Text()})
+	}
+	for i, label := range m.Buttons {
+		var b TextBuilder
+		tv := pos[prefix+"buttons"]
+		if s, e, ok := arrayElement(t.Source.Content, tv, i); ok {
+			appendTOMLString(&b, string(t.Source.Content[s:e]), s)
+		} else {
+			b.Mapped(label, tv.start, tv.end)
+		}
+		t.Parts = append(t.Parts, &Part{Name: PartButton, Format: Plain, Text: b.Text()})
+	}
+}
+
+// arrayElement finds the raw string literal of element i of a TOML array
+// of strings located at tv.
+func arrayElement(content []byte, tv tomlValue, i int) (int, int, bool) {
+	if tv.end <= tv.start || tv.end > len(content) {
+		return 0, 0, false
+	}
+	raw := content[tv.start:tv.end]
+	n := -1
+	for j := 0; j < len(raw); j++ {
+		c := raw[j]
+		if c != '"' && c != '\'' {
+			continue
+		}
+		k := j + 1
+		for k < len(raw) && raw[k] != c {
+			if raw[k] == '\\' && c == '"' {
+				k++
+			}
+			k++
+		}
+		if k >= len(raw) {
+			return 0, 0, false
+		}
+		n++
+		if n == i {
+			return tv.start + j, tv.start + k + 1, true
+		}
+		j = k
+	}
+	return 0, 0, false
+}
+
+// finishTemplate scans placeholders and links in every part and checks them
+// against the declared variables.
+func finishTemplate(t *Template, cfg *Config) {
+	for _, p := range t.Parts {
+		phs, issues := ScanPlaceholders(p.Text.String())
+		p.Placeholders = phs
+		for _, is := range issues {
+			s, e := p.Text.FileRange(is.Start, is.End)
+			t.Problems = append(t.Problems, Problem{Rule: RulePlaceholder, Start: s, End: e,
+				Message: "unbalanced placeholder: " + is.Message,
+				Hint:    "close the placeholder, or remove the stray braces"})
+		}
+		for _, ph := range phs {
+			if ph.Control || ph.Name == "" {
+				continue
+			}
+			if v, ok := t.Vars[NormalizeVarName(ph.Name)]; ok {
+				v.Used = true
+			}
+		}
+		p.Links = append(p.Links, bareLinks(p, t)...)
+		sortLinks(p.Links)
+	}
+	for _, id := range t.Disable {
+		t.suppress.addTemplateWide(id)
+	}
+}

@@ -1,0 +1,80 @@
+package lint
+
+// Rule is one check: a value with an id, documentation, a default severity,
+// typed options and a check function. The engine knows no rule by name.
+type Rule struct {
+	ID       string   // stable kebab-case id
+	Summary  string   // one line
+	Doc      string   // Markdown: why it matters, a bad and a good example
+	Severity Severity // default severity
+	// Options returns a pointer to a new options struct holding the defaults;
+	// nil when the rule has no options. [rules.ID] in the config is decoded
+	// into it strictly.
+	Options func() any
+	// Check inspects one template and reports through the pass.
+	Check func(p *Pass)
+	// Fixable is true when the rule offers fixes that --fix applies.
+	Fixable bool
+}
+
+// Pass is what a rule sees while checking one template.
+type Pass struct {
+	Template *Template
+	Config   *Config
+	// Options is the rule's decoded options (the value Options returned).
+	Options any
+	rule    *Rule
+	out     []Finding
+	shared  *RunState
+}
+
+// Diagnostic is what a rule reports: a range in a part's text.
+type Diagnostic struct {
+	Part       *Part // nil: Start and End are file byte offsets
+	Start, End int
+	Message    string // what is wrong and why it matters to the customer
+	Hint       string // how to fix it
+	Fix        *Fix
+	// Severity overrides the rule's severity for this finding when not Off
+	// (for rules whose severity depends on the case); config severity still
+	// wins when set.
+	Severity Severity
+}
+
+// Report records a finding.
+func (p *Pass) Report(d Diagnostic) {
+	start, end := d.Start, d.End
+	if d.Part != nil {
+		start, end = d.Part.Text.FileRange(d.Start, d.End)
+	}
+	src := p.Template.Source
+	a, b := src.Position(start), src.Position(end)
+	if end <= start {
+		b = a
+		b.Column++
+	}
+	sev := d.Severity
+	if sev == Off {
+		sev = p.rule.Severity
+	}
+	p.out = append(p.out, Finding{
+		Rule: p.rule.ID, Severity: sev, File: src.Path,
+		Line: a.Line, Column: a.Column, EndLine: b.Line, EndColumn: b.Column,
+		Message: d.Message, Hint: d.Hint, Fix: d.Fix,
+		Offset: start, EndOffset: end, Template: p.Template.ID,
+	})
+}
+
+// Shared returns the run-wide state, for rules that cache work across
+// templates (such as fetched landing pages).
+func (p *Pass) Shared() *RunState { return p.shared }
+
+// ReportProblems reports the loader problems of the template that belong
+// to the pass's rule.
+func (p *Pass) ReportProblems() {
+	for _, pr := range p.Template.Problems {
+		if pr.Rule == p.rule.ID {
+			p.Report(Diagnostic{Start: pr.Start, End: pr.End, Message: pr.Message, Hint: pr.Hint})
+		}
+	}
+}

@@ -1,0 +1,159 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+)
+
+// RuleSuppression is the id under which notelint reports suppression
+// comments that name no rule, an unknown rule, or suppress nothing.
+const RuleSuppression = "suppression"
+
+// SuppressionRule documents the findings the engine itself reports about
+// suppressions. It has no check function: the runner produces them.
+func SuppressionRule() *Rule {
+	return &Rule{
+		ID:       RuleSuppression,
+		Summary:  "Suppressions must name a known rule and must suppress something",
+		Severity: Warning,
+		Doc: `A suppression switches a rule off for part of a template:
+
+- front matter: ` + "`disable = [\"sender-id\"]`" + ` for the whole template;
+- Markdown and HTML: ` + "`<!-- notelint-disable rule-id -- reason -->`" + ` up to
+  ` + "`<!-- notelint-enable rule-id -->`" + ` (or the end of the file), and
+  ` + "`<!-- notelint-disable-next-line rule-id -->`" + ` for the next line.
+
+A suppression must name the rule it switches off, and one that suppresses
+nothing is reported, so stale suppressions do not hide future problems.
+
+Bad:
+
+    <!-- notelint-disable -->
+
+Good:
+
+    <!-- notelint-disable-next-line vague-cta -- the button text is set by the app -->`,
+	}
+}
+
+type suppressRange struct {
+	rule       string
+	start, end int // file byte range where the rule is off
+	dir        int // index into directives.all
+}
+
+type suppressLine struct {
+	rule string
+	line int
+	dir  int
+}
+
+// directives are the suppressions of one template.
+type directives struct {
+	all      []Directive
+	ranges   []suppressRange
+	lines    []suppressLine
+	wide     []int // template-wide (front matter) directive indexes
+	problems []Problem
+}
+
+func (d *directives) addTemplateWide(dir Directive) {
+	d.all = append(d.all, dir)
+	d.wide = append(d.wide, len(d.all)-1)
+}
+
+// commentDirective parses the text inside <!-- --> at file range
+// [start, end). open holds disable directives waiting for their enable.
+func (d *directives) comment(src []byte, text string, start, end int, open map[string]int) {
+	text = strings.TrimSpace(text)
+	if !strings.HasPrefix(text, "notelint-") {
+		return
+	}
+	verb, rest, _ := strings.Cut(text, " ")
+	if i := strings.Index(rest, "--"); i >= 0 {
+		rest = rest[:i] // the reason
+	}
+	ids := strings.FieldsFunc(rest, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' })
+	switch verb {
+	case "notelint-disable", "notelint-enable", "notelint-disable-next-line":
+	default:
+		d.problems = append(d.problems, Problem{Rule: RuleSuppression, Start: start, End: end,
+			Message: fmt.Sprintf("unknown directive %q", verb),
+			Hint:    "use notelint-disable, notelint-enable or notelint-disable-next-line"})
+		return
+	}
+	if len(ids) == 0 {
+		d.problems = append(d.problems, Problem{Rule: RuleSuppression, Start: start, End: end,
+			Message: verb + " must name the rule it switches off",
+			Hint:    "write <!-- " + verb + " rule-id -- reason -->"})
+		return
+	}
+	for _, id := range ids {
+		switch verb {
+		case "notelint-disable":
+			d.all = append(d.all, Directive{Rule: id, Start: start, End: end})
+			open[id] = len(d.all) - 1
+			d.ranges = append(d.ranges, suppressRange{rule: id, start: end, end: len(src), dir: len(d.all) - 1})
+		case "notelint-enable":
+			if idx, ok := open[id]; ok {
+				for i := range d.ranges {
+					if d.ranges[i].dir == idx {
+						d.ranges[i].end = start
+					}
+				}
+				delete(open, id)
+			}
+		case "notelint-disable-next-line":
+			d.all = append(d.all, Directive{Rule: id, Start: start, End: end})
+			d.lines = append(d.lines, suppressLine{rule: id, line: nextContentLine(src, end), dir: len(d.all) - 1})
+		}
+	}
+}
+
+// nextContentLine returns the 1-based number of the first non-blank line
+// after offset.
+func nextContentLine(src []byte, offset int) int {
+	line := 1 + strings.Count(string(src[:offset]), "\n")
+	rest := string(src[offset:])
+	// Skip the rest of the comment's own line.
+	nl := strings.IndexByte(rest, '\n')
+	if nl < 0 {
+		return line + 1
+	}
+	line++
+	rest = rest[nl+1:]
+	for {
+		nl := strings.IndexByte(rest, '\n')
+		cur := rest
+		if nl >= 0 {
+			cur = rest[:nl]
+		}
+		if strings.TrimSpace(cur) != "" || nl < 0 {
+			return line
+		}
+		line++
+		rest = rest[nl+1:]
+	}
+}
+
+// suppressed reports whether f is switched off by a directive and marks
+// the directive used.
+func (d *directives) suppressed(f *Finding) bool {
+	hit := false
+	for _, i := range d.wide {
+		if d.all[i].Rule == f.Rule {
+			d.all[i].used, hit = true, true
+		}
+	}
+	for _, r := range d.ranges {
+		if r.rule == f.Rule && f.Offset >= r.start && f.Offset < r.end {
+			d.all[r.dir].used, hit = true, true
+		}
+	}
+	for _, l := range d.lines {
+		if l.rule == f.Rule && f.Line == l.line {
+			d.all[l.dir].used, hit = true, true
+		}
+	}
+	return hit
+}

@@ -1,0 +1,134 @@
+package lint
+
+// Channels and kinds notelint knows.
+var (
+	knownChannels = []string{"sms", "email", "push", "whatsapp", "inapp"}
+	knownKinds    = []string{"delay", "outage", "appointment", "ticket", "process-update", "reminder", "info", "marketing", "otp"}
+)
+
+// KnownChannels returns the channel names notelint knows.
+func KnownChannels() []string { return append([]string(nil), knownChannels...) }
+
+// KnownKinds returns the message kinds notelint knows.
+func KnownKinds() []string { return append([]string(nil), knownKinds...) }
+
+// Template is one message for one channel in one locale.
+type Template struct {
+	Source  *Source // the file the message is in
+	ID      string
+	Channel string // sms, email, push, whatsapp, inapp
+	Locale  string // BCP 47 tag, e.g. "de", "fr-CH"; "" when unknown
+	Kind    string // delay, outage, ... ; "" when unknown
+	Sender  string // sender named in front matter
+	// MaxSegments overrides the configured SMS segment budget when > 0.
+	MaxSegments int
+	Vars        map[string]*Var
+	Parts       []*Part
+	// Disable lists rule ids switched off for this template by front matter.
+	Disable []Directive
+	// Start and End are the file byte range of the whole message (for a
+	// catalog, the [[message]] table), used for file-level findings.
+	Start, End int
+	// Problems are loader findings (front matter, placeholders) reported by
+	// the frontmatter and placeholder rules.
+	Problems []Problem
+	suppress directives
+}
+
+// Language returns the base language of the locale ("de" for "de-CH").
+func (t *Template) Language() string { return BaseLanguage(t.Locale) }
+
+// Part returns the part with the given name, or nil.
+func (t *Template) Part(name string) *Part {
+	for _, p := range t.Parts {
+		if p.Name == name {
+			return p
+		}
+	}
+	return nil
+}
+
+// Body returns the body part, or nil.
+func (t *Template) Body() *Part { return t.Part(PartBody) }
+
+// Part names.
+const (
+	PartBody      = "body"
+	PartSubject   = "subject"
+	PartPreheader = "preheader"
+	PartTitle     = "title"
+	PartHeader    = "header" // WhatsApp template header
+	PartFooter    = "footer" // WhatsApp template footer
+	PartButton    = "button" // WhatsApp button label; one part per button
+)
+
+// Format tells how a part's text was written in the file.
+type Format int
+
+// Source formats of a part.
+const (
+	Plain Format = iota
+	Markdown
+	HTML
+)
+
+// Part is one piece of a message (subject, title, body) as the customer
+// reads it: markup removed, placeholders kept in their written form.
+type Part struct {
+	Name         string
+	Format       Format
+	Text         Text
+	Placeholders []Placeholder // in text order
+	Links        []Link        // in text order
+}
+
+// Placeholder is a variable in the text, such as {{ name }} or %{eta}.
+type Placeholder struct {
+	Name       string // normalised name: "name", "eta", "Name" for {{.Name}}
+	Start, End int    // byte range in the part text, including delimiters
+	Control    bool   // a control tag ({% if %}, {{#each}}) rather than a value
+}
+
+// Link is a link in a part: a bare URL, a Markdown link or an HTML anchor.
+type Link struct {
+	URL string
+	// Label is the link text for Markdown and HTML links; "" for a bare URL.
+	Label string
+	// Start and End are the text byte range of the label (or of the URL for
+	// a bare link).
+	Start, End int
+	Bare       bool
+	// FileStart and FileEnd locate the URL itself in the file.
+	FileStart, FileEnd int
+	// Var is the declaration when the link is a URL-typed placeholder.
+	Var *Var
+}
+
+// Var is a placeholder declaration from front matter [vars].
+type Var struct {
+	Name    string
+	Sample  string
+	Max     int    // maximum length in characters; 0 when not declared
+	Type    string // text, time, date, datetime, url, number, ...
+	Charset string // "gsm" (default) or "unicode"
+	Landing string // local landing page for a URL var
+	// Offset is the byte offset of the declaration in the file.
+	Offset int
+	Used   bool
+}
+
+// Problem is an issue found while loading a template, reported later by the
+// rule named in Rule.
+type Problem struct {
+	Rule       string
+	Start, End int // file byte range
+	Message    string
+	Hint       string
+}
+
+// Directive is one rule id named by a suppression, with where it was written.
+type Directive struct {
+	Rule       string
+	Start, End int // file byte range of the directive
+	used       bool
+}

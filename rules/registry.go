@@ -1,0 +1,29 @@
+// Package rules holds notelint's rules, one file per rule, and the registry
+// that lists them. A rule is a *lint.Rule value; the engine knows none by
+// name.
+package rules
+
+import "github.com/notelint/notelint/lint"
+
+// All returns every rule in catalog order, as fresh values.
+func All() []*lint.Rule {
+	all := []*lint.Rule{
+		smsSegments(),
+		smsUnicode(),
+		placeholder(),
+		frontmatter(),
+	}
+	all = append(all, timeAndActionRules()...)
+	all = append(all, safetyAndLengthRules()...)
+	return append(all, lint.SuppressionRule())
+}
+
+// ByID returns the rule with the given id from rules, or nil.
+func ByID(rules []*lint.Rule, id string) *lint.Rule {
+	for _, r := range rules {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
+}

@@ -1,0 +1,9 @@
+package rules
+
+import "github.com/notelint/notelint/lint"
+
+// safetyAndLengthRules are the content rules about jargon, sensitive data,
+// sender, links and channel limits.
+func safetyAndLengthRules() []*lint.Rule {
+	return nil
+}

@@ -1,0 +1,147 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/sms"
+)
+
+// smsSegmentsOptions are the options of the sms-segments rule.
+type smsSegmentsOptions struct {
+	// MaxSegments overrides [sms] max_segments for this rule; 0 keeps it.
+	MaxSegments int `toml:"max_segments"`
+}
+
+func (o *smsSegmentsOptions) Validate() error {
+	if o.MaxSegments < 0 || o.MaxSegments > sms.MaxParts {
+		return fmt.Errorf("max_segments must be 0 to %d", sms.MaxParts)
+	}
+	return nil
+}
+
+func smsSegments() *lint.Rule {
+	return &lint.Rule{
+		ID:       "sms-segments",
+		Summary:  "An SMS must fit its segment budget, with placeholders at their longest",
+		Severity: lint.Error,
+		Options:  func() any { return &smsSegmentsOptions{} },
+		Doc: `Every SMS segment is billed, and a message split into parts can arrive out of
+order or be cut on older phones. One segment holds 160 GSM-7 characters, or
+70 when any character forces UCS-2 (an emoji, a curly apostrophe). Once a
+message needs two, each part holds only 153 (GSM-7) or 67 (UCS-2), because
+the parts carry a header that puts them back together.
+
+notelint counts the worst case: every placeholder at its declared max (or
+[sms] default_var_length when undeclared), and placeholders with
+charset = "unicode" (such as customer names) turn the whole message into
+UCS-2. The finding names the best case (sample values) and the worst case.
+Segments never split a character the phone shows as one (an emoji, a flag),
+as Twilio and Android count; set [sms] split = "minimal" for the spec's
+minimum (never split an escape or surrogate pair).
+
+Bad (2 segments in the worst case):
+
+    +++
+    [vars]
+    name = { max = 30, charset = "unicode" }
+    +++
+    Hello {{name}}, your parcel from Acme is delayed. New delivery window: tomorrow between 10:00 and 12:00. Track it at https://acme.example/t/AB12
+
+Good:
+
+    +++
+    [vars]
+    eta = { max = 16, type = "time" }
+    +++
+    Acme: your parcel is delayed. New delivery: {{eta}}. Track: https://acme.example/t/AB12
+
+Options:
+
+    [sms]
+    max_segments = 1           # budget for every SMS (front matter max_segments overrides)
+    default_var_length = 20    # assumed length of a placeholder without max
+    [rules.sms-segments]
+    max_segments = 0           # 0: use [sms] max_segments`,
+		Check: checkSMSSegments,
+	}
+}
+
+func checkSMSSegments(p *lint.Pass) {
+	t := p.Template
+	body := t.Body()
+	if t.Channel != "sms" || body == nil {
+		return
+	}
+	opt := p.Options.(*smsSegmentsOptions)
+	est := lint.EstimateSMS(t, p.Config)
+	if opt.MaxSegments > 0 && t.MaxSegments == 0 {
+		est.Budget = opt.MaxSegments
+	}
+	w := est.Worst
+	if w.TooLong {
+		p.Report(lint.Diagnostic{Part: body, Start: 0, End: body.Text.Len(),
+			Message: fmt.Sprintf("the SMS needs %d segments in the worst case: more than %d parts cannot be sent at all", w.Segments, sms.MaxParts),
+			Hint:    "shorten the text drastically, or send a link to the details instead"})
+		return
+	}
+	if w.Segments <= est.Budget {
+		return
+	}
+	b := est.Best
+	msg := fmt.Sprintf("the SMS needs %s (%s, %d %s) but the budget is %s",
+		plural(w.Segments, "segment"), w.Encoding, w.Units, unitName(w.Encoding), plural(est.Budget, "segment"))
+	if b.Segments != w.Segments || b.Units != w.Units || b.Encoding != w.Encoding {
+		msg = fmt.Sprintf("the SMS needs %s in the worst case (%s, %d %s) but the budget is %s; best case %s (%s, %d %s)",
+			plural(w.Segments, "segment"), w.Encoding, w.Units, unitName(w.Encoding),
+			plural(est.Budget, "segment"),
+			plural(b.Segments, "segment"), b.Encoding, b.Units, unitName(b.Encoding))
+	}
+	msg += ": every extra segment is billed, and long texts can arrive split"
+	if len(est.Assumed) > 0 {
+		msg += fmt.Sprintf("; assumed %d characters for %s without a declared max", p.Config.SMS.DefaultVarLength, quoteList(est.Assumed))
+	}
+	hint := fmt.Sprintf("cut the text to %d %s per segment", perSegment(w.Encoding, est.Budget), unitName(w.Encoding))
+	if w.Encoding == sms.UCS2 && est.Best.Encoding == sms.GSM7 {
+		hint = "a placeholder with charset = \"unicode\" makes the worst case UCS-2 (70 characters a segment); shorten the text or leave room for it"
+	} else if w.Encoding == sms.UCS2 {
+		hint = "replace the characters that force UCS-2 (see sms-unicode) to get 160 characters a segment, or shorten the text"
+	}
+	p.Report(lint.Diagnostic{Part: body, Start: 0, End: body.Text.Len(), Message: msg, Hint: hint})
+}
+
+func perSegment(e sms.Encoding, budget int) int {
+	if e == sms.GSM7 {
+		if budget == 1 {
+			return sms.GSM7Single
+		}
+		return sms.GSM7Part
+	}
+	if budget == 1 {
+		return sms.UCS2Single
+	}
+	return sms.UCS2Part
+}
+
+func unitName(e sms.Encoding) string {
+	if e == sms.GSM7 {
+		return "septets"
+	}
+	return "UTF-16 units"
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func quoteList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = fmt.Sprintf("%q", n)
+	}
+	return strings.Join(q, ", ")
+}

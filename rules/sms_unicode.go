@@ -1,0 +1,112 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/sms"
+)
+
+// smsUnicodeOptions are the options of the sms-unicode rule.
+type smsUnicodeOptions struct {
+	// Allow lists characters that may force UCS-2 on purpose (an emoji the
+	// brand uses, say).
+	Allow []string `toml:"allow"`
+}
+
+func smsUnicode() *lint.Rule {
+	return &lint.Rule{
+		ID:       "sms-unicode",
+		Summary:  "Characters outside GSM-7 cut an SMS segment from 160 to 70 characters",
+		Severity: lint.Warning,
+		Fixable:  true,
+		Options:  func() any { return &smsUnicodeOptions{} },
+		Doc: `One character outside the GSM 03.38 alphabet (a curly apostrophe, an en
+dash, an emoji, a non-breaking space) switches the whole SMS to UCS-2: a
+segment then holds 70 characters instead of 160, and the same text can cost
+two or three times as much. Word processors insert such characters silently.
+
+notelint reports each such character with its position and a GSM-7
+replacement where a sensible one exists; ` + "`notelint check --fix`" + ` applies the
+replacements in place and changes nothing else. Accented letters outside
+GSM-7 (ê, ç, ô) get their base letter as a suggestion: check that the text
+still reads well.
+
+Bad:
+
+    We’re sorry – your parcel is late…
+
+Good:
+
+    We're sorry - your parcel is late...
+
+Options:
+
+    [rules.sms-unicode]
+    allow = ["😀"]   # characters that may force UCS-2 on purpose`,
+		Check: checkSMSUnicode,
+	}
+}
+
+func checkSMSUnicode(p *lint.Pass) {
+	t := p.Template
+	if t.Channel != "sms" {
+		return
+	}
+	opt := p.Options.(*smsUnicodeOptions)
+	allowed := map[string]bool{}
+	for _, a := range opt.Allow {
+		allowed[a] = true
+	}
+	for _, part := range t.Parts {
+		res := sms.Analyze(part.Text.String(), sms.Options{})
+		for _, ng := range res.NonGSM {
+			if allowed[ng.Char] {
+				continue
+			}
+			d := lint.Diagnostic{Part: part, Start: ng.Offset, End: ng.Offset + ng.Len}
+			name := describeChar(ng.Char)
+			d.Message = fmt.Sprintf("%s is not in the GSM-7 alphabet: it turns the whole SMS into UCS-2, 70 characters a segment instead of 160", name)
+			switch {
+			case ng.HasReplacement && ng.Replacement == "":
+				d.Hint = "remove it: it is invisible"
+			case ng.HasReplacement:
+				d.Hint = fmt.Sprintf("replace it with %q", ng.Replacement)
+			default:
+				d.Hint = "rephrase without it, or allow it in [rules.sms-unicode] allow if UCS-2 is intended"
+			}
+			if ng.HasReplacement && part.Text.Verbatim(ng.Offset, ng.Offset+ng.Len) {
+				fs, fe := part.Text.FileRange(ng.Offset, ng.Offset+ng.Len)
+				d.Fix = &lint.Fix{Description: d.Hint, Edits: []lint.Edit{{Start: fs, End: fe, New: ng.Replacement}}}
+			}
+			p.Report(d)
+		}
+	}
+}
+
+// describeChar names a character for a finding: "’" (U+2019).
+func describeChar(c string) string {
+	var codes []string
+	for _, r := range c {
+		codes = append(codes, fmt.Sprintf("U+%04X", r))
+	}
+	shown := c
+	if strings.TrimSpace(c) == "" || !isVisible(c) {
+		shown = ""
+	}
+	if shown == "" {
+		return "invisible character " + strings.Join(codes, " ")
+	}
+	return fmt.Sprintf("%q (%s)", shown, strings.Join(codes, " "))
+}
+
+func isVisible(c string) bool {
+	for _, r := range c {
+		switch {
+		case r == 0xA0, r == 0xAD, r >= 0x2000 && r <= 0x200F, r >= 0x2028 && r <= 0x202F, r >= 0x205F && r <= 0x206F, r == 0xFEFF, r == 0x3000:
+			return false
+		}
+	}
+	return true
+}
