@@ -36,6 +36,17 @@ type LintConfig struct {
 	DefaultLocale  string   `toml:"default_locale"`
 	DefaultChannel string   `toml:"default_channel"`
 	DefaultKind    string   `toml:"default_kind"`
+	// Syntax lists the placeholder syntaxes to read; "auto" (the default)
+	// detects them per file. See SyntaxNames.
+	Syntax []string `toml:"syntax,omitempty"`
+	// Channel and Kind classify messages by patterns on their id or bundle
+	// key, e.g. channel = { sms = ["*.sms.*"] }; front matter wins.
+	Channel map[string][]string `toml:"channel,omitempty"`
+	Kind    map[string][]string `toml:"kind,omitempty"`
+	// Group configures multi-part grouping ([lint.group]).
+	Group GroupConfig `toml:"group"`
+	// Bundle lists the i18n bundles to read ([[lint.bundle]]).
+	Bundle []BundleConfig `toml:"bundle,omitempty"`
 }
 
 // SMSConfig is the [sms] table.
@@ -145,6 +156,9 @@ func (c *Config) parse(path string, data []byte, rules []*Rule) error {
 				return fmt.Errorf("%s:%d: %w", path, keyLine(data, "lint", "include"), err)
 			}
 		}
+		if err := c.Lint.validateI18n(path, data); err != nil {
+			return err
+		}
 	}
 	if fc.SMS != nil {
 		s := *fc.SMS
@@ -234,7 +248,7 @@ func (c *Config) parseRule(path string, data []byte, r *Rule, id string, raw map
 		var de *toml.DecodeError
 		if errors.As(err, &de) {
 			k := strings.Join(de.Key(), ".")
-			return fmt.Errorf("%s:%d: [%s] %s: %v", path, keyLine(data, table, k), table, k, de)
+			return fmt.Errorf("%s:%d: [%s] %s: %w", path, keyLine(data, table, k), table, k, de)
 		}
 		return fmt.Errorf("%s: [%s]: %w", path, table, err)
 	}
@@ -261,7 +275,7 @@ func tomlError(path string, err error) error {
 	var de *toml.DecodeError
 	if errors.As(err, &de) {
 		row, col := de.Position()
-		return fmt.Errorf("%s:%d:%d: invalid TOML: %v", path, row, col, de)
+		return fmt.Errorf("%s:%d:%d: invalid TOML: %w", path, row, col, de)
 	}
 	return fmt.Errorf("%s: invalid TOML: %w", path, err)
 }

@@ -13,9 +13,43 @@ import (
 // templateExts are the file extensions notelint reads as templates.
 var templateExts = map[string]bool{".txt": true, ".md": true, ".html": true, ".htm": true, ".toml": true}
 
-// IsTemplateFile reports whether name has an extension notelint reads.
+// IsTemplateFile reports whether name has an extension notelint reads as
+// a template document or catalog: .txt, .md, .html, .htm, .toml, and
+// template-engine files (.twig, .gotmpl, .tmpl, .hbs, .mustache, .liquid,
+// .j2, .jinja, .njk). Bundles are chosen by IsBundleFile.
 func IsTemplateFile(name string) bool {
-	return templateExts[strings.ToLower(filepath.Ext(name))] && filepath.Base(name) != ConfigFileName
+	ext := strings.ToLower(filepath.Ext(name))
+	return (templateExts[ext] || engineExts[ext]) && filepath.Base(name) != ConfigFileName
+}
+
+// bundleDirs are directory names that hold i18n bundles.
+var bundleDirs = map[string]bool{"locales": true, "locale": true, "i18n": true, "lang": true, "langs": true,
+	"translations": true, "l10n": true, "messages": true}
+
+// IsBundleFile reports whether the file at p is read as an i18n bundle when
+// a directory is walked: it matches a [[lint.bundle]] path; or it is a
+// gettext .po file; or it is .json, .yml, .yaml or .properties and its
+// name is a locale (de.json), ends in one (messages_fr.properties,
+// app.de.yml) or it sits in a locales/, i18n/, lang/ or translations/
+// directory. Files named on the command line are always read.
+func (c *Config) IsBundleFile(p string) bool {
+	ext := strings.ToLower(filepath.Ext(p))
+	if bundleFormats[ext] == "" && c.bundleFor(p) == nil {
+		return false
+	}
+	if c.bundleFor(p) != nil || ext == ".po" {
+		return true
+	}
+	if bundleLocaleFromPath(p) != "" {
+		return true
+	}
+	slash := filepath.ToSlash(p)
+	for _, d := range strings.Split(filepath.ToSlash(filepath.Dir(slash)), "/") {
+		if bundleDirs[strings.ToLower(d)] {
+			return true
+		}
+	}
+	return false
 }
 
 // Discover expands paths (files and directories) into the template files to
@@ -57,7 +91,7 @@ func Discover(paths []string, cfg *Config) ([]string, error) {
 				}
 				return nil
 			}
-			if !IsTemplateFile(name) || !cfg.included(p) || cfg.excluded(p, false) {
+			if !(IsTemplateFile(name) || cfg.IsBundleFile(p)) || !cfg.included(p) || cfg.excluded(p, false) {
 				return nil
 			}
 			add(filepath.Clean(p))
@@ -112,6 +146,14 @@ func (c *Config) included(p string) bool {
 func (c *Config) excluded(p string, dir bool) bool {
 	rel := c.relToConfig(p)
 	if rel == "" {
+		// Outside the config's tree only "**/…" patterns speak, matched
+		// against the path as given.
+		slash := filepath.ToSlash(p)
+		for _, g := range c.Lint.Exclude {
+			if strings.HasPrefix(g, "**/") && (MatchGlob(g, slash) || MatchGlob(g, strings.TrimPrefix(slash, "/"))) {
+				return true
+			}
+		}
 		return false
 	}
 	for _, g := range c.Lint.Exclude {

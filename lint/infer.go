@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -34,11 +35,14 @@ func InferFromPath(path string) Inferred {
 	dotted := strings.Split(name, ".")
 	if len(dotted) > 1 {
 		last := dotted[len(dotted)-1]
-		if localeRe.MatchString(last) && !notLocales[last] {
+		if isLanguageTag(last, true) && !notLocales[last] {
 			inf.Locale = NormalizeLocale(last)
 		}
 	}
 	tokens := strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' || r == '.' })
+	if inf.Locale == "" {
+		inf.Locale = affixLocale(name)
+	}
 	for _, tok := range tokens {
 		tok = strings.ToLower(tok)
 		if inf.Channel == "" {
@@ -55,7 +59,8 @@ func InferFromPath(path string) Inferred {
 				inf.Channel = c
 			}
 		}
-		if inf.Locale == "" && localeRe.MatchString(dirs[i]) && !notLocales[d] {
+		// Only known language codes: a folder named "lp" or "qa" is no locale.
+		if inf.Locale == "" && isLanguageTag(dirs[i], true) && !notLocales[d] {
 			inf.Locale = NormalizeLocale(dirs[i])
 		}
 		if inf.Kind == "" {
@@ -93,4 +98,152 @@ func kindFromName(name string) string {
 		}
 	}
 	return ""
+}
+
+// knownLanguages are ISO 639-1 codes notelint recognises in file names
+// (prefixes, suffixes, whole names); directories accept any two letters.
+var knownLanguages = map[string]bool{
+	"af": true, "ar": true, "az": true, "be": true, "bg": true, "bn": true, "bs": true, "ca": true, "cs": true,
+	"cy": true, "da": true, "de": true, "el": true, "en": true, "es": true, "et": true, "eu": true, "fa": true,
+	"fi": true, "fr": true, "ga": true, "gl": true, "he": true, "hi": true, "hr": true, "hu": true, "hy": true,
+	"id": true, "is": true, "it": true, "ja": true, "ka": true, "kk": true, "ko": true, "lt": true, "lv": true,
+	"mk": true, "ms": true, "mt": true, "nb": true, "nl": true, "nn": true, "no": true, "pl": true, "pt": true,
+	"ro": true, "ru": true, "sk": true, "sl": true, "sq": true, "sr": true, "sv": true, "th": true, "tr": true,
+	"uk": true, "ur": true, "vi": true, "zh": true,
+}
+
+// ambiguousAffixes are language codes that are also common words or
+// abbreviations in template names ("it-support", "no-show", "hr-",
+// "cs-" for customer service, "uk-" for the United Kingdom): they are a
+// locale in a file name only as the whole name or a bundle suffix.
+var ambiguousAffixes = map[string]bool{
+	"it": true, "no": true, "is": true, "he": true, "hi": true, "id": true, "ms": true, "hr": true,
+	"cs": true, "uk": true, "et": true, "ga": true, "ca": true, "eu": true, "be": true, "mt": true, "bs": true,
+}
+
+// isLanguageTag reports whether s is a known language code with an
+// optional region or script: "de", "de_DE", "pt-BR", "zh-Hant".
+func isLanguageTag(s string, strict bool) bool {
+	if !localeRe.MatchString(s) && !scriptRe.MatchString(s) {
+		return false
+	}
+	return !strict || knownLanguages[BaseLanguage(s)]
+}
+
+var scriptRe = regexp.MustCompile(`^[a-z]{2}[-_][A-Z][a-z]{3}([-_][A-Z]{2})?$`)
+
+// affixLocale finds a locale written as a prefix or a suffix with region
+// of a file name: "de-html", "de_plain", "mail-de-CH" (".de" suffixes are
+// read by InferFromPath). Ambiguous codes do not count.
+func affixLocale(name string) string {
+	tokens := strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' || r == '.' })
+	if len(tokens) < 2 {
+		return ""
+	}
+	try := func(lang, region string) string {
+		if !knownLanguages[lang] || ambiguousAffixes[lang] {
+			return ""
+		}
+		if region != "" && len(region) == 2 && strings.ToUpper(region) == region {
+			return NormalizeLocale(lang + "-" + region)
+		}
+		return NormalizeLocale(lang)
+	}
+	if l := try(tokens[0], regionAt(tokens, 1)); l != "" {
+		return l
+	}
+	// A suffix needs its region ("welcome_de_DE", "mail-fr-CA"): a bare
+	// "-ja" or "_no" is too often a word ("reply-ja", "show_no").
+	n := len(tokens)
+	if n >= 3 && len(tokens[n-1]) == 2 && strings.ToUpper(tokens[n-1]) == tokens[n-1] {
+		return try(tokens[n-2], tokens[n-1])
+	}
+	return ""
+}
+
+func regionAt(tokens []string, i int) string {
+	if i < len(tokens) && len(tokens[i]) == 2 && strings.ToUpper(tokens[i]) == tokens[i] && i+1 < len(tokens) {
+		return tokens[i]
+	}
+	return ""
+}
+
+// bundleLocaleFromPath reads a bundle's locale from its path: the whole
+// file name (de.json, de_DE.po), a suffix (messages_fr.properties,
+// app.de.yml, any known code), or a directory (locales/de/app.json).
+func bundleLocaleFromPath(p string) string {
+	slash := filepath.ToSlash(p)
+	base := path.Base(slash)
+	stem := strings.TrimSuffix(base, path.Ext(base))
+	if isLanguageTag(stem, true) {
+		return NormalizeLocale(stem)
+	}
+	tokens := strings.FieldsFunc(stem, func(r rune) bool { return r == '-' || r == '_' || r == '.' })
+	if n := len(tokens); n >= 2 {
+		if n >= 3 && isLanguageTag(tokens[n-2]+"_"+tokens[n-1], true) && len(tokens[n-1]) == 2 && tokens[n-1] == strings.ToUpper(tokens[n-1]) {
+			return NormalizeLocale(tokens[n-2] + "_" + tokens[n-1])
+		}
+		if knownLanguages[tokens[n-1]] {
+			return NormalizeLocale(tokens[n-1])
+		}
+	}
+	dirs := strings.Split(path.Dir(slash), "/")
+	for i := len(dirs) - 1; i >= 0; i-- {
+		if isLanguageTag(dirs[i], true) {
+			return NormalizeLocale(dirs[i])
+		}
+	}
+	return ""
+}
+
+// stripLocale removes locale directories and locale affixes of the file
+// name from a slash path, so the translations of one message or bundle
+// share the result: "lang/de-DE/x.txt" and "lang/en/x.txt" give
+// "lang/x.txt"; "mails/a/de-html" gives "mails/a/html". hasExt tells
+// whether p ends in a file extension (a path) or not (a template id).
+func stripLocale(p string, hasExt bool) string {
+	dir, base := path.Split(p)
+	var keep []string
+	for _, d := range strings.Split(strings.TrimSuffix(dir, "/"), "/") {
+		if d == "" || (localeRe.MatchString(d) && !notLocales[strings.ToLower(d)]) || scriptRe.MatchString(d) {
+			continue
+		}
+		keep = append(keep, d)
+	}
+	ext := ""
+	if hasExt {
+		ext = path.Ext(base)
+	}
+	stem := strings.TrimSuffix(base, ext)
+	if isLanguageTag(stem, true) {
+		stem = ""
+	} else {
+		stem = stripNameLocale(stem)
+	}
+	keep = append(keep, stem+ext)
+	return strings.Join(keep, "/")
+}
+
+// stripNameLocale removes a locale prefix or suffix from a file stem.
+func stripNameLocale(stem string) string {
+	seps := "-_."
+	// suffix: name.de, name_de_DE, name-fr
+	for _, n := range []int{5, 2} {
+		if len(stem) > n+1 && strings.ContainsRune(seps, rune(stem[len(stem)-n-1])) {
+			tail := stem[len(stem)-n:]
+			if isLanguageTag(tail, true) && (n == 5 || !ambiguousAffixes[tail] || stem[len(stem)-n-1] == '.' || stem[len(stem)-n-1] == '_') {
+				return stem[:len(stem)-n-1]
+			}
+		}
+	}
+	// prefix: de-html, de_DE-plain
+	for _, n := range []int{5, 2} {
+		if len(stem) > n+1 && strings.ContainsRune(seps, rune(stem[n])) {
+			head := stem[:n]
+			if isLanguageTag(head, true) && !ambiguousAffixes[BaseLanguage(head)] {
+				return stem[n+1:]
+			}
+		}
+	}
+	return stem
 }

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -44,16 +46,65 @@ func Load(path string, data []byte, cfg *Config) ([]*Template, error) {
 		return nil, &InputError{Path: path, Line: p.Line, Err: fmt.Errorf("column %d: invalid UTF-8 (byte 0x%02X); save the file as UTF-8", p.Column, data[off])}
 	}
 	src := NewSource(path, data)
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".toml":
-		return loadCatalog(src, cfg)
-	case ".md":
-		return []*Template{loadDocument(src, cfg, Markdown)}, nil
-	case ".html", ".htm":
-		return []*Template{loadDocument(src, cfg, HTML)}, nil
-	default:
-		return []*Template{loadDocument(src, cfg, Plain)}, nil
+	hygiene := fileHygiene(src)
+	ext := strings.ToLower(filepath.Ext(path))
+	if f := cfg.bundleFormat(path); f != "" && ext != ".toml" {
+		return loadBundle(src, cfg, f, hygiene)
 	}
+	var ts []*Template
+	switch ext {
+	case ".toml":
+		var err error
+		if ts, err = loadCatalog(src, cfg); err != nil {
+			return nil, err
+		}
+	default:
+		ts = []*Template{loadDocument(src, cfg, documentFormat(path, data))}
+	}
+	if len(ts) > 0 {
+		ts[0].Problems = append(hygiene, ts[0].Problems...)
+	}
+	return ts, nil
+}
+
+// htmlSniffRe finds HTML markup in a template-engine file of no stated
+// format.
+var htmlSniffRe = regexp.MustCompile(`(?i)<(?:html|body|p|br|div|table|a|span|strong|b|em|i|h[1-6]|ul|ol|li|td|tr|img)[\s/>]`)
+
+// documentFormat tells how a document's text is written: by extension
+// (.md, .html, .txt), and for template-engine files (.twig, .gotmpl, …) by
+// the extension before it (x.html.twig), a "plain" name token
+// (de-plain.html.twig, email.body.plaintext.gotmpl) or the content.
+func documentFormat(path string, data []byte) Format {
+	base := strings.ToLower(filepath.Base(path))
+	ext := filepath.Ext(base)
+	if engineExts[ext] {
+		stem, inner := templateStem(base)
+		for _, tok := range strings.FieldsFunc(stem, func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
+			if tok == "plain" || tok == "plaintext" || tok == "txt" || tok == "text" {
+				return Plain
+			}
+		}
+		switch inner {
+		case ".md":
+			return Markdown
+		case ".txt":
+			return Plain
+		case ".html", ".htm":
+			return HTML
+		}
+		if htmlSniffRe.Match(data) {
+			return HTML
+		}
+		return Plain
+	}
+	switch ext {
+	case ".md":
+		return Markdown
+	case ".html", ".htm":
+		return HTML
+	}
+	return Plain
 }
 
 func firstInvalidUTF8(b []byte) int {
@@ -75,6 +126,9 @@ func loadDocument(src *Source, cfg *Config, format Format) *Template {
 		start = 3
 	}
 	applyDefaults(t, cfg, format)
+	pathID := t.ID
+	applyClassify(t, cfg, nil, pathID)
+	explicitID, explicitChannel := "", ""
 	bodyStart := start
 	var dirs directives
 	fm, fmStart, bs, ok, unclosed := splitFrontMatter(src.Content, start)
@@ -88,7 +142,14 @@ func loadDocument(src *Source, cfg *Config, format Format) *Template {
 		pos := tomlPositions(fm, fmStart)
 		if m, ok := decodeMeta(t, fm, fmStart, pos, ""); ok {
 			applyMeta(t, m, pos, "")
+			explicitID, explicitChannel = m.ID, m.Channel
 		}
+	}
+	t.Syntax = DetectSyntax(src.Path, src.Content[bodyStart:], cfg)
+	keyPath := stripLocale(pathID, false)
+	t.Key, t.Set = keyPath, path.Dir(keyPath)
+	if explicitID != "" {
+		t.Key = explicitID
 	}
 	var body Text
 	var links []Link
@@ -106,7 +167,16 @@ func loadDocument(src *Source, cfg *Config, format Format) *Template {
 	}
 	t.Parts = append(t.Parts, &Part{Name: PartBody, Format: format, Text: body, Links: links})
 	t.suppress = dirs
-	finishTemplate(t, cfg)
+	t.Empty = strings.TrimSpace(body.String()) == "" && len(t.Parts) == 1
+	fc := &fileCheck{}
+	finishTemplateIn(t, cfg, fc)
+	if fc.reported == 0 {
+		if off, msg, bad := checkSyntax(string(src.Content[bodyStart:]), t.Syntax); bad {
+			fc.add(t, PlaceholderIssue{Message: msg, Unparsed: true}, bodyStart+off, bodyStart+off+1)
+		}
+	}
+	fc.summarise()
+	fileGroup(t, cfg, format, explicitChannel)
 	return t
 }
 
@@ -147,6 +217,12 @@ func applyDefaults(t *Template, cfg *Config, format Format) {
 	id := filepath.ToSlash(t.Source.Path)
 	if rel := cfg.relToConfig(t.Source.Path); rel != "" {
 		id = rel
+	}
+	if engineExts[strings.ToLower(filepath.Ext(id))] {
+		dir, base := path.Split(id)
+		stem, _ := templateStem(base)
+		t.ID = dir + stem
+		return
 	}
 	t.ID = strings.TrimSuffix(id, filepath.Ext(id))
 }
@@ -243,14 +319,20 @@ func arrayElement(content []byte, tv tomlValue, i int) (int, int, bool) {
 // finishTemplate scans placeholders and links in every part and checks them
 // against the declared variables.
 func finishTemplate(t *Template, cfg *Config) {
+	fc := &fileCheck{}
+	finishTemplateIn(t, cfg, fc)
+	fc.summarise()
+}
+
+// finishTemplateIn is finishTemplate counting placeholder problems in fc,
+// shared by the templates of one file.
+func finishTemplateIn(t *Template, cfg *Config, fc *fileCheck) {
 	for _, p := range t.Parts {
-		phs, issues := ScanPlaceholders(p.Text.String())
+		phs, issues := ScanSyntax(p.Text.String(), t.Syntax)
 		p.Placeholders = phs
 		for _, is := range issues {
 			s, e := p.Text.FileRange(is.Start, is.End)
-			t.Problems = append(t.Problems, Problem{Rule: RulePlaceholder, Start: s, End: e,
-				Message: "unbalanced placeholder: " + is.Message,
-				Hint:    "close the placeholder, or remove the stray braces"})
+			fc.add(t, is, s, e)
 		}
 		for _, ph := range phs {
 			if ph.Control || ph.Name == "" {

@@ -181,6 +181,8 @@ func TestInferFromPath(t *testing.T) {
 		{"push/appointment_reminder.en.txt", "push", "en", "appointment"},
 		{"x/ticket-update.txt", "", "", "ticket"},
 		{"de_DE/mail/process-update.html", "email", "de-DE", "process-update"},
+		{"/tmp/lp/sms/delay.txt", "sms", "", "delay"},
+		{"qa/fr-CA/push/ticket.txt", "push", "fr-CA", "ticket"},
 	}
 	for _, c := range cases {
 		inf := InferFromPath(c.path)

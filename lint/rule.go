@@ -1,5 +1,7 @@
 package lint
 
+import "context"
+
 // Rule is one check: a value with an id, documentation, a default severity,
 // typed options and a check function. The engine knows no rule by name.
 type Rule struct {
@@ -13,6 +15,10 @@ type Rule struct {
 	Options func() any
 	// Check inspects one template and reports through the pass.
 	Check func(p *Pass)
+	// CheckRun, when set, inspects all templates of a run at once (for
+	// checks across messages, such as translations of one key); it runs
+	// before the per-template checks.
+	CheckRun func(p *RunPass)
 	// Fixable is true when the rule offers fixes that --fix applies.
 	Fixable bool
 }
@@ -26,6 +32,15 @@ type Pass struct {
 	rule    *Rule
 	out     []Finding
 	shared  *RunState
+	ctx     context.Context
+}
+
+// Context returns the run's context, for rules that do I/O.
+func (p *Pass) Context() context.Context {
+	if p.ctx == nil {
+		return context.Background()
+	}
+	return p.ctx
 }
 
 // Diagnostic is what a rule reports: a range in a part's text.
@@ -39,15 +54,25 @@ type Diagnostic struct {
 	// (for rules whose severity depends on the case); config severity still
 	// wins when set.
 	Severity Severity
+	// Source is the file of Start and End when Part is nil and the file is
+	// not the template's; nil otherwise.
+	Source *Source
 }
 
 // Report records a finding.
 func (p *Pass) Report(d Diagnostic) {
 	start, end := d.Start, d.End
+	src := p.Template.Source
 	if d.Part != nil {
 		start, end = d.Part.Text.FileRange(d.Start, d.End)
+		if d.Part.Source != nil {
+			src = d.Part.Source
+		}
+	} else if d.Source != nil {
+		src = d.Source
+	} else {
+		src = p.Template.fileOf(start, end)
 	}
-	src := p.Template.Source
 	a, b := src.Position(start), src.Position(end)
 	if end <= start {
 		b = a
@@ -74,7 +99,7 @@ func (p *Pass) Shared() *RunState { return p.shared }
 func (p *Pass) ReportProblems() {
 	for _, pr := range p.Template.Problems {
 		if pr.Rule == p.rule.ID {
-			p.Report(Diagnostic{Start: pr.Start, End: pr.End, Message: pr.Message, Hint: pr.Hint})
+			p.Report(Diagnostic{Start: pr.Start, End: pr.End, Message: pr.Message, Hint: pr.Hint, Severity: pr.Severity, Source: pr.Source})
 		}
 	}
 }

@@ -41,71 +41,121 @@ func (r *Runner) Run(paths []string) (*Result, error) {
 
 type fileResult struct {
 	templates []*Template
-	findings  []Finding
 	err       error
 }
 
-// RunFiles loads and checks the given files.
+// RunFiles loads and checks the given files: load (in parallel) → group
+// the parts of multi-part notifications → run-level rules (across
+// templates) → per-template rules (in parallel) → sort.
 func (r *Runner) RunFiles(files []string) *Result {
 	jobs := r.Jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
-	state := NewRunState()
-	results := make([]fileResult, len(files))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < jobs; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				results[i] = r.checkFile(files[i], state)
-			}
-		}()
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	loaded := make([]fileResult, len(files))
+	parallel(len(files), jobs, func(i int) { loaded[i] = r.loadFile(files[i]) })
 	res := &Result{Files: len(files)}
-	for _, fr := range results {
+	var ts []*Template
+	for _, fr := range loaded {
 		if fr.err != nil {
 			res.Errors = append(res.Errors, fr.err)
 			continue
 		}
-		res.Templates = append(res.Templates, fr.templates...)
-		res.Findings = append(res.Findings, fr.findings...)
+		ts = append(ts, fr.templates...)
 	}
+	ts = GroupTemplates(ts, r.Config)
+	checked, findings, errs := r.checkAll(ts, jobs)
+	res.Templates, res.Findings = checked, findings
+	res.Errors = append(res.Errors, errs...)
 	SortFindings(res.Findings)
 	return res
 }
 
-func (r *Runner) checkFile(path string, state *RunState) (fr fileResult) {
+// CheckTemplates runs every enabled rule, run-level and per-template, on
+// templates that are already loaded (and grouped), and returns the sorted
+// findings and any internal errors.
+func (r *Runner) CheckTemplates(ts []*Template) ([]Finding, []error) {
+	jobs := r.Jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	_, findings, errs := r.checkAll(ts, jobs)
+	SortFindings(findings)
+	return findings, errs
+}
+
+// checkAll runs the run-level rules, then the per-template rules in
+// parallel; it returns the templates checked without an internal error.
+func (r *Runner) checkAll(ts []*Template, jobs int) (checked []*Template, findings []Finding, errs []error) {
+	state := NewRunState()
+	extra, errs := r.checkRun(ts, state)
+	found := make([][]Finding, len(ts))
+	failed := make([]error, len(ts))
+	parallel(len(ts), jobs, func(i int) { found[i], failed[i] = r.safeCheck(ts[i], state, extra[ts[i]]) })
+	for i, t := range ts {
+		if failed[i] != nil {
+			errs = append(errs, failed[i])
+			continue
+		}
+		checked = append(checked, t)
+		findings = append(findings, found[i]...)
+	}
+	return checked, findings, errs
+}
+
+// parallel calls f(0) … f(n-1) on up to jobs goroutines.
+func parallel(n, jobs int, f func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < min(jobs, max(n, 1)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+func (r *Runner) loadFile(path string) (fr fileResult) {
 	defer func() {
 		if p := recover(); p != nil {
-			fr = fileResult{err: fmt.Errorf("%s: internal error: %v", path, p)}
-			fr.err = errors.Join(ErrInternal, fr.err)
+			fr = fileResult{err: errors.Join(ErrInternal, fmt.Errorf("%s: internal error: %v", path, p))}
 		}
 	}()
 	ts, err := LoadFile(path, r.Config)
-	if err != nil {
-		return fileResult{err: err}
-	}
-	fr.templates = ts
-	for _, t := range ts {
-		fr.findings = append(fr.findings, r.CheckTemplate(t, state)...)
-	}
-	return fr
+	return fileResult{templates: ts, err: err}
+}
+
+func (r *Runner) safeCheck(t *Template, state *RunState, extra []Finding) (fs []Finding, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			fs, err = nil, errors.Join(ErrInternal, fmt.Errorf("%s: internal error: %v", t.Source.Path, p))
+		}
+	}()
+	return r.checkTemplate(t, state, extra), nil
 }
 
 // ErrInternal marks a failure inside notelint itself (exit code 3).
 var ErrInternal = errors.New("internal error")
 
-// CheckTemplate runs every enabled rule on t and applies suppressions and
-// configured severities.
+// CheckTemplate runs the per-template check of every enabled rule on t and
+// applies suppressions and configured severities. Run-level checks
+// (Rule.CheckRun) need all templates: use CheckTemplates for those.
 func (r *Runner) CheckTemplate(t *Template, state *RunState) []Finding {
+	return r.checkTemplate(t, state, nil)
+}
+
+// checkTemplate is CheckTemplate with the findings run-level rules made
+// about t, which suppressions and severities apply to as well. An empty
+// template gets only its loader problems reported.
+func (r *Runner) checkTemplate(t *Template, state *RunState, extra []Finding) []Finding {
 	if state == nil {
 		state = NewRunState()
 	}
@@ -114,11 +164,21 @@ func (r *Runner) CheckTemplate(t *Template, state *RunState) []Finding {
 	for _, rule := range r.Rules {
 		known[rule.ID] = true
 		sev := r.Config.Severity(rule)
-		if sev == Off || rule.Check == nil {
+		if sev == Off || (rule.Check == nil && rule.CheckRun == nil) {
 			continue
 		}
-		p := &Pass{Template: t, Config: r.Config, Options: r.Config.RuleOptions(rule), rule: rule, shared: state}
-		rule.Check(p)
+		p := &Pass{Template: t, Config: r.Config, Options: r.Config.RuleOptions(rule), rule: rule, shared: state, ctx: r.Context}
+		switch {
+		case t.Empty:
+			p.ReportProblems()
+		case rule.Check != nil:
+			rule.Check(p)
+		}
+		for _, f := range extra {
+			if f.Rule == rule.ID {
+				p.out = append(p.out, f)
+			}
+		}
 		for _, f := range p.out {
 			if r.Config.SeverityExplicit(rule) || f.Severity == Off {
 				f.Severity = sev
@@ -129,11 +189,11 @@ func (r *Runner) CheckTemplate(t *Template, state *RunState) []Finding {
 	// Problems of the suppression directives themselves.
 	supp := &Pass{Template: t, Config: r.Config, rule: SuppressionRule(), shared: state}
 	for _, pr := range t.suppress.problems {
-		supp.Report(Diagnostic{Start: pr.Start, End: pr.End, Message: pr.Message, Hint: pr.Hint})
+		supp.Report(Diagnostic{Start: pr.Start, End: pr.End, Message: pr.Message, Hint: pr.Hint, Source: pr.Source})
 	}
 	for _, d := range t.suppress.all {
 		if !known[d.Rule] {
-			supp.Report(Diagnostic{Start: d.Start, End: d.End,
+			supp.Report(Diagnostic{Start: d.Start, End: d.End, Source: d.Source,
 				Message: fmt.Sprintf("suppression names unknown rule %q", d.Rule),
 				Hint:    "see `notelint rules` for the rule ids"})
 		}
@@ -146,7 +206,7 @@ func (r *Runner) CheckTemplate(t *Template, state *RunState) []Finding {
 	}
 	for _, d := range t.suppress.all {
 		if known[d.Rule] && !d.used && r.Config.Severity(ruleByID(r.Rules, d.Rule)) != Off {
-			supp.Report(Diagnostic{Start: d.Start, End: d.End,
+			supp.Report(Diagnostic{Start: d.Start, End: d.End, Source: d.Source,
 				Message: fmt.Sprintf("suppression of %s is unused: the rule reports nothing here", d.Rule),
 				Hint:    "remove the suppression"})
 		}

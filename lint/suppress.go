@@ -40,12 +40,14 @@ type suppressRange struct {
 	rule       string
 	start, end int // file byte range where the rule is off
 	dir        int // index into directives.all
+	file       *Source
 }
 
 type suppressLine struct {
 	rule string
 	line int
 	dir  int
+	file *Source // nil: the template's file
 }
 
 // directives are the suppressions of one template.
@@ -146,14 +148,49 @@ func (d *directives) suppressed(f *Finding) bool {
 		}
 	}
 	for _, r := range d.ranges {
-		if r.rule == f.Rule && f.Offset >= r.start && f.Offset < r.end {
+		if r.rule == f.Rule && f.Offset >= r.start && f.Offset < r.end && (r.file == nil || r.file.Path == f.File) {
 			d.all[r.dir].used, hit = true, true
 		}
 	}
 	for _, l := range d.lines {
-		if l.rule == f.Rule && f.Line == l.line {
+		if l.rule == f.Rule && f.Line == l.line && (l.file == nil || l.file.Path == f.File) {
 			d.all[l.dir].used, hit = true, true
 		}
 	}
 	return hit
+}
+
+// merge adds the directives of a grouped part's template; other is true
+// when they are in a file other than the group's main one.
+func (d *directives) merge(m *directives, src *Source, other bool) {
+	base := len(d.all)
+	for _, dir := range m.all {
+		if other && dir.Source == nil {
+			dir.Source = src
+		}
+		d.all = append(d.all, dir)
+	}
+	for _, r := range m.ranges {
+		r.dir += base
+		if r.file == nil {
+			r.file = src
+		}
+		d.ranges = append(d.ranges, r)
+	}
+	for _, l := range m.lines {
+		l.dir += base
+		if l.file == nil {
+			l.file = src
+		}
+		d.lines = append(d.lines, l)
+	}
+	for _, w := range m.wide {
+		d.wide = append(d.wide, w+base)
+	}
+	for _, p := range m.problems {
+		if other && p.Source == nil {
+			p.Source = src
+		}
+		d.problems = append(d.problems, p)
+	}
 }

@@ -32,7 +32,32 @@ type Template struct {
 	// Problems are loader findings (front matter, placeholders) reported by
 	// the frontmatter and placeholder rules.
 	Problems []Problem
+	// Set and Key identify the message across translations: Set is the
+	// bundle or directory family (locale removed), Key the message within
+	// it (the bundle key, or the file name without locale and part).
+	// Key is "" when the message has no stable key (a catalog entry
+	// without id).
+	Set, Key string
+	// FromBundle is true for a message read from an i18n bundle (JSON,
+	// YAML, .po, .properties), whose files are explicit translation sets.
+	FromBundle bool
+	// SourceLocale is the locale translations of this message are compared
+	// with, when configured for its bundle; "" uses the rule's default.
+	SourceLocale string
+	// Plural is the plural form this message is ("one", "other", or a
+	// gettext form index "0", "1"); "" when it is not a plural form.
+	Plural string
+	// Original is the source-language text stored next to a translation
+	// (the msgid of a gettext entry), or nil.
+	Original *Part
+	// Empty is true when the message has no text at all (an empty file,
+	// bundle value or msgstr): rules only report its loader problems, and
+	// cross-template rules see it.
+	Empty bool
+	// Syntax is the set of placeholder syntaxes the message was read with.
+	Syntax   Syntax
 	suppress directives
+	group    groupInfo
 }
 
 // Language returns the base language of the locale ("de" for "de-CH").
@@ -60,6 +85,10 @@ const (
 	PartHeader    = "header" // WhatsApp template header
 	PartFooter    = "footer" // WhatsApp template footer
 	PartButton    = "button" // WhatsApp button label; one part per button
+	// PartPlainText is the plain-text alternative of an HTML e-mail body.
+	PartPlainText = "plaintext"
+	// PartGreeting is a salutation kept apart from the body (Laravel mails).
+	PartGreeting = "greeting"
 )
 
 // Format tells how a part's text was written in the file.
@@ -75,7 +104,10 @@ const (
 // Part is one piece of a message (subject, title, body) as the customer
 // reads it: markup removed, placeholders kept in their written form.
 type Part struct {
-	Name         string
+	Name string
+	// Source is the file the part comes from when it differs from the
+	// template's (a grouped notification); nil means the template's file.
+	Source       *Source
 	Format       Format
 	Text         Text
 	Placeholders []Placeholder // in text order
@@ -87,6 +119,9 @@ type Placeholder struct {
 	Name       string // normalised name: "name", "eta", "Name" for {{.Name}}
 	Start, End int    // byte range in the part text, including delimiters
 	Control    bool   // a control tag ({% if %}, {{#each}}) rather than a value
+	// Ref is the variable a control tag tests or loops over ("x" in
+	// {% if x %}, "n" in {n, plural, …}); "" when none.
+	Ref string
 }
 
 // Link is a link in a part: a bare URL, a Markdown link or an HTML anchor.
@@ -114,6 +149,9 @@ type Var struct {
 	Landing string // local landing page for a URL var
 	// Offset is the byte offset of the declaration in the file.
 	Offset int
+	// Source is the file of the declaration when it is not the template's
+	// (a grouped notification).
+	Source *Source
 	Used   bool
 }
 
@@ -124,11 +162,17 @@ type Problem struct {
 	Start, End int // file byte range
 	Message    string
 	Hint       string
+	// Severity overrides the rule's default severity when not Off.
+	Severity Severity
+	// Source is the file of Start and End when it is not the template's.
+	Source *Source
 }
 
 // Directive is one rule id named by a suppression, with where it was written.
 type Directive struct {
 	Rule       string
 	Start, End int // file byte range of the directive
-	used       bool
+	// Source is the file of the directive when it is not the template's.
+	Source *Source
+	used   bool
 }

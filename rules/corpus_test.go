@@ -84,12 +84,14 @@ func TestCorpus(t *testing.T) {
 			}
 			got := map[string]int{}
 			var details []string
-			for _, tpl := range ts {
-				for _, f := range runner.CheckTemplate(tpl, nil) {
-					if labelled[f.Rule] {
-						got[f.Rule]++
-						details = append(details, fmt.Sprintf("%d:%d %s: %s", f.Line, f.Column, f.Rule, f.Message))
-					}
+			found, errs := runner.CheckTemplates(ts)
+			for _, e := range errs {
+				t.Errorf("%s case %q: %v", path, c.Name, e)
+			}
+			for _, f := range found {
+				if labelled[f.Rule] {
+					got[f.Rule]++
+					details = append(details, fmt.Sprintf("%d:%d %s: %s", f.Line, f.Column, f.Rule, f.Message))
 				}
 			}
 			want := map[string]int{}

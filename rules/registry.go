@@ -15,6 +15,8 @@ func All() []*lint.Rule {
 	}
 	all = append(all, timeAndActionRules()...)
 	all = append(all, safetyAndLengthRules()...)
+	all = append(all, landingPage())
+	all = append(all, i18nRules()...)
 	return append(all, lint.SuppressionRule())
 }
 

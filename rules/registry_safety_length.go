@@ -5,5 +5,11 @@ import "github.com/notelint/notelint/lint"
 // safetyAndLengthRules are the content rules about jargon, sensitive data,
 // sender, links and channel limits.
 func safetyAndLengthRules() []*lint.Rule {
-	return nil
+	return []*lint.Rule{
+		internalJargon(),
+		sensitiveData(),
+		senderID(),
+		linkSafety(),
+		channelLength(),
+	}
 }

@@ -3,6 +3,8 @@ package rules
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/lint/sms"
@@ -76,13 +78,30 @@ func checkSMSUnicode(p *lint.Pass) {
 			default:
 				d.Hint = "rephrase without it, or allow it in [rules.sms-unicode] allow if UCS-2 is intended"
 			}
-			if ng.HasReplacement && part.Text.Verbatim(ng.Offset, ng.Offset+ng.Len) {
-				fs, fe := part.Text.FileRange(ng.Offset, ng.Offset+ng.Len)
-				d.Fix = &lint.Fix{Description: d.Hint, Edits: []lint.Edit{{Start: fs, End: fe, New: ng.Replacement}}}
+			if ng.HasReplacement {
+				d.Fix = unicodeFix(part, ng, d.Hint)
 			}
 			p.Report(d)
 		}
 	}
+}
+
+// unicodeFix replaces one non-GSM character in the file. A combining mark
+// is fixed together with the letter before it, so "e" + U+0301 becomes "é"
+// rather than losing its accent.
+func unicodeFix(part *lint.Part, ng sms.NonGSM, desc string) *lint.Fix {
+	start, end, repl := ng.Offset, ng.Offset+ng.Len, ng.Replacement
+	text := part.Text.String()
+	if r, _ := utf8.DecodeRuneInString(text[start:]); unicode.Is(unicode.Mn, r) && start > 0 {
+		_, n := utf8.DecodeLastRuneInString(text[:start])
+		start -= n
+		repl = sms.ReplaceAll(text[start:end])
+	}
+	if !part.Text.Verbatim(start, end) {
+		return nil
+	}
+	fs, fe := part.Text.FileRange(start, end)
+	return &lint.Fix{Description: desc, Edits: []lint.Edit{{Start: fs, End: fe, New: repl}}}
 }
 
 // describeChar names a character for a finding: "’" (U+2019).

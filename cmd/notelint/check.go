@@ -15,10 +15,11 @@ import (
 )
 
 type checkFlags struct {
-	format      string
+	formats     formatFlag
 	failOn      string
 	config      string
 	fix         bool
+	fetch       bool
 	printConfig bool
 	color       string
 }
@@ -35,18 +36,22 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 2 usage, config or input error, 3 internal error.`,
 		Example: `  notelint check examples/
   notelint check --format sarif templates/ > notelint.sarif
+  notelint check --format github --format sarif:notelint.sarif templates/
+  notelint check --format text,html:report.html,junit:junit.xml templates/
   notelint check --fix sms/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runCheck(cmd, args, f)
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.format, "format", "text", "output format: "+joinFormats())
+	fl.Var(&f.formats, "format", "output format: "+joinFormats()+"; format:path writes it to a file (path - is standard output); "+
+		"repeat or comma-separate for several outputs, at most one on standard output")
 	fl.StringVar(&f.failOn, "fail-on", "error", "exit 1 when a finding is at or above: error, warning, info or never")
 	fl.StringVar(&f.config, "config", "", "config file to use instead of discovering .notelint.toml")
 	fl.BoolVar(&f.fix, "fix", false, "apply safe fixes (GSM-7 replacements) to the files in place")
+	fl.BoolVar(&f.fetch, "fetch", false, "fetch linked landing pages over HTTP(S) (default: offline, local [landing.pages] only)")
 	fl.BoolVar(&f.printConfig, "print-config", false, "print the effective configuration and exit")
-	fl.StringVar(&f.color, "color", "auto", "colour in text output: auto, always or never")
+	fl.StringVar(&f.color, "color", "auto", "color in text output: auto, always or never")
 	return cmd
 }
 
@@ -66,15 +71,22 @@ func runCheck(cmd *cobra.Command, args []string, f checkFlags) error {
 	if err != nil {
 		return usageError(err)
 	}
-	if !contains(output.Formats(), f.format) {
-		return usageError(fmt.Errorf("unknown --format %q (want %s)", f.format, joinFormats()))
+	specs, err := parseFormats(f.formats.values)
+	if err != nil {
+		return usageError(err)
 	}
 	cfg, all, err := loadConfig(f.config, args)
 	if err != nil {
 		return usageError(err)
 	}
+	if f.fetch {
+		cfg.Landing.Fetch = true
+	}
 	if f.printConfig {
 		return printConfig(cmd.OutOrStdout(), cfg, all)
+	}
+	if err := checkOutputPaths(specs); err != nil {
+		return usageError(err)
 	}
 	paths := args
 	if len(paths) == 0 {
@@ -95,17 +107,17 @@ func runCheck(cmd *cobra.Command, args []string, f checkFlags) error {
 		findings = unfixed(findings, applied)
 		reportFixes(stderr, applied)
 	}
-	out := cmd.OutOrStdout()
 	opt := output.Options{
-		Root:      repoRoot(),
-		Color:     useColor(f.color, out),
-		Version:   toolVersion(),
-		Files:     res.Files,
-		Templates: len(res.Templates),
-		Rules:     all,
+		Root:         repoRoot(),
+		Version:      toolVersion(),
+		Files:        res.Files,
+		Templates:    len(res.Templates),
+		TemplateList: res.Templates,
+		Config:       cfg,
+		Rules:        all,
 	}
-	if err := output.Write(out, f.format, findings, opt); err != nil {
-		return &exitError{code: exitInternal, err: err}
+	if err := writeOutputs(cmd.OutOrStdout(), specs, findings, opt, f.color); err != nil {
+		return err
 	}
 	for _, e := range res.Errors {
 		fmt.Fprintf(stderr, "notelint: %v\n", e)

@@ -190,3 +190,15 @@ func TestInitAndConfig(t *testing.T) {
 		t.Errorf("config: %d %s %s", code, out, errOut)
 	}
 }
+
+func TestCheckFixCombiningMark(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "sms", "x.txt")
+	writeFile(t, path, "Acme: cafe\u0301 ouvert.\n")
+	if _, errOut, code := runCLI(t, "", "check", "--fix", "--fail-on", "never", path); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "Acme: café ouvert.\n" {
+		t.Errorf("after --fix: %q", got)
+	}
+}

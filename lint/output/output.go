@@ -1,6 +1,7 @@
 // Package output prints the findings of `notelint check` as text, JSON,
-// SARIF 2.1.0 or GitHub Actions workflow commands. Printers are pure
-// functions: findings and options in, bytes out.
+// SARIF 2.1.0, GitHub Actions workflow commands, a Markdown pull-request
+// comment, a self-contained HTML page, GitLab Code Quality JSON or JUnit
+// XML. Printers are pure functions: findings and options in, bytes out.
 //
 // Findings are printed in the order given (callers sort them with
 // lint.SortFindings), except by GitHub, which puts the most severe first.
@@ -24,13 +25,22 @@ type Options struct {
 	// Root is the repository root; SARIF and GitHub paths are made relative
 	// to it (slash-separated). Empty means the working directory.
 	Root string
-	// Color enables ANSI colour in the text format (only on a terminal).
+	// Color enables ANSI color in the text format (only on a terminal).
 	Color bool
 	// Version is the tool version, reported as SARIF driver.version.
 	Version string
 	// Files and Templates are the counts for the summary.
 	Files, Templates int
-	// Rules is the catalog, for SARIF driver.rules and their help.
+	// TemplateList is the checked templates themselves, in any order. The
+	// HTML page renders them; JUnit adds a passing test case for each
+	// template and rule without a finding. Other formats ignore it.
+	TemplateList []*lint.Template
+	// Config is the effective configuration, for the SMS split model and
+	// segment budget (HTML) and the rules switched off (JUnit); nil means
+	// the built-in defaults.
+	Config *lint.Config
+	// Rules is the catalog, for SARIF driver.rules and their help, and the
+	// rules JUnit reports as passing.
 	Rules []*lint.Rule
 	// Contents holds file contents by Finding.File, for SARIF fingerprints
 	// and fixes; files missing here are read from disk when needed.
@@ -39,7 +49,7 @@ type Options struct {
 
 // Formats returns the names of the output formats, default first.
 func Formats() []string {
-	return []string{"text", "json", "sarif", "github"}
+	return []string{"text", "json", "sarif", "github", "md", "html", "codequality", "junit"}
 }
 
 // Write prints findings in the named format; an unknown name is an error
@@ -54,6 +64,14 @@ func Write(w io.Writer, format string, findings []lint.Finding, opt Options) err
 		return SARIF(w, findings, opt)
 	case "github":
 		return GitHub(w, findings, opt)
+	case "md":
+		return Markdown(w, findings, opt)
+	case "html":
+		return HTML(w, findings, opt)
+	case "codequality":
+		return CodeQuality(w, findings, opt)
+	case "junit":
+		return JUnit(w, findings, opt)
 	}
 	names := Formats()
 	return fmt.Errorf("unknown output format %q (want %s or %s)", format,

@@ -151,13 +151,14 @@ func goldenCases(t *testing.T) []goldenCase {
 }
 
 func TestGolden(t *testing.T) {
-	for _, tc := range goldenCases(t) {
+	for _, tc := range append(goldenCases(t), reportGoldenCases(t)...) {
 		t.Run(tc.name, func(t *testing.T) {
 			var buf bytes.Buffer
 			if err := Write(&buf, tc.format, tc.findings, tc.opt); err != nil {
 				t.Fatal(err)
 			}
-			ext := map[string]string{"json": ".json", "sarif": ".sarif"}[tc.format]
+			ext := map[string]string{"json": ".json", "sarif": ".sarif", "md": ".md", "html": ".html",
+				"codequality": ".json", "junit": ".xml"}[tc.format]
 			path := filepath.Join(goldenDir, tc.name+ext+".golden")
 			if *update {
 				if err := os.MkdirAll(goldenDir, 0o755); err != nil {

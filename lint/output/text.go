@@ -20,7 +20,7 @@ const (
 
 // Text prints one line per finding, `path:line:col: severity rule-id:
 // message`, an indented `hint:` line when there is a hint, and a summary.
-// Paths are printed as given; colour only when opt.Color.
+// Paths are printed as given; color only when opt.Color.
 func Text(w io.Writer, fs []lint.Finding, opt Options) error {
 	var buf bytes.Buffer
 	for _, f := range fs {

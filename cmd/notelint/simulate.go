@@ -1,0 +1,207 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/pelletier/go-toml/v2"
+	"github.com/spf13/cobra"
+
+	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/simulate"
+)
+
+// simulateFlags are the command-line flags of notelint simulate.
+type simulateFlags struct {
+	policy, config, templates string
+	format, out, failOn       string
+	strict                    bool
+	mode                      string
+	workers                   int
+}
+
+func newSimulateCmd() *cobra.Command {
+	var f simulateFlags
+	cmd := &cobra.Command{
+		Use:   "simulate [flags] EVENTS_FILE...",
+		Short: "Replay historical status streams through a notification policy",
+		Long: `simulate replays status changes (CSV or JSON Lines, optionally gzipped; "-"
+reads standard input) through a notification policy and reports, as-is and
+with the policy, how many messages each customer gets, which controls
+suppress what, and where the noise (burst, flapping, repeat, quiet_send) and
+the silences (silent_gap) are.
+
+The policy is the [simulate] table of --policy FILE, else of the config
+(--config, NOTELINT_CONFIG or the nearest .notelint.toml).`,
+		Example: `  notelint simulate --policy examples/simulate/policy.toml examples/simulate/events.csv
+  notelint simulate --format csv --out per-customer.csv events.csv.gz
+  notelint simulate --fail-on 'p99>5,burst>0' events.jsonl`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runSimulate(cmd, args, &f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.policy, "policy", "", "TOML file with the [simulate] policy (default: the config's [simulate] table)")
+	fl.StringVar(&f.config, "config", "", "config file to use instead of discovering .notelint.toml")
+	fl.StringVar(&f.templates, "templates", "", "template directory: links trigger template ids to channels and SMS segments")
+	fl.StringVar(&f.format, "format", "text", "output format: "+strings.Join(simulate.Formats, ", "))
+	fl.StringVar(&f.out, "out", "", "write the report to FILE instead of standard output")
+	fl.StringVar(&f.failOn, "fail-on", "", "thresholds that make the run fail (exit 1), e.g. 'p99>5,burst>0'")
+	fl.BoolVar(&f.strict, "strict", false, "stop at the first bad row instead of skipping and counting bad rows")
+	fl.StringVar(&f.mode, "replay", "auto", "auto, stream or buffered (for benchmarks)")
+	fl.IntVar(&f.workers, "workers", 0, "replay goroutines (default: GOMAXPROCS; half as many parse)")
+	_ = fl.MarkHidden("replay")
+	_ = fl.MarkHidden("workers")
+	return cmd
+}
+
+func runSimulate(cmd *cobra.Command, args []string, f *simulateFlags) error {
+	format := f.format
+	if format == "markdown" {
+		format = "md"
+	}
+	if !slices.Contains(simulate.Formats, format) {
+		return usageError(fmt.Errorf("--format %q: want one of %s", f.format, strings.Join(simulate.Formats, ", ")))
+	}
+	thresholds, err := simulate.ParseFailOn(f.failOn)
+	if err != nil {
+		return usageError(err)
+	}
+	mode, err := replayMode(f.mode)
+	if err != nil {
+		return usageError(err)
+	}
+	pol, cfgPath, err := simulatePolicy(f)
+	if err != nil {
+		return usageError(err)
+	}
+	tpl, err := simulateTemplates(f, cfgPath)
+	if err != nil {
+		return usageError(err)
+	}
+	r, err := simulate.Run(simulate.Options{
+		Inputs:    args,
+		Stdin:     cmd.InOrStdin(),
+		Policy:    pol,
+		Templates: tpl,
+		Strict:    f.strict,
+		Mode:      mode,
+		Workers:   f.workers,
+		Customers: format == "csv",
+	})
+	if err != nil {
+		return usageError(err)
+	}
+	if err := writeSimulateReport(cmd.OutOrStdout(), f.out, r, format); err != nil {
+		return &exitError{code: exitInternal, err: err}
+	}
+	if crossed := r.Check(thresholds); len(crossed) > 0 {
+		for _, c := range crossed {
+			fmt.Fprintf(cmd.ErrOrStderr(), "notelint: --fail-on threshold crossed: %s\n", c)
+		}
+		return silentExit(exitFindings)
+	}
+	return nil
+}
+
+func replayMode(s string) (simulate.Mode, error) {
+	switch s {
+	case "", "auto":
+		return simulate.ModeAuto, nil
+	case "stream":
+		return simulate.ModeStream, nil
+	case "buffered":
+		return simulate.ModeBuffered, nil
+	}
+	return 0, fmt.Errorf("--replay %q: want auto, stream or buffered", s)
+}
+
+// simulatePolicy loads the policy from --policy, else from the config's
+// [simulate] table. It returns the config path when the policy (or an
+// explicit --config) makes the config's template include paths apply.
+func simulatePolicy(f *simulateFlags) (*simulate.Policy, string, error) {
+	cfgPath, err := lint.FindConfigFile(f.config, os.Getenv("NOTELINT_CONFIG"), ".")
+	if err != nil {
+		return nil, "", err
+	}
+	if f.policy != "" {
+		p, err := simulate.LoadPolicy(f.policy)
+		if err != nil {
+			return nil, "", err
+		}
+		if f.config == "" {
+			cfgPath = "" // a standalone policy file does not pick up discovered templates
+		}
+		return p, cfgPath, nil
+	}
+	if cfgPath == "" {
+		return nil, "", errors.New("no policy: pass --policy FILE or add a [simulate] table to .notelint.toml")
+	}
+	p, err := simulate.LoadPolicy(cfgPath)
+	if errors.Is(err, simulate.ErrNoPolicy) {
+		return nil, "", fmt.Errorf("%s has no [simulate] table: pass --policy FILE or add one", cfgPath)
+	}
+	return p, cfgPath, err
+}
+
+// simulateTemplates loads the templates of --templates DIR, else of the
+// config's [lint] include paths; nil when there are none.
+func simulateTemplates(f *simulateFlags, cfgPath string) (map[string]simulate.TemplateInfo, error) {
+	if f.templates != "" {
+		tpl, err := loadTemplateInfo(f.templates)
+		if err != nil {
+			return nil, fmt.Errorf("--templates %s: %w", f.templates, err)
+		}
+		return tpl, nil
+	}
+	if cfgPath == "" {
+		return nil, nil
+	}
+	data, err := os.ReadFile(cfgPath)
+	if err != nil {
+		return nil, fmt.Errorf("reading config: %w", err)
+	}
+	var cfg struct {
+		Lint struct {
+			Include []string `toml:"include"`
+		} `toml:"lint"`
+	}
+	if err := toml.NewDecoder(bytes.NewReader(data)).Decode(&cfg); err != nil {
+		return nil, fmt.Errorf("reading [lint] include of %s: %w", cfgPath, err)
+	}
+	if len(cfg.Lint.Include) == 0 {
+		return nil, nil
+	}
+	dir := filepath.Dir(cfgPath)
+	tpl, err := loadTemplateInfo(dir)
+	if err != nil {
+		return nil, fmt.Errorf("templates of %s ([lint] include; pass --templates DIR to choose others): %w", cfgPath, err)
+	}
+	return tpl, nil
+}
+
+// writeSimulateReport writes the report to --out FILE or to w.
+func writeSimulateReport(w io.Writer, out string, r *simulate.Report, format string) error {
+	if out == "" {
+		return simulate.Write(w, r, format)
+	}
+	fh, err := os.Create(out)
+	if err != nil {
+		return fmt.Errorf("--out: %w", err)
+	}
+	if err := simulate.Write(fh, r, format); err != nil {
+		_ = fh.Close()
+		return err
+	}
+	if err := fh.Close(); err != nil {
+		return fmt.Errorf("--out: %w", err)
+	}
+	return nil
+}

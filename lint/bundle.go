@@ -1,0 +1,453 @@
+package lint
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// BundleConfig is one [[lint.bundle]] table: which files are i18n bundles
+// and how their keys are classified.
+type BundleConfig struct {
+	// Path is a glob relative to the config file, e.g. "locales/*.yml".
+	Path string `toml:"path"`
+	// Format is json, yaml, po or properties; default: from the extension.
+	Format string `toml:"format,omitempty"`
+	// Locale fixes the locale of every message; default: the top-level key
+	// (Rails), the gettext Language header, the file name or a directory.
+	Locale string `toml:"locale,omitempty"`
+	// SourceLocale is the locale translations are compared with.
+	SourceLocale string `toml:"source_locale,omitempty"`
+	// Syntax lists the placeholder syntaxes of the values (default auto).
+	Syntax []string `toml:"syntax,omitempty"`
+	// Keys limits the messages to keys matching one of these patterns;
+	// ExcludeKeys drops keys. * matches any run of characters.
+	Keys        []string `toml:"keys,omitempty"`
+	ExcludeKeys []string `toml:"exclude_keys,omitempty"`
+	// Channel and Kind map a channel or kind to key patterns:
+	// channel = { sms = ["*.sms.*"] }.
+	Channel map[string][]string `toml:"channel,omitempty"`
+	Kind    map[string][]string `toml:"kind,omitempty"`
+}
+
+// bundleFormats maps extensions to bundle formats.
+var bundleFormats = map[string]string{
+	".json": "json", ".yml": "yaml", ".yaml": "yaml", ".po": "po", ".properties": "properties",
+}
+
+// bundleFormat returns the bundle format of path ("" when it is no
+// bundle), honouring a matching [[lint.bundle]] format.
+func (c *Config) bundleFormat(path string) string {
+	if b := c.bundleFor(path); b != nil && b.Format != "" {
+		return b.Format
+	}
+	return bundleFormats[strings.ToLower(filepath.Ext(path))]
+}
+
+// bundleFor returns the first [[lint.bundle]] whose path matches path.
+func (c *Config) bundleFor(path string) *BundleConfig {
+	if c == nil || len(c.Lint.Bundle) == 0 {
+		return nil
+	}
+	rel := c.relToConfig(path)
+	slash := filepath.ToSlash(filepath.Clean(path))
+	for i := range c.Lint.Bundle {
+		g := c.Lint.Bundle[i].Path
+		if (rel != "" && MatchGlob(g, rel)) || MatchGlob(g, slash) || (!strings.Contains(g, "/") && MatchGlob(g, filepath.Base(path))) {
+			return &c.Lint.Bundle[i]
+		}
+	}
+	return nil
+}
+
+// validateI18n checks the [lint] settings of bundles, syntaxes, grouping
+// and classification, naming the config line of a bad value.
+func (l *LintConfig) validateI18n(path string, data []byte) error {
+	if _, _, err := ParseSyntax(l.Syntax); err != nil {
+		return fmt.Errorf("%s:%d: [lint] syntax: %w", path, keyLine(data, "lint", "syntax"), err)
+	}
+	if err := validateClassify(l.Channel, l.Kind); err != nil {
+		return fmt.Errorf("%s:%d: [lint] %w", path, keyLine(data, "lint", "channel"), err)
+	}
+	if err := l.Group.validate(); err != nil {
+		return fmt.Errorf("%s:%d: [lint.group] %w", path, keyLine(data, "lint.group", ""), err)
+	}
+	for i, b := range l.Bundle {
+		line := keyLine(data, "lint.bundle", "path")
+		fail := func(err error) error {
+			return fmt.Errorf("%s:%d: [[lint.bundle]] #%d: %w", path, line, i+1, err)
+		}
+		if b.Path == "" {
+			return fail(fmt.Errorf("path is missing (a glob such as \"locales/*.json\")"))
+		}
+		if err := ValidateGlob(b.Path); err != nil {
+			return fail(err)
+		}
+		switch b.Format {
+		case "", "json", "yaml", "po", "properties":
+		default:
+			return fail(fmt.Errorf("unknown format %q (want json, yaml, po or properties)", b.Format))
+		}
+		for _, loc := range []string{b.Locale, b.SourceLocale} {
+			if loc != "" && !validLocale(loc) {
+				return fail(fmt.Errorf("locale %q is not a BCP 47 tag", loc))
+			}
+		}
+		if _, _, err := ParseSyntax(b.Syntax); err != nil {
+			return fail(err)
+		}
+		if err := validateClassify(b.Channel, b.Kind); err != nil {
+			return fail(err)
+		}
+	}
+	return nil
+}
+
+func validateClassify(channel, kind map[string][]string) error {
+	for c := range channel {
+		if !contains(knownChannels, c) {
+			return fmt.Errorf("channel: unknown channel %q (want one of %s)", c, strings.Join(knownChannels, ", "))
+		}
+	}
+	for k := range kind {
+		if !contains(knownKinds, k) {
+			return fmt.Errorf("kind: unknown kind %q (want one of %s)", k, strings.Join(knownKinds, ", "))
+		}
+	}
+	return nil
+}
+
+// MatchKey reports whether a message id or bundle key matches pattern,
+// where * matches any run of characters (dots and slashes included) and
+// ? one character.
+func MatchKey(pattern, key string) bool {
+	for len(pattern) > 0 {
+		switch pattern[0] {
+		case '*':
+			for len(pattern) > 0 && pattern[0] == '*' {
+				pattern = pattern[1:]
+			}
+			if pattern == "" {
+				return true
+			}
+			for i := 0; i <= len(key); i++ {
+				if MatchKey(pattern, key[i:]) {
+					return true
+				}
+			}
+			return false
+		case '?':
+			if key == "" {
+				return false
+			}
+			key = key[1:]
+		default:
+			if key == "" || key[0] != pattern[0] {
+				return false
+			}
+			key = key[1:]
+		}
+		pattern = pattern[1:]
+	}
+	return key == ""
+}
+
+// classify returns the first name whose patterns match key, trying names
+// in sorted order so the result does not depend on map order.
+func classify(m map[string][]string, key string) string {
+	if len(m) == 0 {
+		return ""
+	}
+	names := make([]string, 0, len(m))
+	for n := range m {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		for _, p := range m[n] {
+			if MatchKey(p, key) {
+				return n
+			}
+		}
+	}
+	return ""
+}
+
+// applyClassify sets channel and kind from the config's key patterns
+// (bundle patterns first, then [lint] ones).
+func applyClassify(t *Template, cfg *Config, b *BundleConfig, key string) {
+	var maps [][2]map[string][]string
+	if b != nil {
+		maps = append(maps, [2]map[string][]string{b.Channel, b.Kind})
+	}
+	maps = append(maps, [2]map[string][]string{cfg.Lint.Channel, cfg.Lint.Kind})
+	chSet, kindSet := false, false
+	for _, m := range maps {
+		if ch := classify(m[0], key); ch != "" && !chSet {
+			t.Channel, chSet = ch, true
+		}
+		if k := classify(m[1], key); k != "" && !kindSet {
+			t.Kind, kindSet = k, true
+		}
+	}
+}
+
+// bundleEntry is one message read from a bundle.
+type bundleEntry struct {
+	path       []string // key segments
+	text       Text     // the decoded value, mapped to the file
+	start, end int      // file range of the value (of the key when there is none)
+	locale     string   // locale stated in the file (gettext Language header)
+	plural     string   // plural form ("0", "1" for gettext msgstr[n])
+	original   *Text    // gettext msgid (msgid_plural for forms > 0)
+	problems   []Problem
+}
+
+// pluralSuffixes are CLDR plural categories used as key suffixes
+// (i18next items_one, Rails items.one).
+var pluralSuffixes = map[string]bool{"zero": true, "one": true, "two": true, "few": true, "many": true, "other": true}
+
+// splitPlural splits a plural category off a key: "items_one" and
+// "items.one" give ("items", "one").
+func splitPlural(key string) (string, string) {
+	i := strings.LastIndexAny(key, "._")
+	if i <= 0 || !pluralSuffixes[key[i+1:]] {
+		return key, ""
+	}
+	return key[:i], key[i+1:]
+}
+
+// htmlValueRe finds HTML markup in a bundle value.
+var htmlValueRe = regexp.MustCompile(`(?i)<(?:a\s|br\s*/?>|p[\s>]|div[\s>]|strong>|b>|em>|i>|span[\s>]|ul>|li>|h[1-6][\s>])|&[a-z]+;|&#\d+;`)
+
+// buildBundle turns the entries of a bundle file into templates.
+func buildBundle(src *Source, cfg *Config, entries []bundleEntry, fileProblems []Problem) []*Template {
+	b := cfg.bundleFor(src.Path)
+	fileLocale := ""
+	if b != nil && b.Locale != "" {
+		fileLocale = NormalizeLocale(b.Locale)
+	}
+	if fileLocale == "" {
+		fileLocale = bundleLocaleFromPath(src.Path)
+	}
+	topLocale := allTopLocales(entries)
+	var sample strings.Builder
+	for i := range entries {
+		sample.WriteString(entries[i].text.String())
+		sample.WriteByte('\n')
+	}
+	syn := DetectSyntax(src.Path, []byte(sample.String()), cfg)
+	set := bundleSet(cfg, src.Path)
+	fc := &fileCheck{}
+	var toks map[string]string
+	if cfg.Lint.Group.enabled() {
+		toks = cfg.Lint.Group.partTokens()
+	}
+	var out []*Template
+	for i := range entries {
+		e := &entries[i]
+		path := e.path
+		locale := fileLocale
+		if topLocale {
+			if b == nil || b.Locale == "" {
+				locale = NormalizeLocale(path[0])
+			}
+			path = path[1:]
+		}
+		if e.locale != "" && (b == nil || b.Locale == "") {
+			locale = NormalizeLocale(e.locale)
+		}
+		if locale == "" {
+			locale = cfg.Lint.DefaultLocale
+		}
+		key := strings.Join(path, ".")
+		if !keySelected(b, key) {
+			continue
+		}
+		t := &Template{Source: src, ID: key, Locale: locale, Start: e.start, End: e.end, Syntax: syn, Set: set, FromBundle: true}
+		t.Key, t.Plural = splitPlural(key)
+		if e.plural != "" {
+			t.Plural = e.plural
+		}
+		if b != nil {
+			t.SourceLocale = b.SourceLocale
+		}
+		classifyBundleKey(t, cfg, b, key)
+		body := &Part{Name: PartBody, Format: Plain, Text: e.text}
+		if v := e.text.String(); strings.ContainsAny(v, "<&") && htmlValueRe.MatchString(v) {
+			body.Format = HTML
+			inner, _, links, _ := htmlText([]byte(e.text.String()), 0)
+			body.Text = composeText(inner, e.text)
+			for _, l := range links {
+				l.FileStart, l.FileEnd = e.text.FileRange(l.FileStart, l.FileEnd)
+				body.Links = append(body.Links, l)
+			}
+		}
+		t.Parts = []*Part{body}
+		if strings.TrimSpace(body.Text.String()) == "" {
+			t.Empty = true
+		}
+		if e.original != nil {
+			t.Original = &Part{Name: "original", Format: Plain, Text: *e.original}
+			t.Original.Placeholders, _ = ScanSyntax(e.original.String(), syn)
+		}
+		t.Problems = append(t.Problems, e.problems...)
+		if g := groupFor(toks, key, "", false); g.role != "" {
+			g.key = src.Path + "\x00" + locale + "\x00" + g.stem
+			g.id = g.stem
+			g.tkey, _ = splitPlural(g.stem)
+			t.group = g
+		}
+		finishTemplateIn(t, cfg, fc)
+		out = append(out, t)
+	}
+	if len(out) > 0 {
+		out[0].Problems = append(out[0].Problems, fileProblems...)
+	}
+	fc.summarise()
+	return out
+}
+
+// classifyBundleKey sets a bundle message's channel and kind: key
+// patterns, then words in the key ("sms", "mail", "delay"; for gettext
+// the msgctxt), then the defaults. A bundle message of no known channel is "inapp": a short text
+// judged by the content rules but not by SMS encoding rules.
+func classifyBundleKey(t *Template, cfg *Config, b *BundleConfig, key string) {
+	words := key
+	if ctxt, _, ok := strings.Cut(key, "::"); ok { // gettext: the context, not the text
+		words = ctxt
+	} else if strings.ContainsAny(key, " \n") {
+		words = ""
+	}
+	inf := InferFromPath(strings.ReplaceAll(words, ".", "/") + ".x")
+	t.Channel, t.Kind = inf.Channel, inf.Kind
+	if t.Channel == "" {
+		t.Channel = cfg.Lint.DefaultChannel
+	}
+	if t.Channel == "" {
+		t.Channel = "inapp"
+	}
+	if t.Kind == "" {
+		t.Kind = cfg.Lint.DefaultKind
+	}
+	applyClassify(t, cfg, b, key)
+}
+
+func keySelected(b *BundleConfig, key string) bool {
+	if b == nil {
+		return true
+	}
+	for _, p := range b.ExcludeKeys {
+		if MatchKey(p, key) {
+			return false
+		}
+	}
+	if len(b.Keys) == 0 {
+		return true
+	}
+	for _, p := range b.Keys {
+		if MatchKey(p, key) {
+			return true
+		}
+	}
+	return false
+}
+
+// allTopLocales reports whether every entry's first key segment is a
+// locale code, as in Rails (en: …) or {"de": {…}, "fr": {…}} bundles.
+func allTopLocales(entries []bundleEntry) bool {
+	if len(entries) == 0 {
+		return false
+	}
+	for i := range entries {
+		p := entries[i].path
+		if len(p) < 2 || !isLanguageTag(p[0], true) {
+			return false
+		}
+	}
+	return true
+}
+
+// bundleSet names the translation family of a bundle file: its path
+// relative to the config with the locale removed, so en.json and
+// de.json, or locales/en/app.json and locales/de/app.json, share one.
+func bundleSet(cfg *Config, path string) string {
+	rel := cfg.relToConfig(path)
+	if rel == "" {
+		rel = filepath.ToSlash(path)
+	}
+	return stripLocale(rel, true)
+}
+
+// composeText maps inner, whose file offsets are byte offsets into
+// outer's text, through outer to the file.
+func composeText(inner, outer Text) Text {
+	out := Text{s: inner.s}
+	for _, sp := range inner.spans {
+		if !sp.verbatim {
+			fs, fe := outer.FileRange(sp.fStart, sp.fStart+sp.fLen)
+			out.spans = append(out.spans, span{tStart: sp.tStart, tLen: sp.tLen, fStart: fs, fLen: fe - fs})
+			continue
+		}
+		off, end, t := sp.fStart, sp.fStart+sp.fLen, sp.tStart
+		for off < end {
+			i := outer.spanAt(off)
+			if i < 0 {
+				fs, _ := outer.FileRange(off, off)
+				out.spans = append(out.spans, span{tStart: t, tLen: end - off, fStart: fs})
+				break
+			}
+			os := outer.spans[i]
+			n := min(end, os.tStart+os.tLen) - off
+			if os.verbatim {
+				out.spans = append(out.spans, span{tStart: t, tLen: n, fStart: os.fStart + off - os.tStart, fLen: n, verbatim: true})
+			} else {
+				out.spans = append(out.spans, span{tStart: t, tLen: n, fStart: os.fStart, fLen: os.fLen})
+			}
+			off += n
+			t += n
+		}
+	}
+	return out
+}
+
+// loadBundle reads an i18n bundle in format (json, yaml, po, properties)
+// into one template per message. A bundle with a syntax error is an
+// *InputError naming its line and column.
+func loadBundle(src *Source, cfg *Config, format string, hygiene []Problem) ([]*Template, error) {
+	start := 0
+	if strings.HasPrefix(string(src.Content[:min(3, len(src.Content))]), "\xEF\xBB\xBF") {
+		start = 3
+	}
+	var entries []bundleEntry
+	var err error
+	switch format {
+	case "json":
+		entries, err = parseJSONBundle(src.Content, start)
+	case "yaml":
+		entries, err = parseYAMLBundle(src.Content, start)
+	case "po":
+		entries, err = parsePOBundle(src.Content, start)
+	case "properties":
+		entries, err = parseProperties(src.Content, start)
+	default:
+		return nil, &InputError{Path: src.Path, Err: fmt.Errorf("unknown bundle format %q", format)}
+	}
+	if err != nil {
+		var be *bundleError
+		if errors.As(err, &be) {
+			p := src.Position(be.off)
+			return nil, &InputError{Path: src.Path, Line: p.Line, Err: fmt.Errorf("column %d: invalid %s bundle: %s", p.Column, format, be.msg)}
+		}
+		return nil, &InputError{Path: src.Path, Err: fmt.Errorf("reading %s bundle: %w", format, err)}
+	}
+	ts := buildBundle(src, cfg, entries, hygiene)
+	if len(ts) == 0 && len(hygiene) > 0 {
+		t := &Template{Source: src, ID: filepath.ToSlash(src.Path), End: len(src.Content), Empty: true, Problems: hygiene}
+		ts = append(ts, t)
+	}
+	return ts, nil
+}

@@ -1,0 +1,75 @@
+package rules
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/notelint/notelint/lint"
+)
+
+// bundleFixtureRules are the rules whose findings testdata/bundles states
+// exactly; the content rules have their own fixtures.
+var bundleFixtureRules = map[string]bool{
+	"placeholder": true, "frontmatter": true, "translation-parity": true, "mixed-language": true,
+	"formality": true, "encoding": true, "suppression": true,
+}
+
+// TestBundleFixtures runs every rule over testdata/bundles (bundles in each
+// format, each placeholder syntax, grouped notifications, file hygiene,
+// mixed language and formality) as one run, so grouping and translation
+// parity see all files, and compares the findings of the i18n-related
+// rules with <file>.want ("line:col rule-id" a line; -update rewrites).
+func TestBundleFixtures(t *testing.T) {
+	root := filepath.Join("..", "testdata", "bundles")
+	all := All()
+	cfg, err := lint.LoadConfig(filepath.Join(root, lint.ConfigFileName), all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := lint.Discover([]string{root}, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := (&lint.Runner{Rules: all, Config: cfg}).RunFiles(files)
+	for _, e := range res.Errors {
+		t.Errorf("load: %v", e)
+	}
+	got := map[string][]string{}
+	for _, f := range res.Findings {
+		if bundleFixtureRules[f.Rule] {
+			got[f.File] = append(got[f.File], fmt.Sprintf("%d:%d %s", f.Line, f.Column, f.Rule))
+		}
+	}
+	for _, file := range files {
+		lines := got[file]
+		sort.Strings(lines)
+		wantPath := file + ".want"
+		if *update {
+			content := strings.Join(lines, "\n")
+			if content != "" {
+				content += "\n"
+			}
+			if err := os.WriteFile(wantPath, []byte(content), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		data, err := os.ReadFile(wantPath)
+		if err != nil {
+			t.Errorf("%s: no .want file (run go test ./rules -run TestBundleFixtures -update and review it)", file)
+			continue
+		}
+		want := strings.Split(strings.TrimSpace(string(data)), "\n")
+		if len(want) == 1 && want[0] == "" {
+			want = nil
+		}
+		sort.Strings(want)
+		if strings.Join(want, "\n") != strings.Join(lines, "\n") {
+			t.Errorf("%s:\n got: %q\nwant: %q", file, lines, want)
+		}
+	}
+}

@@ -1,0 +1,138 @@
+package rules
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/notelint/notelint/lint"
+)
+
+// findingsOf loads text as the file at path and returns "line:col text"
+// of the findings of rule id.
+func findingsOf(t *testing.T, id, path, text string) []string {
+	t.Helper()
+	all := All()
+	cfg := lint.DefaultConfig(all)
+	ts, err := lint.Load(path, []byte(text), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &lint.Runner{Rules: all, Config: cfg}
+	var out []string
+	for _, tp := range ts {
+		for _, f := range r.CheckTemplate(tp, nil) {
+			if f.Rule == id {
+				out = append(out, text[f.Offset:f.EndOffset]+" "+f.Severity.String())
+			}
+		}
+	}
+	return out
+}
+
+func TestMixedLanguage(t *testing.T) {
+	cases := []struct {
+		path, text string
+		want       []string // reported phrases
+	}{
+		// true positives
+		{"de/a.txt", "Der Status Ihrer Bestellung (Number: {{ n }}) hat sich geändert.", []string{"Number"}},
+		{"de/a.txt", "Vielen Dank! Your order has shipped.", []string{"Your order has shipped"}},
+		{"en/a.txt", "Your parcel is late. Vielen Dank für Ihre Geduld.", []string{"Vielen Dank für Ihre"}},
+		{"en/a.txt", "Thanks for waiting. Merci pour votre patience.", []string{"Merci pour votre"}},
+		{"fr/a.txt", "Votre colis est arrivé. Thank you for your order!", []string{"Thank you for your order"}},
+		{"fr/a.txt", "Votre colis est arrivé. Vielen Dank!", []string{"Vielen Dank"}},
+		// false positives: loanwords, names, quotes, acronyms, addresses
+		{"de/a.txt", "Ihr Online-Ticket liegt im Account. Per E-Mail kommt der Code vom Service-Team, Update per Link zum Login.", nil},
+		{"de/a.txt", "Besuchen Sie The North Face im Zentrum. Lizenz: MIT.", nil},
+		{"de/a.txt", "Klicken Sie auf „Your Orders“ oder schreiben Sie an your.name@example.com, https://example.com/your-order/the-status", nil},
+		{"en/a.txt", "Meet us at Café de la Paix near the Ludwig von Mises Institute, a la carte menu, rendez-vous at 10:00. Die Hard is on TV.", nil},
+		{"fr/a.txt", "Votre code par SMS et votre e-mail arrivent ce week-end. Le ton de votre enceinte vous plaira. Cliquez sur « My Account ».", nil},
+		{"it/a.txt", "Your parcel is late.", nil}, // no language data for it
+	}
+	for _, c := range cases {
+		got := findingsOf(t, "mixed-language", c.path, c.text)
+		var phrases []string
+		for _, g := range got {
+			phrases = append(phrases, strings.TrimSuffix(g, " warning"))
+		}
+		if strings.Join(phrases, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%s %q:\n got %q\nwant %q", c.path, c.text, phrases, c.want)
+		}
+	}
+}
+
+func TestFormality(t *testing.T) {
+	cases := []struct {
+		path, text string
+		want       []string
+	}{
+		{"de/a.txt", "Sie erhalten Ihre Bestellung morgen. Hast du Fragen? Schreib uns.", []string{"du warning"}},
+		{"de/a.txt", "Du bekommst deine Bestellung morgen, bitte halten Sie den Ausweis bereit.", []string{"Sie warning"}},
+		{"de/a.txt", "Hallo,\nihr Händlerkonto wurde freigeschaltet. Wir berechnen Ihnen den Netto-Preis.", []string{"ihr info"}},
+		{"de/a.txt", "Sie erhalten Ihre Bestellung morgen. Wir liefern sie bis 12 Uhr.", nil},
+		{"de/a.txt", "Hallo! Hast du Zeit? Dein Paket kommt morgen.", nil},
+		{"de/a.txt", "Sie haben Post. Sie liegt im Briefkasten.", nil},
+		{"fr/a.txt", "Vous recevrez votre commande demain. Tu peux la suivre en ligne.", []string{"Tu warning"}},
+		{"fr/a.txt", "Vous aimerez le ton de votre nouvelle enceinte.", nil},
+		{"fr/a.txt", "Tu as reçu ton colis, bravo !", nil},
+		{"en/a.txt", "You and thou.", nil},
+	}
+	for _, c := range cases {
+		if got := findingsOf(t, "formality", c.path, c.text); strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%s %q:\n got %q\nwant %q", c.path, c.text, got, c.want)
+		}
+	}
+}
+
+func TestTranslationParityOptions(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"locales/en.json": `{"a": "Your parcel {{id}} is late", "b": "Acme Parcel Service Online", "c": "Hi"}`,
+		"locales/de.json": `{"a": "Ihr Paket ist spät", "b": "Acme Parcel Service Online"}`,
+	}
+	var paths []string
+	for p, c := range files {
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(c), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, full)
+	}
+	sort.Strings(paths)
+	run := func(cfgText string) []string {
+		all := All()
+		cfgPath := filepath.Join(dir, ".notelint.toml")
+		if err := os.WriteFile(cfgPath, []byte(cfgText), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := lint.LoadConfig(cfgPath, all)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := (&lint.Runner{Rules: all, Config: cfg}).RunFiles(paths)
+		var out []string
+		for _, f := range res.Findings {
+			if f.Rule == lint.RuleTranslationParity {
+				out = append(out, filepath.Base(f.File)+":"+f.Severity.String())
+			}
+		}
+		sort.Strings(out)
+		return out
+	}
+	if got := strings.Join(run(""), " "); got != "de.json:error de.json:info en.json:warning" {
+		t.Errorf("defaults: %q", got)
+	}
+	if got := strings.Join(run("[rules.translation-parity]\nignore_keys = [\"b\", \"c\"]\n"), " "); got != "de.json:error" {
+		t.Errorf("ignore_keys: %q", got)
+	}
+	// With de as the source, en has an extra placeholder and an extra key.
+	if got := strings.Join(run("[rules.translation-parity]\nsource_locale = \"de\"\nuntranslated_min_words = 9\n"), " "); got != "en.json:error" {
+		t.Errorf("source_locale de: %q", got)
+	}
+}

@@ -1,0 +1,594 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/rules/lang"
+)
+
+// internalJargonOptions are the options of the internal-jargon rule.
+type internalJargonOptions struct {
+	// Terms are internal words of the organisation ("Auftragsstatus",
+	// "SAP"), matched case-insensitively on word boundaries.
+	Terms []string `toml:"terms"`
+	// Allow lists tokens that look like system names but are fine, such as
+	// product names written in CamelCase ("PlayStationPlus").
+	Allow []string `toml:"allow"`
+
+	once  sync.Once
+	terms *lang.Matcher
+}
+
+func (o *internalJargonOptions) Validate() error {
+	for _, t := range o.Terms {
+		if strings.TrimSpace(t) == "" {
+			return fmt.Errorf("terms must not contain empty strings")
+		}
+	}
+	for _, t := range o.Allow {
+		if strings.TrimSpace(t) == "" {
+			return fmt.Errorf("allow must not contain empty strings")
+		}
+	}
+	return nil
+}
+
+func (o *internalJargonOptions) termMatcher() *lang.Matcher {
+	o.once.Do(func() { o.terms = lang.NewMatcher(o.Terms) })
+	return o.terms
+}
+
+func internalJargon() *lint.Rule {
+	return &lint.Rule{
+		ID:       "internal-jargon",
+		Summary:  "Internal status codes, system event names and ticket states must not reach customers",
+		Severity: lint.Warning,
+		Options:  func() any { return &internalJargonOptions{} },
+		Doc: `What is a status in the order system is no news to the customer, and its
+name means nothing to them. "PENDING_FULFILLMENT", "Status 4" or "E-1042"
+leave the reader guessing what happened and what to do — and guessing
+customers call. notelint reports, in every part of every message:
+
+- upper- or lower-case snake tokens: PENDING_FULFILLMENT, ERR_TIMEOUT,
+  order_shipped (not ordinary acronyms such as SMS, PIN, IBAN, DHL, STOP:
+  a token needs an underscore);
+- CamelCase event names: three or more capitalised words (OrderStateChanged)
+  or two ending in a system word (PaymentFailed, HTTPError, orderStatus).
+  Brand names with one inner capital (iPhone, PayPal, WhatsApp, McDonald's,
+  BahnCard) are not reported; list others in allow, and the brands of
+  [rules.sender-id] are always allowed;
+- status numbers: "Status 4", "status code 17", "Statuscode 17",
+  "Auftragsstatus: 3", "statut 3", "état 4", and upper-case values after
+  "Status:" (Status: SHIPPED);
+- error codes: E-1042, ERR-42, HTTP 500, 0x8004, "error code 17",
+  "Fehler 500", "code d'erreur 12";
+- ticket-system states: "Pending Customer", "Resolved – awaiting",
+  "wartet auf Kunde", "en attente client"; and in English, states such as
+  "On Hold" or "In Progress" when written in Title Case in mid-sentence
+  ("your order is On Hold"). Ordinary wording ("your order is on hold",
+  "in Bearbeitung") is fine;
+- the internal terms listed in terms.
+
+Text inside URLs, e-mail addresses and placeholders is not checked. Status
+numbers, error words and ticket states are per language (English, German,
+French); the token checks work in every language.
+
+Bad:
+
+    Your order 4711 changed to PENDING_FULFILLMENT (Status 4).
+
+Good:
+
+    Your order 4711 is being packed. It leaves our warehouse tomorrow.
+
+Schlecht:
+
+    Ihr Ticket hat den Status "wartet auf Kunde".
+
+Gut:
+
+    Wir brauchen noch ein Foto des Schadens, um Ihr Ticket zu bearbeiten.
+
+Options:
+
+    [rules.internal-jargon]
+    terms = ["Auftragsstatus", "SAP"]   # internal words of your organisation
+    allow = ["PlayStationPlus"]         # tokens that look like system names but are fine`,
+		Check: checkInternalJargon,
+	}
+}
+
+// jargonKind says what sort of jargon a hit is.
+type jargonKind int
+
+const (
+	jargonToken  jargonKind = iota // SCREAMING_SNAKE or snake_case
+	jargonCamel                    // CamelCase event name
+	jargonStatus                   // "Status 4"
+	jargonError                    // "E-1042", "HTTP 500"
+	jargonState                    // ticket-system state
+	jargonTerm                     // configured term
+)
+
+type jargonHit struct {
+	r    textRange
+	kind jargonKind
+}
+
+// codePattern is a language-independent error-code pattern with a cheap
+// test that rules it out without running the expression.
+type codePattern struct {
+	re      *regexp.Regexp
+	trigger func(string) bool
+}
+
+var jargonCodeRes = []codePattern{
+	{regexp.MustCompile(`\bE-\d{4,6}\b`), func(s string) bool { return strings.Contains(s, "E-") }},
+	{regexp.MustCompile(`\bERR-?\d{2,6}\b`), func(s string) bool { return strings.Contains(s, "ERR") }},
+	{regexp.MustCompile(`(?i)\bHTTP[ /-]?[1-5]\d{2}\b`), func(s string) bool { return containsFoldASCII(s, "http") }},
+	{regexp.MustCompile(`\b0[xX][0-9A-Fa-f]{4,16}\b`), func(s string) bool { return strings.Contains(s, "0x") || strings.Contains(s, "0X") }},
+}
+
+// camelAllow are well-known names with three capitalised words.
+var camelAllow = []string{"BlaBlaCar", "ProSiebenSat", "GlaxoSmithKline", "MacBookPro", "AirPodsPro", "PlayStationPlus", "HelloFreshGo"}
+
+// camelSuffixes are system words that end event and field names.
+var camelSuffixes = map[string]bool{
+	"state": true, "status": true, "event": true, "error": true, "exception": true,
+	"failure": true, "timeout": true, "pending": true,
+}
+
+func checkInternalJargon(p *lint.Pass) {
+	t := p.Template
+	opt := p.Options.(*internalJargonOptions)
+	var brands []string
+	if so, ok := p.Config.RuleOptions(&lint.Rule{ID: senderIDRuleID}).(*senderIDOptions); ok && so != nil {
+		brands = so.Brands
+	}
+	allow := func(tok string) bool {
+		return containsFold(opt.Allow, tok) || containsFold(camelAllow, tok) || containsFold(brands, tok)
+	}
+	language := languageOf(t)
+	for _, part := range t.Parts {
+		prose := proseText(part)
+		folded := lang.Fold(prose)
+		hits := scanJargon(prose, folded, language, allow)
+		if terms := opt.termMatcher(); terms.Len() > 0 {
+			for _, r := range phraseMatches(terms, folded) {
+				hits = append(hits, jargonHit{r, jargonTerm})
+			}
+		}
+		hits = dropOverlaps(hits, func(h jargonHit) textRange { return h.r })
+		for _, h := range hits {
+			text := strings.TrimSpace(prose[h.r.start:h.r.end])
+			msg, hint := jargonMessage(h.kind, text)
+			p.Report(lint.Diagnostic{Part: part, Start: h.r.start, End: h.r.end, Message: msg, Hint: hint})
+		}
+	}
+}
+
+func jargonMessage(k jargonKind, text string) (string, string) {
+	switch k {
+	case jargonToken:
+		return fmt.Sprintf("%q looks like an internal status code: customers do not know what it means and call to ask", text),
+			"say in plain words what happened and what it means for the customer (\"your order is being packed\")"
+	case jargonCamel:
+		return fmt.Sprintf("%q looks like a system event or field name: it tells the customer nothing and makes the message look broken", text),
+			"describe the event in the customer's words (\"your payment did not go through\")"
+	case jargonStatus:
+		return fmt.Sprintf("%q is an internal status value: customers cannot tell what it means or what to do", text),
+			"describe the state in words (\"your parcel is at the depot\") and say what happens next"
+	case jargonError:
+		return fmt.Sprintf("%q is an error code: it tells the customer neither what went wrong nor what to do", text),
+			"say what went wrong and what the customer can do; keep codes for support staff"
+	case jargonState:
+		return fmt.Sprintf("%q is help-desk system language, not customer language: the reader cannot tell what it means for them", text),
+			"say what you need from the customer, or what happens next and when"
+	default:
+		return fmt.Sprintf("%q is listed as an internal term in [rules.internal-jargon] terms: customers do not use this word", text),
+			"replace it with the word your customers use"
+	}
+}
+
+// scanJargon finds jargon in prose text (placeholders, URLs and e-mail
+// addresses already blanked); f is its folded form. language may be nil:
+// then only the language-independent checks run.
+func scanJargon(s string, f *lang.Folded, language *lang.Language, allow func(string) bool) []jargonHit {
+	var hits []jargonHit
+	scanJargonTokens(s, allow, func(r textRange, k jargonKind) { hits = append(hits, jargonHit{r, k}) })
+	for _, c := range jargonCodeRes {
+		if !c.trigger(s) {
+			continue
+		}
+		findPattern(c.re, s, func(r, _ textRange) {
+			if !jargonContext(s, r.start) {
+				hits = append(hits, jargonHit{r, jargonError})
+			}
+		})
+	}
+	if language == nil {
+		return hits
+	}
+	if !triggered(language, "jargon_triggers", f) {
+		hits = appendStates(hits, s, f, language)
+		return hits
+	}
+	capsStates := language.Phrases("jargon_caps_states")
+	for _, re := range language.Patterns("jargon_status") {
+		findPattern(re, s, func(r, whole textRange) {
+			if r != whole {
+				// An upper-case value after "Status:": a system state only
+				// when it looks like one (SHIPPED, PROCESSING, ON_HOLD,
+				// VERSANDT), not a loyalty tier (GOLD) or an acronym (VIP).
+				v := s[r.start:r.end]
+				if !allow(v) && (strings.Contains(v, "_") || strings.HasSuffix(v, "ED") || strings.HasSuffix(v, "ING") || containsFold(capsStates, v)) {
+					hits = append(hits, jargonHit{r, jargonStatus})
+				}
+				return
+			}
+			if !numberContinues(s, whole.end) && !progressCount(s, whole.end) {
+				hits = append(hits, jargonHit{r, jargonStatus})
+			}
+		})
+	}
+	for _, re := range language.Patterns("jargon_error") {
+		findPattern(re, s, func(r, whole textRange) {
+			if !numberContinues(s, whole.end) {
+				hits = append(hits, jargonHit{r, jargonError})
+			}
+		})
+	}
+	return appendStates(hits, s, f, language)
+}
+
+// appendStates adds the ticket-system states found in s.
+func appendStates(hits []jargonHit, s string, f *lang.Folded, language *lang.Language) []jargonHit {
+	for _, r := range phraseMatches(language.List("jargon_states"), f) {
+		hits = append(hits, jargonHit{r, jargonState})
+	}
+	for _, r := range phraseMatches(language.List("jargon_title_states"), f) {
+		if titleCased(s[r.start:r.end]) && !atSentenceStart(s, r.start) && !afterCapitalisedWord(s, r.start) {
+			hits = append(hits, jargonHit{r, jargonState})
+		}
+	}
+	return hits
+}
+
+// jargonContext reports whether the code at start is part of a path or
+// handle rather than prose (preceded by / @ # or a letter-hyphen).
+func jargonContext(s string, start int) bool {
+	if start == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:start])
+	return r == '/' || r == '@' || r == '#'
+}
+
+// numberContinues reports whether the number ending at end goes on as a
+// time, fraction, percentage or decimal ("24/7", "10:30", "3.5", "20%").
+func numberContinues(s string, end int) bool {
+	if end >= len(s) {
+		return false
+	}
+	c := s[end]
+	if c == '/' || c == '%' {
+		return true
+	}
+	if (c == '.' || c == ',' || c == ':') && end+1 < len(s) && s[end+1] >= '0' && s[end+1] <= '9' {
+		return true
+	}
+	return false
+}
+
+// progressCount reports whether the number ending at end counts progress
+// ("Status: 3 of 5 parcels", "3 von 5", "3 sur 5") rather than a code.
+func progressCount(s string, end int) bool {
+	rest := strings.ToLower(strings.TrimLeft(s[end:], " "))
+	for _, w := range []string{"of ", "von ", "sur ", "out of ", "aus ", "/"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// afterCapitalisedWord reports whether the word before start begins with a
+// capital: then a Title Case state is part of a headline ("Your Order Is
+// On Hold"), not a system label.
+func afterCapitalisedWord(s string, start int) bool {
+	i := start
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i -= n
+	}
+	j := i
+	for j > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:j])
+		if !lang.IsWordRune(r) {
+			break
+		}
+		j -= n
+	}
+	if j == i {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[j:i])
+	return unicode.IsUpper(r)
+}
+
+// titleCased reports whether every word of s starts with an upper-case
+// letter.
+func titleCased(s string) bool {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '-' || r == '\n' || r == '\u00a0' }) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// atSentenceStart reports whether only white space separates start from the
+// beginning of the text, a line or a sentence.
+func atSentenceStart(s string, start int) bool {
+	i := start
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		if r == '\n' {
+			return true
+		}
+		if !unicode.IsSpace(r) {
+			return r == '.' || r == '!' || r == '?' || r == '"' || r == '«' || r == '“' || r == '#' || r == '*'
+		}
+		i -= n
+	}
+	return true
+}
+
+// scanJargonTokens finds snake-case and CamelCase tokens in s.
+func scanJargonTokens(s string, allow func(string) bool, emit func(textRange, jargonKind)) {
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isTokenRune(r) {
+			i += n
+			continue
+		}
+		start := i
+		hasUnderscore, hasDigit := false, false
+		for i < len(s) {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !isTokenRune(r) {
+				break
+			}
+			if r == '_' {
+				hasUnderscore = true
+			} else if unicode.IsDigit(r) {
+				hasDigit = true
+			}
+			i += n
+		}
+		end := i
+		// Trim underscores at the edges.
+		for start < end && s[start] == '_' {
+			start++
+		}
+		for end > start && s[end-1] == '_' {
+			end--
+		}
+		if start >= end {
+			continue
+		}
+		tok := s[start:end]
+		if tokenInPathOrHandle(s, start, end) {
+			continue
+		}
+		switch {
+		case hasUnderscore && strings.Contains(tok, "_"):
+			if snakeJargon(tok) && !allow(tok) && !promoCode(s, start) {
+				emit(textRange{start, end}, jargonToken)
+			}
+		case !hasDigit && camelJargon(tok) && !allow(tok):
+			emit(textRange{start, end}, jargonCamel)
+		}
+	}
+}
+
+func isTokenRune(r rune) bool { return r == '_' || lang.IsWordRune(r) }
+
+// promoWords introduce a voucher code, which may well contain an
+// underscore (SPRING_25) and is meant for the customer.
+var promoWords = map[string]bool{
+	"code": true, "promo": true, "promocode": true, "coupon": true, "voucher": true,
+	"gutschein": true, "gutscheincode": true, "rabattcode": true, "aktionscode": true,
+	"rabatt": true, "réduction": true, "promotion": true, "couponcode": true,
+}
+
+// errorWords before "code" make it an error code after all.
+var errorWords = map[string]bool{"error": true, "fehler": true, "erreur": true, "status": true, "exit": true, "d'erreur": true, "statut": true}
+
+// promoCode reports whether the token at start follows a voucher word
+// ("use code SPRING_25", "Gutscheincode: HERBST_20", "code promo ETE_24").
+func promoCode(s string, start int) bool {
+	words := strings.Fields(strings.ToLower(s[max(0, start-40):start]))
+	if len(words) == 0 {
+		return false
+	}
+	last := strings.Trim(words[len(words)-1], ":\"'«»“”")
+	if !promoWords[last] {
+		return false
+	}
+	if last == "code" && len(words) >= 2 && errorWords[strings.Trim(words[len(words)-2], ":")] {
+		return false
+	}
+	return true
+}
+
+// tokenInPathOrHandle reports whether the token is part of a handle
+// (@acme_help), a hashtag, a path or a file name (report_2024.pdf).
+func tokenInPathOrHandle(s string, start, end int) bool {
+	if start > 0 {
+		r, _ := utf8.DecodeLastRuneInString(s[:start])
+		switch r {
+		case '@', '#', '/', '\\', '.', '=', '&', '$', '%', '{', '<', '[', '|':
+			return true
+		}
+	}
+	if end < len(s) {
+		r, n := utf8.DecodeRuneInString(s[end:])
+		switch r {
+		case '@', '/', '\\', '(', '=', '%', '|', ']', '}':
+			return true
+		case '.':
+			if end+n < len(s) {
+				next, _ := utf8.DecodeRuneInString(s[end+n:])
+				if lang.IsWordRune(next) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// snakeJargon reports whether tok (with an inner underscore) is a system
+// token: PENDING_FULFILLMENT, ERR_TIMEOUT, order_shipped.
+func snakeJargon(tok string) bool {
+	segs := strings.FieldsFunc(tok, func(r rune) bool { return r == '_' })
+	if len(segs) < 2 {
+		return false
+	}
+	hasLower := strings.IndexFunc(tok, unicode.IsLower) >= 0
+	letters := 0
+	for _, r := range tok {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if !hasLower {
+		// SCREAMING_SNAKE: the first part a word of 2+ letters, and a word
+		// of 4+ letters or two of 3+ (ON_HOLD, ERR_TIMEOUT; not AB_CD_12).
+		if letterCount(segs[0]) < 2 || letterCount(segs[0]) != utf8.RuneCountInString(segs[0]) || letters < 4 {
+			return false
+		}
+		long, mid := 0, 0
+		for _, sg := range segs {
+			if lc := letterCount(sg); lc == utf8.RuneCountInString(sg) {
+				if lc >= 4 {
+					long++
+				}
+				if lc >= 3 {
+					mid++
+				}
+			}
+		}
+		return long >= 1 || mid >= 2
+	}
+	// snake_case: every part a word, at least two of 2+ letters.
+	words := 0
+	for _, sg := range segs {
+		lc := letterCount(sg)
+		if lc != utf8.RuneCountInString(sg) {
+			return false
+		}
+		if lc >= 2 {
+			words++
+		}
+	}
+	return words >= 2
+}
+
+func letterCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// camelSegments splits a letters-only token at its inner capitals:
+// "OrderStateChanged" → Order State Changed, "HTTPError" → HTTP Error.
+func camelSegments(tok string) []string {
+	rs := []rune(tok)
+	var segs []string
+	start := 0
+	for i := 1; i < len(rs); i++ {
+		switch {
+		case unicode.IsUpper(rs[i]) && unicode.IsLower(rs[i-1]):
+			segs = append(segs, string(rs[start:i]))
+			start = i
+		case unicode.IsLower(rs[i]) && unicode.IsUpper(rs[i-1]) && i-1 > start:
+			segs = append(segs, string(rs[start:i-1]))
+			start = i - 1
+		}
+	}
+	return append(segs, string(rs[start:]))
+}
+
+// camelJargon reports whether a letters-only token is a CamelCase event or
+// field name rather than a brand: three or more capitalised words, or two
+// or more parts ending in a system word (…State, …Status, …Error, …Failed).
+func camelJargon(tok string) bool {
+	hasLower, inner := false, false
+	for i, r := range tok {
+		if unicode.IsLower(r) {
+			hasLower = true
+		} else if i > 0 && unicode.IsUpper(r) {
+			inner = true
+		}
+	}
+	if !hasLower || !inner {
+		return false
+	}
+	segs := camelSegments(tok)
+	if len(segs) < 2 {
+		return false
+	}
+	words := 0
+	for _, sg := range segs {
+		if capitalisedWord(sg) && utf8.RuneCountInString(sg) >= 3 {
+			words++
+		}
+	}
+	if words >= 3 {
+		return true
+	}
+	last := segs[len(segs)-1]
+	if utf8.RuneCountInString(segs[0]) < 2 || !capitalisedWord(last) {
+		return false
+	}
+	l := strings.ToLower(last)
+	if camelSuffixes[l] {
+		return true
+	}
+	// English past participles: PaymentFailed, OrderShipped (not …Feed).
+	return len(l) >= 5 && strings.HasSuffix(l, "ed") && !strings.HasSuffix(l, "eed")
+}
+
+// capitalisedWord reports whether s is an upper-case letter followed by
+// lower-case letters only.
+func capitalisedWord(s string) bool {
+	for i, r := range s {
+		if i == 0 {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			continue
+		}
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return utf8.RuneCountInString(s) >= 2
+}

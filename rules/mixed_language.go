@@ -1,0 +1,167 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/notelint/notelint/lint"
+)
+
+// mixedLanguageOptions are the options of the mixed-language rule.
+type mixedLanguageOptions struct {
+	// Allow lists words never reported (names, accepted loanwords).
+	Allow []string `toml:"allow"`
+	// MinWeak is how many weak marker words in a row (articles,
+	// prepositions) make a foreign phrase; one strong marker always does.
+	MinWeak int `toml:"min_weak"`
+}
+
+// Validate checks the options.
+func (o *mixedLanguageOptions) Validate() error {
+	if o.MinWeak < 1 {
+		return fmt.Errorf("min_weak must be at least 1")
+	}
+	return nil
+}
+
+func mixedLanguage() *lint.Rule {
+	return &lint.Rule{
+		ID:       "mixed-language",
+		Summary:  "Words of another language inside a message",
+		Severity: lint.Warning,
+		Options:  func() any { return &mixedLanguageOptions{MinWeak: 3} },
+		Doc: `A word of another language in a message ("(Number: 12345)" in a German
+e-mail) is usually a leftover of a copied template or a missed
+translation. Customers read it as careless, or as a sign of a fake
+message.
+
+notelint knows, for English, German and French, words that mark each
+language clearly ("your", "please", "number"; "bitte", "Ihre"; "votre",
+"numéro") and words each language borrows ("Online", "Team", "E-Mail"),
+which are never reported. One clear marker is enough; articles and
+prepositions ("the", "de la") count only as a run of three, and
+capitalised ones mid-sentence are taken for names.
+
+Bad (de):
+
+    der Status Ihrer Bestellung (Number: {{ order.orderNumber }}) hat sich geändert.
+
+Good:
+
+    der Status Ihrer Bestellung (Nummer: {{ order.orderNumber }}) hat sich geändert.
+
+Options:
+
+    [rules.mixed-language]
+    allow = ["Click & Collect"]   # words never reported
+    min_weak = 3                  # weak words in a row that make a phrase`,
+		Check: checkMixedLanguage,
+	}
+}
+
+func checkMixedLanguage(p *lint.Pass) {
+	t := p.Template
+	own := templateLanguage(t)
+	if own == nil {
+		return
+	}
+	opt := p.Options.(*mixedLanguageOptions)
+	allow := map[string]bool{}
+	for _, a := range opt.Allow {
+		for _, w := range strings.Fields(a) {
+			allow[strings.ToLower(w)] = true
+		}
+	}
+	langs := i18nLangs()
+	codes := make([]string, 0, len(langs))
+	for c := range langs {
+		if c != own.code {
+			codes = append(codes, c)
+		}
+	}
+	sort.Strings(codes)
+	for _, part := range t.Parts {
+		words := proseWords(part)
+		reported := map[int]bool{}
+		for _, c := range codes {
+			for _, run := range foreignRuns(words, langs[c], own, allow, opt.MinWeak) {
+				if reported[run[0]] {
+					continue
+				}
+				reported[run[0]] = true
+				first, last := words[run[0]], words[run[1]-1]
+				phrase := part.Text.String()[first.start:last.end]
+				noun := "word"
+				if run[1]-run[0] > 1 {
+					noun = "words"
+				}
+				p.Report(lint.Diagnostic{Part: part, Start: first.start, End: last.end,
+					Message: fmt.Sprintf("%s %s %q in a %s message: customers read a switch of language as careless, or as a sign of a fake message",
+						langs[c].name, noun, phrase, own.name),
+					Hint: fmt.Sprintf("translate it into %s, or add it to [rules.mixed-language] allow if it is a name or an accepted loanword", own.name)})
+			}
+		}
+	}
+}
+
+// foreignRuns returns [start, end) word index ranges of phrases in the
+// foreign language: from one marker word of it to the last one before a
+// word of the message's own language or the end of the sentence, holding
+// one strong marker or minWeak weak ones. Words neither language knows
+// ("parcel", names) sit inside a run but do not start or end one; quoted
+// words and capitalised weak words mid-sentence (names) end it.
+func foreignRuns(words []proseWord, foreign, own *i18nData, allow map[string]bool, minWeak int) [][2]int {
+	var out [][2]int
+	start, last, strong, weak := -1, -1, 0, 0
+	flush := func() {
+		if start >= 0 && (strong > 0 || weak >= minWeak) {
+			out = append(out, [2]int{start, last + 1})
+		}
+		start, last, strong, weak = -1, -1, 0, 0
+	}
+	for i, w := range words {
+		if w.sentenceStart && i > 0 {
+			flush()
+		}
+		switch {
+		case w.quoted || own.own[w.lower] || allow[w.lower]:
+			flush()
+		case isAcronym(w.text):
+			// "MIT", "TAN": an abbreviation, not a word of either language.
+		case foreign.strong[w.lower]:
+			if start < 0 {
+				start = i
+			}
+			last = i
+			strong++
+		case foreign.weak[w.lower]:
+			if !w.sentenceStart && isCapitalised(w.text) {
+				flush()
+				continue
+			}
+			if start < 0 {
+				start = i
+			}
+			last = i
+			weak++
+		}
+	}
+	flush()
+	return out
+}
+
+// isAcronym reports whether w is written in capitals only ("MIT", "SMS").
+func isAcronym(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}

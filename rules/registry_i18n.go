@@ -1,0 +1,14 @@
+package rules
+
+import "github.com/notelint/notelint/lint"
+
+// i18nRules are the rules about translations and languages, and file
+// hygiene: translation-parity, mixed-language, formality, encoding.
+func i18nRules() []*lint.Rule {
+	return []*lint.Rule{
+		translationParity(),
+		mixedLanguage(),
+		formality(),
+		encoding(),
+	}
+}

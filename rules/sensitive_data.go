@@ -1,0 +1,660 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/rules/lang"
+)
+
+// sensitiveDataOptions are the options of the sensitive-data rule.
+type sensitiveDataOptions struct {
+	// Channels are the channels checked.
+	Channels []string `toml:"channels"`
+}
+
+func (o *sensitiveDataOptions) Validate() error {
+	for _, c := range o.Channels {
+		if !containsFold(lint.KnownChannels(), c) {
+			return fmt.Errorf("channels: unknown channel %q (want some of %s)", c, strings.Join(lint.KnownChannels(), ", "))
+		}
+	}
+	return nil
+}
+
+func sensitiveData() *lint.Rule {
+	return &lint.Rule{
+		ID:       "sensitive-data",
+		Summary:  "No card numbers, IBANs, passwords or health data in SMS, push or WhatsApp",
+		Severity: lint.Error,
+		Options:  func() any { return &sensitiveDataOptions{Channels: []string{"sms", "push", "whatsapp"}} },
+		Doc: `SMS travel unencrypted, push notifications and chat messages show on the
+lock screen, and all of them stay on a phone that others pick up. Data that
+can be misused or that is private belongs behind a login, in the app or an
+authenticated page; the message should only say that something is waiting
+there. Customers also learn from what real messages look like: a bank that
+sends full card numbers or asks for a password by SMS trains them to fall
+for phishing.
+
+notelint reports, in SMS, push and WhatsApp messages:
+
+- card numbers: 13 to 19 digits (spaces or dashes allowed) that pass the
+  Luhn check and start like a real card (Visa, Mastercard, Amex, …). PCI DSS
+  v4 req. 4.2.2 forbids sending a readable card number by messaging; show at
+  most the last four digits. A masked "•••• 1234" is fine, and so is a long
+  order or tracking number right after "order", "Sendung", "commande", …;
+- IBANs with a valid ISO 7064 mod-97 checksum and the right length for
+  their country (an IBAN with a wrong check digit is not reported);
+- full account numbers: "account number 12345678", "Kontonummer …",
+  "numéro de compte …" with 8 digits or more;
+- passwords: a password value in the text ("Your new password: Xy7!pq",
+  "Ihr Passwort lautet {{pw}}", "mot de passe : …") and requests to send a
+  password or PIN back ("Reply with your PIN"). A one-time code is not a
+  password: OTP messages and "one-time password" are fine (NIST SP 800-63B
+  treats SMS codes as a restricted authenticator), and so are warnings such
+  as "we will never ask for your password";
+- health data (GDPR Art. 9 special category): HIV, pregnancy test, lab
+  results, Laborbefund, VIH, résultats d'analyses, …; words that are also
+  used outside medicine (diagnosis, Befund, Diagnose, diagnostic, test
+  results) only when the message is clearly medical (doctor, Praxis,
+  clinique, patient, …);
+- placeholders whose names say they hold such data: card_number, pan, cvv,
+  iban, account_number, password, pwd, diagnosis, lab_result, … (names
+  such as card_last4 or masked_iban are fine).
+
+WhatsApp is checked by default next to SMS and push: its notifications show
+on the lock screen too, and Meta's WhatsApp Business Messaging Policy asks
+businesses not to share or request full card or financial account numbers.
+E-mail and in-app messages are not checked unless listed in channels.
+
+The finding points at the value or the placeholder. Password, account and
+health words are per language (English, German, French); cards, IBANs and
+placeholder names are checked in every language. Apple's guidelines say the
+same for push: never put sensitive data in the payload.
+
+Bad:
+
+    Acme Bank: your new card 4111 1111 1111 1111 is on its way. Your password: Summer2024!
+
+Good:
+
+    Acme Bank: your new card ending in 1111 is on its way. Set your PIN in the Acme app.
+
+Options:
+
+    [rules.sensitive-data]
+    channels = ["sms", "push", "whatsapp"]   # channels to check`,
+		Check: checkSensitiveData,
+	}
+}
+
+// sensitiveKind says what kind of data a hit is.
+type sensitiveKind int
+
+const (
+	sensCard sensitiveKind = iota
+	sensIBAN
+	sensAccount
+	sensPassword
+	sensPasswordRequest
+	sensHealth
+	sensCVV
+)
+
+type sensitiveHit struct {
+	r     textRange
+	kind  sensitiveKind
+	text  string
+	phVar string // placeholder name when the hit is a placeholder
+}
+
+func checkSensitiveData(p *lint.Pass) {
+	t := p.Template
+	opt := p.Options.(*sensitiveDataOptions)
+	if !containsFold(opt.Channels, t.Channel) {
+		return
+	}
+	language := languageOf(t)
+	proses := make([]string, len(t.Parts))
+	for i, part := range t.Parts {
+		proses[i] = proseText(part)
+	}
+	medical := false
+	if language != nil {
+		ctx := language.List("sensitive_medical_context")
+		for _, prose := range proses {
+			if ctx.Contains(lang.Fold(prose)) {
+				medical = true
+				break
+			}
+		}
+	}
+	for i, part := range t.Parts {
+		hits := scanSensitive(part, proses[i], t.Kind, language, medical)
+		hits = dropOverlaps(hits, func(h sensitiveHit) textRange { return h.r })
+		for _, h := range hits {
+			msg, hint := sensitiveMessage(h, t.Channel)
+			p.Report(lint.Diagnostic{Part: part, Start: h.r.start, End: h.r.end, Message: msg, Hint: hint})
+		}
+	}
+}
+
+func channelName(c string) string {
+	switch c {
+	case "sms":
+		return "SMS"
+	case "push":
+		return "push notifications"
+	case "whatsapp":
+		return "WhatsApp messages"
+	case "email":
+		return "e-mails"
+	case "inapp":
+		return "in-app messages"
+	}
+	return c + " messages"
+}
+
+func sensitiveMessage(h sensitiveHit, channel string) (string, string) {
+	where := channelName(channel)
+	exposure := fmt.Sprintf("%s show on the lock screen and stay on the phone, where others can read them", where)
+	if channel == "sms" {
+		exposure = "SMS are not encrypted, show on the lock screen and stay on the phone, where others can read them"
+	}
+	what := ""
+	if h.phVar != "" {
+		what = fmt.Sprintf("placeholder %q inserts ", h.phVar)
+	}
+	switch h.kind {
+	case sensCard:
+		if what == "" {
+			what = "the text contains "
+		}
+		return what + "a full card number: " + exposure + ", and PCI DSS forbids sending readable card numbers by messaging",
+			"show at most the last 4 digits (\"card ending in 1234\") and keep the full number in the app or online account"
+	case sensCVV:
+		return what + "a card security code (CVV): it must never be sent anywhere; with the card number it is enough to pay online",
+			"remove it; customers read their security code on their card"
+	case sensIBAN:
+		if what == "" {
+			what = "the text contains "
+		}
+		return what + "a full IBAN: " + exposure + ", and customers learn to trust messages that carry bank details",
+			"show only the last 4 characters (\"account ending in 3000\") and the full details in the app or online account"
+	case sensAccount:
+		if what == "" {
+			what = "the text contains "
+		}
+		return what + "a full account number: " + exposure,
+			"show only the last 4 digits (\"account ending in 5678\")"
+	case sensPassword:
+		if what == "" {
+			what = fmt.Sprintf("the text gives a password (%q): ", h.text)
+		} else {
+			what += "a password: "
+		}
+		return what + exposure + ", so anyone who sees the phone can log in",
+			"send a single-use reset link, or let the customer choose the password in the app; never send passwords"
+	case sensPasswordRequest:
+		return fmt.Sprintf("the message asks the customer to send their %s: real senders never ask for it by message, so this reads like phishing and trains customers to fall for it", h.text),
+			"remove the request; ask the customer to log in to the app or website instead"
+	default:
+		if what == "" {
+			what = fmt.Sprintf("health information (%q) in the text: ", h.text)
+		} else {
+			what += "health information: "
+		}
+		return what + "health data is a special category under GDPR Art. 9 and " + exposure,
+			"say only that a new message is waiting in the patient portal or app, and show the details after login"
+	}
+}
+
+// scanSensitive finds sensitive data in one part.
+func scanSensitive(part *lint.Part, prose, kind string, language *lang.Language, medical bool) []sensitiveHit {
+	text := part.Text.String()
+	var hits []sensitiveHit
+	for _, r := range findIBANs(prose) {
+		hits = append(hits, sensitiveHit{r: r, kind: sensIBAN})
+	}
+	var refs *lang.Matcher
+	if language != nil {
+		refs = language.List("sensitive_reference")
+	}
+	for _, r := range findCardNumbers(prose) {
+		if refs != nil && introducedByReference(prose, r.start, refs) {
+			continue
+		}
+		hits = append(hits, sensitiveHit{r: r, kind: sensCard})
+	}
+	for _, ph := range part.Placeholders {
+		if ph.Control || ph.Name == "" {
+			continue
+		}
+		if k, ok := sensitivePlaceholder(ph.Name); ok {
+			hits = append(hits, sensitiveHit{r: textRange{ph.Start, ph.End}, kind: k, phVar: ph.Name})
+		}
+	}
+	if language == nil {
+		return hits
+	}
+	folded := lang.Fold(prose)
+	oneTime := language.List("sensitive_one_time")
+	shared := language.List("sensitive_password_shared")
+	negation := language.List("sensitive_negation")
+	inSentence := func(m *lang.Matcher, r textRange) bool {
+		a, b := sentenceAround(prose, r.start, r.end)
+		return m.Contains(lang.Fold(prose[a:b]))
+	}
+	passwords := triggered(language, "sensitive_password_triggers", folded)
+	if kind != "otp" && passwords {
+		for _, re := range language.Patterns("sensitive_password_value") {
+			findPattern(re, prose, func(_, whole textRange) {
+				if inSentence(oneTime, whole) || inSentence(shared, whole) {
+					return
+				}
+				if h, ok := passwordValue(part, text, prose, whole.end); ok {
+					hits = append(hits, h)
+				}
+			})
+		}
+	}
+	for _, re := range language.Patterns("sensitive_password_request") {
+		if !passwords {
+			break
+		}
+		findPattern(re, prose, func(r, whole textRange) {
+			if inSentence(negation, whole) || inSentence(oneTime, whole) {
+				return
+			}
+			hits = append(hits, sensitiveHit{r: r, kind: sensPasswordRequest, text: prose[r.start:r.end]})
+		})
+	}
+	accounts := digitCount(prose) >= 8 && triggered(language, "sensitive_account_triggers", folded)
+	for _, re := range language.Patterns("sensitive_account_number") {
+		if !accounts {
+			break
+		}
+		findPattern(re, prose, func(r, _ textRange) {
+			if digitCount(prose[r.start:r.end]) >= 8 {
+				hits = append(hits, sensitiveHit{r: r, kind: sensAccount})
+			}
+		})
+	}
+	for _, r := range phraseMatches(language.List("sensitive_health"), folded) {
+		hits = append(hits, sensitiveHit{r: r, kind: sensHealth, text: prose[r.start:r.end]})
+	}
+	if medical {
+		for _, r := range phraseMatches(language.List("sensitive_health_ambiguous"), folded) {
+			hits = append(hits, sensitiveHit{r: r, kind: sensHealth, text: prose[r.start:r.end]})
+		}
+	}
+	return hits
+}
+
+// passwordValue looks right after a password lead-in ("password:") for a
+// placeholder or a secret-looking token.
+func passwordValue(part *lint.Part, text, prose string, at int) (sensitiveHit, bool) {
+	i := at
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsSpace(r) && r != ':' {
+			break
+		}
+		i += n
+	}
+	for _, ph := range part.Placeholders {
+		if ph.Start == i && !ph.Control {
+			return sensitiveHit{r: textRange{ph.Start, ph.End}, kind: sensPassword, text: text[ph.Start:ph.End]}, true
+		}
+	}
+	j := i
+	for j < len(prose) {
+		r, n := utf8.DecodeRuneInString(prose[j:])
+		if unicode.IsSpace(r) {
+			break
+		}
+		j += n
+	}
+	tok := strings.TrimRight(prose[i:j], ".,;!?)\"'»”")
+	tok = strings.TrimLeft(tok, "\"'«“(")
+	if tok == "" {
+		return sensitiveHit{}, false
+	}
+	s := strings.Index(prose[i:j], tok) + i
+	if !secretLooking(tok) {
+		return sensitiveHit{}, false
+	}
+	return sensitiveHit{r: textRange{s, s + len(tok)}, kind: sensPassword, text: tok}, true
+}
+
+// secretLooking reports whether a token looks like a password rather than
+// a word: at least 4 characters with a digit, a symbol, or a capital after
+// the first letter.
+func secretLooking(tok string) bool {
+	if utf8.RuneCountInString(tok) < 4 {
+		return false
+	}
+	for i, r := range tok {
+		switch {
+		case unicode.IsDigit(r):
+			return true
+		case unicode.IsUpper(r) && i > 0:
+			return true
+		case !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’':
+			return true
+		}
+	}
+	return false
+}
+
+// introducedByReference reports whether the number at start follows an
+// order, tracking or reference word on the same line.
+func introducedByReference(s string, start int, refs *lang.Matcher) bool {
+	from := max(start-40, 0)
+	for from < start && !utf8.RuneStart(s[from]) {
+		from++
+	}
+	window := s[from:start]
+	// Keep only the current sentence; the dot of an abbreviation ("Nr.",
+	// "No.", "réf.") does not end it.
+	for i := len(window) - 1; i >= 0; i-- {
+		c := window[i]
+		if c == '!' || c == '?' || c == '\n' || (c == '.' && wordBefore(window, i) >= 4) {
+			window = window[i+1:]
+			break
+		}
+	}
+	return refs.Contains(lang.Fold(window))
+}
+
+// wordBefore returns the number of letters of the word that ends at i.
+func wordBefore(s string, i int) int {
+	n := 0
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		n++
+		i -= size
+	}
+	return n
+}
+
+func digitCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			n++
+		}
+	}
+	return n
+}
+
+// sensitivePlaceholder classifies a placeholder name.
+func sensitivePlaceholder(name string) (sensitiveKind, bool) {
+	toks := nameTokens(name)
+	if len(toks) == 0 {
+		return 0, false
+	}
+	// A masked or shortened value is what the message should show.
+	if hasToken(toks, "last4", "last", "masked", "mask", "ending", "end", "suffix", "tail", "hint", "hash", "hashed", "partial", "short", "endung", "letzte", "derniers", "type", "brand", "expiry", "exp", "reset", "link", "url", "changed", "length") {
+		return 0, false
+	}
+	joined := strings.Join(toks, "")
+	switch {
+	case hasToken(toks, "password", "passwort", "passwd", "pwd", "kennwort", "mdp") || strings.Contains(joined, "motdepasse"):
+		return sensPassword, true
+	case hasToken(toks, "cvv", "cvc", "cvv2", "cvc2", "cvn"):
+		return sensCVV, true
+	case hasToken(toks, "iban"):
+		return sensIBAN, true
+	case joined == "pan" || hasToken(toks, "cardnumber", "creditcard", "kreditkarte", "kartennummer", "kreditkartennummer", "ccnumber", "ccnum") ||
+		(hasToken(toks, "card", "cc", "carte", "karte") && hasToken(toks, "number", "no", "num", "nr", "numero", "numéro", "nummer", "pan")):
+		return sensCard, true
+	case hasToken(toks, "accountnumber", "kontonummer", "acctnumber") ||
+		(hasToken(toks, "account", "acct", "konto", "compte") && hasToken(toks, "number", "no", "num", "nr", "numero", "numéro", "nummer")) ||
+		(hasToken(toks, "bank") && hasToken(toks, "account")):
+		return sensAccount, true
+	case hasToken(toks, "diagnosis", "diagnose", "befund", "laborbefund", "laborergebnis", "hiv"),
+		hasToken(toks, "lab", "labor", "medical", "medizinisch") && hasToken(toks, "result", "results", "ergebnis", "resultat", "résultat"):
+		return sensHealth, true
+	}
+	return 0, false
+}
+
+// IBAN lengths per country (SWIFT IBAN registry).
+var ibanLengths = map[string]int{
+	"AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22, "BH": 22, "BR": 29,
+	"BY": 28, "CH": 21, "CR": 22, "CY": 28, "CZ": 24, "DE": 22, "DK": 18, "DO": 28, "EE": 20, "EG": 29,
+	"ES": 24, "FI": 18, "FO": 18, "FR": 27, "GB": 22, "GE": 22, "GI": 23, "GL": 18, "GR": 27, "GT": 28,
+	"HR": 21, "HU": 28, "IE": 22, "IL": 23, "IQ": 23, "IS": 26, "IT": 27, "JO": 30, "KW": 30, "KZ": 20,
+	"LB": 28, "LC": 32, "LI": 21, "LT": 20, "LU": 20, "LV": 21, "MC": 27, "MD": 24, "ME": 22, "MK": 19,
+	"MR": 27, "MT": 31, "MU": 30, "NL": 18, "NO": 15, "PK": 24, "PL": 28, "PS": 29, "PT": 25, "QA": 29,
+	"RO": 24, "RS": 22, "SA": 24, "SC": 31, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "ST": 25, "SV": 28,
+	"TL": 23, "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20,
+}
+
+// ibanRe finds IBAN candidates: country, check digits, then groups of four
+// (spaces optional) and a shorter last group.
+var ibanRe = regexp.MustCompile(`\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b`)
+
+// findIBANs returns the IBANs in s with a valid length and checksum.
+func findIBANs(s string) []textRange {
+	if !ibanStart(s) {
+		return nil
+	}
+	var out []textRange
+	for _, m := range ibanRe.FindAllStringIndex(s, -1) {
+		if !lang.AtWordBoundary(s, m[0], m[1]) {
+			continue
+		}
+		if validIBAN(s[m[0]:m[1]]) {
+			out = append(out, textRange{m[0], m[1]})
+		}
+	}
+	return out
+}
+
+// ibanStart reports whether s holds two capital letters followed by two
+// digits anywhere: without them there is no IBAN to look for.
+func ibanStart(s string) bool {
+	for i := 0; i+4 <= len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' && s[i+1] >= 'A' && s[i+1] <= 'Z' && isDigit(s[i+2]) && isDigit(s[i+3]) {
+			return true
+		}
+	}
+	return false
+}
+
+// validIBAN checks the country length and the ISO 7064 mod 97-10 checksum
+// of an IBAN written with or without spaces.
+func validIBAN(s string) bool {
+	compact := strings.ReplaceAll(s, " ", "")
+	if len(compact) < 15 || len(compact) > 34 {
+		return false
+	}
+	want, ok := ibanLengths[compact[:2]]
+	if !ok || want != len(compact) {
+		return false
+	}
+	rearranged := compact[4:] + compact[:4]
+	rem := 0
+	for i := 0; i < len(rearranged); i++ {
+		c := rearranged[i]
+		switch {
+		case c >= '0' && c <= '9':
+			rem = (rem*10 + int(c-'0')) % 97
+		case c >= 'A' && c <= 'Z':
+			v := int(c-'A') + 10
+			rem = (rem*100 + v) % 97
+		default:
+			return false
+		}
+	}
+	return rem == 1
+}
+
+// findCardNumbers returns the card numbers in s: 13 to 19 digits in the
+// groupings cards are printed in, with a card-network prefix, passing Luhn.
+func findCardNumbers(s string) []textRange {
+	var out []textRange
+	i := 0
+	for i < len(s) {
+		if !isDigit(s[i]) {
+			i++
+			continue
+		}
+		// A run of digit groups separated by single spaces or dashes.
+		runStart := i
+		var groups []textRange
+		j := i
+		for {
+			gs := j
+			for j < len(s) && isDigit(s[j]) {
+				j++
+			}
+			groups = append(groups, textRange{gs, j})
+			if j+1 < len(s) && (s[j] == ' ' || s[j] == '-') && isDigit(s[j+1]) {
+				j++
+				continue
+			}
+			break
+		}
+		i = j
+		if !cardRunBoundary(s, runStart, j) {
+			continue
+		}
+		if r, ok := cardInGroups(s, groups); ok {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// cardRunBoundary reports whether a digit run stands alone: not glued to
+// letters, not a phone number (+49 …), not a decimal or an amount part.
+func cardRunBoundary(s string, start, end int) bool {
+	if start > 0 {
+		r, _ := utf8.DecodeLastRuneInString(s[:start])
+		if lang.IsWordRune(r) || r == '+' || r == '.' || r == ',' || r == '/' || r == '-' || r == '_' {
+			return false
+		}
+	}
+	if end < len(s) {
+		r, n := utf8.DecodeRuneInString(s[end:])
+		if lang.IsWordRune(r) || r == '_' {
+			return false
+		}
+		if (r == '.' || r == ',' || r == '/') && end+n < len(s) && isDigit(s[end+n]) {
+			return false
+		}
+	}
+	return true
+}
+
+// cardInGroups finds a card number made of whole groups of a digit run.
+func cardInGroups(s string, groups []textRange) (textRange, bool) {
+	for a := 0; a < len(groups); a++ {
+		n := 0
+		for b := a; b < len(groups); b++ {
+			n += groups[b].end - groups[b].start
+			if n > 19 {
+				break
+			}
+			if n < 13 || !cardGrouping(groups[a:b+1]) {
+				continue
+			}
+			var digits []byte
+			for _, g := range groups[a : b+1] {
+				digits = append(digits, s[g.start:g.end]...)
+			}
+			if cardPrefix(digits) && luhn(digits) {
+				return textRange{groups[a].start, groups[b].end}, true
+			}
+		}
+	}
+	return textRange{}, false
+}
+
+// cardGrouping reports whether groups look like a printed card number:
+// one block, 4-4-4-4(-1..4), 4-6-5 (Amex) or 4-6-4 (Diners).
+func cardGrouping(gs []textRange) bool {
+	if len(gs) == 1 {
+		return true
+	}
+	sizes := make([]int, len(gs))
+	for i, g := range gs {
+		sizes[i] = g.end - g.start
+	}
+	if len(sizes) == 3 && sizes[0] == 4 && sizes[1] == 6 && (sizes[2] == 5 || sizes[2] == 4) {
+		return true
+	}
+	if len(sizes) < 3 {
+		return false
+	}
+	for i, n := range sizes {
+		if i < len(sizes)-1 && n != 4 {
+			return false
+		}
+		if i == len(sizes)-1 && (n < 1 || n > 4) {
+			return false
+		}
+	}
+	return true
+}
+
+// cardPrefix reports whether digits start and are as long as a card of a
+// major network (Visa, Mastercard, Amex, Discover, Diners, JCB, UnionPay,
+// Maestro, Mir).
+func cardPrefix(d []byte) bool {
+	n := len(d)
+	p := func(k int) int {
+		v := 0
+		for i := 0; i < k && i < n; i++ {
+			v = v*10 + int(d[i]-'0')
+		}
+		return v
+	}
+	switch {
+	case d[0] == '4':
+		return n == 16 || n == 19
+	case p(2) >= 51 && p(2) <= 55, p(4) >= 2221 && p(4) <= 2720:
+		return n == 16
+	case p(2) == 34 || p(2) == 37:
+		return n == 15
+	case p(4) >= 2200 && p(4) <= 2204:
+		return n >= 16 && n <= 19
+	case p(3) >= 300 && p(3) <= 305, p(2) == 36, p(2) == 38, p(2) == 39:
+		return n >= 14 && n <= 19
+	case p(4) >= 3528 && p(4) <= 3589:
+		return n >= 16 && n <= 19
+	case p(2) == 50, p(2) >= 56 && p(2) <= 69:
+		return n >= 13 && n <= 19
+	}
+	return false
+}
+
+// luhn reports whether the digits pass the Luhn checksum.
+func luhn(d []byte) bool {
+	sum := 0
+	double := false
+	for i := len(d) - 1; i >= 0; i-- {
+		v := int(d[i] - '0')
+		if double {
+			v *= 2
+			if v > 9 {
+				v -= 9
+			}
+		}
+		sum += v
+		double = !double
+	}
+	return sum%10 == 0
+}

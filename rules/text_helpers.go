@@ -1,0 +1,689 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/rules/lang"
+)
+
+// This file holds what the content rules (missing-eta, vague-eta, vague-cta,
+// missing-next-step, opt-out, readability) share: the language data they
+// use, compiled once per language, and a view of a part's text for phrase
+// matching with offsets that map back to the part.
+
+// contentData is one language's data for the content rules, compiled once.
+type contentData struct {
+	code string
+
+	// Time expressions (time.toml).
+	timeWords *lang.Matcher // time_words and time_not; longest match wins
+	timeNot   map[string]bool
+	timeGram  timeGrammar
+	timePast  map[string]bool
+	vague     *lang.Matcher // vague_eta and vague_eta_not; longest match wins
+	vagueNot  map[string]bool
+	resolved  *lang.Matcher // eta_resolved
+
+	// Calls to action (cta.toml).
+	vagueLinkText *lang.Matcher
+	genericLabel  *lang.Matcher
+	ctaVerbs      *lang.Matcher
+	replyRe       []*regexp.Regexp
+	replyVerbs    *lang.Matcher // a reply instruction needs one of these
+	replyIgnore   map[string]bool
+
+	// Next steps (nextstep.toml).
+	nextStep *lang.Matcher
+	cancel   *lang.Matcher
+
+	// Opt-out (optout.toml).
+	optOutKeywords *lang.Matcher
+	optOutPhrases  *lang.Matcher
+
+	// Readability (readability.toml).
+	read readData
+
+	// hints are localised examples for hints, by key ("delay", "link").
+	hints map[string]string
+}
+
+// readData is the readability data of one language.
+type readData struct {
+	formula      string
+	vowels       string
+	diphthongs   []string
+	silent       []silentEnding
+	abbrev       map[string]bool
+	maxWords     int
+	minEase      float64
+	base         float64
+	aslWeight    float64
+	aswWeight    float64
+	ordinalDot   bool
+	hasReadCoeff bool
+}
+
+// silentEnding is a word ending that loses a syllable: "e" in "make".
+type silentEnding struct {
+	suffix   string
+	notAfter string // the ending does not count after these letters
+	min      int    // the word must have at least this many syllables
+}
+
+var contentLangs = sync.OnceValue(func() map[string]*contentData {
+	set := lang.Builtin()
+	out := map[string]*contentData{}
+	for _, code := range set.Codes() {
+		l, _ := set.Get(code)
+		out[code] = compileContent(l)
+	}
+	return out
+})
+
+func compileContent(l *lang.Language) *contentData {
+	d := &contentData{code: l.Code}
+	d.timeWords, d.timeNot = matcherWithNot(l.Phrases("time_words"), l.Phrases("time_not"))
+	d.vague, d.vagueNot = matcherWithNot(l.Phrases("vague_eta"), l.Phrases("vague_eta_not"))
+	d.timeGram = compileTimeGrammar(l)
+	d.timePast = foldedSet(l.Phrases("time_past"))
+	d.resolved = l.List("eta_resolved")
+	d.cancel = l.List("next_step_cancel")
+	d.vagueLinkText = l.List("cta_vague_link_text")
+	d.genericLabel = l.List("cta_generic_label")
+	d.ctaVerbs = l.List("cta_verbs")
+	d.replyRe = l.Patterns("cta_reply_re")
+	d.replyVerbs = l.List("cta_reply_verbs")
+	d.replyIgnore = foldedSet(l.Phrases("cta_reply_ignore"))
+	d.nextStep = lang.NewMatcher(append(slices.Clone(l.Phrases("next_step_statements")), l.Phrases("next_step_actions")...))
+	d.optOutKeywords = l.List("opt_out_keywords")
+	d.optOutPhrases = l.List("opt_out_phrases")
+
+	d.hints = map[string]string{}
+	for _, list := range []string{"time_hints", "cta_hints", "next_step_hints", "opt_out_hints"} {
+		for _, e := range l.Phrases(list) {
+			if k, v, ok := strings.Cut(e, "|"); ok {
+				d.hints[k] = v
+			}
+		}
+	}
+
+	r := &d.read
+	if f := l.Phrases("readability_formula"); len(f) > 0 {
+		r.formula = f[0]
+	}
+	if v := l.Phrases("readability_vowels"); len(v) > 0 {
+		r.vowels = strings.ToLower(strings.Join(v, ""))
+	}
+	r.diphthongs = l.Phrases("readability_diphthongs")
+	for _, s := range l.Phrases("readability_silent") {
+		parts := strings.Split(s, "/")
+		if len(parts) != 3 {
+			continue
+		}
+		minSyl, err := strconv.Atoi(parts[2])
+		if err != nil {
+			continue
+		}
+		r.silent = append(r.silent, silentEnding{suffix: parts[0], notAfter: parts[1], min: minSyl})
+	}
+	r.abbrev = foldedSet(l.Phrases("readability_abbreviations"))
+	if n, ok := l.Number("readability_max_sentence_words"); ok {
+		r.maxWords = int(n)
+	}
+	if n, ok := l.Number("readability_min_ease"); ok {
+		r.minEase = n
+	}
+	base, ok1 := l.Number("readability_ease_base")
+	asl, ok2 := l.Number("readability_ease_asl")
+	asw, ok3 := l.Number("readability_ease_asw")
+	r.base, r.aslWeight, r.aswWeight = base, asl, asw
+	r.hasReadCoeff = ok1 && ok2 && ok3 && r.vowels != ""
+	if n, ok := l.Number("readability_ordinal_dot"); ok && n != 0 {
+		r.ordinalDot = true
+	}
+	return d
+}
+
+// matcherWithNot compiles phrases together with "not" phrases that contain
+// them without meaning the same ("later than" for "later"): the matcher
+// prefers the longest overlapping phrase, and matches of a not phrase are
+// dropped by the caller.
+func matcherWithNot(phrases, not []string) (*lang.Matcher, map[string]bool) {
+	all := append(slices.Clone(phrases), not...)
+	return lang.NewMatcher(all), foldedSet(not)
+}
+
+func foldedSet(phrases []string) map[string]bool {
+	m := make(map[string]bool, len(phrases))
+	for _, p := range phrases {
+		if f := strings.TrimSpace(lang.Fold(p).S); f != "" {
+			m[f] = true
+		}
+	}
+	return m
+}
+
+// hint returns the localised example for key, falling back to English.
+func (d *contentData) hint(key string) string {
+	if h, ok := d.hints[key]; ok {
+		return h
+	}
+	if en, ok := contentLangs()["en"]; ok {
+		return en.hints[key]
+	}
+	return ""
+}
+
+// hintFor returns the example for key specialised to a message kind
+// ("link.outage"), else the general one.
+func (d *contentData) hintFor(key, kind string) string {
+	if kind != "" {
+		if h, ok := d.hints[key+"."+kind]; ok {
+			return h
+		}
+	}
+	return d.hint(key)
+}
+
+// languageCode returns the base language of the template's locale, falling
+// back to the configured default locale and then to English.
+func languageCode(p *lint.Pass) string {
+	loc := p.Template.Locale
+	if loc == "" && p.Config != nil {
+		loc = p.Config.Lint.DefaultLocale
+	}
+	if loc == "" {
+		loc = "en"
+	}
+	return lint.BaseLanguage(loc)
+}
+
+// contentFor returns the content data for the template's language; ok is
+// false when notelint has no data for it (the language rule reports that,
+// and the content rules stay silent).
+func contentFor(p *lint.Pass) (*contentData, bool) {
+	l, ok := lang.Builtin().Get(languageCode(p))
+	if !ok {
+		return nil, false
+	}
+	d, ok := contentLangs()[l.Code]
+	return d, ok
+}
+
+// kindIn reports whether the template's kind is one of kinds.
+func kindIn(t *lint.Template, kinds []string) bool {
+	return t.Kind != "" && slices.Contains(kinds, t.Kind)
+}
+
+// validateKinds checks option values against the kinds notelint knows.
+func validateKinds(option string, kinds []string) error {
+	known := lint.KnownKinds()
+	for _, k := range kinds {
+		if !slices.Contains(known, k) {
+			return fmt.Errorf("%s: unknown kind %q (want one of %s)", option, k, strings.Join(known, ", "))
+		}
+	}
+	return nil
+}
+
+// validateChannels checks option values against the channels notelint knows.
+func validateChannels(option string, channels []string) error {
+	known := lint.KnownChannels()
+	for _, c := range channels {
+		if !slices.Contains(known, c) {
+			return fmt.Errorf("%s: unknown channel %q (want one of %s)", option, c, strings.Join(known, ", "))
+		}
+	}
+	return nil
+}
+
+// view is a part's text prepared for phrase matching: placeholders blanked
+// (so they are opaque gaps, never words) and folded (lower case, plain
+// apostrophes and dashes, single spaces). Folded offsets map back to the
+// part's text.
+type view struct {
+	part   *lint.Part
+	masked string
+	f      *lang.Folded
+}
+
+func newView(part *lint.Part) *view {
+	m := part.Masked()
+	return &view{part: part, masked: m, f: lang.Fold(m)}
+}
+
+// views returns a view of every part of the template that has text.
+func views(t *lint.Template) []*view {
+	out := make([]*view, 0, len(t.Parts))
+	for _, part := range t.Parts {
+		if part.Text.Len() == 0 {
+			continue
+		}
+		out = append(out, newView(part))
+	}
+	return out
+}
+
+// sentences returns the sentences of the part (part text offsets). A
+// placeholder counts as a word here, so "Details: {{link}}" is one sentence.
+func (v *view) sentences(rd *readData) []span {
+	return sentenceSpans(filledText(v.part), rd)
+}
+
+// filledText returns the part's text with every value placeholder replaced by
+// underscores and every control tag by spaces, offsets unchanged.
+func filledText(part *lint.Part) string {
+	text := part.Text.String()
+	if len(part.Placeholders) == 0 {
+		return text
+	}
+	b := []byte(text)
+	for _, ph := range part.Placeholders {
+		c := byte('_')
+		if ph.Control {
+			c = ' '
+		}
+		for i := ph.Start; i < ph.End && i < len(b); i++ {
+			b[i] = c
+		}
+	}
+	return string(b)
+}
+
+// partRange maps a folded range back to the part's text.
+func (v *view) partRange(s, e int) (int, int) { return v.f.OrigRange(s, e) }
+
+// foldedOffset maps a part text offset to the first folded offset at or
+// after it.
+func (v *view) foldedOffset(off int) int {
+	return sort.Search(len(v.f.S), func(i int) bool { return v.f.Orig(i) >= off })
+}
+
+// span is a byte range; whether of folded or part text is said where used.
+type span struct{ start, end int }
+
+func spansOverlap(a, b span) bool { return a.start < b.end && b.start < a.end }
+
+func spanOverlapsAny(s span, list []span) bool {
+	for _, o := range list {
+		if spansOverlap(s, o) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayHaveReply reports whether the view may hold a reply instruction, so
+// the reply patterns are worth running.
+func (d *contentData) mayHaveReply(v *view) bool {
+	return len(d.replyRe) > 0 && (d.replyVerbs.Len() == 0 || d.replyVerbs.Contains(v.f))
+}
+
+// isResolved reports whether the message says the matter is settled
+// ("power is back", "wurde behoben", "a été résolu"): then no time and no
+// next step are owed.
+func (d *contentData) isResolved(vs []*view) bool {
+	for _, v := range vs {
+		if d.resolved.Contains(v.f) {
+			return true
+		}
+	}
+	return false
+}
+
+// vagueSpans returns the folded ranges of vague time phrases ("soon",
+// "in Kürze"), leaving out phrases that only contain one ("later than",
+// "à bientôt").
+func (d *contentData) vagueSpans(f *lang.Folded) []span {
+	var out []span
+	for _, m := range d.vague.FindAll(f) {
+		if !d.vagueNot[m.Phrase] {
+			out = append(out, span{m.Start, m.End})
+		}
+	}
+	return out
+}
+
+// timeSpans returns the folded ranges of concrete time expressions: clock
+// times, dates, weekdays, relative days, durations. Vague phrases are found
+// first and win ("plus tard" is not a time), phrases that only look like
+// times are dropped ("24/7", "Guten Morgen"), and so are times in the past:
+// durations with "ago" / "vor" / "il y a", and times right after a word
+// such as "since" / "seit" / "depuis" (with the times chained to them).
+func (d *contentData) timeSpans(f *lang.Folded) []span {
+	var cands, drop []span
+	for _, m := range d.timeWords.FindAll(f) {
+		if d.timeNot[m.Phrase] {
+			drop = append(drop, span{m.Start, m.End})
+		} else {
+			cands = append(cands, span{m.Start, m.End})
+		}
+	}
+	found, ago := d.timeGram.scan(f)
+	cands = append(cands, found...)
+	if len(cands) == 0 {
+		return nil
+	}
+	drop = append(drop, ago...)
+	drop = append(drop, d.vagueSpans(f)...)
+	sort.Slice(cands, func(i, j int) bool {
+		if cands[i].start != cands[j].start {
+			return cands[i].start < cands[j].start
+		}
+		return cands[i].end < cands[j].end
+	})
+	out := cands[:0]
+	past := span{-1, -1} // the last time found to be in the past
+	for k, c := range cands {
+		if k > 0 && c == cands[k-1] {
+			continue // "11h" is a clock time and a duration
+		}
+		if spanOverlapsAny(c, drop) {
+			continue
+		}
+		// "since 8:00 this morning": a time chained to a past one is past.
+		if d.afterPastWord(f.S, c.start) || (past.end >= 0 && c.start >= past.end && timeChained(f.S[past.end:c.start])) {
+			past = c
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// timeChained reports whether the text between two times joins them into one
+// expression: only spaces and punctuation, or one short word ("on", "am").
+func timeChained(gap string) bool {
+	if strings.ContainsAny(gap, ".!?") {
+		return false
+	}
+	letters := 0
+	words := strings.FieldsFunc(gap, func(r rune) bool { return !lang.IsWordRune(r) })
+	for _, w := range words {
+		letters += utf8.RuneCountInString(w)
+	}
+	return len(words) == 0 || (len(words) == 1 && letters <= 3)
+}
+
+// afterPastWord reports whether one of the two words before offset i is a
+// past marker such as "since" / "seit" / "depuis".
+func (d *contentData) afterPastWord(s string, i int) bool {
+	if len(d.timePast) == 0 {
+		return false
+	}
+	for n := 0; n < 2; n++ {
+		w, start := prevWordAt(s, i)
+		if w == "" {
+			return false
+		}
+		if d.timePast[w] {
+			return true
+		}
+		i = start
+	}
+	return false
+}
+
+// prevWordAt returns the word that ends before offset i (skipping spaces
+// and punctuation other than sentence ends) and its start.
+func prevWordAt(s string, i int) (string, int) {
+	j := i
+	for j > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:j])
+		if lang.IsWordRune(r) {
+			break
+		}
+		if r == '.' || r == '!' || r == '?' || r == '\n' {
+			return "", j
+		}
+		j -= n
+	}
+	end := j
+	for j > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:j])
+		if !lang.IsWordRune(r) && r != '\'' {
+			break
+		}
+		j -= n
+	}
+	return s[j:end], j
+}
+
+// timeVarNames are the placeholder names (or words of names, as in
+// "delivery_window" or "restoreTime") that stand for a time by default.
+var timeVarNames = []string{
+	"eta", "eta_window", "delivery_window", "restore_time", "appointment_time",
+	"time", "date", "datetime", "window", "slot", "deadline", "day", "weekday",
+	"hour", "hours", "days", "minutes", "duration", "timestamp", "when", "until",
+}
+
+// timeVarTypes are the declared types of placeholders that hold a time.
+var timeVarTypes = []string{"time", "date", "datetime", "duration"}
+
+// isTimePlaceholder reports whether a placeholder holds a time: by its
+// declared type, or by its name or a word of its name.
+func isTimePlaceholder(t *lint.Template, ph lint.Placeholder, names []string) bool {
+	if ph.Control || ph.Name == "" {
+		return false
+	}
+	if v := t.VarFor(ph); v != nil && slices.Contains(timeVarTypes, strings.ToLower(v.Type)) {
+		return true
+	}
+	norm := lint.NormalizeVarName(ph.Name)
+	if slices.Contains(names, norm) {
+		return true
+	}
+	for _, w := range nameWords(ph.Name) {
+		if slices.Contains(names, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameWords splits a placeholder name into lower-case words: "restoreTime",
+// "restore_time" and "restore-time" all give restore, time.
+func nameWords(name string) []string {
+	var words []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			words = append(words, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	prevLower := false
+	for _, r := range name {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if unicode.IsUpper(r) && prevLower {
+				flush()
+			}
+			cur = append(cur, r)
+			prevLower = unicode.IsLower(r) || unicode.IsDigit(r)
+		default:
+			flush()
+			prevLower = false
+		}
+	}
+	flush()
+	return words
+}
+
+// messageAnchor returns where a finding about the whole message points: the
+// first sentence of the body (after a salutation such as "Hi Anna,"), or of
+// the first part with text (the subject of an e-mail without body text), or
+// the start of the message.
+func messageAnchor(t *lint.Template) (*lint.Part, int, int) {
+	parts := make([]*lint.Part, 0, len(t.Parts))
+	if b := t.Body(); b != nil {
+		parts = append(parts, b)
+	}
+	parts = append(parts, t.Parts...)
+	for _, part := range parts {
+		text := filledText(part)
+		if strings.TrimSpace(text) == "" {
+			continue
+		}
+		sents := sentenceSpans(text, nil)
+		// Skip a salutation ("Guten Tag," / "Hi {{name}},") on its own.
+		if len(sents) > 1 && strings.HasSuffix(text[sents[0].start:sents[0].end], ",") {
+			sents = sents[1:]
+		}
+		if len(sents) > 0 {
+			return part, sents[0].start, sents[0].end
+		}
+	}
+	return nil, t.Start, t.Start
+}
+
+// reportMessage reports a finding about the whole message at its anchor.
+func reportMessage(p *lint.Pass, msg, hint string) {
+	part, s, e := messageAnchor(p.Template)
+	p.Report(lint.Diagnostic{Part: part, Start: s, End: e, Message: msg, Hint: hint})
+}
+
+// sentenceSpans splits text into sentences and returns their ranges
+// (trimmed of white space). A sentence ends at . ! ? or … followed by white
+// space (not after an abbreviation of rd, a single letter, or — where the
+// language writes ordinals with a dot, as German does — a number), at a
+// blank line, and before a line that starts a list item.
+func sentenceSpans(text string, rd *readData) []span {
+	var out []span
+	start := -1
+	emit := func(end int) {
+		if start < 0 {
+			return
+		}
+		e := end
+		for e > start {
+			r, n := utf8.DecodeLastRuneInString(text[:e])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			e -= n
+		}
+		if e > start {
+			out = append(out, span{start, e})
+		}
+		start = -1
+	}
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if start < 0 {
+			if !unicode.IsSpace(r) {
+				start = i
+			}
+			i += n
+			continue
+		}
+		switch {
+		case r == '\n':
+			j := i + 1
+			for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
+				j++
+			}
+			if j < len(text) && text[j] == '\n' || startsListItem(text[j:]) {
+				emit(i)
+			}
+			i = j
+			continue
+		case r == '.' || r == '!' || r == '?' || r == '…':
+			j := i + n
+			for j < len(text) {
+				c, cn := utf8.DecodeRuneInString(text[j:])
+				if !strings.ContainsRune(".!?…\"'”’»)]", c) {
+					break
+				}
+				j += cn
+			}
+			if j < len(text) {
+				c, _ := utf8.DecodeRuneInString(text[j:])
+				if !unicode.IsSpace(c) {
+					i = j
+					continue
+				}
+			}
+			if r == '.' && j == i+1 && notSentenceEnd(text, start, i, j, rd) {
+				i = j
+				continue
+			}
+			emit(j)
+			i = j
+			continue
+		}
+		i += n
+	}
+	emit(len(text))
+	return out
+}
+
+// startsListItem reports whether a line starts with a list marker.
+func startsListItem(s string) bool {
+	for _, m := range []string{"- ", "* ", "• ", "– ", "— "} {
+		if strings.HasPrefix(s, m) {
+			return true
+		}
+	}
+	k := 0
+	for k < len(s) && k < 3 && s[k] >= '0' && s[k] <= '9' {
+		k++
+	}
+	return k > 0 && k+1 < len(s) && (s[k] == '.' || s[k] == ')') && s[k+1] == ' '
+}
+
+// notSentenceEnd reports whether the full stop at text[dot] ends an
+// abbreviation ("z. B.", "approx.", "M.") or, in languages with ordinal
+// dots, a number ("am 24. November") rather than a sentence.
+func notSentenceEnd(text string, sentStart, dot, after int, rd *readData) bool {
+	k := dot
+	for k > sentStart {
+		r, n := utf8.DecodeLastRuneInString(text[:k])
+		if unicode.IsSpace(r) || r == '(' || r == '"' || r == '«' || r == '„' {
+			break
+		}
+		k -= n
+	}
+	tok := text[k:dot]
+	if tok == "" {
+		return false
+	}
+	if utf8.RuneCountInString(tok) == 1 {
+		r, _ := utf8.DecodeRuneInString(tok)
+		return unicode.IsLetter(r)
+	}
+	if rd == nil {
+		return false
+	}
+	if rd.abbrev[strings.ToLower(tok)] {
+		return true
+	}
+	if rd.ordinalDot && strings.IndexFunc(tok, unicode.IsDigit) >= 0 && strings.IndexFunc(tok, unicode.IsLetter) < 0 {
+		// "24." or "24.11." followed on the same line by more text.
+		rest := strings.TrimLeft(text[after:], " \t")
+		if rest != "" && rest[0] != '\n' {
+			r, _ := utf8.DecodeRuneInString(rest)
+			return unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
+	}
+	return false
+}
+
+// sentenceAt returns the sentence holding part offset off, or the empty span.
+func sentenceAt(sents []span, off int) span {
+	for _, s := range sents {
+		if off >= s.start && off < s.end {
+			return s
+		}
+	}
+	return span{}
+}

@@ -1,0 +1,348 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/notelint/notelint/lint"
+)
+
+// parityOptions are the options of the translation-parity rule.
+type parityOptions struct {
+	// SourceLocale is the locale translations are compared with; default:
+	// the bundle's source_locale, else [lint] default_locale when the set
+	// has it, else the set's first locale.
+	SourceLocale string `toml:"source_locale"`
+	// UntranslatedMinWords is how many words a text needs before a copy
+	// of the source counts as untranslated ("OK" may be the same).
+	UntranslatedMinWords int `toml:"untranslated_min_words"`
+	// IgnoreKeys lists message keys (patterns with *) not compared.
+	IgnoreKeys []string `toml:"ignore_keys"`
+}
+
+// Validate checks the options.
+func (o *parityOptions) Validate() error {
+	if o.UntranslatedMinWords < 1 {
+		return fmt.Errorf("untranslated_min_words must be at least 1")
+	}
+	return nil
+}
+
+func translationParity() *lint.Rule {
+	return &lint.Rule{
+		ID:       lint.RuleTranslationParity,
+		Summary:  "Every translation exists, is not empty or untranslated, and uses the source's placeholders",
+		Severity: lint.Warning,
+		Options:  func() any { return &parityOptions{UntranslatedMinWords: 3} },
+		Doc: `The translations of one message (one bundle key, or one file name in
+per-locale folders) must all exist, carry text, and use the same
+placeholders as the source locale: a translation without {{eta}} sends
+a delay message without the new time; one with a misspelt %{nmae} sends
+the raw placeholder.
+
+For each message key notelint compares every locale with the source
+locale (the bundle's source_locale, else default_locale, else the set's
+first locale):
+
+- placeholders missing from, or added to, a translation (error);
+  plural forms ("one", msgstr[0]) may leave the count out;
+- a locale that has other messages of the set but not this one, and an
+  empty translation (warning); in per-locale folders of single files only
+  for messages that exist in two or more locales (a message in one locale
+  only is taken as meant for that market);
+- a translation identical to the source text, in another language
+  (info: untranslated?); gettext entries marked fuzzy (info).
+
+gettext .po files are compared entry by entry with their msgid.
+
+Bad (de.yml next to en.yml):
+
+    de:
+      parcel:
+        delayed: "Ihr Paket verspätet sich."          # en has %{eta}
+
+Good:
+
+    de:
+      parcel:
+        delayed: "Ihr Paket verspätet sich. Neue Zeit: %{eta}."
+
+Options:
+
+    [rules.translation-parity]
+    source_locale = "en"
+    untranslated_min_words = 3
+    ignore_keys = ["date.formats.*"]`,
+		Check:    func(p *lint.Pass) { p.ReportProblems() },
+		CheckRun: checkTranslationParity,
+	}
+}
+
+type parityGroup struct {
+	bundle   bool // the group comes from an i18n bundle
+	set, key string
+	byLoc    map[string][]*lint.Template
+}
+
+func checkTranslationParity(p *lint.RunPass) {
+	opt := p.Options.(*parityOptions)
+	groups := map[[2]string]*parityGroup{}
+	var order [][2]string
+	setLocales := map[string]map[string]bool{}
+	for _, t := range p.Templates {
+		if t.Original != nil {
+			compareOriginal(p, opt, t)
+			continue
+		}
+		if t.Key == "" || ignoredKey(opt, t.Key) {
+			continue
+		}
+		k := [2]string{t.Set, t.Key}
+		g := groups[k]
+		if g == nil {
+			g = &parityGroup{set: t.Set, key: t.Key, byLoc: map[string][]*lint.Template{}, bundle: t.FromBundle}
+			groups[k] = g
+			order = append(order, k)
+		}
+		loc := lint.NormalizeLocale(t.Locale)
+		g.byLoc[loc] = append(g.byLoc[loc], t)
+	}
+	// A set's locales are those of its keys translated at all: a folder
+	// of unrelated single-language messages is no translation set.
+	for _, k := range order {
+		g := groups[k]
+		if len(g.byLoc) < 2 {
+			continue
+		}
+		if setLocales[g.set] == nil {
+			setLocales[g.set] = map[string]bool{}
+		}
+		for loc := range g.byLoc {
+			setLocales[g.set][loc] = true
+		}
+	}
+	for _, k := range order {
+		g := groups[k]
+		locs := sortedKeys(setLocales[g.set])
+		if len(locs) < 2 {
+			continue
+		}
+		// In per-locale folders a message that exists in one locale only
+		// is usually meant for that market (a German legal notice, a
+		// French promotion); bundles are explicit translation sets, so
+		// there every key is owed in every locale.
+		if len(g.byLoc) < 2 && !g.bundle {
+			continue
+		}
+		src := sourceLocale(p, opt, g, locs)
+		srcTs := g.byLoc[src]
+		if len(srcTs) == 0 {
+			continue // a key only translations have: nothing to compare with
+		}
+		for _, loc := range locs {
+			if loc == src {
+				continue
+			}
+			ts := g.byLoc[loc]
+			if len(ts) == 0 {
+				s := srcTs[0]
+				p.Report(s, lint.Diagnostic{Start: s.Start, End: max(s.Start, min(s.End, s.Start+1)),
+					Message: fmt.Sprintf("%q has no %s translation, though other messages of this set have one: %s readers get nothing, or the %s fallback", g.key, loc, loc, src),
+					Hint:    fmt.Sprintf("add the %s translation", loc)})
+				continue
+			}
+			for _, t := range ts {
+				compareTranslation(p, opt, t, counterpart(srcTs, t.Plural), src)
+			}
+		}
+	}
+}
+
+// sourceLocale picks the locale a group is compared with.
+func sourceLocale(p *lint.RunPass, opt *parityOptions, g *parityGroup, locs []string) string {
+	for _, ts := range g.byLoc {
+		for _, t := range ts {
+			if t.SourceLocale != "" {
+				return lint.NormalizeLocale(t.SourceLocale)
+			}
+		}
+	}
+	for _, cand := range []string{opt.SourceLocale, p.Config.Lint.DefaultLocale} {
+		if cand == "" {
+			continue
+		}
+		c := lint.NormalizeLocale(cand)
+		for _, l := range locs {
+			if l == c {
+				return l
+			}
+		}
+		for _, l := range locs {
+			if lint.BaseLanguage(l) == lint.BaseLanguage(c) {
+				return l
+			}
+		}
+	}
+	return locs[0]
+}
+
+// counterpart is the source template a translation is compared with: the
+// same plural form, else "other", else the first.
+func counterpart(srcTs []*lint.Template, plural string) *lint.Template {
+	for _, s := range srcTs {
+		if s.Plural == plural {
+			return s
+		}
+	}
+	for _, s := range srcTs {
+		if s.Plural == "other" {
+			return s
+		}
+	}
+	return srcTs[0]
+}
+
+func compareTranslation(p *lint.RunPass, opt *parityOptions, t, s *lint.Template, src string) {
+	if t.Empty {
+		if !s.Empty {
+			p.Report(t, lint.Diagnostic{Start: t.Start, End: max(t.Start, t.End),
+				Message: fmt.Sprintf("the %s translation of %q is empty: readers get a blank message", t.Locale, t.Key),
+				Hint:    "write the translation"})
+		}
+		return
+	}
+	for _, part := range t.Parts {
+		sp := s.Part(part.Name)
+		if sp == nil {
+			continue
+		}
+		comparePlaceholders(p, t, part, sp, src, t.Plural != "")
+		if lint.BaseLanguage(t.Locale) != lint.BaseLanguage(s.Locale) {
+			reportUntranslated(p, opt, t, part, sp, src)
+		}
+	}
+}
+
+// compareOriginal compares a gettext translation with its msgid.
+func compareOriginal(p *lint.RunPass, opt *parityOptions, t *lint.Template) {
+	body := t.Body()
+	if t.Empty || body == nil {
+		p.Report(t, lint.Diagnostic{Start: t.Start, End: max(t.Start, t.End),
+			Message: fmt.Sprintf("%q has no %s translation (empty msgstr): readers get the source text", truncate(t.Original.Text.String(), 40), t.Locale),
+			Hint:    "write the translation"})
+		return
+	}
+	comparePlaceholders(p, t, body, t.Original, "msgid", t.Plural != "")
+	reportUntranslated(p, opt, t, body, t.Original, "msgid")
+}
+
+// comparePlaceholders reports placeholders of part that the source part
+// sp lacks (error) and, unless plural, placeholders of sp that part lacks.
+func comparePlaceholders(p *lint.RunPass, t *lint.Template, part, sp *lint.Part, src string, plural bool) {
+	have := placeholderNames(part)
+	want := placeholderNames(sp)
+	reported := map[string]bool{}
+	for _, ph := range part.Placeholders {
+		n := phName(ph)
+		if n == "" || want[n] != "" || reported[n] {
+			continue
+		}
+		reported[n] = true
+		p.Report(t, lint.Diagnostic{Part: part, Start: ph.Start, End: ph.End, Severity: lint.Error,
+			Message: fmt.Sprintf("placeholder %q is not in the %s source: a misspelt placeholder is sent unfilled, and a missing one leaves the %s text without that detail", shownName(ph, part), src, src),
+			Hint:    fmt.Sprintf("use the placeholder names of the %s text, or add the placeholder there", src)})
+	}
+	if plural {
+		return
+	}
+	var missing []string
+	for n, shown := range want {
+		if have[n] == "" {
+			missing = append(missing, shown)
+		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	sort.Strings(missing)
+	end := strings.IndexByte(part.Text.String(), '\n')
+	if end < 0 {
+		end = part.Text.Len()
+	}
+	p.Report(t, lint.Diagnostic{Part: part, Start: 0, End: end, Severity: lint.Error,
+		Message: fmt.Sprintf("the %s translation lacks %s of the %s source: readers miss that information", t.Locale, strings.Join(missing, ", "), src),
+		Hint:    "add the placeholders to the translation"})
+}
+
+// placeholderNames maps the normalised names of a part's placeholders
+// (values, and variables control tags test) to how they are written.
+func placeholderNames(part *lint.Part) map[string]string {
+	out := map[string]string{}
+	for _, ph := range part.Placeholders {
+		if n := phName(ph); n != "" {
+			if _, ok := out[n]; !ok {
+				out[n] = shownName(ph, part)
+			}
+		}
+	}
+	return out
+}
+
+func phName(ph lint.Placeholder) string {
+	if ph.Control {
+		return lint.NormalizeVarName(ph.Ref)
+	}
+	return lint.NormalizeVarName(ph.Name)
+}
+
+func shownName(ph lint.Placeholder, part *lint.Part) string {
+	if !ph.Control {
+		return part.Text.String()[ph.Start:ph.End]
+	}
+	return ph.Ref
+}
+
+func reportUntranslated(p *lint.RunPass, opt *parityOptions, t *lint.Template, part, sp *lint.Part, src string) {
+	a, b := normalisedProse(part), normalisedProse(sp)
+	if a == "" || a != b || len(strings.Fields(a)) < opt.UntranslatedMinWords {
+		return
+	}
+	p.Report(t, lint.Diagnostic{Part: part, Start: 0, End: part.Text.Len(), Severity: lint.Info,
+		Message: fmt.Sprintf("the %s text is identical to the %s source: is it untranslated?", t.Locale, src),
+		Hint:    "translate it, or list the key in [rules.translation-parity] ignore_keys if it is the same in both languages"})
+}
+
+// normalisedProse is a part's words without placeholders, lower-cased.
+func normalisedProse(part *lint.Part) string {
+	var ws []string
+	for _, w := range proseWords(part) {
+		ws = append(ws, w.lower)
+	}
+	return strings.Join(ws, " ")
+}
+
+func ignoredKey(opt *parityOptions, key string) bool {
+	for _, k := range opt.IgnoreKeys {
+		if lint.MatchKey(k, key) {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func truncate(s string, n int) string {
+	if len([]rune(s)) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}

@@ -1,0 +1,143 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/rules/lang"
+)
+
+// vagueETAOptions are the options of the vague-eta rule.
+type vagueETAOptions struct {
+	// Kinds are the message kinds in which a time is owed.
+	Kinds []string `toml:"kinds"`
+	// Allow lists phrases not to report (any language).
+	Allow []string `toml:"allow"`
+}
+
+func (o *vagueETAOptions) Validate() error { return validateKinds("kinds", o.Kinds) }
+
+func vagueETA() *lint.Rule {
+	return &lint.Rule{
+		ID:       "vague-eta",
+		Summary:  "\"Soon\", \"in Kürze\", \"bientôt\" where the customer is owed a time",
+		Severity: lint.Warning,
+		Options:  func() any { return &vagueETAOptions{Kinds: append([]string(nil), etaKinds...)} },
+		Doc: `"Soon", "as soon as possible", "zeitnah", "in Kürze", "bientôt", "dans les
+meilleurs délais": to the writer they promise speed, to the customer they
+say "we don't know". Nobody can plan a day around "shortly", so the customer
+calls to ask what it means.
+
+notelint reports the vague time phrases of the message's language
+(RESEARCH.md, "Time expressions") in messages of the kinds that owe a time
+(by default those of missing-eta). It does not report:
+
+- a phrase in a sentence that also gives a concrete time ("later today",
+  "shortly, by 14:00", "au plus tôt le 5 mai"): the time is there;
+- a phrase in the subject, title or preheader when the body gives a time
+  (a subject may tease "arrives soon" when the body says "Monday 10–12");
+- phrases that only contain a vague word: deadlines and comparisons ("no
+  later than", "später als geplant", "au plus tard"), conditions ("as soon
+  as the engineer arrives", "sobald", "dès que votre colis"), greetings
+  ("see you soon", "bis bald", "à bientôt");
+- anything in a message that says the matter is settled ("power is back",
+  "wurde behoben", "a été résolu"): no time is owed any more.
+
+Bad (en, kind = "delay"):
+
+    Your parcel is delayed. We'll deliver it as soon as possible.
+
+Good:
+
+    Your parcel is delayed. New delivery: tomorrow 10:00–12:00.
+
+Options:
+
+    [rules.vague-eta]
+    kinds = ["delay", "outage", "appointment", "ticket", "process-update"]
+    allow = []   # phrases not to report, e.g. ["zeitnah"]`,
+		Check: checkVagueETA,
+	}
+}
+
+func checkVagueETA(p *lint.Pass) {
+	opt := p.Options.(*vagueETAOptions)
+	t := p.Template
+	if !kindIn(t, opt.Kinds) {
+		return
+	}
+	d, ok := contentFor(p)
+	if !ok {
+		return
+	}
+	all := views(t)
+	if d.isResolved(all) {
+		return
+	}
+	// A subject, title or preheader may tease ("arrives soon") when the
+	// body gives the time.
+	bodyTime := false
+	for _, v := range all {
+		if v.part.Name == lint.PartBody && len(partTimes(t, d, v)) > 0 {
+			bodyTime = true
+		}
+	}
+	for _, v := range all {
+		part := v.part
+		if bodyTime && part.Name != lint.PartBody {
+			continue
+		}
+		vs := d.vagueSpans(v.f)
+		if len(vs) == 0 {
+			continue
+		}
+		var sents, times []span
+		for _, vg := range vs {
+			phrase := v.f.S[vg.start:vg.end]
+			if allowedPhrase(opt.Allow, phrase) {
+				continue
+			}
+			ps, pe := v.partRange(vg.start, vg.end)
+			if sents == nil {
+				sents = v.sentences(&d.read)
+				times = partTimes(t, d, v)
+			}
+			sent := sentenceAt(sents, ps)
+			if sent.end > sent.start && spanOverlapsAny(sent, times) {
+				continue
+			}
+			shown := strings.TrimSpace(part.Text.String()[ps:pe])
+			p.Report(lint.Diagnostic{Part: part, Start: ps, End: pe,
+				Message: fmt.Sprintf("%q does not say when: customers can't plan with it and call to ask", shown),
+				Hint:    fmt.Sprintf("give a time or a window instead, e.g. %q; if you can't yet, say when you will update them, e.g. %q", d.hint("vague"), d.hint("vague_update")),
+			})
+		}
+	}
+}
+
+// partTimes returns the part text ranges of the times in a view: time
+// expressions and time placeholders.
+func partTimes(t *lint.Template, d *contentData, v *view) []span {
+	var out []span
+	for _, ts := range d.timeSpans(v.f) {
+		s, e := v.partRange(ts.start, ts.end)
+		out = append(out, span{s, e})
+	}
+	for _, ph := range v.part.Placeholders {
+		if isTimePlaceholder(t, ph, timeVarNames) {
+			out = append(out, span{ph.Start, ph.End})
+		}
+	}
+	return out
+}
+
+// allowedPhrase reports whether phrase (folded) is in the allow list.
+func allowedPhrase(allow []string, phrase string) bool {
+	for _, a := range allow {
+		if strings.TrimSpace(lang.Fold(a).S) == phrase {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,123 @@
+// Package simulate replays historical status streams through a notification
+// policy and reports, per customer, the messages of two streams: as-is
+// (every triggering status sends its template at once) and with the policy.
+//
+// # Input
+//
+// CSV (header row; delimiter ',', ';' or tab, the most frequent of the three
+// in the header line outside quotes; RFC 4180 quoting as in encoding/csv;
+// UTF-8 BOM and CRLF accepted; blank lines skipped) or JSON Lines (one
+// object per line; strings, numbers and booleans are taken as written; null
+// counts as absent). Gzip is recognized by its magic bytes. Columns:
+// customer_id, entity_id (optional: an empty or missing entity is the
+// customer itself; entity ids are scoped by customer), timestamp, status,
+// timezone (optional IANA name). Names are mapped with [simulate.columns];
+// a header name matches exactly, else case-insensitively. Field values are
+// trimmed of spaces and tabs.
+//
+// Timestamps: RFC 3339 with an offset; "YYYY-MM-DD HH:MM:SS[.fff]" and
+// "YYYY-MM-DDTHH:MM:SS[.fff]" without one, read as wall time in
+// simulate.timezone (default UTC; a wall time in a spring-forward gap moves
+// forward by the gap, one in a fall-back fold is the earlier instant);
+// digits only are Unix seconds from 100000000 to 99999999999 and
+// milliseconds from 100000000000 (seconds may have a fraction). Supported
+// years: 1950-2199.
+//
+// A row with an empty customer, status or timestamp, an unparsable
+// timestamp, an unknown time zone, the wrong number of fields or malformed
+// quoting is a bad row: skipped and counted (the report lists the first
+// five with file and line), or with Options.Strict an error.
+//
+// # Order
+//
+// Each customer's events are replayed in timestamp order, ties in input
+// order (across several files: the order of the files, then the lines).
+// When every customer's rows are already in time order the replay streams:
+// memory holds one record per customer and per entity plus the state of the
+// customers active within the policy's look-back (see below) and a fixed
+// window of events. A row earlier than its customer's previous row makes the
+// run start again buffered: all events are held (about 24 bytes each, plus
+// the ids), grouped by customer and sorted. Standard input is always
+// buffered. In global time order, a customer with no event for longer than
+// the horizon (collapse + 26 h + the longest of min_gap, burst window,
+// flapping window and, with max_per_day, 52 h) has its short-lived state
+// freed.
+//
+// # Policy stream
+//
+// A triggering event is an event whose status is listed in a
+// [[simulate.trigger]]; it sends that trigger's template (a status may be
+// listed in one trigger only; statuses match exactly, case-sensitively).
+// The controls are applied in this order, each to the output of the one
+// before:
+//
+//  1. dedupe: a triggering event is dropped when the previous event of the
+//     same entity (any status, triggering or not, in time order) has the
+//     same status.
+//  2. collapse = D (off when 0): among one entity's remaining candidates in
+//     time order, a candidate is dropped when the entity's next remaining
+//     candidate is at most D later (next.time - time <= D); a survivor is
+//     sent at its time + D. Candidates dropped by dedupe do not count.
+//  3. quiet_hours = "HH:MM-HH:MM" (start inclusive, end exclusive; start >
+//     end wraps midnight) in the zone of the event's row timezone, else
+//     simulate.timezone, else UTC, evaluated on the send time from step 2.
+//     quiet_action "defer" (default) moves the send time to the next end:
+//     the earliest instant after it at which the local clock shows the end
+//     time (on a day whose spring-forward gap skips the end time, the instant
+//     the clock jumps past it; in a fall-back fold, the next occurrence after
+//     the send time). "drop" drops it. Of several deferred messages of one
+//     entity with the same new send time only the last (latest event time,
+//     then input order) is kept (reason quiet_merge); messages that were not
+//     deferred never merge.
+//  4. min_gap = G (off when 0): per customer, in send-time order (ties: event
+//     time, then input order), a message is dropped when it is less than G
+//     after the previous message kept by min_gap (send - previous < G).
+//  5. max_per_day = N (off when 0): per customer, in the same order, per
+//     local calendar day of the send time (in the message's zone, so days
+//     are 23 or 25 hours long on DST changes), messages after the N-th kept
+//     one are dropped.
+//
+// A message kept by min_gap and then dropped by max_per_day still counts as
+// the previous kept message for min_gap. Every as-is message ends in exactly
+// one state: sent, or dropped by one control (dedupe, collapse, quiet_hours,
+// quiet_merge, min_gap, max_per_day); "deferred" counts the sent messages
+// that quiet hours moved.
+//
+// # Flags
+//
+// Flags are computed on each stream's messages (as-is: at event time;
+// policy: at their send time). A message carries its event's entity, status
+// and template.
+//
+//   - burst (counts customers): count or more messages of a customer whose
+//     send times lie within a half-open window of the given length (the
+//     last minus the first of count consecutive messages < window).
+//   - flapping (counts entities): the entity's message statuses in send
+//     order, consecutive repeats collapsed (each run keeps the time of its
+//     first message), return to a status of an earlier run, the two runs
+//     starting at most window apart.
+//   - quiet_send (counts messages): messages sent inside quiet hours (needs
+//     quiet_hours; the policy stream has none after deferral).
+//   - silent_gap (counts entities): a stretch longer than after (strictly)
+//     without a message of the entity between its first event and its first
+//     final-status event, or its last event if it never reaches one. The
+//     boundaries are the first event, each message of the entity sent within
+//     [first, end], and the end; a policy message sent after the end (collapse
+//     and quiet hours delay messages) does not count.
+//   - repeat (counts messages): a message whose template is the same as the
+//     previous message of the same entity.
+//
+// A customer has a flag when any of its messages or entities has it. Each
+// flag keeps examples of the three customers with the smallest ids, so
+// results of shards merge exactly.
+//
+// # Report
+//
+// Messages per customer include customers with zero messages. Percentiles
+// use the nearest-rank method on the exact histogram: the pth percentile is
+// the smallest count c such that at least p% of customers have at most c
+// messages. The noisiest customers are the ten with the most as-is
+// messages (then most policy messages, then smallest id). All figures are
+// sums or come from the histogram, so runs over disjoint sets of customers
+// merge exactly.
+package simulate

@@ -1,0 +1,150 @@
+package simulate
+
+import (
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"time"
+)
+
+// BadRow is an input row that was skipped (or, with Strict, stopped the run).
+type BadRow struct {
+	File   string `json:"file"`
+	Line   int64  `json:"line"`
+	Reason string `json:"reason"`
+}
+
+func (b BadRow) String() string { return fmt.Sprintf("%s:%d: %s", b.File, b.Line, b.Reason) }
+
+// maxBadKept is how many bad rows a run keeps for the report.
+const maxBadKept = 5
+
+// span locates a field in a batch's byte arena.
+type span struct{ off, n uint32 }
+
+// pev is one parsed event on its way to a shard.
+type pev struct {
+	t    int64  // Unix nanoseconds
+	h    uint64 // hash of the customer id
+	line int64
+	f    [4]span // customer, entity, status, zone
+}
+
+// batch is the events of one chunk that go to one shard.
+type batch struct {
+	src *source
+	buf []byte
+	evs []pev
+}
+
+func (b *batch) field(s span) []byte { return b.buf[s.off : s.off+s.n] }
+
+func (b *batch) add(f []byte) span {
+	s := span{off: uint32(len(b.buf)), n: uint32(len(f))}
+	b.buf = append(b.buf, f...)
+	return s
+}
+
+// job is a chunk of one source to parse.
+type job struct {
+	seq  int
+	src  *source
+	data []byte
+	line int64
+}
+
+// result is a parsed chunk: events per shard and the bad rows.
+type result struct {
+	seq      int
+	src      *source
+	batches  []*batch
+	bad      []BadRow // the first few
+	badCount int64
+	events   int64
+}
+
+// parser turns chunks into events; one per parsing goroutine.
+type parser struct {
+	pools   *pools
+	seed    maphash.Seed
+	nShards int
+	defZone *zone
+	zoneOK  map[string]bool
+}
+
+func newParser(pools *pools, seed maphash.Seed, nShards int, def *time.Location) *parser {
+	return &parser{pools: pools, seed: seed, nShards: nShards, defZone: newZone(def), zoneOK: map[string]bool{}}
+}
+
+func (p *parser) parse(j *job) *result {
+	res := &result{seq: j.seq, src: j.src, batches: make([]*batch, p.nShards)}
+	for i := range res.batches {
+		b := p.pools.batch()
+		b.src = j.src
+		res.batches[i] = b
+	}
+	if j.src.format == formatJSONL {
+		p.parseJSONL(j, res)
+	} else {
+		p.parseCSV(j, res)
+	}
+	return res
+}
+
+func (p *parser) bad(res *result, src *source, line int64, format string, args ...any) {
+	res.badCount++
+	if len(res.bad) < maxBadKept {
+		res.bad = append(res.bad, BadRow{File: src.name, Line: line, Reason: fmt.Sprintf(format, args...)})
+	}
+}
+
+// emit validates the extracted fields of one row and routes the event to
+// its shard (or records a bad row).
+func (p *parser) emit(res *result, src *source, line int64, f *[nCols][]byte) {
+	cust := trimSpace(f[colCust])
+	if len(cust) == 0 {
+		p.bad(res, src, line, "empty %s", src.names[colCust])
+		return
+	}
+	status := trimSpace(f[colStatus])
+	if len(status) == 0 {
+		p.bad(res, src, line, "empty %s", src.names[colStatus])
+		return
+	}
+	t, err := parseTimestamp(f[colTS], p.defZone)
+	if err != nil {
+		if errors.Is(err, errEmptyTimestamp) {
+			p.bad(res, src, line, "empty %s", src.names[colTS])
+		} else {
+			p.bad(res, src, line, "%s: %v", src.names[colTS], err)
+		}
+		return
+	}
+	if t < minTime || t >= maxTime {
+		p.bad(res, src, line, "%s %s: outside the supported years %d-%d", src.names[colTS], quoteValue(trimSpace(f[colTS])), minYear, maxYear)
+		return
+	}
+	zoneName := trimSpace(f[colZone])
+	if len(zoneName) > 0 {
+		ok, seen := p.zoneOK[string(zoneName)]
+		if !seen {
+			_, err := loadLocation(string(zoneName))
+			ok = err == nil
+			p.zoneOK[string(zoneName)] = ok
+		}
+		if !ok {
+			p.bad(res, src, line, "unknown time zone %s in %s", quoteValue(zoneName), src.names[colZone])
+			return
+		}
+	}
+	h := maphash.Bytes(p.seed, cust)
+	b := res.batches[shardOf(h, p.nShards)]
+	b.evs = append(b.evs, pev{
+		t: t, h: h, line: line,
+		f: [4]span{b.add(cust), b.add(trimSpace(f[colEnt])), b.add(status), b.add(zoneName)},
+	})
+	res.events++
+}
+
+// shardOf picks the shard of a customer hash.
+func shardOf(h uint64, n int) int { return int((h >> 40) % uint64(n)) }

@@ -1,0 +1,118 @@
+package simulate
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/simulate/golden")
+
+const fixtureDir = "../testdata/simulate"
+
+func fixtureReport(t *testing.T, customers bool) *Report {
+	t.Helper()
+	p, err := LoadPolicy(filepath.Join(fixtureDir, "policy.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Run(Options{
+		Inputs: []string{filepath.Join(fixtureDir, "events.csv")},
+		Policy: p,
+		Templates: map[string]TemplateInfo{
+			"delivery-shipped": {ID: "delivery-shipped", Channel: "sms", Segments: 1},
+			"delivery-delayed": {ID: "delivery-delayed", Channel: "sms", Segments: 2},
+			"delivery-today":   {ID: "delivery-today", Channel: "push"},
+		},
+		Customers: customers,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// TestGolden renders the fixture report in every format and compares it
+// with testdata/simulate/golden (go test -run TestGolden -update rewrites).
+func TestGolden(t *testing.T) {
+	r := fixtureReport(t, true)
+	for _, format := range Formats {
+		var buf bytes.Buffer
+		if err := Write(&buf, r, format); err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+		path := filepath.Join(fixtureDir, "golden", "report."+format)
+		if *update {
+			if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (run with -update to create it)", err)
+		}
+		if !bytes.Equal(buf.Bytes(), want) {
+			t.Errorf("%s output differs from %s (run with -update after checking):\n%s", format, path, buf.String())
+		}
+	}
+}
+
+func TestCSVFormat(t *testing.T) {
+	r := fixtureReport(t, true)
+	var buf bytes.Buffer
+	if err := Write(&buf, r, "csv"); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	if lines[0] != CSVHeader {
+		t.Errorf("header %q", lines[0])
+	}
+	if len(lines)-1 != int(r.Customers) {
+		t.Errorf("%d rows for %d customers", len(lines)-1, r.Customers)
+	}
+	for i := 2; i < len(lines); i++ {
+		if lines[i-1] > lines[i] {
+			t.Errorf("rows not sorted: %q before %q", lines[i-1], lines[i])
+		}
+	}
+	if err := Write(&buf, fixtureReport(t, false), "csv"); err == nil {
+		t.Error("csv without per-customer rows: no error")
+	}
+}
+
+// TestJSONSchemaStable checks the top-level keys of the JSON report, which
+// the README documents.
+func TestJSONSchemaStable(t *testing.T) {
+	r := fixtureReport(t, false)
+	var buf bytes.Buffer
+	if err := Write(&buf, r, "json"); err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(buf.Bytes(), &m); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"schema", "inputs", "settings", "replay", "notes", "events", "customers", "entities", "time_span", "as_is", "policy", "suppressed", "deferred", "templates", "channels", "sms", "flags", "top_customers", "bad_rows"}
+	if len(m) != len(want) {
+		t.Errorf("JSON has %d keys, want %d", len(m), len(want))
+	}
+	for _, k := range want {
+		if _, ok := m[k]; !ok {
+			t.Errorf("JSON lacks %q", k)
+		}
+	}
+	if r.Schema != SchemaVersion || !strings.Contains(buf.String(), `"schema": "notelint.simulate/v1"`) {
+		t.Errorf("schema = %q", r.Schema)
+	}
+}
+
+func TestWriteUnknownFormat(t *testing.T) {
+	if err := Write(&bytes.Buffer{}, &Report{}, "xml"); err == nil || !strings.Contains(err.Error(), `unknown format "xml"`) {
+		t.Errorf("error = %v", err)
+	}
+}

@@ -1,0 +1,145 @@
+package simulate
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"slices"
+	"sort"
+)
+
+// Mode selects how events are replayed.
+type Mode int
+
+const (
+	// ModeAuto streams and, when a customer's rows turn out not to be in
+	// time order, restarts buffered (stdin is always buffered).
+	ModeAuto Mode = iota
+	// ModeStream streams and fails on rows out of order.
+	ModeStream
+	// ModeBuffered holds all events (about 24 bytes each) and sorts them.
+	ModeBuffered
+)
+
+// maxInputs bounds the number of events files of a run (file indexes are 16-bit).
+const maxInputs = 60000
+
+// Options configure a Run.
+type Options struct {
+	Inputs    []string                // event files; "-" is Stdin
+	Stdin     io.Reader               // read for "-"
+	Policy    *Policy                 // required
+	Templates map[string]TemplateInfo // nil: template ids are plain names
+	Strict    bool                    // a bad row is an error instead of being skipped
+	Mode      Mode
+	Workers   int  // replay goroutines (default GOMAXPROCS); half as many parse
+	Customers bool // fill Report.Customers (one row per customer, for CSV)
+	// Observer, when set, receives the decision trail of the customers in
+	// ObserveCustomers (all customers when empty).
+	Observer         Observer
+	ObserveCustomers []string
+
+	expireAfter int64 // tests: retire customers this long after their last event
+	winSize     int   // tests: events per streaming window
+}
+
+func (o *Options) workers() int {
+	if o.Workers > 0 {
+		return o.Workers
+	}
+	return max(1, runtime.GOMAXPROCS(0))
+}
+
+// Run replays the inputs through the policy and returns the report.
+func Run(opts Options) (*Report, error) {
+	if opts.Policy == nil {
+		return nil, errors.New("simulate: no policy")
+	}
+	if len(opts.Inputs) == 0 {
+		return nil, errors.New("simulate: no events file")
+	}
+	if len(opts.Inputs) > maxInputs {
+		return nil, fmt.Errorf("simulate: %d events files: at most %d (concatenate them)", len(opts.Inputs), maxInputs)
+	}
+	if err := opts.Policy.CheckTemplates(opts.Templates); err != nil {
+		return nil, err
+	}
+	pol := compile(opts.Policy, opts.Templates)
+	buffered := opts.Mode == ModeBuffered || slices.Contains(opts.Inputs, "-")
+	replay := "streaming"
+	if buffered {
+		replay = "buffered"
+	}
+	var notes []string
+	out, err := runPipeline(&opts, pol, buffered)
+	var de *disorderError
+	if errors.As(err, &de) {
+		if opts.Mode == ModeStream {
+			return nil, fmt.Errorf("%w (rows of a customer must be in time order)", err)
+		}
+		notes = append(notes, fmt.Sprintf("rows are not in time order per customer (for example %v); the events were replayed from a sorted in-memory copy", de))
+		replay = "buffered"
+		out, err = runPipeline(&opts, pol, true)
+	}
+	if err != nil {
+		return nil, err
+	}
+	r := buildReport(&opts, pol, out)
+	r.Replay = replay
+	r.Notes = append(r.Notes, notes...)
+	if r.Events == 0 {
+		if r.BadRows.Count > 0 {
+			return nil, fmt.Errorf("no usable events: all %d rows were bad (first: %s)", r.BadRows.Count, r.BadRows.First[0])
+		}
+		return nil, errors.New("no events in the input")
+	}
+	return r, nil
+}
+
+// buildReport merges the shard summaries into one report.
+func buildReport(opts *Options, pol *compiled, out *pipelineOut) *Report {
+	acc := newAccum(pol)
+	var hist [2]histogram
+	var flagCust [2][nFlags]int64
+	var top, rows []CustomerRow
+	var customers, entities int64
+	for _, sh := range out.shards {
+		sum := sh.summarize(opts.Customers)
+		acc.merge(sum.acc)
+		customers += sum.customers
+		entities += sum.entities
+		for k := range hist {
+			hist[k].merge(sum.hist[k])
+			for f := range flagCust[k] {
+				flagCust[k][f] += sum.flagCust[k][f]
+			}
+		}
+		for _, t := range sum.top {
+			top = addTop(top, t)
+		}
+		rows = append(rows, sum.rows...)
+	}
+	if opts.Customers {
+		sort.Slice(rows, func(i, j int) bool { return rows[i].ID < rows[j].ID })
+	}
+	r := newReport(opts, pol)
+	r.Events, r.Customers, r.Entities = acc.events, customers, entities
+	if acc.events > 0 {
+		r.TimeSpan = TimeSpan{From: fmtTime(acc.minT), To: fmtTime(acc.maxT)}
+	}
+	r.AsIs = streamStats(hist[streamAsIs])
+	r.Policy = streamStats(hist[streamPolicy])
+	r.fillTemplates(pol, acc)
+	r.fillFlags(pol, acc, flagCust)
+	r.Suppressed = Suppressed{Total: r.AsIs.Messages - r.Policy.Messages}
+	r.Suppressed.ByReason = make([]ReasonCount, nDrops)
+	for i := range acc.drops {
+		r.Suppressed.ByReason[i] = ReasonCount{Reason: dropNames[i], Messages: acc.drops[i]}
+	}
+	r.Deferred = acc.deferred
+	r.TopCustomers = top
+	r.Rows = rows
+	r.BadRows = BadRows{Count: out.badCount, First: append([]BadRow{}, out.bad...)}
+	return r
+}
