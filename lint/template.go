@@ -57,7 +57,24 @@ type Template struct {
 	// Syntax is the set of placeholder syntaxes the message was read with.
 	Syntax   Syntax
 	suppress directives
+	memo     map[string]any
 	group    groupInfo
+}
+
+// Memo returns the value stored on the template under key, computing it
+// with f the first time, so rules can share work on one template (folded
+// text, time expressions). The rules of one template run one after
+// another, so Memo takes no lock: never call it from Rule.CheckRun.
+func (t *Template) Memo(key string, f func() any) any {
+	if v, ok := t.memo[key]; ok {
+		return v
+	}
+	if t.memo == nil {
+		t.memo = map[string]any{}
+	}
+	v := f()
+	t.memo[key] = v
+	return v
 }
 
 // Language returns the base language of the locale ("de" for "de-CH").

@@ -132,7 +132,7 @@ func hasConcreteTime(t *lint.Template, d *contentData, names []string, vs []*vie
 		}
 	}
 	for _, v := range vs {
-		if len(d.timeSpans(v.f)) > 0 {
+		if len(v.timesFor(d)) > 0 {
 			return true
 		}
 	}

@@ -254,6 +254,9 @@ type view struct {
 	part   *lint.Part
 	masked string
 	f      *lang.Folded
+	// times and vague cache timeSpans and vagueSpans of f per language
+	// data, as several rules ask for them.
+	times, vague map[*contentData][]span
 }
 
 func newView(part *lint.Part) *view {
@@ -261,16 +264,45 @@ func newView(part *lint.Part) *view {
 	return &view{part: part, masked: m, f: lang.Fold(m)}
 }
 
-// views returns a view of every part of the template that has text.
+// views returns a view of every part of the template that has text,
+// computed once per template and shared by the rules (treat as read-only).
 func views(t *lint.Template) []*view {
-	out := make([]*view, 0, len(t.Parts))
-	for _, part := range t.Parts {
-		if part.Text.Len() == 0 {
-			continue
+	return t.Memo("rules.views", func() any {
+		out := make([]*view, 0, len(t.Parts))
+		for _, part := range t.Parts {
+			if part.Text.Len() == 0 {
+				continue
+			}
+			out = append(out, newView(part))
 		}
-		out = append(out, newView(part))
+		return out
+	}).([]*view)
+}
+
+// times returns the time expressions of the view, computed once.
+func (v *view) timesFor(d *contentData) []span {
+	if s, ok := v.times[d]; ok {
+		return s
 	}
-	return out
+	if v.times == nil {
+		v.times = map[*contentData][]span{}
+	}
+	s := d.timeSpans(v.f)
+	v.times[d] = s
+	return s
+}
+
+// vagueFor returns the vague time phrases of the view, computed once.
+func (v *view) vagueFor(d *contentData) []span {
+	if s, ok := v.vague[d]; ok {
+		return s
+	}
+	if v.vague == nil {
+		v.vague = map[*contentData][]span{}
+	}
+	s := d.vagueSpans(v.f)
+	v.vague[d] = s
+	return s
 }
 
 // sentences returns the sentences of the part (part text offsets). A

@@ -88,7 +88,7 @@ func checkVagueETA(p *lint.Pass) {
 		if bodyTime && part.Name != lint.PartBody {
 			continue
 		}
-		vs := d.vagueSpans(v.f)
+		vs := v.vagueFor(d)
 		if len(vs) == 0 {
 			continue
 		}
@@ -120,7 +120,7 @@ func checkVagueETA(p *lint.Pass) {
 // expressions and time placeholders.
 func partTimes(t *lint.Template, d *contentData, v *view) []span {
 	var out []span
-	for _, ts := range d.timeSpans(v.f) {
+	for _, ts := range v.timesFor(d) {
 		s, e := v.partRange(ts.start, ts.end)
 		out = append(out, span{s, e})
 	}
