@@ -2,10 +2,7 @@ package rules
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
-	"sort"
-	"strings"
 	"testing"
 
 	"github.com/notelint/notelint/lint"
@@ -44,32 +41,5 @@ func TestBundleFixtures(t *testing.T) {
 			got[f.File] = append(got[f.File], fmt.Sprintf("%d:%d %s", f.Line, f.Column, f.Rule))
 		}
 	}
-	for _, file := range files {
-		lines := got[file]
-		sort.Strings(lines)
-		wantPath := file + ".want"
-		if *update {
-			content := strings.Join(lines, "\n")
-			if content != "" {
-				content += "\n"
-			}
-			if err := os.WriteFile(wantPath, []byte(content), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		data, err := os.ReadFile(wantPath)
-		if err != nil {
-			t.Errorf("%s: no .want file (run go test ./rules -run TestBundleFixtures -update and review it)", file)
-			continue
-		}
-		want := strings.Split(strings.TrimSpace(string(data)), "\n")
-		if len(want) == 1 && want[0] == "" {
-			want = nil
-		}
-		sort.Strings(want)
-		if strings.Join(want, "\n") != strings.Join(lines, "\n") {
-			t.Errorf("%s:\n got: %q\nwant: %q", file, lines, want)
-		}
-	}
+	compareWantFiles(t, files, got, "TestBundleFixtures")
 }

@@ -41,6 +41,15 @@ func TestFixtures(t *testing.T) {
 	for _, f := range res.Findings {
 		got[f.File] = append(got[f.File], fmt.Sprintf("%d:%d %s", f.Line, f.Column, f.Rule))
 	}
+	compareWantFiles(t, files, got, "TestFixtures")
+}
+
+// compareWantFiles compares the findings of each file, one "line:col
+// what" string each, with the lines of <file>.want (blank lines and lines
+// starting with # are ignored), or rewrites the .want files with -update.
+// test names the test to rerun with -update.
+func compareWantFiles(t *testing.T, files []string, got map[string][]string, test string) {
+	t.Helper()
 	for _, file := range files {
 		lines := got[file]
 		sort.Strings(lines)
@@ -57,12 +66,14 @@ func TestFixtures(t *testing.T) {
 		}
 		data, err := os.ReadFile(wantPath)
 		if err != nil {
-			t.Errorf("%s: no .want file (run go test ./rules -run TestFixtures -update and review it)", file)
+			t.Errorf("%s: no .want file (run go test ./rules -run %s -update and review it)", file, test)
 			continue
 		}
-		want := strings.Fields(strings.ReplaceAll(string(data), " ", "_"))
-		for i := range want {
-			want[i] = strings.ReplaceAll(want[i], "_", " ")
+		var want []string
+		for _, l := range strings.Split(string(data), "\n") {
+			if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+				want = append(want, l)
+			}
 		}
 		sort.Strings(want)
 		if strings.Join(want, "\n") != strings.Join(lines, "\n") {

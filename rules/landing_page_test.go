@@ -6,7 +6,6 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -63,36 +62,7 @@ func TestLandingFixtures(t *testing.T) {
 			t.Logf("%s:%d:%d %s: %s\n\thint: %s", f.File, f.Line, f.Column, f.Severity, f.Message, f.Hint)
 		}
 	}
-	for _, file := range files {
-		lines := got[file]
-		sort.Strings(lines)
-		wantPath := file + ".want"
-		if *update {
-			content := strings.Join(lines, "\n")
-			if content != "" {
-				content += "\n"
-			}
-			if err := os.WriteFile(wantPath, []byte(content), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		data, err := os.ReadFile(wantPath)
-		if err != nil {
-			t.Errorf("%s: no .want file (run go test ./rules -run TestLandingFixtures -update and review it)", file)
-			continue
-		}
-		var want []string
-		for _, l := range strings.Split(string(data), "\n") {
-			if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
-				want = append(want, l)
-			}
-		}
-		sort.Strings(want)
-		if strings.Join(want, "\n") != strings.Join(lines, "\n") {
-			t.Errorf("%s:\n got: %q\nwant: %q", file, lines, want)
-		}
-	}
+	compareWantFiles(t, files, got, "TestLandingFixtures")
 }
 
 // TestLandingFixtureSeverities checks the severity split: unreachable is
