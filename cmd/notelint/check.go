@@ -29,8 +29,10 @@ func newCheckCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "check [PATH...]",
 		Short: "Lint notification templates",
-		Long: `Lint notification templates (.txt, .md, .html and .toml catalogs) in the
-given files and directories (default: the working directory).
+		Long: `Lint notification templates in the given files and directories (default:
+the working directory): .txt, .md, .html and .toml catalogs, and i18n
+bundles (JSON, YAML, gettext .po, .properties) named by locale or declared
+in [[lint.bundle]].
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 2 usage, config or input error, 3 internal error.`,
