@@ -15,6 +15,21 @@
 // a header name matches exactly, else case-insensitively. Field values are
 // trimmed of spaces and tabs.
 //
+// XES event logs (IEEE 1849; .xes or .xes.gz, or any file whose first
+// character is '<') are read streaming with encoding/xml: a trace is a case,
+// its events are the status changes. The case id (the trace's concept:name)
+// is the entity and, unless [simulate.columns] customer_id names an event or
+// trace attribute (org:resource, say), the customer; the event's
+// concept:name is the status and its time:timestamp the time. A column named
+// in [simulate.columns] is looked up as an attribute of the event, then
+// (customer_id, entity_id, timezone) of its trace; an event that lacks it
+// falls back to the standard attribute, and the report notes how many did.
+// Only the attributes directly inside a trace or event count; globals,
+// nested attributes and log attributes are ignored, and a trace's attributes
+// must come before its events. Malformed XML stops the run with file:line;
+// an event without a status, a time or a case id is a bad row with the line
+// of its <event> tag.
+//
 // Timestamps: RFC 3339 with an offset; "YYYY-MM-DD HH:MM:SS[.fff]" and
 // "YYYY-MM-DDTHH:MM:SS[.fff]" without one, read as wall time in
 // simulate.timezone (default UTC; a wall time in a spring-forward gap moves

@@ -41,6 +41,7 @@ func (s *shard) deliver(k int, ci uint32, m *msg) {
 	s.acc.tplMsgs[k][m.tpl]++
 	e := s.ent.at(m.ent)
 	at := m.s
+	s.acc.days.add(k, s.zone[m.zone].localDay(at))
 	if bc := s.pol.p.Flags.BurstCount; bc > 1 {
 		a := s.activate(ci)
 		r := &a.burst[k]

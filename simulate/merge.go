@@ -56,6 +56,7 @@ func Merge(reports ...*Report) (*Report, error) {
 			reasons[rc.Reason] += rc.Messages
 		}
 		out.Deferred += r.Deferred
+		out.Daily = mergeDays(out.Daily, r.Daily)
 		for _, t := range r.Templates {
 			if m := byTpl[t.ID]; m != nil {
 				m.AsIs += t.AsIs
@@ -113,6 +114,9 @@ func Merge(reports ...*Report) (*Report, error) {
 	if out.SMS != nil {
 		out.SMS.AsIsCost = roundCents(float64(out.SMS.AsIsSegments) * out.SMS.SegmentPrice)
 		out.SMS.PolicyCost = roundCents(float64(out.SMS.PolicySegments) * out.SMS.SegmentPrice)
+	}
+	if out.Daily == nil {
+		out.Daily = []DayCount{}
 	}
 	if out.BadRows.First == nil {
 		out.BadRows.First = []BadRow{}

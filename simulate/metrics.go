@@ -14,6 +14,7 @@ type accum struct {
 	tplMsgs   [2][]int64
 	drops     [nDrops]int64
 	deferred  int64
+	days      dayCounts // messages per stream and local day
 	flagCount [2][nFlags]int64
 	examples  [2][nFlags]exampleSet
 }
@@ -57,6 +58,7 @@ func (a *accum) merge(b *accum) {
 		a.drops[i] += b.drops[i]
 	}
 	a.deferred += b.deferred
+	a.days.merge(&b.days)
 }
 
 // histogram counts customers by their number of messages (exact).

@@ -83,9 +83,12 @@ func (p *parser) parse(j *job) *result {
 		b.src = j.src
 		res.batches[i] = b
 	}
-	if j.src.format == formatJSONL {
+	switch j.src.format {
+	case formatJSONL:
 		p.parseJSONL(j, res)
-	} else {
+	case formatXES:
+		p.parseXES(j, res)
+	default:
 		p.parseCSV(j, res)
 	}
 	return res

@@ -13,6 +13,7 @@ type pipelineOut struct {
 	shards   []*shard
 	bad      []BadRow
 	badCount int64
+	notes    []string // from the readers (XES attribute fallbacks); written by the reader goroutine before it closes jobs
 }
 
 // runPipeline reads, parses and replays the inputs:
@@ -58,7 +59,7 @@ func runPipeline(opts *Options, pol *compiled, buffered bool) (*pipelineOut, err
 		defer close(jobs)
 		seq := 0
 		for _, name := range opts.Inputs {
-			if !readInput(name, opts, pol, pl, &seq, jobs, stop, fail) {
+			if !readInput(name, opts, pol, pl, &seq, jobs, stop, fail, &out.notes) {
 				return
 			}
 		}
@@ -159,7 +160,7 @@ func runPipeline(opts *Options, pol *compiled, buffered bool) (*pipelineOut, err
 }
 
 // readInput cuts one input into jobs; false when the run must stop.
-func readInput(name string, opts *Options, pol *compiled, pl *pools, seq *int, jobs chan<- *job, stop <-chan struct{}, fail func(error)) bool {
+func readInput(name string, opts *Options, pol *compiled, pl *pools, seq *int, jobs chan<- *job, stop <-chan struct{}, fail func(error), notes *[]string) bool {
 	src, ch, closer, err := openSource(name, opts.Stdin, pol.p.Columns)
 	if err != nil {
 		fail(err)
@@ -170,6 +171,9 @@ func readInput(name string, opts *Options, pol *compiled, pl *pools, seq *int, j
 	for {
 		data, line, err := ch.next()
 		if errors.Is(err, io.EOF) {
+			if ch.xes != nil {
+				*notes = append(*notes, ch.xes.notes()...)
+			}
 			return true
 		}
 		if err != nil {

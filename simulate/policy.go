@@ -43,6 +43,9 @@ type Columns struct {
 	// entityExplicit and zoneExplicit are set when the policy names the
 	// optional columns, which then must exist.
 	entityExplicit, zoneExplicit bool
+	// customerExplicit, timestampExplicit and statusExplicit are set when the
+	// policy names those columns (XES: look up that attribute first).
+	customerExplicit, timestampExplicit, statusExplicit bool
 }
 
 // FlagThresholds are the flag settings; a zero count, window or after
@@ -294,6 +297,9 @@ func compilePolicy(s *policySection, data []byte, name string) (*Policy, error) 
 		}
 		p.Columns.entityExplicit = c.EntityID != nil
 		p.Columns.zoneExplicit = c.Timezone != nil
+		p.Columns.customerExplicit = c.CustomerID != nil
+		p.Columns.timestampExplicit = c.Timestamp != nil
+		p.Columns.statusExplicit = c.Status != nil
 	}
 	if f := s.Flags; f != nil {
 		if b := f.Burst; b != nil {

@@ -7,10 +7,11 @@ import (
 )
 
 // Formats are the report formats Write accepts.
-var Formats = []string{"text", "json", "csv", "md"}
+var Formats = []string{"text", "json", "csv", "md", "html"}
 
-// Write renders r in format ("text", "json", "csv" or "md"). The csv format
-// needs the report built with Options.Customers.
+// Write renders r in format ("text", "json", "csv", "md" or "html"). The
+// csv format needs the report built with Options.Customers; the html format
+// shows the customers' timelines when TraceCustomers filled r.Trails.
 func Write(w io.Writer, r *Report, format string) error {
 	switch format {
 	case "", "text":
@@ -21,6 +22,8 @@ func Write(w io.Writer, r *Report, format string) error {
 		return writeCSV(w, r)
 	case "md", "markdown":
 		return writeMarkdown(w, r)
+	case "html":
+		return writeHTML(w, r)
 	}
 	return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
 }
@@ -63,8 +66,11 @@ func policyLine(s PolicySummary) string {
 
 // histRows groups a histogram for display: exact counts up to 10, then
 // ranges, so that a long tail stays readable. The JSON report has every bin.
+// histBounds are the lower bounds of the display rows of a histogram.
+var histBounds = []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 16, 21, 31, 51, 101, 201, 501, 1001}
+
 func histRows(a, b []HistBin) (labels []string, as, ps []int64) {
-	bounds := []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 16, 21, 31, 51, 101, 201, 501, 1001}
+	bounds := histBounds
 	idx := func(n int) int {
 		i := 0
 		for i+1 < len(bounds) && n >= bounds[i+1] {

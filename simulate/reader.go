@@ -29,11 +29,15 @@ type inputFormat int
 const (
 	formatCSV inputFormat = iota
 	formatJSONL
+	formatXES
 )
 
 func (f inputFormat) String() string {
-	if f == formatJSONL {
+	switch f {
+	case formatJSONL:
 		return "JSON Lines"
+	case formatXES:
+		return "XES"
 	}
 	return "CSV"
 }
@@ -101,6 +105,8 @@ func formatByName(name string) (inputFormat, bool) {
 		return formatJSONL, true
 	case ".csv", ".tsv", ".tab", ".txt":
 		return formatCSV, true
+	case ".xes":
+		return formatXES, true
 	}
 	return formatCSV, false
 }
@@ -117,6 +123,7 @@ type chunker struct {
 	csv   bool
 	delim byte
 	pools *pools
+	xes   *xesReader // XES: the records come from here
 }
 
 func newChunker(name string, r io.Reader) *chunker {
@@ -225,6 +232,9 @@ func parityLineEnd(p []byte) int {
 // next returns the next chunk (ending on a record boundary, or at the end of
 // the stream) and the line number of its first byte; io.EOF at the end.
 func (c *chunker) next() ([]byte, int64, error) {
+	if c.xes != nil {
+		return c.xes.next(c.pools)
+	}
 	want := chunkSize
 	for {
 		if err := c.fill(want); err != nil {
@@ -373,7 +383,16 @@ func readSourceHeader(name string, c *chunker, cols Columns) (*source, error) {
 	if !known && first == '{' {
 		format = formatJSONL
 	}
+	if !known && first == '<' {
+		format = formatXES
+	}
 	src := &source{name: name, format: format}
+	if format == formatXES {
+		c.xes = newXESReader(name, io.MultiReader(bytes.NewReader(c.pend), c.r), cols)
+		c.pend = nil
+		src.names = c.xes.columnNames()
+		return src, nil
+	}
 	names := [nCols]string{cols.CustomerID, cols.EntityID, cols.Timestamp, cols.Status, cols.Timezone}
 	src.names = names
 	if format == formatJSONL {

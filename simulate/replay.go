@@ -8,6 +8,9 @@ func (s *shard) onEvent(ci, ei, st uint32, zi uint16, t int64) {
 	c.lastT = t
 	seq := c.seq
 	c.seq++
+	if c.observed {
+		s.observeEvent(ci, ei, st, zi, t, seq)
+	}
 	e := s.ent.at(ei)
 	if e.bits&entSeen == 0 {
 		e.bits |= entSeen

@@ -25,13 +25,18 @@ type Report struct {
 	Deferred     int64           `json:"deferred"`
 	Templates    []TemplateStats `json:"templates"`
 	Channels     []ChannelStats  `json:"channels"`
-	SMS          *SMSStats       `json:"sms"` // nil without templates
+	Daily        []DayCount      `json:"daily"` // messages per local calendar day (days with messages)
+	SMS          *SMSStats       `json:"sms"`   // nil without templates
 	Flags        []FlagStats     `json:"flags"`
 	TopCustomers []CustomerRow   `json:"top_customers"`
 	BadRows      BadRows         `json:"bad_rows"`
 	// Rows holds one row per customer, sorted by id, when Options.Customers
 	// was set (the CSV format); not part of the JSON report.
 	Rows []CustomerRow `json:"-"`
+	// Trails holds the timelines of the customers the report names (flag
+	// examples, noisiest customers) when TraceCustomers filled it; the HTML
+	// report shows them. Not part of the JSON report.
+	Trails map[string]*Explanation `json:"-"`
 }
 
 // TimeSpan is the first and last event time (RFC 3339, UTC).

@@ -80,6 +80,9 @@ func Run(opts Options) (*Report, error) {
 		}
 		notes = append(notes, fmt.Sprintf("rows are not in time order per customer (for example %v); the events were replayed from a sorted in-memory copy", de))
 		replay = "buffered"
+		if rs, ok := opts.Observer.(Resetter); ok {
+			rs.Reset()
+		}
 		out, err = runPipeline(&opts, pol, true)
 	}
 	if err != nil {
@@ -138,8 +141,10 @@ func buildReport(opts *Options, pol *compiled, out *pipelineOut) *Report {
 		r.Suppressed.ByReason[i] = ReasonCount{Reason: dropNames[i], Messages: acc.drops[i]}
 	}
 	r.Deferred = acc.deferred
+	r.Daily = acc.days.days()
 	r.TopCustomers = top
 	r.Rows = rows
 	r.BadRows = BadRows{Count: out.badCount, First: append([]BadRow{}, out.bad...)}
+	r.Notes = append(r.Notes, out.notes...)
 	return r
 }

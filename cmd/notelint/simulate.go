@@ -21,6 +21,7 @@ import (
 type simulateFlags struct {
 	policy, config, templates string
 	format, out, failOn       string
+	customer                  string
 	strict                    bool
 	mode                      string
 	workers                   int
@@ -31,17 +32,24 @@ func newSimulateCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "simulate [flags] EVENTS_FILE...",
 		Short: "Replay historical status streams through a notification policy",
-		Long: `simulate replays status changes (CSV or JSON Lines, optionally gzipped; "-"
-reads standard input) through a notification policy and reports, as-is and
-with the policy, how many messages each customer gets, which controls
-suppress what, and where the noise (burst, flapping, repeat, quiet_send) and
-the silences (silent_gap) are.
+		Long: `simulate replays status changes (CSV, JSON Lines or XES event logs, optionally
+gzipped; "-" reads standard input) through a notification policy and reports,
+as-is and with the policy, how many messages each customer gets, which
+controls suppress what, and where the noise (burst, flapping, repeat,
+quiet_send) and the silences (silent_gap) are.
+
+--format html writes one self-contained page with charts and, for every
+customer it names, the whole replay. --customer ID prints one customer's
+replay as a timeline: each event, each message and what the policy did to it.
 
 The policy is the [simulate] table of --policy FILE, else of the config
 (--config, NOTELINT_CONFIG or the nearest .notelint.toml).`,
 		Example: `  notelint simulate --policy examples/simulate/policy.toml examples/simulate/events.csv
+  notelint simulate --policy examples/simulate/policy.toml --templates examples/simulate/templates \
+    --format html --out report.html examples/simulate/events.csv
+  notelint simulate --policy examples/simulate/policy.toml --customer C0001 examples/simulate/events.csv
   notelint simulate --format csv --out per-customer.csv events.csv.gz
-  notelint simulate --fail-on 'p99>5,burst>0' events.jsonl`,
+  notelint simulate --fail-on 'p99>5,burst>0' events.jsonl log.xes.gz`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runSimulate(cmd, args, &f)
@@ -54,6 +62,7 @@ The policy is the [simulate] table of --policy FILE, else of the config
 	fl.StringVar(&f.format, "format", "text", "output format: "+strings.Join(simulate.Formats, ", "))
 	fl.StringVar(&f.out, "out", "", "write the report to FILE instead of standard output")
 	fl.StringVar(&f.failOn, "fail-on", "", "thresholds that make the run fail (exit 1), e.g. 'p99>5,burst>0'")
+	fl.StringVar(&f.customer, "customer", "", "print this customer's replay as a timeline (text or json) instead of the report")
 	fl.BoolVar(&f.strict, "strict", false, "stop at the first bad row instead of skipping and counting bad rows")
 	fl.StringVar(&f.mode, "replay", "auto", "auto, stream or buffered (for benchmarks)")
 	fl.IntVar(&f.workers, "workers", 0, "replay goroutines (default: GOMAXPROCS; half as many parse)")
@@ -86,7 +95,7 @@ func runSimulate(cmd *cobra.Command, args []string, f *simulateFlags) error {
 	if err != nil {
 		return usageError(err)
 	}
-	r, err := simulate.Run(simulate.Options{
+	opts := simulate.Options{
 		Inputs:    args,
 		Stdin:     cmd.InOrStdin(),
 		Policy:    pol,
@@ -95,9 +104,36 @@ func runSimulate(cmd *cobra.Command, args []string, f *simulateFlags) error {
 		Mode:      mode,
 		Workers:   f.workers,
 		Customers: format == "csv",
-	})
+	}
+	if f.customer != "" {
+		return explainCustomer(cmd, opts, f, format, thresholds)
+	}
+	var spool *os.File
+	if format == "html" && slices.Contains(args, "-") {
+		// The timelines need a second pass: keep a copy of standard input.
+		if spool, err = os.CreateTemp("", "notelint-stdin-*"); err != nil {
+			return &exitError{code: exitInternal, err: err}
+		}
+		defer func() { _ = spool.Close(); _ = os.Remove(spool.Name()) }()
+		opts.Stdin = io.TeeReader(cmd.InOrStdin(), spool)
+	}
+	r, err := simulate.Run(opts)
 	if err != nil {
 		return usageError(err)
+	}
+	if format == "html" {
+		trace := opts
+		if spool != nil {
+			trace.Inputs = slices.Clone(args)
+			for i, in := range trace.Inputs {
+				if in == "-" {
+					trace.Inputs[i] = spool.Name()
+				}
+			}
+		}
+		if err := simulate.TraceCustomers(trace, r); err != nil {
+			return usageError(err)
+		}
 	}
 	if err := writeSimulateReport(cmd.OutOrStdout(), f.out, r, format); err != nil {
 		return &exitError{code: exitInternal, err: err}
@@ -107,6 +143,43 @@ func runSimulate(cmd *cobra.Command, args []string, f *simulateFlags) error {
 			fmt.Fprintf(cmd.ErrOrStderr(), "notelint: --fail-on threshold crossed: %s\n", c)
 		}
 		return silentExit(exitFindings)
+	}
+	return nil
+}
+
+// explainCustomer prints one customer's replay (--customer).
+func explainCustomer(cmd *cobra.Command, opts simulate.Options, f *simulateFlags, format string, thresholds []simulate.Threshold) error {
+	if format != "text" && format != "json" {
+		return usageError(fmt.Errorf("--customer prints text or json, not --format %s", format))
+	}
+	x, r, err := simulate.Explain(opts, strings.TrimSpace(f.customer))
+	if err != nil {
+		return usageError(err)
+	}
+	var buf bytes.Buffer
+	if err := simulate.WriteExplanation(&buf, x, format); err != nil {
+		return &exitError{code: exitInternal, err: err}
+	}
+	if err := writeOut(cmd.OutOrStdout(), f.out, buf.Bytes()); err != nil {
+		return &exitError{code: exitInternal, err: err}
+	}
+	if crossed := r.Check(thresholds); len(crossed) > 0 {
+		for _, c := range crossed {
+			fmt.Fprintf(cmd.ErrOrStderr(), "notelint: --fail-on threshold crossed: %s\n", c)
+		}
+		return silentExit(exitFindings)
+	}
+	return nil
+}
+
+// writeOut writes b to --out FILE or to w.
+func writeOut(w io.Writer, out string, b []byte) error {
+	if out == "" {
+		_, err := w.Write(b)
+		return err
+	}
+	if err := os.WriteFile(out, b, 0o644); err != nil {
+		return fmt.Errorf("--out: %w", err)
 	}
 	return nil
 }

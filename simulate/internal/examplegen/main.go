@@ -3,6 +3,13 @@
 //
 //	go run ./simulate/internal/examplegen > examples/simulate/events.csv
 //
+// With -xes it writes the same events as an XES event log instead, as a
+// process-mining tool exports it: one trace per parcel (concept:name, the
+// case id, and a customer_id attribute), one event per status change
+// (concept:name and time:timestamp with its offset):
+//
+//	go run ./simulate/internal/examplegen -xes > events.xes
+//
 // 300 customers of a parcel service in March 2026 (Europe/Berlin, naive
 // local timestamps): ordinary deliveries, delays reported twice by a
 // retrying system, a depot outage on the night of 17 March that makes the
@@ -12,11 +19,14 @@ package main
 
 import (
 	"bufio"
+	"flag"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"slices"
 	"time"
+
+	"github.com/notelint/notelint/simulate/internal/xeslog"
 )
 
 // statusCancelled is the status name the policy's final list uses.
@@ -29,6 +39,8 @@ type event struct {
 }
 
 func main() {
+	xes := flag.Bool("xes", false, "write an XES event log instead of CSV")
+	flag.Parse()
 	r := rand.New(rand.NewPCG(2026, 3))
 	berlin, err := time.LoadLocation("Europe/Berlin")
 	if err != nil {
@@ -117,6 +129,13 @@ func main() {
 		}
 	}
 	slices.SortStableFunc(evs, func(a, b event) int { return a.t.Compare(b.t) })
+	if *xes {
+		if err := writeXES(evs); err != nil {
+			fmt.Fprintln(os.Stderr, "examplegen:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	w := bufio.NewWriter(os.Stdout)
 	fmt.Fprintln(w, "customer_id,entity_id,timestamp,status")
 	for _, e := range evs {
@@ -126,4 +145,24 @@ func main() {
 		fmt.Fprintln(os.Stderr, "examplegen:", err)
 		os.Exit(1)
 	}
+}
+
+// writeXES writes the events as XES: a trace per parcel, in the order of
+// the parcels' first events, each trace's events in time order.
+func writeXES(evs []event) error {
+	var traces []xeslog.Trace
+	idx := map[string]int{}
+	for _, e := range evs {
+		i, ok := idx[e.order]
+		if !ok {
+			i = len(traces)
+			idx[e.order] = i
+			traces = append(traces, xeslog.Trace{Attrs: []xeslog.Attr{xeslog.String("concept:name", e.order), xeslog.String("customer_id", e.cust)}})
+		}
+		traces[i].Events = append(traces[i].Events, []xeslog.Attr{
+			xeslog.String("concept:name", e.status),
+			xeslog.Date("time:timestamp", e.t.Format(xeslog.TimeLayout)),
+		})
+	}
+	return xeslog.Write(os.Stdout, "parcels, March 2026", traces)
 }
