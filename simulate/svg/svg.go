@@ -190,12 +190,7 @@ func (b *Bars) vertical() string {
 	var sb strings.Builder
 	svgOpen(&sb, b.ID, "bars", b.Title, b.Desc, w, h)
 	legend(&sb, b.Series, left, 16)
-	// Grid and y ticks.
-	for v := 0.0; v <= ymax+step/2; v += step {
-		y := top + ph - v/ymax*ph
-		fmt.Fprintf(&sb, `<line class="grid" x1="%s" x2="%s" y1="%s" y2="%s"/>`, coord(left), coord(left+pw), coord(y), coord(y))
-		fmt.Fprintf(&sb, `<text class="tick" x="%s" y="%s" text-anchor="end">%s</text>`, coord(left-6), coord(y+4), esc(Thousands(v)))
-	}
+	yGrid(&sb, left, top, pw, ph, ymax, step)
 	n := len(b.Labels)
 	if n > 0 {
 		group := pw / float64(n)
@@ -314,11 +309,7 @@ func (l *Line) SVG() string {
 	var sb strings.Builder
 	svgOpen(&sb, l.ID, "line", l.Title, l.Desc, w, h)
 	legend(&sb, l.Series, left, 16)
-	for v := 0.0; v <= ymax+step/2; v += step {
-		y := top + ph - v/ymax*ph
-		fmt.Fprintf(&sb, `<line class="grid" x1="%s" x2="%s" y1="%s" y2="%s"/>`, coord(left), coord(left+pw), coord(y), coord(y))
-		fmt.Fprintf(&sb, `<text class="tick" x="%s" y="%s" text-anchor="end">%s</text>`, coord(left-6), coord(y+4), esc(Thousands(v)))
-	}
+	yGrid(&sb, left, top, pw, ph, ymax, step)
 	n := len(l.Buckets)
 	slot := pw / float64(max(n, 1))
 	xOf := func(i int) float64 { return left + (float64(i)+0.5)*slot }
@@ -386,4 +377,14 @@ func (l *Line) SVG() string {
 	}
 	sb.WriteString(`</svg>`)
 	return sb.String()
+}
+
+// yGrid draws the horizontal grid lines and y tick labels of a plot area
+// of width pw and height ph at (left, top), every step up to ymax.
+func yGrid(sb *strings.Builder, left, top, pw, ph, ymax, step float64) {
+	for v := 0.0; v <= ymax+step/2; v += step {
+		y := top + ph - v/ymax*ph
+		fmt.Fprintf(sb, `<line class="grid" x1="%s" x2="%s" y1="%s" y2="%s"/>`, coord(left), coord(left+pw), coord(y), coord(y))
+		fmt.Fprintf(sb, `<text class="tick" x="%s" y="%s" text-anchor="end">%s</text>`, coord(left-6), coord(y+4), esc(Thousands(v)))
+	}
 }
