@@ -26,17 +26,10 @@ type internalJargonOptions struct {
 }
 
 func (o *internalJargonOptions) Validate() error {
-	for _, t := range o.Terms {
-		if strings.TrimSpace(t) == "" {
-			return fmt.Errorf("terms must not contain empty strings")
-		}
+	if err := noEmptyStrings("terms", o.Terms); err != nil {
+		return err
 	}
-	for _, t := range o.Allow {
-		if strings.TrimSpace(t) == "" {
-			return fmt.Errorf("allow must not contain empty strings")
-		}
-	}
-	return nil
+	return noEmptyStrings("allow", o.Allow)
 }
 
 func (o *internalJargonOptions) termMatcher() *lang.Matcher {

@@ -4,6 +4,7 @@ package rules
 // link-safety and channel-length.
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -288,4 +289,15 @@ func containsFold(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// noEmptyStrings rejects a list option holding an empty or blank entry,
+// which would match everywhere.
+func noEmptyStrings(option string, list []string) error {
+	for _, v := range list {
+		if strings.TrimSpace(v) == "" {
+			return fmt.Errorf("%s must not contain empty strings", option)
+		}
+	}
+	return nil
 }

@@ -23,14 +23,7 @@ type senderIDOptions struct {
 	matcher *lang.Matcher
 }
 
-func (o *senderIDOptions) Validate() error {
-	for _, b := range o.Brands {
-		if strings.TrimSpace(b) == "" {
-			return fmt.Errorf("brands must not contain empty strings")
-		}
-	}
-	return nil
-}
+func (o *senderIDOptions) Validate() error { return noEmptyStrings("brands", o.Brands) }
 
 func (o *senderIDOptions) brandMatcher() *lang.Matcher {
 	o.once.Do(func() { o.matcher = lang.NewMatcher(o.Brands) })
