@@ -155,9 +155,9 @@ func MatchKey(pattern, key string) bool {
 	return key == ""
 }
 
-// classify returns the first name whose patterns match key, trying names
+// patternClass returns the first name whose patterns match key, trying names
 // in sorted order so the result does not depend on map order.
-func classify(m map[string][]string, key string) string {
+func patternClass(m map[string][]string, key string) string {
 	if len(m) == 0 {
 		return ""
 	}
@@ -186,11 +186,13 @@ func applyClassify(t *Template, cfg *Config, b *BundleConfig, key string) {
 	maps = append(maps, [2]map[string][]string{cfg.Lint.Channel, cfg.Lint.Kind})
 	chSet, kindSet := false, false
 	for _, m := range maps {
-		if ch := classify(m[0], key); ch != "" && !chSet {
-			t.Channel, chSet = ch, true
+		if ch := patternClass(m[0], key); ch != "" && !chSet {
+			t.setChannel(ch, FromConfig, High, "channel pattern")
+			chSet = true
 		}
-		if k := classify(m[1], key); k != "" && !kindSet {
-			t.Kind, kindSet = k, true
+		if k := patternClass(m[1], key); k != "" && !kindSet {
+			t.setKind(k, FromConfig, High, "kind pattern")
+			kindSet = true
 		}
 	}
 }
@@ -202,6 +204,7 @@ type bundleEntry struct {
 	start, end int      // file range of the value (of the key when there is none)
 	locale     string   // locale stated in the file (gettext Language header)
 	plural     string   // plural form ("0", "1" for gettext msgstr[n])
+	refs       []string // where the program uses the message (gettext "#:" references)
 	original   *Text    // gettext msgid (msgid_plural for forms > 0)
 	problems   []Problem
 }
@@ -226,12 +229,12 @@ var htmlValueRe = regexp.MustCompile(`(?i)<(?:a\s|br\s*/?>|p[\s>]|div[\s>]|stron
 // buildBundle turns the entries of a bundle file into templates.
 func buildBundle(src *Source, cfg *Config, entries []bundleEntry, fileProblems []Problem) []*Template {
 	b := cfg.bundleFor(src.Path)
-	fileLocale := ""
+	fileLocale, fileEvidence, fileDetail := "", FromPath, "file name"
 	if b != nil && b.Locale != "" {
-		fileLocale = NormalizeLocale(b.Locale)
+		fileLocale, fileEvidence, fileDetail = NormalizeLocale(b.Locale), FromConfig, "[[lint.bundle]] locale"
 	}
 	if fileLocale == "" {
-		fileLocale = bundleLocaleFromPath(src.Path)
+		fileLocale, fileDetail = bundleLocaleFromPath(src.Path)
 	}
 	topLocale := allTopLocales(entries)
 	var sample strings.Builder
@@ -250,24 +253,23 @@ func buildBundle(src *Source, cfg *Config, entries []bundleEntry, fileProblems [
 	for i := range entries {
 		e := &entries[i]
 		path := e.path
-		locale := fileLocale
+		locale, localeEvidence, localeDetail := fileLocale, fileEvidence, fileDetail
 		if topLocale {
 			if b == nil || b.Locale == "" {
-				locale = NormalizeLocale(path[0])
+				locale, localeEvidence, localeDetail = NormalizeLocale(path[0]), FromKey, "top-level key"
 			}
 			path = path[1:]
 		}
 		if e.locale != "" && (b == nil || b.Locale == "") {
-			locale = NormalizeLocale(e.locale)
-		}
-		if locale == "" {
-			locale = cfg.Lint.DefaultLocale
+			locale, localeEvidence, localeDetail = NormalizeLocale(e.locale), FromKey, "Language header"
 		}
 		key := strings.Join(path, ".")
 		if !keySelected(b, key) {
 			continue
 		}
-		t := &Template{Source: src, ID: key, Locale: locale, Start: e.start, End: e.end, Syntax: syn, Set: set, FromBundle: true}
+		t := &Template{Source: src, ID: key, Start: e.start, End: e.end, Syntax: syn, Set: set, FromBundle: true, refs: e.refs}
+		classifyBundleKey(t, cfg, b, key)
+		t.setLocale(locale, localeEvidence, High, localeDetail)
 		t.Key, t.Plural = splitPlural(key)
 		if e.plural != "" {
 			t.Plural = e.plural
@@ -275,7 +277,6 @@ func buildBundle(src *Source, cfg *Config, entries []bundleEntry, fileProblems [
 		if b != nil {
 			t.SourceLocale = b.SourceLocale
 		}
-		classifyBundleKey(t, cfg, b, key)
 		body := &Part{Name: PartBody, Format: Plain, Text: e.text}
 		if v := e.text.String(); strings.ContainsAny(v, "<&") && htmlValueRe.MatchString(v) {
 			body.Format = HTML
@@ -311,10 +312,12 @@ func buildBundle(src *Source, cfg *Config, entries []bundleEntry, fileProblems [
 	return out
 }
 
-// classifyBundleKey sets a bundle message's channel and kind: key
-// patterns, then words in the key ("sms", "mail", "delay"; for gettext
-// the msgctxt), then the defaults. A bundle message of no known channel is "inapp": a short text
-// judged by the content rules but not by SMS encoding rules.
+// classifyBundleKey sets a bundle message's channel and kind: the
+// config's defaults, then words in the key ("sms", "mail", "delay"; for
+// gettext the msgctxt), then the config's key patterns. A bundle message
+// of no stated channel is taken for an in-app text, and for no
+// notification at all until its key or text says otherwise (see
+// InferScope).
 func classifyBundleKey(t *Template, cfg *Config, b *BundleConfig, key string) {
 	words := key
 	if ctxt, _, ok := strings.Cut(key, "::"); ok { // gettext: the context, not the text
@@ -322,17 +325,12 @@ func classifyBundleKey(t *Template, cfg *Config, b *BundleConfig, key string) {
 	} else if strings.ContainsAny(key, " \n") {
 		words = ""
 	}
+	t.setChannel("inapp", FromDefault, Low, "bundle string")
+	t.setNotification(false, FromDefault, Low, "bundle string")
+	applyConfigDefaults(t, cfg)
 	inf := InferFromPath(strings.ReplaceAll(words, ".", "/") + ".x")
-	t.Channel, t.Kind = inf.Channel, inf.Kind
-	if t.Channel == "" {
-		t.Channel = cfg.Lint.DefaultChannel
-	}
-	if t.Channel == "" {
-		t.Channel = "inapp"
-	}
-	if t.Kind == "" {
-		t.Kind = cfg.Lint.DefaultKind
-	}
+	t.setChannel(inf.Channel, FromKey, Medium, inf.ChannelWord)
+	t.setKind(inf.Kind, FromKey, Medium, inf.KindWord)
 	applyClassify(t, cfg, b, key)
 }
 

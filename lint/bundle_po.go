@@ -17,6 +17,7 @@ type poEntry struct {
 	str                poField
 	plural             []poField
 	fuzzy, obsolete    bool
+	refs               []string // "#:" source references
 	line               int
 }
 
@@ -63,7 +64,7 @@ func parsePOBundle(data []byte, start int) ([]bundleEntry, error) {
 				Hint:    "review the translation and remove the fuzzy flag"})
 		}
 		if len(e.plural) == 0 {
-			out = append(out, bundleEntry{path: []string{key}, text: e.str.text.Text(), start: e.str.start, end: e.str.end, original: &id, problems: probs})
+			out = append(out, bundleEntry{path: []string{key}, text: e.str.text.Text(), start: e.str.start, end: e.str.end, original: &id, problems: probs, refs: e.refs})
 			return
 		}
 		idp := e.idPlural.text.Text()
@@ -78,7 +79,7 @@ func parsePOBundle(data []byte, start int) ([]bundleEntry, error) {
 			}
 			ns := strconv.Itoa(n)
 			out = append(out, bundleEntry{path: []string{key + "[" + ns + "]"}, text: f.text.Text(), start: f.start, end: f.end,
-				original: orig, plural: ns, problems: probs})
+				original: orig, plural: ns, problems: probs, refs: e.refs})
 			probs = nil
 		}
 	}
@@ -116,6 +117,15 @@ func parsePOBundle(data []byte, start int) ([]bundleEntry, error) {
 			if strings.Contains(trimmed, "fuzzy") {
 				cur.fuzzy = true
 			}
+			continue
+		case strings.HasPrefix(trimmed, "#:"):
+			if cur != nil && (cur.str.set || len(cur.plural) > 0) {
+				flush()
+			}
+			if cur == nil {
+				cur = &poEntry{line: line}
+			}
+			cur.refs = append(cur.refs, strings.Fields(trimmed[2:])...)
 			continue
 		case strings.HasPrefix(trimmed, "#"):
 			if cur != nil && (cur.str.set || len(cur.plural) > 0) {

@@ -185,9 +185,11 @@ func TestBundleLocaleFromPath(t *testing.T) {
 		"locales/de.json": "de", "po/de_DE.po": "de-DE", "res/messages_fr.properties": "fr", "config/locales/devise.de.yml": "de",
 		"locales/pt-BR/common.json": "pt-BR", "res/messages.properties": "", "i18n/app.json": "", "lang/zh-Hant.json": "zh-Hant",
 		"res/messages_de_AT.properties": "de-AT",
+		"res/values-de/strings.xml":     "de", "res/values-fr-rCA/strings.xml": "fr-CA", "locale/de_Formal/LC_MESSAGES/django.po": "de-x-formal",
+		"texts-fr/a.json": "fr", "lang/fr_fr.json": "fr-FR", "it-support/a.json": "", "ui-kit/a.json": "",
 	}
 	for p, want := range cases {
-		if got := bundleLocaleFromPath(p); got != want {
+		if got, _ := bundleLocaleFromPath(p); got != want {
 			t.Errorf("%s: %q, want %q", p, got, want)
 		}
 	}

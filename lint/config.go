@@ -47,6 +47,9 @@ type LintConfig struct {
 	Group GroupConfig `toml:"group"`
 	// Bundle lists the i18n bundles to read ([[lint.bundle]]).
 	Bundle []BundleConfig `toml:"bundle,omitempty"`
+	// localeSet is true when the config file names default_locale (the
+	// built-in "en" is only a weak guess).
+	localeSet bool
 }
 
 // SMSConfig is the [sms] table.
@@ -141,6 +144,7 @@ func (c *Config) parse(path string, data []byte, rules []*Rule) error {
 	}
 	if fc.Lint != nil {
 		l := *fc.Lint
+		l.localeSet = l.DefaultLocale != ""
 		if l.DefaultLocale == "" {
 			l.DefaultLocale = c.Lint.DefaultLocale
 		}

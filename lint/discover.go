@@ -40,7 +40,7 @@ func (c *Config) IsBundleFile(p string) bool {
 	if c.bundleFor(p) != nil || ext == ".po" {
 		return true
 	}
-	if bundleLocaleFromPath(p) != "" {
+	if l, _ := bundleLocaleFromPath(p); l != "" {
 		return true
 	}
 	slash := filepath.ToSlash(p)

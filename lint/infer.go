@@ -7,14 +7,17 @@ import (
 	"strings"
 )
 
-// Inferred is what a template's path says about it.
+// Inferred is what a template's path says about it, and the words that
+// said it.
 type Inferred struct {
-	Channel, Locale, Kind string
+	Channel, Locale, Kind             string
+	ChannelWord, LocaleWord, KindWord string
 }
 
 var channelWords = map[string]string{
 	"sms": "sms", "text": "sms", "email": "email", "mail": "email", "e-mail": "email", "emails": "email",
 	"push": "push", "whatsapp": "whatsapp", "inapp": "inapp", "in-app": "inapp",
+	"slack": "chat", "teams": "chat", "mattermost": "chat", "discord": "chat", "chat": "chat",
 }
 
 var localeRe = regexp.MustCompile(`^[a-z]{2}([-_][A-Za-z]{2})?$`)
@@ -36,38 +39,95 @@ func InferFromPath(path string) Inferred {
 	if len(dotted) > 1 {
 		last := dotted[len(dotted)-1]
 		if isLanguageTag(last, true) && !notLocales[last] {
-			inf.Locale = NormalizeLocale(last)
+			inf.Locale, inf.LocaleWord = NormalizeLocale(last), base
 		}
 	}
 	tokens := strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' || r == '.' })
 	if inf.Locale == "" {
-		inf.Locale = affixLocale(name)
+		if inf.Locale = affixLocale(name); inf.Locale != "" {
+			inf.LocaleWord = base
+		}
 	}
 	for _, tok := range tokens {
 		tok = strings.ToLower(tok)
 		if inf.Channel == "" {
 			if c, ok := channelWords[tok]; ok && tok != "text" {
-				inf.Channel = c
+				inf.Channel, inf.ChannelWord = c, base
 			}
 		}
 	}
-	inf.Kind = kindFromName(name)
+	if inf.Kind = kindFromName(name); inf.Kind != "" {
+		inf.KindWord = base
+	}
 	for i := len(dirs) - 1; i >= 0; i-- {
 		d := strings.ToLower(dirs[i])
 		if inf.Channel == "" {
 			if c, ok := channelWords[d]; ok {
-				inf.Channel = c
+				inf.Channel, inf.ChannelWord = c, dirs[i]+"/"
 			}
 		}
-		// Only known language codes: a folder named "lp" or "qa" is no locale.
-		if inf.Locale == "" && isLanguageTag(dirs[i], true) && !notLocales[d] {
-			inf.Locale = NormalizeLocale(dirs[i])
+		if inf.Locale == "" {
+			if l := dirLocale(dirs[i]); l != "" {
+				inf.Locale, inf.LocaleWord = l, dirs[i]+"/"
+			}
 		}
 		if inf.Kind == "" {
-			inf.Kind = kindFromName(d)
+			if inf.Kind = kindFromName(d); inf.Kind != "" {
+				inf.KindWord = dirs[i] + "/"
+			}
 		}
 	}
 	return inf
+}
+
+// dirLocale reads a locale from a folder name in any usual spelling: "de",
+// "de-DE", "fr_FR", "en_us", "zh-Hant", Android's "values-de" and
+// "values-fr-rCA", prefixed names such as "texts-fr" or "lang-de", and
+// gettext variants such as "de_Formal" (as "de-x-formal"). Two-letter
+// names that are no language ("js", "ui") and ambiguous affixes
+// ("it-support") do not count.
+func dirLocale(d string) string {
+	low := strings.ToLower(d)
+	if notLocales[low] {
+		return ""
+	}
+	if isLanguageTag(d, true) {
+		return NormalizeLocale(d)
+	}
+	tokens := strings.FieldsFunc(d, func(r rune) bool { return r == '-' || r == '_' })
+	n := len(tokens)
+	if n < 2 {
+		return ""
+	}
+	// gettext variant: de_Formal, de_informal, sr_latin.
+	if lang := strings.ToLower(tokens[0]); n == 2 && knownLanguages[lang] && !ambiguousAffixes[lang] && len(tokens[1]) >= 5 && isLetters(tokens[1]) {
+		return NormalizeLocale(lang + "-x-" + strings.ToLower(tokens[1]))
+	}
+	// A prefix word, then the language and an optional region:
+	// values-de, values-fr-rCA, texts-fr, lang-pt-BR.
+	for i := 1; i < n; i++ {
+		lang := tokens[i]
+		if len(lang) != 2 || lang != strings.ToLower(lang) || !knownLanguages[lang] || ambiguousAffixes[lang] || n-i > 2 {
+			continue
+		}
+		if n-i == 1 {
+			return NormalizeLocale(lang)
+		}
+		region := strings.TrimPrefix(tokens[i+1], "r")
+		if len(region) == 2 && strings.ToUpper(region) == region {
+			return NormalizeLocale(lang + "-" + region)
+		}
+	}
+	return ""
+}
+
+func isLetters(s string) bool {
+	for _, r := range s {
+		if (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') {
+			return false
+		}
+	}
+	return true
 }
 
 // kindFromName finds a message kind in a name such as "delay-parcel",
@@ -170,30 +230,31 @@ func regionAt(tokens []string, i int) string {
 
 // bundleLocaleFromPath reads a bundle's locale from its path: the whole
 // file name (de.json, de_DE.po), a suffix (messages_fr.properties,
-// app.de.yml, any known code), or a directory (locales/de/app.json).
-func bundleLocaleFromPath(p string) string {
+// app.de.yml, any known code), or a directory (locales/de/app.json,
+// values-de/strings.xml). It also returns the name that said so.
+func bundleLocaleFromPath(p string) (string, string) {
 	slash := filepath.ToSlash(p)
 	base := path.Base(slash)
 	stem := strings.TrimSuffix(base, path.Ext(base))
 	if isLanguageTag(stem, true) {
-		return NormalizeLocale(stem)
+		return NormalizeLocale(stem), base
 	}
 	tokens := strings.FieldsFunc(stem, func(r rune) bool { return r == '-' || r == '_' || r == '.' })
 	if n := len(tokens); n >= 2 {
 		if n >= 3 && isLanguageTag(tokens[n-2]+"_"+tokens[n-1], true) && len(tokens[n-1]) == 2 && tokens[n-1] == strings.ToUpper(tokens[n-1]) {
-			return NormalizeLocale(tokens[n-2] + "_" + tokens[n-1])
+			return NormalizeLocale(tokens[n-2] + "_" + tokens[n-1]), base
 		}
 		if knownLanguages[tokens[n-1]] {
-			return NormalizeLocale(tokens[n-1])
+			return NormalizeLocale(tokens[n-1]), base
 		}
 	}
 	dirs := strings.Split(path.Dir(slash), "/")
 	for i := len(dirs) - 1; i >= 0; i-- {
-		if isLanguageTag(dirs[i], true) {
-			return NormalizeLocale(dirs[i])
+		if l := dirLocale(dirs[i]); l != "" {
+			return l, dirs[i] + "/"
 		}
 	}
-	return ""
+	return "", ""
 }
 
 // stripLocale removes locale directories and locale affixes of the file
@@ -206,6 +267,14 @@ func stripLocale(p string, hasExt bool) string {
 	var keep []string
 	for _, d := range strings.Split(strings.TrimSuffix(dir, "/"), "/") {
 		if d == "" || (localeRe.MatchString(d) && !notLocales[strings.ToLower(d)]) || scriptRe.MatchString(d) {
+			continue
+		}
+		if dirLocale(d) != "" {
+			// "values-de" and "texts-fr" keep their prefix word, so they
+			// share it with "values" and "texts-en".
+			if i := strings.IndexAny(d, "-_"); i > 0 && !knownLanguages[strings.ToLower(d[:i])] {
+				keep = append(keep, d[:i])
+			}
 			continue
 		}
 		keep = append(keep, d)

@@ -192,28 +192,22 @@ func plainText(body []byte, off int) Text {
 	return b.Text()
 }
 
-// applyDefaults sets channel, locale, kind and id from the path and config.
+// applyDefaults sets channel, locale, kind and id from the path and
+// config, each with its evidence: the config's defaults, then the path;
+// a plain-text file is an SMS and any other an e-mail only as a weak
+// guess that SMS and e-mail rules do not act on.
 func applyDefaults(t *Template, cfg *Config, format Format) {
+	guess := "email"
+	if format == Plain {
+		guess = "sms"
+	}
+	t.setChannel(guess, FromDefault, Low, "file type")
+	t.setNotification(true, FromPath, Medium, "a template file")
+	applyConfigDefaults(t, cfg)
 	inf := InferFromPath(t.Source.Path)
-	t.Channel = inf.Channel
-	if t.Channel == "" {
-		t.Channel = cfg.Lint.DefaultChannel
-	}
-	if t.Channel == "" {
-		if format == Plain {
-			t.Channel = "sms"
-		} else {
-			t.Channel = "email"
-		}
-	}
-	t.Locale = inf.Locale
-	if t.Locale == "" {
-		t.Locale = cfg.Lint.DefaultLocale
-	}
-	t.Kind = inf.Kind
-	if t.Kind == "" {
-		t.Kind = cfg.Lint.DefaultKind
-	}
+	t.setChannel(inf.Channel, FromPath, Medium, inf.ChannelWord)
+	t.setLocale(inf.Locale, FromPath, Medium, inf.LocaleWord)
+	t.setKind(inf.Kind, FromPath, Medium, inf.KindWord)
 	id := filepath.ToSlash(t.Source.Path)
 	if rel := cfg.relToConfig(t.Source.Path); rel != "" {
 		id = rel
@@ -232,15 +226,9 @@ func applyMeta(t *Template, m meta, pos map[string]tomlValue, prefix string) {
 	if m.ID != "" {
 		t.ID = m.ID
 	}
-	if m.Channel != "" {
-		t.Channel = m.Channel
-	}
-	if m.Locale != "" {
-		t.Locale = NormalizeLocale(m.Locale)
-	}
-	if m.Kind != "" {
-		t.Kind = m.Kind
-	}
+	t.setChannel(m.Channel, FromFrontMatter, High, "channel")
+	t.setLocale(NormalizeLocale(m.Locale), FromFrontMatter, High, "locale")
+	t.setKind(m.Kind, FromFrontMatter, High, "kind")
 	t.Sender = m.Sender
 	t.MaxSegments = m.MaxSegments
 	for _, id := range m.Disable {

@@ -21,6 +21,10 @@ type Rule struct {
 	CheckRun func(p *RunPass)
 	// Fixable is true when the rule offers fixes that --fix applies.
 	Fixable bool
+	// Applies declares the templates Check runs on (notifications only,
+	// channels, kinds); the zero value runs on every template. Options
+	// that implement ScopeOptions narrow it.
+	Applies Applies
 }
 
 // Pass is what a rule sees while checking one template.

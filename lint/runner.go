@@ -64,6 +64,7 @@ func (r *Runner) RunFiles(files []string) *Result {
 		ts = append(ts, fr.templates...)
 	}
 	ts = GroupTemplates(ts, r.Config)
+	InferScope(ts, r.Config)
 	checked, findings, errs := r.checkAll(ts, jobs)
 	res.Templates, res.Findings = checked, findings
 	res.Errors = append(res.Errors, errs...)
@@ -171,7 +172,7 @@ func (r *Runner) checkTemplate(t *Template, state *RunState, extra []Finding) []
 		switch {
 		case t.Empty:
 			p.ReportProblems()
-		case rule.Check != nil:
+		case rule.Check != nil && rule.appliesTo(t, p.Options):
 			rule.Check(p)
 		}
 		for _, f := range extra {

@@ -55,7 +55,13 @@ type Template struct {
 	// cross-template rules see it.
 	Empty bool
 	// Syntax is the set of placeholder syntaxes the message was read with.
-	Syntax   Syntax
+	Syntax Syntax
+	// Scope is what the loaders decided about the message: notification
+	// or not, channel, kind and locale, each with its evidence.
+	Scope Scope
+	// refs are where the program uses a bundle message (gettext "#:"
+	// references), read as evidence of what the message is.
+	refs     []string
 	suppress directives
 	memo     map[string]any
 	group    groupInfo

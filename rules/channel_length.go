@@ -68,6 +68,7 @@ func channelLength() *lint.Rule {
 		ID:       "channel-length",
 		Summary:  "Push, WhatsApp and e-mail subject texts must fit what the channel shows",
 		Severity: lint.Warning,
+		Applies:  lint.Applies{Notifications: true},
 		Options:  func() any { return &channelLengthOptions{} },
 		Doc: `Every channel cuts text off somewhere. What is cut is not read: a push body
 that puts the new delivery time after character 110, or an e-mail subject

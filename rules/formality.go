@@ -13,6 +13,7 @@ func formality() *lint.Rule {
 		ID:       "formality",
 		Summary:  "A message mixes formal and informal address (Sie/du, vous/tu)",
 		Severity: lint.Warning,
+		Applies:  lint.Applies{Notifications: true},
 		Doc: `German and French address the reader formally ("Sie", "vous") or
 informally ("du", "tu"). A message that switches between the two reads as
 careless, or as assembled from different sources, and confuses readers

@@ -42,6 +42,7 @@ func internalJargon() *lint.Rule {
 		ID:       "internal-jargon",
 		Summary:  "Internal status codes, system event names and ticket states must not reach customers",
 		Severity: lint.Warning,
+		Applies:  lint.Applies{Notifications: true},
 		Options:  func() any { return &internalJargonOptions{} },
 		Doc: `What is a status in the order system is no news to the customer, and its
 name means nothing to them. "PENDING_FULFILLMENT", "Status 4" or "E-1042"

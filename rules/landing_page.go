@@ -56,6 +56,7 @@ func landingPage() *lint.Rule {
 		ID:       "landing-page",
 		Summary:  "The page a link opens must explain the message to someone arriving from a phone",
 		Severity: lint.Warning,
+		Applies:  lint.Applies{Notifications: true},
 		Options: func() any {
 			return &landingPageOptions{Overlap: defaultOverlap, MinExplanation: defaultMinExplanation}
 		},

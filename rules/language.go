@@ -15,6 +15,7 @@ func languageRule() *lint.Rule {
 		ID:       "language",
 		Summary:  "The message's language has no language data, so content rules skip it",
 		Severity: lint.Info,
+		Applies:  lint.Applies{Notifications: true},
 		Doc: `The content rules (missing-eta, vague-eta, vague-cta, missing-next-step,
 opt-out, readability, and others that read words) need phrase lists and
 patterns for the message's language. notelint ships English, German and

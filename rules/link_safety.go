@@ -55,6 +55,7 @@ func linkSafety() *lint.Rule {
 		ID:       "link-safety",
 		Summary:  "Links must use https, the brand's own domain and, in SMS, stay short",
 		Severity: lint.Warning,
+		Applies:  lint.Applies{Notifications: true},
 		Options:  func() any { return &linkSafetyOptions{MaxSMSLength: defaultMaxSMSLinkLength} },
 		Doc: `Customers are told to check links before they tap them. A link that hides
 where it goes, or that the browser marks as "Not secure", looks like the

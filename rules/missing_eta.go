@@ -33,11 +33,15 @@ func (o *missingETAOptions) Validate() error {
 	return validateKinds("kinds", o.Kinds)
 }
 
+// Scope runs the rule only on the configured kinds.
+func (o *missingETAOptions) Scope(a *lint.Applies) { a.Kinds = o.Kinds }
+
 func missingETA() *lint.Rule {
 	return &lint.Rule{
 		ID:       "missing-eta",
 		Summary:  "Delay, outage, appointment, ticket and process messages must give a concrete time",
 		Severity: lint.Error,
+		Applies:  lint.Applies{Notifications: true},
 		Options: func() any {
 			return &missingETAOptions{Kinds: append([]string(nil), etaKinds...), TimeVars: append([]string(nil), timeVarNames...)}
 		},
@@ -97,9 +101,6 @@ var etaWhat = map[string][2]string{
 func checkMissingETA(p *lint.Pass) {
 	opt := p.Options.(*missingETAOptions)
 	t := p.Template
-	if !kindIn(t, opt.Kinds) {
-		return
-	}
 	d, ok := contentFor(p)
 	if !ok {
 		return

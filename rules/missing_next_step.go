@@ -16,11 +16,15 @@ type missingNextStepOptions struct {
 
 func (o *missingNextStepOptions) Validate() error { return validateKinds("kinds", o.Kinds) }
 
+// Scope runs the rule only on the configured kinds.
+func (o *missingNextStepOptions) Scope(a *lint.Applies) { a.Kinds = o.Kinds }
+
 func missingNextStep() *lint.Rule {
 	return &lint.Rule{
 		ID:       "missing-next-step",
 		Summary:  "The reader must learn what to do, or that nothing is needed and what happens next",
 		Severity: lint.Warning,
+		Applies:  lint.Applies{Notifications: true},
 		Options:  func() any { return &missingNextStepOptions{Kinds: append([]string(nil), etaKinds...)} },
 		Doc: `A service message that reports a problem and stops there leaves the reader
 asking "do I have to do something?" and "will I hear from you again?". Those
@@ -98,11 +102,7 @@ func hasPhone(s string) bool {
 }
 
 func checkMissingNextStep(p *lint.Pass) {
-	opt := p.Options.(*missingNextStepOptions)
 	t := p.Template
-	if !kindIn(t, opt.Kinds) {
-		return
-	}
 	d, ok := contentFor(p)
 	if !ok {
 		return

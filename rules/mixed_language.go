@@ -31,6 +31,7 @@ func mixedLanguage() *lint.Rule {
 		ID:       "mixed-language",
 		Summary:  "Words of another language inside a message",
 		Severity: lint.Warning,
+		Applies:  lint.Applies{Notifications: true},
 		Options:  func() any { return &mixedLanguageOptions{MinWeak: 3} },
 		Doc: `A word of another language in a message ("(Number: 12345)" in a German
 e-mail) is usually a leftover of a copied template or a missed

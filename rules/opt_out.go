@@ -32,11 +32,15 @@ func (o *optOutOptions) Validate() error {
 	return validateChannels("channels", o.Channels)
 }
 
+// Scope runs the rule only on the configured kinds and channels.
+func (o *optOutOptions) Scope(a *lint.Applies) { a.Kinds, a.Channels = o.Kinds, o.Channels }
+
 func optOut() *lint.Rule {
 	return &lint.Rule{
 		ID:       "opt-out",
 		Summary:  "Marketing SMS must say how to stop receiving them",
 		Severity: lint.Error,
+		Applies:  lint.Applies{Notifications: true},
 		Options: func() any {
 			return &optOutOptions{Kinds: []string{"marketing"}, Channels: []string{"sms"},
 				Vars: []string{"optout", "opt_out", "unsubscribe", "stop"}}
@@ -82,9 +86,6 @@ Options:
 func checkOptOut(p *lint.Pass) {
 	opt := p.Options.(*optOutOptions)
 	t := p.Template
-	if !kindIn(t, opt.Kinds) || !inList(opt.Channels, t.Channel) {
-		return
-	}
 	d, ok := contentFor(p)
 	if !ok {
 		return

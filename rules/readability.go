@@ -45,6 +45,7 @@ func readability() *lint.Rule {
 		ID:       "readability",
 		Summary:  "Sentences too long or text too hard to read for its language",
 		Severity: lint.Info,
+		Applies:  lint.Applies{Notifications: true},
 		Options:  func() any { return &readabilityOptions{MinWords: 30} },
 		Doc: `Notifications are read on a phone, in passing. A long sentence or a text
 full of long words is skimmed, misread, and answered with a call.

@@ -35,6 +35,7 @@ func senderID() *lint.Rule {
 		ID:       senderIDRuleID,
 		Summary:  "An SMS must say who is sending it",
 		Severity: lint.Warning,
+		Applies:  smsOnly,
 		Options:  func() any { return &senderIDOptions{} },
 		Doc: `An SMS often arrives from a short code or an unknown number. If the text
 does not name the sender, customers cannot tell a real notice from a scam:
@@ -99,7 +100,7 @@ var senderAcronyms = []string{
 func checkSenderID(p *lint.Pass) {
 	t := p.Template
 	body := t.Body()
-	if t.Channel != "sms" || body == nil || body.Text.Len() == 0 {
+	if body == nil || body.Text.Len() == 0 {
 		return
 	}
 	if strings.TrimSpace(t.Sender) != "" || hasBrandPlaceholder(t) {

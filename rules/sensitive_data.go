@@ -31,6 +31,7 @@ func sensitiveData() *lint.Rule {
 		ID:       "sensitive-data",
 		Summary:  "No card numbers, IBANs, passwords or health data in SMS, push or WhatsApp",
 		Severity: lint.Error,
+		Applies:  lint.Applies{Notifications: true},
 		Options:  func() any { return &sensitiveDataOptions{Channels: []string{"sms", "push", "whatsapp"}} },
 		Doc: `SMS travel unencrypted, push notifications and chat messages show on the
 lock screen, and all of them stay on a phone that others pick up. Data that

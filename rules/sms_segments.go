@@ -26,6 +26,7 @@ func smsSegments() *lint.Rule {
 		ID:       "sms-segments",
 		Summary:  "An SMS must fit its segment budget, with placeholders at their longest",
 		Severity: lint.Error,
+		Applies:  smsOnly,
 		Options:  func() any { return &smsSegmentsOptions{} },
 		Doc: `Every SMS segment is billed, and a message split into parts can arrive out of
 order or be cut on older phones. One segment holds 160 GSM-7 characters, or

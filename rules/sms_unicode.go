@@ -22,6 +22,7 @@ func smsUnicode() *lint.Rule {
 		ID:       "sms-unicode",
 		Summary:  "Characters outside GSM-7 cut an SMS segment from 160 to 70 characters",
 		Severity: lint.Warning,
+		Applies:  smsOnly,
 		Fixable:  true,
 		Options:  func() any { return &smsUnicodeOptions{} },
 		Doc: `One character outside the GSM 03.38 alphabet (a curly apostrophe, an en
@@ -53,9 +54,6 @@ Options:
 
 func checkSMSUnicode(p *lint.Pass) {
 	t := p.Template
-	if t.Channel != "sms" {
-		return
-	}
 	opt := p.Options.(*smsUnicodeOptions)
 	allowed := map[string]bool{}
 	for _, a := range opt.Allow {

@@ -219,11 +219,6 @@ func contentFor(p *lint.Pass) (*contentData, bool) {
 	return d, ok
 }
 
-// kindIn reports whether the template's kind is one of kinds.
-func kindIn(t *lint.Template, kinds []string) bool {
-	return t.Kind != "" && slices.Contains(kinds, t.Kind)
-}
-
 // validateKinds checks option values against the kinds notelint knows.
 func validateKinds(option string, kinds []string) error {
 	known := lint.KnownKinds()
@@ -719,3 +714,7 @@ func sentenceAt(sents []span, off int) span {
 	}
 	return span{}
 }
+
+// smsOnly is where the SMS rules run: customer notifications known to be
+// SMS.
+var smsOnly = lint.Applies{Notifications: true, Channels: []string{"sms"}}

@@ -34,6 +34,7 @@ func vagueCTA() *lint.Rule {
 		ID:       "vague-cta",
 		Summary:  "Links and buttons must say what they do; one SMS, one call to action",
 		Severity: lint.Warning,
+		Applies:  lint.Applies{Notifications: true},
 		Options: func() any {
 			return &vagueCTAOptions{BareLinkChannels: []string{"sms", "push"}, MaxSMSActions: 1}
 		},

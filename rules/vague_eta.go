@@ -18,11 +18,15 @@ type vagueETAOptions struct {
 
 func (o *vagueETAOptions) Validate() error { return validateKinds("kinds", o.Kinds) }
 
+// Scope runs the rule only on the configured kinds.
+func (o *vagueETAOptions) Scope(a *lint.Applies) { a.Kinds = o.Kinds }
+
 func vagueETA() *lint.Rule {
 	return &lint.Rule{
 		ID:       "vague-eta",
 		Summary:  "\"Soon\", \"in Kürze\", \"bientôt\" where the customer is owed a time",
 		Severity: lint.Warning,
+		Applies:  lint.Applies{Notifications: true},
 		Options:  func() any { return &vagueETAOptions{Kinds: append([]string(nil), etaKinds...)} },
 		Doc: `"Soon", "as soon as possible", "zeitnah", "in Kürze", "bientôt", "dans les
 meilleurs délais": to the writer they promise speed, to the customer they
@@ -64,9 +68,6 @@ Options:
 func checkVagueETA(p *lint.Pass) {
 	opt := p.Options.(*vagueETAOptions)
 	t := p.Template
-	if !kindIn(t, opt.Kinds) {
-		return
-	}
 	d, ok := contentFor(p)
 	if !ok {
 		return

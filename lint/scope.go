@@ -1,0 +1,207 @@
+package lint
+
+import (
+	"fmt"
+	"slices"
+)
+
+// Evidence says where an inferred attribute of a template came from. The
+// order is the order of trust: a later source overrides an earlier one.
+type Evidence int
+
+// Sources of evidence, weakest first.
+const (
+	FromNothing       Evidence = iota // nothing said anything
+	FromDefault                       // a built-in fallback ("a .txt file is an SMS")
+	FromConfigDefault                 // the config's default_channel, default_kind, default_locale
+	FromText                          // the message's own words
+	FromPath                          // a folder or file name
+	FromKey                           // a bundle key, gettext context or source reference
+	FromConfig                        // the config: defaults and key patterns
+	FromFrontMatter                   // the template's own front matter or catalog entry
+)
+
+var evidenceNames = []string{"none", "default", "config default", "text", "path", "key", "config", "front-matter"}
+
+// String returns the evidence's name as shown by --explain-scope and JSON.
+func (e Evidence) String() string {
+	if int(e) < len(evidenceNames) {
+		return evidenceNames[e]
+	}
+	return fmt.Sprintf("evidence(%d)", int(e))
+}
+
+// Confidence is how sure an inference is. Rules run only on attributes
+// known with at least Medium confidence.
+type Confidence int
+
+// Confidence levels.
+const (
+	Unknown Confidence = iota
+	Low
+	Medium
+	High
+)
+
+var confidenceNames = []string{"unknown", "low", "medium", "high"}
+
+// String returns the level's name.
+func (c Confidence) String() string {
+	if int(c) < len(confidenceNames) {
+		return confidenceNames[c]
+	}
+	return fmt.Sprintf("confidence(%d)", int(c))
+}
+
+// Fact is one inferred attribute: its value, where it came from, how sure
+// it is, and the words that decided it.
+type Fact struct {
+	Value      string
+	Source     Evidence
+	Confidence Confidence
+	// Detail names the evidence: the folder, key word or phrase.
+	Detail string
+}
+
+// Known reports whether the fact has a value held with at least Medium
+// confidence.
+func (f Fact) Known() bool { return f.Value != "" && f.Confidence >= Medium }
+
+// Scope is what the loaders decided about a template: whether it is a
+// customer notification, and its channel, kind and locale, each with its
+// evidence. Template.Channel, Kind and Locale hold the same values.
+type Scope struct {
+	// Notification is "yes" for a message sent to a customer, "no" for a
+	// UI string, help text or staff-facing message.
+	Notification Fact
+	Channel      Fact
+	Kind         Fact
+	Locale       Fact
+}
+
+// Notification values.
+const (
+	Yes = "yes"
+	No  = "no"
+)
+
+// IsNotification reports whether the template is known to be a customer
+// notification.
+func (t *Template) IsNotification() bool {
+	return t.Scope.Notification.Value == Yes && t.Scope.Notification.Confidence >= Medium
+}
+
+// setChannel records the channel with its evidence, unless stronger
+// evidence already decided it.
+func (t *Template) setChannel(v string, src Evidence, c Confidence, detail string) {
+	if v == "" || !t.Scope.Channel.weakerThan(src, c) {
+		return
+	}
+	t.Channel = v
+	t.Scope.Channel = Fact{Value: v, Source: src, Confidence: c, Detail: detail}
+}
+
+// setKind records the kind with its evidence, unless stronger evidence
+// already decided it.
+func (t *Template) setKind(v string, src Evidence, c Confidence, detail string) {
+	if v == "" || !t.Scope.Kind.weakerThan(src, c) {
+		return
+	}
+	t.Kind = v
+	t.Scope.Kind = Fact{Value: v, Source: src, Confidence: c, Detail: detail}
+}
+
+// setLocale records the locale with its evidence, unless stronger
+// evidence already decided it.
+func (t *Template) setLocale(v string, src Evidence, c Confidence, detail string) {
+	if v == "" || !t.Scope.Locale.weakerThan(src, c) {
+		return
+	}
+	t.Locale = v
+	t.Scope.Locale = Fact{Value: v, Source: src, Confidence: c, Detail: detail}
+}
+
+// setNotification records whether the template is a notification.
+func (t *Template) setNotification(yes bool, src Evidence, c Confidence, detail string) {
+	if !t.Scope.Notification.weakerThan(src, c) {
+		return
+	}
+	v := No
+	if yes {
+		v = Yes
+	}
+	t.Scope.Notification = Fact{Value: v, Source: src, Confidence: c, Detail: detail}
+}
+
+// weakerThan reports whether evidence from src with confidence c should
+// replace f: a stronger source always does; the same source only with
+// more confidence.
+func (f Fact) weakerThan(src Evidence, c Confidence) bool {
+	if f.Value == "" {
+		return true
+	}
+	if src != f.Source {
+		return src > f.Source
+	}
+	return c > f.Confidence
+}
+
+// SetScope records a fact about t from outside the loaders (a rule's
+// test, an editor integration): attr is "channel", "kind", "locale" or
+// "notification" ("yes"/"no"). Stronger evidence already recorded wins.
+func (t *Template) SetScope(attr, value string, src Evidence, c Confidence, detail string) {
+	switch attr {
+	case "channel":
+		t.setChannel(value, src, c, detail)
+	case "kind":
+		t.setKind(value, src, c, detail)
+	case "locale":
+		t.setLocale(NormalizeLocale(value), src, c, detail)
+	case "notification":
+		t.setNotification(value == Yes, src, c, detail)
+	}
+}
+
+// Applies declares where a rule runs. The engine runs a rule's Check only
+// on templates that match; a rule never re-checks kind or channel itself.
+type Applies struct {
+	// Notifications: only customer notifications, never UI strings, help
+	// texts or staff-facing messages.
+	Notifications bool
+	// Channels: only these channels, known with at least Medium
+	// confidence; nil means any channel.
+	Channels []string
+	// Kinds: only these kinds, known with at least Medium confidence; nil
+	// means any kind.
+	Kinds []string
+}
+
+// ScopeOptions is implemented by rule options that narrow where the rule
+// applies (a configurable list of kinds or channels).
+type ScopeOptions interface {
+	// Scope narrows a, the rule's declared applicability.
+	Scope(a *Applies)
+}
+
+// appliesTo reports whether a rule with options opts runs on t.
+func (r *Rule) appliesTo(t *Template, opts any) bool {
+	a := r.Applies
+	if so, ok := opts.(ScopeOptions); ok {
+		so.Scope(&a)
+	}
+	return a.Match(t)
+}
+
+// Match reports whether t is in the scope a declares.
+func (a Applies) Match(t *Template) bool {
+	if a.Notifications && !t.IsNotification() {
+		return false
+	}
+	if a.Channels != nil && (!t.Scope.Channel.Known() || !slices.Contains(a.Channels, t.Channel)) {
+		return false
+	}
+	if a.Kinds != nil && (!t.Scope.Kind.Known() || !slices.Contains(a.Kinds, t.Kind)) {
+		return false
+	}
+	return true
+}

@@ -1,0 +1,162 @@
+package lint
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/notelint/notelint/lint/classify"
+)
+
+// classifier is built once from the embedded language data and only read
+// afterwards.
+var classifier = sync.OnceValue(classify.Default)
+
+// InferScope completes what the loaders know about each template from its
+// own words, after grouping (a subject and a body are read together):
+// whether it is a notification, its kind, its language and, for plain
+// texts, whether it reads as an SMS. Evidence already recorded from front
+// matter, config, keys or paths is never overridden by the text.
+func InferScope(ts []*Template, cfg *Config) {
+	c := classifier()
+	for _, t := range ts {
+		inferScope(c, t, cfg)
+	}
+}
+
+func inferScope(c *classify.Classifier, t *Template, cfg *Config) {
+	text := scopeText(t)
+	if t.Scope.Locale.Confidence < Medium {
+		if l := c.Language(text); l.Sure {
+			t.setLocale(l.Code, FromText, Medium, "stop words")
+		}
+	}
+	tx := c.ReadText(text, t.Language())
+	keyText := t.ID
+	if t.FromBundle {
+		keyText = t.ID + " " + strings.Join(t.refs, " ")
+	}
+	key := c.ReadKey(keyText)
+	pathKey := c.ReadKey(t.Source.Path)
+
+	if t.Channel == "chat" && t.Scope.Channel.Known() {
+		t.setNotification(false, t.Scope.Channel.Source, High, "a team chat message ("+t.Scope.Channel.Detail+")")
+	}
+	if t.FromBundle {
+		notificationFromBundle(t, tx, key, pathKey)
+	}
+	if !t.Scope.Kind.Known() {
+		src := FromKey
+		if !t.FromBundle {
+			src = FromPath
+		}
+		switch {
+		case key.Kind != "":
+			t.setKind(key.Kind, src, Medium, key.KindWord)
+		case t.FromBundle:
+			// A file name such as "emails.json" names no kind of a key.
+		case pathKey.Kind != "":
+			t.setKind(pathKey.Kind, FromPath, Medium, pathKey.KindWord)
+		}
+	}
+	if !t.Scope.Kind.Known() && tx.Kind != "" {
+		conf := Medium
+		if !tx.KindSure {
+			conf = Low
+		}
+		t.setKind(tx.Kind, FromText, conf, tx.KindPhrase)
+	}
+	if !t.Scope.Channel.Known() {
+		channelFromText(t, tx)
+	}
+}
+
+// notificationFromBundle decides whether a bundle string is a customer
+// notification. Most strings of a whole-application bundle are labels,
+// form help and admin screens: a string counts as a notification only when
+// its key (or, for gettext, where the program uses it) says so and its text
+// reads as a message, or its text alone clearly does (a greeting and a
+// sign-off).
+func notificationFromBundle(t *Template, tx classify.Text, key, pathKey classify.Key) {
+	noted := key.Notification
+	if noted == "" {
+		noted = pathKey.Notification
+	}
+	score := tx.Score()
+	switch {
+	case tx.Label:
+		t.setNotification(false, FromText, Medium, "a short label")
+	case tx.SMS != "":
+		t.setNotification(true, FromText, Medium, "\""+tx.SMS+"\"")
+	case noted != "" && key.UI == "" && score >= 1:
+		t.setNotification(true, FromKey, Medium, noted)
+	case noted != "" && score >= 3:
+		t.setNotification(true, FromText, Medium, textReason(tx))
+	case key.UI != "":
+		t.setNotification(false, FromKey, Medium, key.UI)
+	case score >= 4:
+		t.setNotification(true, FromText, Medium, textReason(tx))
+	default:
+		t.setNotification(false, FromText, Medium, "reads as an interface text")
+	}
+}
+
+// textReason names what in the text made it a message.
+func textReason(tx classify.Text) string {
+	var parts []string
+	if tx.Greeting != "" {
+		parts = append(parts, "greeting \""+tx.Greeting+"\"")
+	}
+	if tx.SignOff != "" {
+		parts = append(parts, "sign-off \""+tx.SignOff+"\"")
+	}
+	if tx.Kind != "" {
+		parts = append(parts, "\""+tx.KindPhrase+"\"")
+	}
+	if len(parts) == 0 {
+		return "addresses the reader"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// channelFromText reads the channel of a template whose path and config
+// say nothing: an HTML document or a text with a subject is an e-mail; a
+// plain text that greets, signs off and runs over several sentences reads
+// as an e-mail rather than an SMS.
+func channelFromText(t *Template, tx classify.Text) {
+	if t.Part(PartSubject) != nil || t.Part(PartPreheader) != nil {
+		t.setChannel("email", FromText, Medium, "has a subject")
+		return
+	}
+	body := t.Body()
+	if body == nil {
+		return
+	}
+	if body.Format == HTML && !t.FromBundle {
+		t.setChannel("email", FromText, Medium, "an HTML document")
+		return
+	}
+	if tx.SMS != "" {
+		t.setChannel("sms", FromText, Medium, "\""+tx.SMS+"\"")
+		return
+	}
+	if body.Format == Plain && tx.Greeting != "" && tx.SignOff != "" && tx.Sentences >= 3 {
+		t.setChannel("email", FromText, Medium, "greeting and sign-off")
+	}
+}
+
+// scopeText is the text the classifier reads: the parts that carry the
+// message (subject, title, greeting, body), not buttons or footers.
+func scopeText(t *Template) string {
+	var b strings.Builder
+	for _, p := range t.Parts {
+		switch p.Name {
+		case PartButton, PartFooter, PartHTMLTitle:
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p.Text.String())
+	}
+	return b.String()
+}
