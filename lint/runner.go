@@ -48,28 +48,40 @@ type fileResult struct {
 // the parts of multi-part notifications → run-level rules (across
 // templates) → per-template rules (in parallel) → sort.
 func (r *Runner) RunFiles(files []string) *Result {
-	jobs := r.Jobs
-	if jobs <= 0 {
-		jobs = runtime.GOMAXPROCS(0)
-	}
+	ts, loadErrs := r.LoadFiles(files)
+	res := &Result{Files: len(files), Errors: loadErrs}
+	checked, findings, errs := r.checkAll(ts, r.jobs())
+	res.Templates, res.Findings = checked, findings
+	res.Errors = append(res.Errors, errs...)
+	SortFindings(res.Findings)
+	return res
+}
+
+// LoadFiles loads the given files (in parallel), groups the parts of
+// multi-part notifications and infers each template's scope; it checks
+// nothing. Files that cannot be read as templates are returned as errors.
+func (r *Runner) LoadFiles(files []string) ([]*Template, []error) {
 	loaded := make([]fileResult, len(files))
-	parallel(len(files), jobs, func(i int) { loaded[i] = r.loadFile(files[i]) })
-	res := &Result{Files: len(files)}
+	parallel(len(files), r.jobs(), func(i int) { loaded[i] = r.loadFile(files[i]) })
 	var ts []*Template
+	var errs []error
 	for _, fr := range loaded {
 		if fr.err != nil {
-			res.Errors = append(res.Errors, fr.err)
+			errs = append(errs, fr.err)
 			continue
 		}
 		ts = append(ts, fr.templates...)
 	}
 	ts = GroupTemplates(ts, r.Config)
 	InferScope(ts, r.Config)
-	checked, findings, errs := r.checkAll(ts, jobs)
-	res.Templates, res.Findings = checked, findings
-	res.Errors = append(res.Errors, errs...)
-	SortFindings(res.Findings)
-	return res
+	return ts, errs
+}
+
+func (r *Runner) jobs() int {
+	if r.Jobs > 0 {
+		return r.Jobs
+	}
+	return runtime.GOMAXPROCS(0)
 }
 
 // CheckTemplates runs every enabled rule, run-level and per-template, on

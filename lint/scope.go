@@ -31,6 +31,9 @@ func (e Evidence) String() string {
 	return fmt.Sprintf("evidence(%d)", int(e))
 }
 
+// MarshalText writes the evidence as its name.
+func (e Evidence) MarshalText() ([]byte, error) { return []byte(e.String()), nil }
+
 // Confidence is how sure an inference is. Rules run only on attributes
 // known with at least Medium confidence.
 type Confidence int
@@ -53,14 +56,17 @@ func (c Confidence) String() string {
 	return fmt.Sprintf("confidence(%d)", int(c))
 }
 
+// MarshalText writes the level as its name.
+func (c Confidence) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+
 // Fact is one inferred attribute: its value, where it came from, how sure
 // it is, and the words that decided it.
 type Fact struct {
-	Value      string
-	Source     Evidence
-	Confidence Confidence
+	Value      string     `json:"value"`
+	Source     Evidence   `json:"source"`
+	Confidence Confidence `json:"confidence"`
 	// Detail names the evidence: the folder, key word or phrase.
-	Detail string
+	Detail string `json:"detail,omitempty"`
 }
 
 // Known reports whether the fact has a value held with at least Medium
@@ -73,10 +79,10 @@ func (f Fact) Known() bool { return f.Value != "" && f.Confidence >= Medium }
 type Scope struct {
 	// Notification is "yes" for a message sent to a customer, "no" for a
 	// UI string, help text or staff-facing message.
-	Notification Fact
-	Channel      Fact
-	Kind         Fact
-	Locale       Fact
+	Notification Fact `json:"notification"`
+	Channel      Fact `json:"channel"`
+	Kind         Fact `json:"kind"`
+	Locale       Fact `json:"locale"`
 }
 
 // Notification values.
@@ -204,4 +210,10 @@ func (a Applies) Match(t *Template) bool {
 		return false
 	}
 	return true
+}
+
+// Runs reports whether rule r, as configured, runs its per-template check
+// on t: it is not off and t is in its scope.
+func (c *Config) Runs(r *Rule, t *Template) bool {
+	return r.Check != nil && c.Severity(r) != Off && r.appliesTo(t, c.RuleOptions(r))
 }

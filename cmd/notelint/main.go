@@ -85,6 +85,7 @@ historical status streams through a notification policy.`,
 		newExplainCmd(),
 		newInitCmd(),
 		newConfigCmd(),
+		newInspectCmd(),
 		newSimulateCmd(),
 		newVersionCmd(),
 	)
