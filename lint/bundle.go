@@ -188,10 +188,12 @@ func applyClassify(t *Template, cfg *Config, b *BundleConfig, key string) {
 	for _, m := range maps {
 		if ch := patternClass(m[0], key); ch != "" && !chSet {
 			t.setChannel(ch, FromConfig, High, "channel pattern")
+			t.setNotification(true, FromConfig, High, "channel pattern")
 			chSet = true
 		}
 		if k := patternClass(m[1], key); k != "" && !kindSet {
 			t.setKind(k, FromConfig, High, "kind pattern")
+			t.setNotification(true, FromConfig, High, "kind pattern")
 			kindSet = true
 		}
 	}

@@ -68,6 +68,10 @@ func NormalizeLocale(locale string) string {
 		return ""
 	}
 	parts[0] = strings.ToLower(parts[0])
+	// A gettext variant ("de_Formal") is a private-use subtag: de-x-formal.
+	if len(parts) == 2 && len(parts[1]) >= 5 && isLetters(parts[1]) {
+		return parts[0] + "-x-" + strings.ToLower(parts[1])
+	}
 	for i := 1; i < len(parts); i++ {
 		switch len(parts[i]) {
 		case 2:

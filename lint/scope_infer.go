@@ -160,3 +160,13 @@ func scopeText(t *Template) string {
 	}
 	return b.String()
 }
+
+// GuessLanguage names the language of text from the language data's stop
+// words: "" when the text is too short to tell or no language clearly
+// leads.
+func GuessLanguage(text string) string {
+	if l := classifier().Language(text); l.Sure {
+		return l.Code
+	}
+	return ""
+}

@@ -125,14 +125,19 @@ func TestTranslationParityOptions(t *testing.T) {
 		sort.Strings(out)
 		return out
 	}
-	if got := strings.Join(run(""), " "); got != "de.json:error de.json:info en.json:warning" {
-		t.Errorf("defaults: %q", got)
+	// Nothing says these keys are notifications: by default they are not
+	// compared; all_keys compares every key.
+	if got := strings.Join(run(""), " "); got != "" {
+		t.Errorf("defaults (interface strings): %q", got)
 	}
-	if got := strings.Join(run("[rules.translation-parity]\nignore_keys = [\"b\", \"c\"]\n"), " "); got != "de.json:error" {
+	if got := strings.Join(run("[rules.translation-parity]\nall_keys = true\n"), " "); got != "de.json:error en.json:warning" {
+		t.Errorf("all_keys: %q", got)
+	}
+	if got := strings.Join(run("[rules.translation-parity]\nall_keys = true\nignore_keys = [\"b\", \"c\"]\n"), " "); got != "de.json:error" {
 		t.Errorf("ignore_keys: %q", got)
 	}
 	// With de as the source, en has an extra placeholder and an extra key.
-	if got := strings.Join(run("[rules.translation-parity]\nsource_locale = \"de\"\nuntranslated_min_words = 9\n"), " "); got != "en.json:error" {
+	if got := strings.Join(run("[rules.translation-parity]\nall_keys = true\nsource_locale = \"de\"\nuntranslated_min_words = 9\n"), " "); got != "en.json:error" {
 		t.Errorf("source_locale de: %q", got)
 	}
 }

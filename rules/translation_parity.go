@@ -19,7 +19,13 @@ type parityOptions struct {
 	UntranslatedMinWords int `toml:"untranslated_min_words"`
 	// IgnoreKeys lists message keys (patterns with *) not compared.
 	IgnoreKeys []string `toml:"ignore_keys"`
+	// AllKeys compares every key of a bundle, not only the notifications
+	// (UI labels, help texts) — for teams that own the whole bundle.
+	AllKeys bool `toml:"all_keys"`
 }
+
+// Scope limits the rule to notifications unless all_keys is set.
+func (o *parityOptions) Scope(a *lint.Applies) { a.Notifications = !o.AllKeys }
 
 // Validate checks the options.
 func (o *parityOptions) Validate() error {
@@ -90,7 +96,18 @@ func checkTranslationParity(p *lint.RunPass) {
 	groups := map[[2]string]*parityGroup{}
 	var order [][2]string
 	setLocales := map[string]map[string]bool{}
+	// In a whole-application bundle most keys are interface strings: a
+	// key is compared when it is a notification in any of its locales.
+	wanted := map[[2]string]bool{}
 	for _, t := range p.Templates {
+		if opt.AllKeys || !t.FromBundle || t.IsNotification() {
+			wanted[[2]string{t.Set, t.Key}] = true
+		}
+	}
+	for _, t := range p.Templates {
+		if !wanted[[2]string{t.Set, t.Key}] {
+			continue
+		}
 		if t.Original != nil {
 			compareOriginal(p, opt, t)
 			continue
@@ -306,6 +323,12 @@ func shownName(ph lint.Placeholder, part *lint.Part) string {
 func reportUntranslated(p *lint.RunPass, opt *parityOptions, t *lint.Template, part, sp *lint.Part, src string) {
 	a, b := normalisedProse(part), normalisedProse(sp)
 	if a == "" || a != b || len(strings.Fields(a)) < opt.UntranslatedMinWords {
+		return
+	}
+	// A text in its own locale's language is translated, whatever the
+	// source says (an English catalogue copies its msgids; "Notifications"
+	// is French too). Only a text that reads as another language is.
+	if l := lint.GuessLanguage(part.Text.String()); l == "" || l == lint.BaseLanguage(t.Locale) {
 		return
 	}
 	p.Report(t, lint.Diagnostic{Part: part, Start: 0, End: part.Text.Len(), Severity: lint.Info,
