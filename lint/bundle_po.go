@@ -58,7 +58,7 @@ func parsePOBundle(data []byte, start int) ([]bundleEntry, error) {
 			key = ctxt.String() + "::" + key
 		}
 		var probs []Problem
-		if e.fuzzy {
+		if e.fuzzy && key != "" {
 			probs = append(probs, Problem{Rule: RuleTranslationParity, Start: e.str.start, End: e.str.end, Severity: Info,
 				Message: "the translation is marked fuzzy: gettext does not use it, readers see the source text",
 				Hint:    "review the translation and remove the fuzzy flag"})

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"path"
 	"strings"
 	"sync"
 
@@ -31,11 +32,10 @@ func inferScope(c *classify.Classifier, t *Template, cfg *Config) {
 		}
 	}
 	tx := c.ReadText(text, t.Language())
-	keyText := t.ID
+	key := c.ReadKey(keyWords(t))
 	if t.FromBundle {
-		keyText = t.ID + " " + strings.Join(t.refs, " ")
+		mergeRefs(&key, c, t.refs)
 	}
-	key := c.ReadKey(keyText)
 	pathKey := c.ReadKey(t.Source.Path)
 
 	if t.Channel == "chat" && t.Scope.Channel.Known() {
@@ -85,6 +85,8 @@ func notificationFromBundle(t *Template, tx classify.Text, key, pathKey classify
 	switch {
 	case tx.Label:
 		t.setNotification(false, FromText, Medium, "a short label")
+	case tx.Fragment:
+		t.setNotification(false, FromText, Medium, "a fragment: the program adds the rest after its colon")
 	case tx.SMS != "":
 		t.setNotification(true, FromText, Medium, "\""+tx.SMS+"\"")
 	case noted != "" && key.UI == "" && score >= 1:
@@ -169,4 +171,49 @@ func GuessLanguage(text string) string {
 		return l.Code
 	}
 	return ""
+}
+
+// keyWords is the part of a template's id whose words describe it: the
+// key of a bundle message, but for gettext only the context, since the
+// msgid is the text itself.
+func keyWords(t *Template) string {
+	if !t.FromBundle {
+		return t.ID
+	}
+	if ctxt, _, ok := strings.Cut(t.ID, "::"); ok {
+		return ctxt
+	}
+	if strings.ContainsAny(t.ID, " \n") {
+		return ""
+	}
+	return t.ID
+}
+
+// uiSourceExts are the files of pages and screens: a message used only
+// there is an interface text.
+var uiSourceExts = map[string]bool{".html": true, ".htm": true, ".vue": true, ".jsx": true, ".tsx": true, ".svelte": true, ".erb": true, ".jinja": true, ".jinja2": true}
+
+// uiSourceFiles are modules of screens and forms (Django, Rails, Laravel).
+var uiSourceFiles = map[string]bool{"views": true, "forms": true, "admin": true, "widgets": true, "urls": true, "tables": true, "filters": true}
+
+// mergeRefs adds what a gettext message's source references say to key:
+// a reference inside a folder named for notifications ("pretalx/mail/…")
+// marks a notification; otherwise a reference from a page template or a
+// views/forms module marks an interface text.
+func mergeRefs(key *classify.Key, c *classify.Classifier, refs []string) {
+	ui := ""
+	for _, r := range refs {
+		file, _, _ := strings.Cut(r, ":") // "path/file.py:12"
+		dir, base := path.Split(file)
+		if k := c.ReadKey(dir); k.Notification != "" && key.Notification == "" {
+			key.Notification = k.Notification
+		}
+		ext := path.Ext(base)
+		if uiSourceExts[ext] || uiSourceFiles[strings.TrimSuffix(base, ext)] {
+			ui = file
+		}
+	}
+	if key.Notification == "" && key.UI == "" && ui != "" {
+		key.UI = ui
+	}
 }

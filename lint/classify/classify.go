@@ -52,6 +52,9 @@ type Text struct {
 	Address    int    // words addressing the reader or naming "we"
 	UI         string // a phrase of an interface instruction, "" when none
 	Label      bool   // a short label: a few words and no sentence
+	// Fragment is true for a piece of a message that ends where the
+	// program inserts the rest ("The event is scheduled for:").
+	Fragment bool
 	SMS        string // a phrase only an SMS holds ("reply STOP"), "" when none
 	Kind       string // the kind its phrases name, "" when none
 	KindPhrase string // the phrase that named the kind
@@ -106,6 +109,7 @@ func (c *Classifier) ReadText(text, code string) Text {
 	f := lang.Fold(text)
 	t.Words, t.Sentences = countWords(text)
 	t.Label = t.Words <= 4 && !endsSentence(text)
+	t.Fragment = strings.HasSuffix(strings.TrimSpace(text), ":")
 	head := lang.Fold(prefix(f.S, 40))
 	tail := lang.Fold(suffix(f.S, 120))
 	hits := map[string]int{}
