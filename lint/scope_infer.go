@@ -87,6 +87,8 @@ func notificationFromBundle(t *Template, tx classify.Text, key, pathKey classify
 		t.setNotification(false, FromText, Medium, "a short label")
 	case tx.Fragment:
 		t.setNotification(false, FromText, Medium, "a fragment: the program adds the rest after its colon")
+	case tx.UI != "" && tx.Greeting == "":
+		t.setNotification(false, FromText, Medium, "an interface instruction: \""+tx.UI+"\"")
 	case tx.SMS != "":
 		t.setNotification(true, FromText, Medium, "\""+tx.SMS+"\"")
 	case noted != "" && key.UI == "" && score >= 1:

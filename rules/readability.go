@@ -117,6 +117,11 @@ func checkReadability(p *lint.Pass) {
 	}
 	text := filledText(part)
 	sents := sentenceSpans(text, rd)
+	if part.Format == lint.HTML {
+		// In HTML a line break is an explicit <br> or block end: readers
+		// see a new line, so it ends the sentence.
+		sents = splitAtLines(text, sents)
+	}
 	var words, syllables, sentences int
 	long := false
 	for _, s := range sents {
@@ -275,4 +280,25 @@ func containsSorted(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// splitAtLines splits sentences at line breaks.
+func splitAtLines(text string, sents []span) []span {
+	var out []span
+	for _, s := range sents {
+		start := s.start
+		for i := s.start; i < s.end; i++ {
+			if text[i] != '\n' {
+				continue
+			}
+			if strings.TrimSpace(text[start:i]) != "" {
+				out = append(out, span{start, i})
+			}
+			start = i + 1
+		}
+		if strings.TrimSpace(text[start:s.end]) != "" {
+			out = append(out, span{start, s.end})
+		}
+	}
+	return out
 }

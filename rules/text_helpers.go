@@ -619,7 +619,10 @@ func sentenceSpans(text string, rd *readData) []span {
 			for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
 				j++
 			}
-			if j < len(text) && text[j] == '\n' || startsListItem(text[j:]) {
+			// A blank line, a list item, or a line that ends a salutation
+			// or lead-in ("Hello Anna," / "The new status:") ends the
+			// sentence.
+			if j < len(text) && text[j] == '\n' || startsListItem(text[j:]) || endsLeadIn(text[start:i]) {
 				emit(i)
 			}
 			i = j
@@ -718,3 +721,10 @@ func sentenceAt(sents []span, off int) span {
 // smsOnly is where the SMS rules run: customer notifications known to be
 // SMS.
 var smsOnly = lint.Applies{Notifications: true, Channels: []string{"sms"}}
+
+// endsLeadIn reports whether a line ends like a salutation or a lead-in: a
+// comma or colon before the line break.
+func endsLeadIn(s string) bool {
+	s = strings.TrimRight(s, " \t\r")
+	return strings.HasSuffix(s, ",") || strings.HasSuffix(s, ":")
+}
