@@ -45,16 +45,16 @@ func Default() *Classifier { return New(lang.Builtin()) }
 
 // Text is what a message's own words say.
 type Text struct {
-	Words      int    // words, placeholders not counted
-	Sentences  int    // sentences ended by . ! ? or a line break
-	Greeting   string // the greeting it opens with, "" when none
-	SignOff    string // the closing words, "" when none
-	Address    int    // words addressing the reader or naming "we"
-	UI         string // a phrase of an interface instruction, "" when none
-	Label      bool   // a short label: a few words and no sentence
+	Words     int    // words, placeholders not counted
+	Sentences int    // sentences ended by . ! ? or a line break
+	Greeting  string // the greeting it opens with, "" when none
+	SignOff   string // the closing words, "" when none
+	Address   int    // words addressing the reader or naming "we"
+	UI        string // a phrase of an interface instruction, "" when none
+	Label     bool   // a short label: a few words and no sentence
 	// Fragment is true for a piece of a message that ends where the
 	// program inserts the rest ("The event is scheduled for:").
-	Fragment bool
+	Fragment   bool
 	SMS        string // a phrase only an SMS holds ("reply STOP"), "" when none
 	Kind       string // the kind its phrases name, "" when none
 	KindPhrase string // the phrase that named the kind
