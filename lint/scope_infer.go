@@ -219,3 +219,16 @@ func mergeRefs(key *classify.Key, c *classify.Classifier, refs []string) {
 		key.UI = ui
 	}
 }
+
+// LoadTemplates loads one file's content as check reads it: parsed, its
+// parts grouped, and each template's scope inferred. Editors and tests
+// use it to check a text as if it were the file at path.
+func LoadTemplates(path string, data []byte, cfg *Config) ([]*Template, error) {
+	ts, err := Load(path, data, cfg)
+	if err != nil {
+		return nil, err
+	}
+	ts = GroupTemplates(ts, cfg)
+	InferScope(ts, cfg)
+	return ts, nil
+}

@@ -77,7 +77,7 @@ func TestCorpus(t *testing.T) {
 		for i, c := range cf.Case {
 			perLang[language]++
 			vpath := filepath.Join(language, c.File)
-			ts, err := lint.Load(vpath, []byte(c.Text), cfg)
+			ts, err := lint.LoadTemplates(vpath, []byte(c.Text), cfg)
 			if err != nil {
 				t.Errorf("%s case %d %q: %v", path, i+1, c.Name, err)
 				continue

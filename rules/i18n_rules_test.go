@@ -16,7 +16,7 @@ func findingsOf(t *testing.T, id, path, text string) []string {
 	t.Helper()
 	all := All()
 	cfg := lint.DefaultConfig(all)
-	ts, err := lint.Load(path, []byte(text), cfg)
+	ts, err := lint.LoadTemplates(path, []byte(text), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,5 +139,25 @@ func TestTranslationParityOptions(t *testing.T) {
 	// With de as the source, en has an extra placeholder and an extra key.
 	if got := strings.Join(run("[rules.translation-parity]\nall_keys = true\nsource_locale = \"de\"\nuntranslated_min_words = 9\n"), " "); got != "en.json:error" {
 		t.Errorf("source_locale de: %q", got)
+	}
+}
+
+func TestSMSUnicodeScripts(t *testing.T) {
+	cases := []struct {
+		name, path, text string
+		want             []string
+	}{
+		{"curly apostrophe in GSM text", "sms/en/a.txt", "Acme: we’re on our way.", []string{"’ warning"}},
+		{"Arabic: one finding for the message", "sms/ar/a.txt", "أكمي: طلبك في الطريق، يصل غدا’.", []string{"أ info"}},
+		{"Cyrillic: one finding", "sms/ru/a.txt", "Акме: ваш заказ в пути.", []string{"А info"}},
+		{"Greek letters in GSM text", "sms/el/a.txt", "ΔΩΣ", nil},
+		{"French accents have replacements", "sms/fr/a.txt", "Acme : votre colis arrivera à 14 h, côté jardin.", []string{"ô warning"}},
+		{"German umlauts are GSM", "sms/de/a.txt", "Acme: Ihr Paket kommt um 14 Uhr, Grüße.", nil},
+		{"emoji in GSM text", "sms/en/b.txt", "Acme: on our way 🚚", []string{"🚚 warning"}},
+	}
+	for _, c := range cases {
+		if got := findingsOf(t, "sms-unicode", c.path, c.text); strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
+		}
 	}
 }

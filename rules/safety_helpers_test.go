@@ -38,7 +38,7 @@ func runSafetyRule(t *testing.T, id, path, text, config string) []lint.Finding {
 	if rule == nil {
 		t.Fatalf("no rule %s", id)
 	}
-	ts, err := lint.Load(path, []byte(text), cfg)
+	ts, err := lint.LoadTemplates(path, []byte(text), cfg)
 	if err != nil {
 		t.Fatalf("load: %v", err)
 	}
@@ -110,7 +110,7 @@ func FuzzSafetyRules(f *testing.F) {
 	paths := []string{"en/sms/a.txt", "de/push/a.txt", "fr/email/a.md", "en/email/a.html", "de/whatsapp/a.txt", "it/sms/a.txt"}
 	f.Fuzz(func(t *testing.T, s string, which uint8) {
 		path := paths[int(which)%len(paths)]
-		ts, err := lint.Load(path, []byte(s), cfg)
+		ts, err := lint.LoadTemplates(path, []byte(s), cfg)
 		if err != nil {
 			return
 		}

@@ -31,7 +31,10 @@ segment then holds 70 characters instead of 160, and the same text can cost
 two or three times as much. Word processors insert such characters silently.
 
 notelint reports each such character with its position and a GSM-7
-replacement where a sensible one exists; ` + "`notelint check --fix`" + ` applies the
+replacement where a sensible one exists; a text written in a script GSM-7
+cannot encode at all (Arabic, Cyrillic, Devanagari, Chinese, …) gets one
+finding (info) for the whole message instead, since UCS-2 is unavoidable
+there; ` + "`notelint check --fix`" + ` applies the
 replacements in place and changes nothing else. Accented letters outside
 GSM-7 (ê, ç, ô) get their base letter as a suggestion: check that the text
 still reads well.
@@ -61,6 +64,14 @@ func checkSMSUnicode(p *lint.Pass) {
 	}
 	for _, part := range t.Parts {
 		res := sms.Analyze(part.Text.String(), sms.Options{})
+		if script, at := ucs2Script(res.NonGSM); script != "" {
+			// A text in a script GSM-7 cannot write is UCS-2 whatever one
+			// does: say so once, and not per character.
+			p.Report(lint.Diagnostic{Part: part, Start: at.Offset, End: at.Offset + at.Len, Severity: lint.Info,
+				Message: fmt.Sprintf("the text is in %s script, which GSM-7 cannot encode: the SMS is sent as UCS-2, 70 characters in one segment and 67 a segment when it is longer", script),
+				Hint:    "keep it within 70 characters, or budget for more segments (max_segments)"})
+			continue
+		}
 		for _, ng := range res.NonGSM {
 			if allowed[ng.Char] {
 				continue
@@ -82,6 +93,31 @@ func checkSMSUnicode(p *lint.Pass) {
 			p.Report(d)
 		}
 	}
+}
+
+// ucs2Script returns the name of the first writing system among the
+// non-GSM characters that GSM-7 cannot write at all (Arabic, Devanagari,
+// Cyrillic, Han, …: letters with no GSM replacement), and where it starts;
+// "" when the text is Latin apart from replaceable characters and symbols.
+func ucs2Script(chars []sms.NonGSM) (string, sms.NonGSM) {
+	for _, ng := range chars {
+		if ng.HasReplacement {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(ng.Char)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		for name, table := range unicode.Scripts {
+			if name == "Latin" || name == "Common" || name == "Inherited" {
+				continue
+			}
+			if unicode.Is(table, r) {
+				return name, ng
+			}
+		}
+	}
+	return "", sms.NonGSM{}
 }
 
 // unicodeFix replaces one non-GSM character in the file. A combining mark

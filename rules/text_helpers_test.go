@@ -41,7 +41,7 @@ func runContent(t *testing.T, id string, c contentCase) []lint.Finding {
 	if rule == nil {
 		t.Fatalf("no rule %s", id)
 	}
-	ts, err := lint.Load(c.path, []byte(c.text), cfg)
+	ts, err := lint.LoadTemplates(c.path, []byte(c.text), cfg)
 	if err != nil {
 		t.Fatalf("%s: load: %v", c.name, err)
 	}

@@ -65,9 +65,9 @@ type Text struct {
 }
 
 // specificKinds are the kinds one phrase is enough for: "delayed",
-// "outage", "verification code" say what the message is about; "booking"
-// or "discount" alone do not.
-var specificKinds = map[string]bool{"delay": true, "outage": true, "otp": true}
+// "outage", "verification code", "20% off" say what the message is about;
+// "booking" or "your request" alone do not.
+var specificKinds = map[string]bool{"delay": true, "outage": true, "otp": true, "marketing": true}
 
 // Score is the weight of the evidence that the text is a message to a
 // person: a greeting or sign-off, addressing the reader, several

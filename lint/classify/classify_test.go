@@ -1,0 +1,111 @@
+package classify
+
+import "testing"
+
+func TestReadText(t *testing.T) {
+	c := Default()
+	cases := []struct {
+		name, text, code string
+		kind             string
+		sure             bool
+		label, fragment  bool
+		minScore         int
+		maxScore         int
+	}{
+		{name: "en delay", text: "Hi Anna, your parcel is delayed. We are sorry. The Acme team", code: "en", kind: "delay", sure: true, minScore: 5, maxScore: 9},
+		{name: "de delay", text: "Hallo Anna, Ihre Lieferung wird sich verspäten. Viele Grüße, Ihr Acme-Team", code: "de", kind: "delay", sure: true, minScore: 5, maxScore: 9},
+		{name: "fr delay", text: "Bonjour, votre colis arrivera plus tard que prévu. Cordialement", code: "fr", kind: "delay", sure: true, minScore: 4, maxScore: 9},
+		{name: "en outage", text: "Power outage in your street.", code: "en", kind: "outage", sure: true, minScore: 1, maxScore: 3},
+		{name: "otp", text: "Your verification code is 123456.", code: "en", kind: "otp", sure: true, minScore: 1, maxScore: 3},
+		{name: "weak kind", text: "Your booking is confirmed.", code: "en", kind: "appointment", sure: false, minScore: 1, maxScore: 3},
+		{name: "label", text: "Customer name", code: "en", label: true, minScore: -3, maxScore: -3},
+		{name: "de label", text: "Kundenname speichern", code: "de", label: true, minScore: -3, maxScore: -3},
+		{name: "fragment", text: "The event is scheduled for:", code: "en", fragment: true, minScore: -9, maxScore: 9},
+		{name: "ui help", text: "Enter the address of your mail server. Leave empty to use the default.", code: "en", minScore: -9, maxScore: 0},
+		{name: "fr ui help", text: "Saisissez l'adresse du serveur. Ce champ est obligatoire.", code: "fr", minScore: -9, maxScore: 0},
+		{name: "sms marker", text: "Acme: sale today. Reply STOP to opt out", code: "en", kind: "marketing", sure: true, minScore: 3, maxScore: 9},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := c.ReadText(tc.text, tc.code)
+			if got.Kind != tc.kind || (tc.kind != "" && got.KindSure != tc.sure) {
+				t.Errorf("kind %q sure %v, want %q sure %v", got.Kind, got.KindSure, tc.kind, tc.sure)
+			}
+			if got.Label != tc.label || got.Fragment != tc.fragment {
+				t.Errorf("label %v fragment %v, want %v %v", got.Label, got.Fragment, tc.label, tc.fragment)
+			}
+			if s := got.Score(); s < tc.minScore || s > tc.maxScore {
+				t.Errorf("score %d, want %d..%d (%+v)", s, tc.minScore, tc.maxScore, got)
+			}
+		})
+	}
+}
+
+func TestReadKey(t *testing.T) {
+	c := Default()
+	cases := []struct {
+		key                    string
+		notification, ui, kind string
+	}{
+		{"emails.orderShipped_subject", "emails", "", "process-update"},
+		{"notifications.incident.new.sms.content", "notifications", "", "outage"},
+		{"settings.form.customerName_label", "", "settings", ""},
+		{"mails/versandverzug.html", "mails", "", "delay"},
+		{"colis-en-retard", "", "", "delay"},
+		{"stock_shortage", "", "", "delay"},
+		{"contactSupportEmail", "", "", ""},
+		{"guestPollAlertTitle", "", "alert", ""},
+	}
+	for _, tc := range cases {
+		got := c.ReadKey(tc.key)
+		if got.Notification != tc.notification || got.UI != tc.ui || got.Kind != tc.kind {
+			t.Errorf("%s: %+v, want notification %q ui %q kind %q", tc.key, got, tc.notification, tc.ui, tc.kind)
+		}
+	}
+}
+
+func TestLanguage(t *testing.T) {
+	c := Default()
+	cases := map[string]string{
+		"Your parcel is on its way and will be with you today.":          "en",
+		"Ihr Paket ist unterwegs und wird heute bei Ihnen sein.":         "de",
+		"Votre colis est en route et sera chez vous aujourd'hui, merci.": "fr",
+		"OK": "",
+		"N'hésitez pas à nous contacter si vous avez des questions sur la commande.": "fr",
+	}
+	for text, want := range cases {
+		got := c.Language(text)
+		code := got.Code
+		if !got.Sure {
+			code = ""
+		}
+		if code != want {
+			t.Errorf("%q: %+v, want %q", text, got, want)
+		}
+	}
+}
+
+func TestTokens(t *testing.T) {
+	got := Tokens("emails.orderShipped_subject/de-DE")
+	want := []string{"emails", "order", "shipped", "subject", "de", "de"}
+	if len(got) != len(want) {
+		t.Fatalf("%q, want %q", got, want)
+	}
+	for i := range got {
+		if got[i] != want[i] {
+			t.Fatalf("%q, want %q", got, want)
+		}
+	}
+}
+
+func FuzzReadText(f *testing.F) {
+	c := Default()
+	for _, s := range []string{"Hi, your parcel is delayed.", "", ":", "É\u0301 ü", "Bonjour,\n\nmerci"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		_ = c.ReadText(s, "de")
+		_ = c.ReadKey(s)
+		_ = c.Language(s)
+	})
+}

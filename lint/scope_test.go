@@ -1,0 +1,115 @@
+package lint
+
+import "testing"
+
+func TestInferScope(t *testing.T) {
+	cases := []struct {
+		name, path, text string
+		id               string // template to look at; "" the first
+		notification     string
+		channel, kind    string
+		locale           string
+		channelKnown     bool
+	}{
+		{name: "sms folder", path: "sms/de/x.txt", text: "Ihr Paket verspätet sich.",
+			notification: Yes, channel: "sms", channelKnown: true, kind: "delay", locale: "de"},
+		{name: "plain text is an SMS only as a guess", path: "templates/x.txt", text: "Your parcel is on its way.",
+			notification: Yes, channel: "sms", channelKnown: false, locale: "en"},
+		{name: "reply STOP makes an SMS", path: "templates/x.txt", text: "Acme: 20% off today. Reply STOP to opt out",
+			notification: Yes, channel: "sms", channelKnown: true, kind: "marketing", locale: "en"},
+		{name: "e-mail read from the text", path: "templates/x.txt", text: "Hello Anna,\n\nyour order is on its way. It arrives on Monday.\n\nBest regards,\nAcme",
+			notification: Yes, channel: "email", channelKnown: true, locale: "en"},
+		{name: "html document", path: "mails/x.html", text: "<p>Bonjour, votre colis arrivera plus tard que prévu. Nous vous prions de nous excuser pour ce retard.</p>",
+			notification: Yes, channel: "email", channelKnown: true, kind: "delay", locale: "fr"},
+		{name: "slack is staff chat", path: "notifications/incident.slack.txt", text: "A new incident was reported.",
+			notification: No, channel: "chat", channelKnown: true, kind: "outage", locale: "en"},
+		{name: "android folder", path: "res/values-de/x.txt", text: "Ihr Termin ist morgen.", notification: Yes, locale: "de", channel: "sms"},
+		{name: "texts-fr folder", path: "texts-fr/x.txt", text: "Votre rendez-vous est demain.", notification: Yes, locale: "fr", channel: "sms"},
+		{name: "gettext variant folder", path: "locale/de_Formal/x.txt", text: "Ihr Termin ist morgen.", notification: Yes, locale: "de-x-formal", channel: "sms"},
+		{name: "locale from the text", path: "x/msg.txt", text: "Votre colis est en route et sera chez vous aujourd'hui.", notification: Yes, locale: "fr", channel: "sms"},
+		{name: "compound file name", path: "mails/versandverzug.html", text: "<p>Hallo, Ihr Paket kommt.</p>",
+			notification: Yes, channel: "email", channelKnown: true, kind: "delay", locale: "en"},
+		// Whole-application bundles.
+		{name: "ui label in a bundle", path: "locales/en/app.json", text: `{"settings": {"customerName": "Customer name"}}`,
+			notification: No, channel: "inapp", locale: "en"},
+		{name: "help text in a bundle", path: "locales/en/app.json", text: `{"mailServerHelp": "Enter the address of your mail server. Leave empty to use the default."}`,
+			notification: No, channel: "inapp", locale: "en"},
+		{name: "mail key and text", path: "locales/de/emails.json", text: `{"orderDelayed_text": "Hallo, Ihre Bestellung verspätet sich leider."}`,
+			notification: Yes, channel: "inapp", kind: "delay", locale: "de"},
+		{name: "sms key", path: "locales/fr.json", text: `{"sms": {"delay": "Acme : votre colis est en retard."}}`,
+			notification: Yes, channel: "sms", channelKnown: true, kind: "delay", locale: "fr"},
+		{name: "sms key on a label", path: "locales/en.json", text: `{"form": {"sms_label": "Registration form (SMS)"}}`,
+			notification: No, channel: "sms", channelKnown: true, locale: "en"},
+		{name: "fragment", path: "locales/en/emails.json", text: `{"event_when": "The event is scheduled for:"}`,
+			notification: No, channel: "inapp", locale: "en"},
+		{name: "greeting and sign-off without key words", path: "locales/en.json", text: `{"x": "Dear customer, your claim is being processed. Kind regards, the Acme team"}`,
+			notification: Yes, channel: "inapp", locale: "en"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := DefaultConfig(nil)
+			ts, err := LoadTemplates(tc.path, []byte(tc.text), cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ts) == 0 {
+				t.Fatal("no templates")
+			}
+			tp := ts[0]
+			s := tp.Scope
+			if s.Notification.Value != tc.notification {
+				t.Errorf("notification %+v, want %s", s.Notification, tc.notification)
+			}
+			if tp.Channel != tc.channel || s.Channel.Known() != tc.channelKnown {
+				t.Errorf("channel %+v, want %s known %v", s.Channel, tc.channel, tc.channelKnown)
+			}
+			if tc.kind != "" && (tp.Kind != tc.kind || !s.Kind.Known()) {
+				t.Errorf("kind %+v, want %s", s.Kind, tc.kind)
+			}
+			if tc.kind == "" && s.Kind.Known() {
+				t.Errorf("kind %+v, want none known", s.Kind)
+			}
+			if tp.Locale != tc.locale {
+				t.Errorf("locale %+v, want %s", s.Locale, tc.locale)
+			}
+		})
+	}
+}
+
+func TestFrontMatterWins(t *testing.T) {
+	cfg := DefaultConfig(nil)
+	src := "+++\nchannel = \"push\"\nkind = \"info\"\nlocale = \"de\"\n+++\nYour parcel is delayed."
+	ts, err := LoadTemplates("sms/en/x.txt", []byte(src), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := ts[0].Scope
+	if s.Channel.Value != "push" || s.Channel.Source != FromFrontMatter || s.Kind.Value != "info" || s.Locale.Value != "de" {
+		t.Errorf("front matter lost: %+v", s)
+	}
+}
+
+func TestAppliesMatch(t *testing.T) {
+	tp := &Template{}
+	tp.setNotification(true, FromPath, Medium, "file")
+	tp.setChannel("sms", FromDefault, Low, "guess")
+	tp.setKind("delay", FromText, Medium, "delayed")
+	if (Applies{Notifications: true, Channels: []string{"sms"}}).Match(tp) {
+		t.Error("a guessed channel must not run an SMS rule")
+	}
+	if !(Applies{Notifications: true, Kinds: []string{"delay"}}).Match(tp) {
+		t.Error("a known kind must run a kind rule")
+	}
+	tp.setChannel("sms", FromPath, Medium, "sms/")
+	if !(Applies{Channels: []string{"sms"}}).Match(tp) {
+		t.Error("a known channel must run")
+	}
+	ui := &Template{}
+	ui.setNotification(false, FromText, Medium, "label")
+	if (Applies{Notifications: true}).Match(ui) {
+		t.Error("a UI string must not run a content rule")
+	}
+	if !(Applies{}).Match(ui) {
+		t.Error("the zero Applies runs everywhere")
+	}
+}
