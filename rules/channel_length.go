@@ -78,7 +78,9 @@ news — and WhatsApp rejects templates whose parts are too long.
 notelint counts characters as people see them (grapheme clusters: an emoji
 or a flag is one) and reports the part from the first character past the
 limit. Placeholders count at their declared max, else at the length of their
-sample, else at [sms] default_var_length; the finding says which.
+sample, else at [sms] default_var_length; the finding says which. A text
+that is over the limit only because of that assumed length is not reported:
+declare the placeholder's max to have it checked.
 
 Default limits (RESEARCH.md; all configurable):
 
@@ -129,7 +131,9 @@ func checkChannelLength(p *lint.Pass) {
 			continue
 		}
 		m := measurePart(t, p.Config, part, limit)
-		if m.count <= limit {
+		// Over the limit only through the assumed length of placeholders
+		// that declare no max: too weak to report.
+		if m.count <= limit || m.count-m.assumed <= limit {
 			continue
 		}
 		counted := ""
@@ -147,6 +151,9 @@ type partMeasure struct {
 	count int      // grapheme clusters, placeholders at their counted length
 	cut   int      // text offset of the first character past the limit
 	notes []string // how placeholders were counted
+	// assumed is the part of count that comes from placeholders counted
+	// at the assumed default length (no declared max or sample).
+	assumed int
 }
 
 // measurePart counts a part's grapheme clusters with placeholders at their
@@ -183,6 +190,9 @@ func measurePart(t *lint.Template, cfg *lint.Config, part *lint.Part, limit int)
 			m.cut = ph.Start
 		}
 		m.count += vl.n
+		if vl.how != "max" && vl.how != "sample" {
+			m.assumed += vl.n
+		}
 		if seen[ph.Name] {
 			continue
 		}
