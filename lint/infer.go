@@ -131,33 +131,14 @@ func isLetters(s string) bool {
 }
 
 // kindFromName finds a message kind in a name such as "delay-parcel",
-// "process-update" or "outage_notice".
+// "process-update", "outage_notice" or "versandverzug", from the key words
+// of the language data.
 func kindFromName(name string) string {
 	n := strings.ToLower(strings.ReplaceAll(name, "_", "-"))
 	if strings.Contains(n, "process-update") {
 		return "process-update"
 	}
-	for _, tok := range strings.FieldsFunc(n, func(r rune) bool { return r == '-' || r == '.' }) {
-		switch tok {
-		case "delay", "delayed", "late":
-			return "delay"
-		case "outage", "incident", "disruption":
-			return "outage"
-		case "appointment", "visit":
-			return "appointment"
-		case "ticket":
-			return "ticket"
-		case "reminder":
-			return "reminder"
-		case "marketing", "promo", "promotion", "newsletter":
-			return "marketing"
-		case "otp", "code", "verification":
-			return "otp"
-		case "info":
-			return "info"
-		}
-	}
-	return ""
+	return classifier().ReadKey(name).Kind
 }
 
 // knownLanguages are ISO 639-1 codes notelint recognises in file names

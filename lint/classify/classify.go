@@ -17,7 +17,7 @@ import (
 
 // Kinds in the order a text match decides between them: the most specific
 // event first, the broad "process update" last.
-var kindOrder = []string{"otp", "outage", "delay", "appointment", "reminder", "ticket", "marketing", "process-update"}
+var kindOrder = []string{"otp", "outage", "delay", "appointment", "reminder", "ticket", "marketing", "process-update", "info"}
 
 // listName returns the data list of a kind ("process-update" →
 // "kind_process_update").

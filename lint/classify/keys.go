@@ -21,17 +21,19 @@ type longWord struct {
 	word, what string // what: "notification", "ui" or a kind
 }
 
-// minCompound is the length from which a key word counts inside a longer
-// token ("versandverzug" holds "verzug").
-const minCompound = 6
+// minCompound is the length from which a German or French key word
+// counts inside a longer token ("lieferstörung" holds "störung"). English
+// words count whole only: "termination" holds no appointment.
+const minCompound = 7
 
 func newKeyWords(data *lang.Set, codes []string) keyWords {
 	k := keyWords{notification: map[string]bool{}, ui: map[string]bool{}, kinds: map[string]map[string]bool{}}
+	var compounds bool
 	add := func(set map[string]bool, what string, words []string) {
 		for _, w := range words {
 			w = strings.ToLower(w)
 			set[w] = true
-			if len([]rune(w)) >= minCompound {
+			if compounds && len([]rune(w)) >= minCompound {
 				k.long = append(k.long, longWord{w, what})
 			}
 		}
@@ -41,6 +43,7 @@ func newKeyWords(data *lang.Set, codes []string) keyWords {
 		if !ok {
 			continue
 		}
+		compounds = code != "en"
 		add(k.notification, "notification", l.Phrases("key_notification"))
 		add(k.ui, "ui", l.Phrases("key_ui"))
 		for _, kind := range kindOrder {
