@@ -202,7 +202,7 @@ func applyDefaults(t *Template, cfg *Config, format Format) {
 		guess = "sms"
 	}
 	t.setChannel(guess, FromDefault, Low, "file type")
-	t.setNotification(true, FromPath, Medium, "a template file")
+	t.setNotification(true, FromDefault, Medium, "a template file")
 	applyConfigDefaults(t, cfg)
 	inf := InferFromPath(t.Source.Path)
 	t.setChannel(inf.Channel, FromPath, Medium, inf.ChannelWord)

@@ -172,6 +172,9 @@ func (r *Runner) checkTemplate(t *Template, state *RunState, extra []Finding) []
 	if state == nil {
 		state = NewRunState()
 	}
+	if t.Scope.NotTemplate != "" {
+		return nil // documentation or a web page: see InferScope
+	}
 	known := make(map[string]bool, len(r.Rules))
 	var raw []Finding
 	for _, rule := range r.Rules {

@@ -41,6 +41,13 @@ func (p *RunPass) Report(t *Template, d Diagnostic) {
 // templates and returns the findings per template.
 func (r *Runner) checkRun(ts []*Template, state *RunState) (out map[*Template][]Finding, errs []error) {
 	out = map[*Template][]Finding{}
+	var checked []*Template // documentation and web pages are not compared
+	for _, t := range ts {
+		if t.Scope.NotTemplate == "" {
+			checked = append(checked, t)
+		}
+	}
+	ts = checked
 	for _, rule := range r.Rules {
 		if rule.CheckRun == nil || r.Config.Severity(rule) == Off {
 			continue

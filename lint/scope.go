@@ -83,6 +83,9 @@ type Scope struct {
 	Channel      Fact `json:"channel"`
 	Kind         Fact `json:"kind"`
 	Locale       Fact `json:"locale"`
+	// NotTemplate says why the file is no message template at all
+	// (documentation, a web page): no rule runs on it. "" for templates.
+	NotTemplate string `json:"not_template,omitempty"`
 }
 
 // Notification values.
@@ -215,5 +218,5 @@ func (a Applies) Match(t *Template) bool {
 // Runs reports whether rule r, as configured, runs its per-template check
 // on t: it is not off and t is in its scope.
 func (c *Config) Runs(r *Rule, t *Template) bool {
-	return r.Check != nil && c.Severity(r) != Off && r.appliesTo(t, c.RuleOptions(r))
+	return t.Scope.NotTemplate == "" && r.Check != nil && c.Severity(r) != Off && r.appliesTo(t, c.RuleOptions(r))
 }

@@ -43,6 +43,8 @@ func inferScope(c *classify.Classifier, t *Template, cfg *Config) {
 	}
 	if t.FromBundle {
 		notificationFromBundle(t, tx, key, pathKey)
+	} else if pathKey.Notification == "" && !t.Scope.Channel.Known() {
+		notificationFromDocument(t)
 	}
 	if !t.Scope.Kind.Known() {
 		src := FromKey
@@ -232,3 +234,66 @@ func LoadTemplates(path string, data []byte, cfg *Config) ([]*Template, error) {
 	InferScope(ts, cfg)
 	return ts, nil
 }
+
+// docDirs are folders of project documentation, not of messages.
+var docDirs = map[string]bool{"docs": true, "doc": true, "documentation": true, "wiki": true, "website": true,
+	".github": true, "guides": true, "guide": true, "manual": true, "handbook": true, "site": true, "blog": true}
+
+// pageMarkers are HTML elements of web pages and app screens that e-mails
+// do not have.
+var pageMarkers = []string{"<form", "<input", "<textarea", "<select", "<nav", "<script"}
+
+// notificationFromDocument decides whether a template file that no path
+// word, front matter or config calls a message is one: documentation
+// (a docs/ folder, Markdown with code blocks or several headings) and web
+// pages (forms, inputs, scripts) are not.
+func notificationFromDocument(t *Template) {
+	if t.Scope.Notification.Source >= FromConfig {
+		return
+	}
+	for _, d := range strings.Split(path.Dir(filepathToSlash(t.Source.Path)), "/") {
+		if docDirs[strings.ToLower(d)] {
+			t.setNotification(false, FromPath, High, "documentation folder "+d+"/")
+			t.Scope.NotTemplate = t.Scope.Notification.Detail
+			return
+		}
+	}
+	body := t.Body()
+	if body == nil {
+		return
+	}
+	content := strings.ToLower(string(t.Source.Content))
+	switch body.Format {
+	case HTML:
+		for _, m := range pageMarkers {
+			if strings.Contains(content, m) {
+				t.setNotification(false, FromText, High, "a web page: "+m+">")
+				t.Scope.NotTemplate = t.Scope.Notification.Detail
+				return
+			}
+		}
+	case Markdown:
+		headings := 0
+		for _, line := range strings.Split(content, "\n") {
+			if strings.HasPrefix(line, "```") || strings.HasPrefix(line, "~~~") {
+				t.setNotification(false, FromText, High, "documentation: a code block")
+				t.Scope.NotTemplate = t.Scope.Notification.Detail
+				return
+			}
+			if strings.HasPrefix(line, "|") && strings.Contains(line, "---") {
+				t.setNotification(false, FromText, High, "documentation: a table")
+				t.Scope.NotTemplate = t.Scope.Notification.Detail
+				return
+			}
+			if strings.HasPrefix(line, "#") {
+				headings++
+			}
+		}
+		if headings >= 3 {
+			t.setNotification(false, FromText, High, "documentation: several headings")
+			t.Scope.NotTemplate = t.Scope.Notification.Detail
+		}
+	}
+}
+
+func filepathToSlash(p string) string { return strings.ReplaceAll(p, "\\", "/") }

@@ -113,3 +113,27 @@ func TestAppliesMatch(t *testing.T) {
 		t.Error("the zero Applies runs everywhere")
 	}
 }
+
+func TestDocumentsAreNoNotifications(t *testing.T) {
+	cases := []struct {
+		path, text string
+		want       string
+	}{
+		{"docs/guide.md", "Your parcel is on its way.", No},
+		{"templates/welcome.md", "# Welcome\n\nHello {{name}}, welcome to Acme.", Yes},
+		{"templates/setup.md", "# Setup\n\n```sh\nmake\n```\n", No},
+		{"templates/login.html", "<form action=/login><input name=user></form>", No},
+		{"templates/shipped.html", "<p>Hello, your order has shipped.</p>", Yes},
+		{"email/login.html", "<p>Your code: <input value=123></p>", Yes},
+		{"templates/notes.md", "+++\nchannel = \"email\"\n+++\n# A\n# B\n# C\nText.", Yes},
+	}
+	for _, c := range cases {
+		ts, err := LoadTemplates(c.path, []byte(c.text), DefaultConfig(nil))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ts[0].Scope.Notification; got.Value != c.want {
+			t.Errorf("%s: %+v, want %s", c.path, got, c.want)
+		}
+	}
+}

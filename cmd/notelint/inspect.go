@@ -112,6 +112,9 @@ func writeInspectText(w io.Writer, rows []inspectRow) error {
 		}{{"notification", r.Scope.Notification}, {"channel", r.Scope.Channel}, {"kind", r.Scope.Kind}, {"locale", r.Scope.Locale}} {
 			fmt.Fprintf(&b, "    %-13s %s\n", f.name, describeFact(f.fact))
 		}
+		if r.Scope.NotTemplate != "" {
+			fmt.Fprintf(&b, "    %-13s %s\n", "not checked", escapeControl(r.Scope.NotTemplate))
+		}
 		rules := "none"
 		if len(r.Rules) > 0 {
 			rules = strings.Join(r.Rules, ", ")
