@@ -1,6 +1,9 @@
 package lint
 
-import "testing"
+import (
+	"os"
+	"testing"
+)
 
 func TestInferScope(t *testing.T) {
 	cases := []struct {
@@ -122,6 +125,7 @@ func TestDocumentsAreNoNotifications(t *testing.T) {
 		{"docs/guide.md", "Your parcel is on its way.", No},
 		{"templates/welcome.md", "# Welcome\n\nHello {{name}}, welcome to Acme.", Yes},
 		{"templates/setup.md", "# Setup\n\n```sh\nmake\n```\n", No},
+		{"reports/week.md", "Your numbers:\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", No},
 		{"templates/login.html", "<form action=/login><input name=user></form>", No},
 		{"templates/shipped.html", "<p>Hello, your order has shipped.</p>", Yes},
 		{"email/login.html", "<p>Your code: <input value=123></p>", Yes},
@@ -135,5 +139,22 @@ func TestDocumentsAreNoNotifications(t *testing.T) {
 		if got := ts[0].Scope.Notification; got.Value != c.want {
 			t.Errorf("%s: %+v, want %s", c.path, got, c.want)
 		}
+	}
+}
+
+func TestRunnerSkipsDocuments(t *testing.T) {
+	dir := t.TempDir()
+	p := dir + "/docs/x.md"
+	if err := os.MkdirAll(dir+"/docs", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte("Unbalanced }} placeholder, PENDING_STATUS."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rule := &Rule{ID: "any", Severity: Error, Check: func(p *Pass) { p.Report(Diagnostic{Start: 0, End: 1, Message: "x"}) }}
+	cfg := DefaultConfig([]*Rule{rule})
+	res := (&Runner{Rules: []*Rule{rule}, Config: cfg}).RunFiles([]string{p})
+	if len(res.Findings) != 0 {
+		t.Errorf("findings on documentation: %+v", res.Findings)
 	}
 }
