@@ -30,11 +30,13 @@ const (
 	CheckUnmapped    = "unmapped"
 )
 
-// Checks lists every check id in report order.
-var Checks = []string{
-	CheckUnreachable, CheckNotHTML, CheckCharset, CheckHomePage, CheckTitle,
-	CheckHeading, CheckLang, CheckViewport, CheckTopic, CheckAction,
-	CheckLoginWall, CheckHTTPForm, CheckUnmapped,
+// CheckIDs returns every check id in report order.
+func CheckIDs() []string {
+	return []string{
+		CheckUnreachable, CheckNotHTML, CheckCharset, CheckHomePage, CheckTitle,
+		CheckHeading, CheckLang, CheckViewport, CheckTopic, CheckAction,
+		CheckLoginWall, CheckHTTPForm, CheckUnmapped,
+	}
 }
 
 // Vocab is the language data the judgement needs.
@@ -539,7 +541,7 @@ func KeysOf(texts []string, stop, site map[string]bool) []KeyWord {
 
 // SortedChecks returns the check ids sorted, for messages.
 func SortedChecks() []string {
-	out := append([]string(nil), Checks...)
+	out := CheckIDs()
 	sort.Strings(out)
 	return out
 }
