@@ -11,9 +11,11 @@ each message starts with "landing page <check>:".
 ## Where pages come from
 
 Offline is the default (and the right default in CI): the config maps URL
-patterns to saved copies of the pages, relative to the config file.
+patterns to saved copies of the pages, relative to the config file and
+inside its directory (a path outside it, absolute, with ".." or through a
+symlink, is a config error).
 
-    [landing.pages]
+    [rules.landing-page.pages]        # or [landing.pages], the older form
     "https://acme.example/t/*" = "site/track.html"
     "https://acme.example/"    = "site/home.html"
 
@@ -27,21 +29,27 @@ placeholder can name its page directly (this wins over [landing.pages]):
 A page whose language differs from the message's is replaced by its
 ` + "`<link rel=\"alternate\" hreflang=\"de\" href=\"track.de.html\">`" + ` when it declares one.
 
-` + "`notelint check --fetch`" + ` (or ` + "`[landing] fetch = true`" + `) fetches unmapped http(s)
-links: a 5 s timeout (` + "`[landing] timeout = \"5s\"`" + `), a 2 MB cap (` + "`max_bytes`" + `), at
-most 5 redirects, at most 4 requests at once (` + "`concurrency`" + `), the User-Agent
-"notelint/<version> (+https://github.com/notelint/notelint)" and the message's
-language as Accept-Language. Every page is read and parsed once per run,
-however many templates link to it. Mappings win over fetching. A link that
-is neither mapped nor fetched gets one info finding per run (check
-"unmapped"). mailto:, tel: and sms: links are not pages and are skipped.
+` + "`notelint check --fetch`" + ` fetches unmapped http(s) links (` + "`fetch = true`" + ` in a
+config takes effect only with ` + "`--fetch`" + ` on the command line, so a pull request
+cannot make CI fetch). It refuses loopback, link-local, private (RFC 1918,
+RFC 4193, 100.64/10), unspecified and multicast addresses when it connects,
+after DNS and on every redirect, unless ` + "`--fetch-allow-private`" + ` is given; then
+HTTP(S)_PROXY is honoured too. A 5 s timeout (` + "`timeout = \"5s\"`" + `), a 2 MB
+cap (` + "`max_bytes`" + `), at most 5 redirects, at most 4 requests at once
+(` + "`concurrency`" + `), the User-Agent
+"notelint/<version> (+https://github.com/notelint/notelint)" and the
+message's language as Accept-Language. Every page is read and parsed once
+per run, however many templates link to it. Mappings win over fetching. A
+link that is neither mapped nor fetched gets one info finding per run
+(check "unmapped"). mailto:, tel: and sms: links are not pages and are skipped.
 
 ## Checks
 
-**unreachable** (error): the mapped file is missing, or the page answers
-HTTP 4xx/5xx, times out, redirects in a loop or more than 5 times, or is
-larger than the cap. Bad: "https://acme.example/t/AB12" → 404. Good: the
-link opens the tracking page.
+**unreachable** (error): the mapped file is missing or outside the config's
+directory, or the page answers HTTP 4xx/5xx, times out, redirects in a loop
+or more than 5 times, is larger than the cap or on a refused address.
+Bad: "https://acme.example/t/AB12" → 404. Good: the link opens the tracking
+page.
 
 **not-html**: the link opens a PDF, an image or another file instead of a
 page. Bad: ` + "`Content-Type: application/pdf`" + `. Good: an HTML page that explains and
@@ -106,6 +114,14 @@ fetched, or a URL placeholder with neither sample nor landing file.
     overlap = 0.25                   # share of the message's key words the page must mention
     min_explanation_words = 20       # words before a login form that make it no wall
     site_names = ["Acme Energie"]    # brand names that make a title generic on their own
+    pages = { "https://acme.example/t/*" = "site/track.html" }
+    fetch = false                    # with --fetch only
+    timeout = "5s"                   # per fetched page
+    max_bytes = 2097152              # size cap of a page
+    concurrency = 4                  # fetches at once (at most 64)
+
+pages, fetch, timeout, max_bytes and concurrency may also stay in the older
+[landing] table ([landing.pages] for pages); a key set in both is an error.
 
 The severity is warning, except unreachable (error: the link is broken) and
 unmapped (info); ` + "`severity = \"...\"`" + ` in [rules.landing-page] sets all of them.`

@@ -19,7 +19,7 @@ import (
 	"time"
 )
 
-// Defaults of the [landing] table.
+// Defaults of the fetch options.
 const (
 	DefaultTimeout     = 5 * time.Second
 	DefaultMaxBytes    = 2 << 20
