@@ -1,9 +1,8 @@
 package lint
 
 // NetworkPolicy is what the command line allows rules that read the
-// network (today the landing-page fetcher). It lives apart from the
-// options a config file sets, so a config added in a pull request cannot
-// make a CI run reach the network.
+// network. It lives apart from the options a config file sets, so a
+// config added in a pull request cannot make a CI run reach the network.
 type NetworkPolicy struct {
 	// Fetch allows fetching pages over HTTP(S) (check --fetch).
 	Fetch bool

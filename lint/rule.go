@@ -15,8 +15,7 @@ type Rule struct {
 	Options func() any
 	// ConfigAlias names a top-level config table read as more of this
 	// rule's options, for configs written before the options moved to
-	// [rules.ID] (e.g. [landing] for landing-page); "" when none. A key set
-	// in both tables is an error.
+	// [rules.ID]; "" when none. A key set in both tables is an error.
 	ConfigAlias string
 	// Check inspects one template and reports through the pass.
 	Check func(p *Pass)
