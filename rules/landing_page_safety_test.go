@@ -65,7 +65,8 @@ func TestLandingFetchRefusesLoopback(t *testing.T) {
 		t.Error("a loopback address was fetched without --fetch-allow-private")
 	}
 	if len(res.Findings) != 1 || landingCheck(res.Findings[0].Message) != "unreachable" || res.Findings[0].Severity != lint.Error ||
-		!strings.Contains(res.Findings[0].Message, "refused to connect to 127.0.0.1, a loopback address") {
+		!strings.Contains(res.Findings[0].Message, "was not fetched: notelint refused to connect to 127.0.0.1, a loopback address") ||
+		!strings.Contains(res.Findings[0].Hint, "--fetch-allow-private") {
 		t.Errorf("findings: %v", res.Findings)
 	}
 }

@@ -47,6 +47,9 @@ type Result struct {
 	// Err says why the page could not be had ("HTTP 404 Not Found", "no
 	// answer within 5s", "file site/x.html does not exist").
 	Err string
+	// Refused is true when Err says notelint refused the address (see
+	// FetchOptions.AllowPrivate): the page was not asked for at all.
+	Refused bool
 	// NotHTML is the media type of a page that is not HTML.
 	NotHTML string
 	// Charset is a charset problem (unknown label, invalid bytes).
@@ -150,6 +153,8 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL, lang string) *Result {
 	}
 	resp, err := f.client.Do(req)
 	if err != nil {
+		var be *blockedError
+		res.Refused = errors.As(err, &be)
 		res.Err = f.describe(err)
 		return res
 	}

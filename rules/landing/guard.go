@@ -87,7 +87,10 @@ type blockedError struct {
 }
 
 func (e *blockedError) Error() string {
-	return fmt.Sprintf("refused to connect to %s, %s: notelint fetches only public addresses (allow others with --fetch-allow-private)", e.addr, e.why)
+	if !e.addr.IsValid() {
+		return "notelint refused to connect to " + e.why
+	}
+	return fmt.Sprintf("notelint refused to connect to %s, %s", e.addr, e.why)
 }
 
 // guardedDialer returns a dialer that refuses, at connect time, the

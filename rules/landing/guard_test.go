@@ -88,7 +88,7 @@ func TestFetchRefusesPrivate(t *testing.T) {
 	f := NewFetcher(FetchOptions{Timeout: 20 * time.Second})
 	for _, u := range []string{srv.URL + "/t/1", "http://localhost:" + port + "/t/1"} {
 		res := f.Fetch(context.Background(), u, "en")
-		if !strings.Contains(res.Err, "refused to connect to ") || !strings.Contains(res.Err, "a loopback address") || !strings.Contains(res.Err, "--fetch-allow-private") {
+		if !res.Refused || !strings.HasPrefix(res.Err, "notelint refused to connect to ") || !strings.Contains(res.Err, "a loopback address") {
 			t.Errorf("%s: Err = %q, want a refusal", u, res.Err)
 		}
 		if res.Page != nil {
@@ -132,7 +132,7 @@ func TestFetchRefusesRedirectToPrivate(t *testing.T) {
 		return ""
 	}
 	res := newFetcher(FetchOptions{Timeout: 20 * time.Second}, refuse).Fetch(context.Background(), public.URL+"/t/1", "en")
-	if !strings.Contains(res.Err, "refused to connect to 127.0.0.2, a private address") {
+	if !res.Refused || res.Err != "notelint refused to connect to 127.0.0.2, a private address" {
 		t.Errorf("Err = %q", res.Err)
 	}
 	if inner.Load() != 0 {

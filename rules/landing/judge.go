@@ -105,6 +105,9 @@ func Judge(t *Target, msg *Message, v *Vocab, o Options) []Problem {
 	switch {
 	case res == nil:
 		return nil
+	case res.Refused:
+		add(CheckUnreachable, true, "notelint fetches only public addresses: map the URL to a saved copy in [landing.pages], or pass --fetch-allow-private if the page is on your own network", "was not fetched: %s; notelint cannot check what a customer sees after tapping the link", res.Err)
+		return out
 	case res.Err != "":
 		if res.File != "" {
 			add(CheckUnreachable, true, "fix the path in [landing.pages] (relative to the config file) or add the page", "cannot be read: %s; notelint cannot check what a customer sees after tapping the link", res.Err)
