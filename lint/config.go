@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/pelletier/go-toml/v2"
 )
@@ -22,10 +21,12 @@ type Config struct {
 	// Path is the file the config came from; "" for the built-in defaults.
 	Path string
 	// Dir is the directory relative paths in the config are resolved against.
-	Dir     string
-	Lint    LintConfig
-	SMS     SMSConfig
-	Landing LandingConfig
+	Dir  string
+	Lint LintConfig
+	SMS  SMSConfig
+	// Network is what the command line allows rules that read the network;
+	// no config file can set it.
+	Network NetworkPolicy
 	rules   map[string]*ruleSetting
 }
 
@@ -59,24 +60,6 @@ type SMSConfig struct {
 	Split            string `toml:"split"` // "graphemes" (default) or "minimal"
 }
 
-// LandingConfig is the [landing] table.
-type LandingConfig struct {
-	Fetch       bool              `toml:"fetch"`
-	Timeout     string            `toml:"timeout"`
-	MaxBytes    int64             `toml:"max_bytes"`
-	Concurrency int               `toml:"concurrency"`
-	Pages       map[string]string `toml:"pages"`
-}
-
-// TimeoutDuration returns the fetch timeout (default 5s).
-func (l LandingConfig) TimeoutDuration() time.Duration {
-	d, err := time.ParseDuration(l.Timeout)
-	if err != nil || d <= 0 {
-		return 5 * time.Second
-	}
-	return d
-}
-
 type ruleSetting struct {
 	severity Severity
 	explicit bool // severity set in the config
@@ -88,7 +71,6 @@ type fileConfig struct {
 	Lint     *LintConfig               `toml:"lint"`
 	SMS      *SMSConfig                `toml:"sms"`
 	Rules    map[string]map[string]any `toml:"rules"`
-	Landing  *LandingConfig            `toml:"landing"`
 	Simulate map[string]any            `toml:"simulate"` // read by package simulate
 }
 
@@ -139,8 +121,12 @@ func (c *Config) parse(path string, data []byte, rules []*Rule) error {
 	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
 	var fc fileConfig
 	dec := toml.NewDecoder(bytes.NewReader(data)).DisallowUnknownFields()
-	if err := dec.Decode(&fc); err != nil {
+	if err := withoutAliasTables(dec.Decode(&fc), rules); err != nil {
 		return tomlError(path, err)
+	}
+	origins, err := mergeAliasTables(path, data, rules, &fc)
+	if err != nil {
+		return err
 	}
 	if fc.Lint != nil {
 		l := *fc.Lint
@@ -183,14 +169,6 @@ func (c *Config) parse(path string, data []byte, rules []*Rule) error {
 		}
 		c.SMS = s
 	}
-	if fc.Landing != nil {
-		c.Landing = *fc.Landing
-		if c.Landing.Timeout != "" {
-			if d, err := time.ParseDuration(c.Landing.Timeout); err != nil || d <= 0 {
-				return fmt.Errorf("%s:%d: [landing] timeout %q is not a duration like \"5s\"", path, keyLine(data, "landing", "timeout"), c.Landing.Timeout)
-			}
-		}
-	}
 	byID := make(map[string]*Rule, len(rules))
 	for _, r := range rules {
 		byID[r.ID] = r
@@ -201,15 +179,24 @@ func (c *Config) parse(path string, data []byte, rules []*Rule) error {
 	}
 	sort.Strings(ids)
 	for _, id := range ids {
-		if err := c.parseRule(path, data, byID[id], id, fc.Rules[id]); err != nil {
+		if err := c.parseRule(path, data, byID[id], id, fc.Rules[id], origins[id]); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (c *Config) parseRule(path string, data []byte, r *Rule, id string, raw map[string]any) error {
+// parseRule decodes [rules.ID] into r's options. origin names the table
+// of each key that came from an alias table (see Rule.ConfigAlias), so
+// errors name the line the user wrote.
+func (c *Config) parseRule(path string, data []byte, r *Rule, id string, raw map[string]any, origin map[string]string) error {
 	table := "rules." + id
+	tableOf := func(key string) string {
+		if t := origin[key]; t != "" {
+			return t
+		}
+		return table
+	}
 	if r == nil {
 		return fmt.Errorf("%s:%d: unknown rule %q in [rules] (see `notelint rules`)", path, keyLine(data, "rules", id), id)
 	}
@@ -235,7 +222,7 @@ func (c *Config) parseRule(path string, data []byte, r *Rule, id string, raw map
 	}
 	if r.Options == nil {
 		for k := range opts {
-			return fmt.Errorf("%s:%d: rule %s has no option %q (it takes only severity)", path, keyLine(data, table, k), id, k)
+			return fmt.Errorf("%s:%d: rule %s has no option %q (it takes only severity)", path, keyLine(data, tableOf(k), k), id, k)
 		}
 	}
 	enc, err := toml.Marshal(opts)
@@ -247,19 +234,26 @@ func (c *Config) parseRule(path string, data []byte, r *Rule, id string, raw map
 		var sm *toml.StrictMissingError
 		if errors.As(err, &sm) && len(sm.Errors) > 0 {
 			k := strings.Join(sm.Errors[0].Key(), ".")
-			return fmt.Errorf("%s:%d: rule %s has no option %q (see `notelint explain %s`)", path, keyLine(data, table, k), id, k, id)
+			return fmt.Errorf("%s:%d: rule %s has no option %q (see `notelint explain %s`)", path, keyLine(data, tableOf(k), k), id, k, id)
 		}
 		var de *toml.DecodeError
 		if errors.As(err, &de) {
 			k := strings.Join(de.Key(), ".")
-			return fmt.Errorf("%s:%d: [%s] %s: %w", path, keyLine(data, table, k), table, k, de)
+			return fmt.Errorf("%s:%d: [%s] %s: %w", path, keyLine(data, tableOf(k), k), tableOf(k), k, de)
 		}
 		return fmt.Errorf("%s: [%s]: %w", path, table, err)
 	}
-	if v, ok := target.(interface{ Validate() error }); ok {
-		if err := v.Validate(); err != nil {
-			return fmt.Errorf("%s:%d: [%s] %w", path, keyLine(data, table, ""), table, err)
+	if err := validateOptions(target, c.Dir); err != nil {
+		var oe *OptionError
+		if errors.As(err, &oe) && len(oe.Key) > 0 {
+			t := tableOf(oe.Key[0])
+			if n := len(oe.Key); n > 1 {
+				t += "." + strings.Join(oe.Key[:n-1], ".")
+			}
+			return fmt.Errorf("%s:%d: [%s] %w", path, keyLine(data, t, oe.Key[len(oe.Key)-1]), t, oe.Err)
 		}
+		hdr := headerTable(table, raw, origin)
+		return fmt.Errorf("%s:%d: [%s] %w", path, keyLine(data, hdr, ""), hdr, err)
 	}
 	s.options = target
 	return nil

@@ -13,6 +13,10 @@ type Rule struct {
 	// nil when the rule has no options. [rules.ID] in the config is decoded
 	// into it strictly.
 	Options func() any
+	// ConfigAlias names a top-level config table read as more of this
+	// rule's options, for configs written before the options moved to
+	// [rules.ID]; "" when none. A key set in both tables is an error.
+	ConfigAlias string
 	// Check inspects one template and reports through the pass.
 	Check func(p *Pass)
 	// CheckRun, when set, inspects all templates of a run at once (for

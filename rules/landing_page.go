@@ -12,57 +12,17 @@ import (
 	"github.com/notelint/notelint/rules/lang"
 )
 
-// landingPageOptions are the options of the landing-page rule.
-type landingPageOptions struct {
-	// Disable lists check ids to switch off (see landing.Checks).
-	Disable []string `toml:"disable"`
-	// Overlap is the share (0 to 1) of the message's key words that the
-	// page's title, headings and text must mention.
-	Overlap float64 `toml:"overlap"`
-	// MinExplanation is the number of words a page must show before a login
-	// form for it not to count as a login wall.
-	MinExplanation int `toml:"min_explanation_words"`
-	// SiteNames are names of the site or brand: a title or heading made of
-	// them (and generic words) alone is generic.
-	SiteNames []string `toml:"site_names"`
-}
-
-func (o *landingPageOptions) Validate() error {
-	known := map[string]bool{}
-	for _, c := range landing.Checks {
-		known[c] = true
-	}
-	for _, d := range o.Disable {
-		if !known[d] {
-			return fmt.Errorf("disable: unknown check %q (want one of %s)", d, strings.Join(landing.SortedChecks(), ", "))
-		}
-	}
-	if o.Overlap < 0 || o.Overlap > 1 {
-		return fmt.Errorf("overlap must be between 0 and 1, not %v", o.Overlap)
-	}
-	if o.MinExplanation < 0 {
-		return fmt.Errorf("min_explanation_words must not be negative")
-	}
-	return nil
-}
-
-const (
-	defaultOverlap        = 0.25
-	defaultMinExplanation = 20
-)
-
 func landingPage() *lint.Rule {
 	return &lint.Rule{
-		ID:       "landing-page",
-		Summary:  "The page a link opens must explain the message to someone arriving from a phone",
-		Severity: lint.Warning,
-		Applies:  lint.Applies{Notifications: true},
-		Options: func() any {
-			return &landingPageOptions{Overlap: defaultOverlap, MinExplanation: defaultMinExplanation}
-		},
-		Doc:      landingPageDoc,
-		Check:    checkLandingPage,
-		CheckRun: noticeUnmapped,
+		ID:          "landing-page",
+		Summary:     "The page a link opens must explain the message to someone arriving from a phone",
+		Severity:    lint.Warning,
+		Applies:     lint.Applies{Notifications: true},
+		Options:     func() any { return defaultLandingOptions() },
+		ConfigAlias: "landing",
+		Doc:         landingPageDoc,
+		Check:       checkLandingPage,
+		CheckRun:    noticeUnmapped,
 	}
 }
 
@@ -71,6 +31,9 @@ func landingPage() *lint.Rule {
 type landingRun struct {
 	resolver *landing.Resolver
 	vocab    *landing.Vocab
+	// configFetch is fetch = true in the config, which without --fetch
+	// only changes the unmapped notice.
+	configFetch bool
 }
 
 type landingLang struct {
@@ -78,13 +41,19 @@ type landingLang struct {
 	kind map[string][]string
 }
 
-func landingState(p *lint.Pass, cache landing.Cache) *landingRun {
+// landingState builds the run's resolver from the rule's options and the
+// command line's network policy: fetching needs --fetch, whatever the
+// config says.
+func landingState(cfg *lint.Config, opt *landingPageOptions, cache landing.Cache) *landingRun {
 	return cache.Once("landing-page\x00state", func() any {
-		cfg := p.Config
-		lc := cfg.Landing
+		what := "the directory of the config file"
+		if cfg.Path == "" {
+			what = "the working directory"
+		}
 		r := &landing.Resolver{
-			Mapper:   landing.NewMapper(lc.Pages, cfg.Resolve),
-			MaxBytes: lc.MaxBytes,
+			Mapper:   landing.NewMapper(opt.Pages, cfg.Resolve),
+			Root:     landing.NewRoot(cfg.Dir, what),
+			MaxBytes: opt.MaxBytes,
 			Rel: func(abs string) string {
 				if cfg.Dir == "" {
 					return abs
@@ -95,10 +64,15 @@ func landingState(p *lint.Pass, cache landing.Cache) *landingRun {
 				return abs
 			},
 		}
-		if lc.Fetch {
-			r.Fetcher = landing.NewFetcher(nil, lc.TimeoutDuration(), lc.MaxBytes, lc.Concurrency)
+		if cfg.Network.Fetch {
+			r.Fetcher = landing.NewFetcher(landing.FetchOptions{
+				Timeout:      opt.timeout(),
+				MaxBytes:     opt.MaxBytes,
+				Concurrency:  opt.Concurrency,
+				AllowPrivate: cfg.Network.AllowPrivate,
+			})
 		}
-		return &landingRun{resolver: r, vocab: landing.NewVocab(lang.Builtin())}
+		return &landingRun{resolver: r, vocab: landing.NewVocab(lang.Builtin()), configFetch: opt.Fetch}
 	}).(*landingRun)
 }
 
@@ -157,7 +131,7 @@ func templateLinks(t *lint.Template) []landingLink {
 func checkLandingPage(p *lint.Pass) {
 	opt, _ := p.Options.(*landingPageOptions)
 	if opt == nil {
-		opt = &landingPageOptions{Overlap: defaultOverlap, MinExplanation: defaultMinExplanation}
+		opt = defaultLandingOptions()
 	}
 	t := p.Template
 	links := templateLinks(t)
@@ -168,7 +142,7 @@ func checkLandingPage(p *lint.Pass) {
 	if p.Shared() == nil {
 		cache = lint.NewRunState()
 	}
-	run := landingState(p, cache)
+	run := landingState(p.Config, opt, cache)
 	disabled := map[string]bool{}
 	for _, d := range opt.Disable {
 		disabled[d] = true
@@ -177,7 +151,7 @@ func checkLandingPage(p *lint.Pass) {
 	var msg *landing.Message
 	seen := map[string]bool{}
 	for _, ll := range links {
-		tgt, _ := resolveLanding(p, run.resolver, cache, ll)
+		tgt, _ := resolveLanding(p, run, cache, ll)
 		if tgt == nil {
 			continue // noticeUnmapped reports the first such link of the run
 		}
@@ -208,8 +182,8 @@ func checkLandingPage(p *lint.Pass) {
 // resolveLanding finds the page of a link. It returns nil and a notice text
 // when the link leads to a page notelint cannot check in this run, and nil
 // and "" when the link is not a page at all.
-func resolveLanding(p *lint.Pass, r *landing.Resolver, cache landing.Cache, ll landingLink) (*landing.Target, string) {
-	cfg := p.Config
+func resolveLanding(p *lint.Pass, run *landingRun, cache landing.Cache, ll landingLink) (*landing.Target, string) {
+	cfg, r := p.Config, run.resolver
 	if ll.landing != "" {
 		abs := cfg.Resolve(ll.landing)
 		return &landing.Target{URL: ll.url, File: ll.landing, Result: r.LoadFile(cache, abs)}, ""
@@ -228,7 +202,7 @@ func resolveLanding(p *lint.Pass, r *landing.Resolver, cache landing.Cache, ll l
 		return nil, ""
 	}
 	if r.Fetcher == nil {
-		return nil, unmappedWhy(ll)
+		return nil, unmappedWhy(ll, run.configFetch)
 	}
 	u, ok := fillURL(ll.url, p.Template)
 	if !ok {
@@ -243,7 +217,10 @@ func resolveLanding(p *lint.Pass, r *landing.Resolver, cache landing.Cache, ll l
 // run to run, whatever order the templates are checked in.
 func noticeUnmapped(rp *lint.RunPass) {
 	opt, _ := rp.Options.(*landingPageOptions)
-	if opt != nil && slices.Contains(opt.Disable, landing.CheckUnmapped) {
+	if opt == nil {
+		opt = defaultLandingOptions()
+	}
+	if slices.Contains(opt.Disable, landing.CheckUnmapped) {
 		return
 	}
 	ts := slices.Clone(rp.Templates)
@@ -260,7 +237,7 @@ func noticeUnmapped(rp *lint.RunPass) {
 		if s := p.Shared(); s != nil {
 			cache = s
 		}
-		run := landingState(p, cache)
+		run := landingState(p.Config, opt, cache)
 		var first *landingLink
 		var firstWhy string
 		for i, ll := range links {
@@ -269,7 +246,7 @@ func noticeUnmapped(rp *lint.RunPass) {
 					continue // fetched by the per-template check, never noticed
 				}
 			}
-			if tgt, why := resolveLanding(p, run.resolver, cache, ll); tgt == nil && why != "" {
+			if tgt, why := resolveLanding(p, run, cache, ll); tgt == nil && why != "" {
 				if first == nil || ll.link.FileStart < first.link.FileStart {
 					first, firstWhy = &links[i], why
 				}
@@ -282,13 +259,17 @@ func noticeUnmapped(rp *lint.RunPass) {
 	}
 }
 
-func unmappedWhy(ll landingLink) string {
-	return fmt.Sprintf("landing page unmapped: %s is not mapped to a local page in [landing.pages] and fetching is off, so notelint did not check what a customer sees after tapping it (shown once per run; other unmapped links are skipped too)", ll.url)
+func unmappedWhy(ll landingLink, configFetch bool) string {
+	off := "fetching is off"
+	if configFetch {
+		off = "fetching is off (fetch = true in the config takes effect only with --fetch on the command line)"
+	}
+	return fmt.Sprintf("landing page unmapped: %s is not mapped to a local page in [landing.pages] and %s, so notelint did not check what a customer sees after tapping it (shown once per run; other unmapped links are skipped too)", ll.url, off)
 }
 
 // reportNotice reports the unmapped-link notice at ll.
 func reportNotice(p *lint.Pass, ll landingLink, msg string) {
-	hint := "map the page to a saved copy in .notelint.toml, e.g. [landing.pages] \"" + suggestPattern(ll.url) + "\" = \"site/page.html\", or run `notelint check --fetch` (or set [landing] fetch = true) to fetch it"
+	hint := "map the page to a saved copy in .notelint.toml, e.g. [landing.pages] \"" + suggestPattern(ll.url) + "\" = \"site/page.html\", or run `notelint check --fetch` to fetch it"
 	if ll.varName != "" && ll.url == "" {
 		hint = fmt.Sprintf("declare the page in [vars]: %s = { sample = \"https://…\", type = \"url\", landing = \"site/page.html\" }", lint.NormalizeVarName(ll.varName))
 	}
@@ -380,113 +361,3 @@ func landingMessage(t *lint.Template, links []landingLink, opt *landingPageOptio
 		Site:      site,
 	}
 }
-
-const landingPageDoc = `Customers tap the link in an SMS on a phone. If the page it opens is a
-generic home page, a login wall, or a page that never mentions the delay or
-outage the message was about, they call. This rule follows every link of a
-template (bare URLs, Markdown and HTML links, URL-typed placeholders) to its
-page and judges the page from that customer's point of view. Every failed
-point is its own finding at the link, naming the page (URL and mapped file);
-each message starts with "landing page <check>:".
-
-## Where pages come from
-
-Offline is the default (and the right default in CI): the config maps URL
-patterns to saved copies of the pages, relative to the config file.
-
-    [landing.pages]
-    "https://acme.example/t/*" = "site/track.html"
-    "https://acme.example/"    = "site/home.html"
-
-` + "`*`" + ` matches any run of characters, slashes included; the scheme, the query
-string and the fragment are ignored (an http:// link reaches the page of its
-https:// twin); a placeholder in a link is matched as text, so
-"https://acme.example/t/{{code}}" matches the first pattern. When several
-patterns match, the one with the most literal characters wins. A URL
-placeholder can name its page directly (this wins over [landing.pages]):
-` + "`link = { sample = \"https://acme.example/t/AB12\", type = \"url\", landing = \"site/track.html\" }`" + `.
-A page whose language differs from the message's is replaced by its
-` + "`<link rel=\"alternate\" hreflang=\"de\" href=\"track.de.html\">`" + ` when it declares one.
-
-` + "`notelint check --fetch`" + ` (or ` + "`[landing] fetch = true`" + `) fetches unmapped http(s)
-links: a 5 s timeout (` + "`[landing] timeout = \"5s\"`" + `), a 2 MB cap (` + "`max_bytes`" + `), at
-most 5 redirects, at most 4 requests at once (` + "`concurrency`" + `), the User-Agent
-"notelint/<version> (+https://github.com/notelint/notelint)" and the message's
-language as Accept-Language. Every page is read and parsed once per run,
-however many templates link to it. Mappings win over fetching. A link that
-is neither mapped nor fetched gets one info finding per run (check
-"unmapped"). mailto:, tel: and sms: links are not pages and are skipped.
-
-## Checks
-
-**unreachable** (error): the mapped file is missing, or the page answers
-HTTP 4xx/5xx, times out, redirects in a loop or more than 5 times, or is
-larger than the cap. Bad: "https://acme.example/t/AB12" → 404. Good: the
-link opens the tracking page.
-
-**not-html**: the link opens a PDF, an image or another file instead of a
-page. Bad: ` + "`Content-Type: application/pdf`" + `. Good: an HTML page that explains and
-offers the PDF.
-
-**charset**: the page declares a charset browsers do not know, or claims
-UTF-8 and holds other bytes: umlauts and accents turn into garbage.
-Bad: ` + "`<meta charset=\"utf-9\">`" + `. Good: ` + "`<meta charset=\"utf-8\">`" + `.
-
-**home-page**: the link has no path (https://acme.example/), redirects to
-the site root, or the page's canonical address is the root. Bad:
-"Details: https://acme.example". Good: "Track it: https://acme.example/t/AB12".
-
-**title** and **heading**: no ` + "`<title>`" + ` or no ` + "`<h1>`" + `, or one that names
-nothing but the site and generic words ("Home", "Startseite", "Accueil",
-"Welcome to Acme", "Sign in | Acme"). Bad: ` + "`<title>Acme – Home</title>`" + `.
-Good: ` + "`<title>Your parcel AB12: new delivery time | Acme</title>`" + `.
-
-**lang**: no ` + "`lang`" + ` on ` + "`<html>`" + `, or one whose base language differs from
-the message's locale (de-CH matches de). Bad: a German SMS linking to
-` + "`<html lang=\"en\">`" + `. Good: ` + "`<html lang=\"de\">`" + `.
-
-**viewport**: no ` + "`<meta name=\"viewport\">`" + ` with width=device-width, or one
-that blocks zooming (user-scalable=no, maximum-scale below 2): the page shows
-as a tiny desktop page. Good:
-` + "`<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">`" + `.
-
-**topic**: the page is not about the message. The message's key words (its
-content words without stop words, greetings, weekdays, the site's name) are
-looked up in the page's title, headings and main text (navigation, header
-and footer excluded), per language and with a crude stem so that
-delivery/delivered and Lieferung/Sendungsverfolgung meet. The page fails
-when it mentions less than ` + "`overlap`" + ` (default 25 %) of them, or none of the
-words of the message's kind (delay: delivery/Lieferung/livraison…, outage:
-outage/Störung/panne…, appointment: appointment/Termin/rendez-vous…, ticket:
-request/Anfrage/demande…). Bad: a delay SMS linking to a page about winter
-heaters. Good: the tracking page that says "Your parcel is late. New
-delivery window: …".
-
-**action**: the main content has no link or button with descriptive text:
-none at all, or only "Click here", "Mehr", "En savoir plus" (the phrase
-lists of vague-cta). Bad: ` + "`<a href=\"/x\">Learn more</a>`" + `. Good:
-` + "`<a href=\"/t/AB12/reschedule\">Choose another delivery day</a>`" + `.
-
-**login-wall**: a password field or a login form comes before any
-explanation (fewer than ` + "`min_explanation_words`" + `, default 20, words of main
-content before it) and the page shows no status (it fails the topic check).
-Bad: "Sign in" and a password field. Good: the status first, "Log in to
-change the address" below it.
-
-**http-form**: the link is http:// and the page asks for personal data (an
-e-mail address, phone number, password, name, postal address, IBAN, card
-number or date of birth). Good: link with https://.
-
-**unmapped** (info, once per run): a link that is neither mapped nor
-fetched, or a URL placeholder with neither sample nor landing file.
-
-## Options
-
-    [rules.landing-page]
-    disable = ["viewport", "lang"]   # check ids to switch off
-    overlap = 0.25                   # share of the message's key words the page must mention
-    min_explanation_words = 20       # words before a login form that make it no wall
-    site_names = ["Acme Energie"]    # brand names that make a title generic on their own
-
-The severity is warning, except unreachable (error: the link is broken) and
-unmapped (info); ` + "`severity = \"...\"`" + ` in [rules.landing-page] sets all of them.`

@@ -24,14 +24,22 @@ func landingCheck(msg string) string {
 }
 
 // runLanding checks the templates under root with the landing-page rule
-// alone and the config root/.notelint.toml.
+// alone and the config root/.notelint.toml, offline.
 func runLanding(t testing.TB, root string) (*lint.Result, []string) {
+	t.Helper()
+	return runLandingNet(t, root, lint.NetworkPolicy{})
+}
+
+// runLandingNet is runLanding with the network policy of the command line
+// (--fetch, --fetch-allow-private).
+func runLandingNet(t testing.TB, root string, network lint.NetworkPolicy) (*lint.Result, []string) {
 	t.Helper()
 	rs := []*lint.Rule{landingPage()}
 	cfg, err := lint.LoadConfig(filepath.Join(root, lint.ConfigFileName), rs)
 	if err != nil {
 		t.Fatal(err)
 	}
+	cfg.Network = network
 	files, err := lint.Discover([]string{root}, cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -151,7 +159,8 @@ const fetchGoodPage = `<!DOCTYPE html><html lang="en"><head><meta name="viewport
 <h1>Your parcel is running late</h1><p>New delivery window: Tuesday 14:00-16:00.</p>
 <a href="/t/AB12CD/day">Pick another delivery day</a></main></body></html>`
 
-// TestLandingFetch runs the rule with --fetch against a local server.
+// TestLandingFetch runs the rule with --fetch against a local server,
+// which needs --fetch-allow-private.
 func TestLandingFetch(t *testing.T) {
 	var hits int64
 	mux := http.NewServeMux()
@@ -189,7 +198,7 @@ func TestLandingFetch(t *testing.T) {
 		files[fmt.Sprintf("sms/en/good%d.txt", i)] = "+++\nkind = \"delay\"\n+++\nAcme: your parcel is running late. New delivery window: Tue 14:00-16:00. Track it: " + srv.URL + "/t/AB12CD"
 	}
 	writeFiles(t, dir, files)
-	res, _ := runLanding(t, dir)
+	res, _ := runLandingNet(t, dir, lint.NetworkPolicy{Fetch: true, AllowPrivate: true})
 	got := map[string][]string{}
 	for _, f := range res.Findings {
 		got[filepath.Base(f.File)] = append(got[filepath.Base(f.File)], landingCheck(f.Message))

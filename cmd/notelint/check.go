@@ -20,6 +20,7 @@ type checkFlags struct {
 	config      string
 	fix         bool
 	fetch       bool
+	fetchAny    bool
 	printConfig bool
 	color       string
 }
@@ -51,7 +52,8 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 	fl.StringVar(&f.failOn, "fail-on", "error", "exit 1 when a finding is at or above: error, warning, info or never")
 	fl.StringVar(&f.config, "config", "", "config file to use instead of discovering .notelint.toml")
 	fl.BoolVar(&f.fix, "fix", false, "apply safe fixes (GSM-7 replacements) to the files in place")
-	fl.BoolVar(&f.fetch, "fetch", false, "fetch linked landing pages over HTTP(S) (default: offline, local [landing.pages] only)")
+	fl.BoolVar(&f.fetch, "fetch", false, "fetch linked landing pages over HTTP(S) (default: offline, local [landing.pages] only); fetch = true in a config needs this flag too")
+	fl.BoolVar(&f.fetchAny, "fetch-allow-private", false, "with --fetch, also fetch from loopback, link-local, private and multicast addresses (refused by default)")
 	fl.BoolVar(&f.printConfig, "print-config", false, "print the effective configuration and exit")
 	fl.StringVar(&f.color, "color", "auto", "color in text output: auto, always or never")
 	return cmd
@@ -81,9 +83,7 @@ func runCheck(cmd *cobra.Command, args []string, f checkFlags) error {
 	if err != nil {
 		return usageError(err)
 	}
-	if f.fetch {
-		cfg.Landing.Fetch = true
-	}
+	cfg.Network = lint.NetworkPolicy{Fetch: f.fetch, AllowPrivate: f.fetchAny}
 	if f.printConfig {
 		return printConfig(cmd.OutOrStdout(), cfg, all)
 	}

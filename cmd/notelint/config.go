@@ -89,10 +89,9 @@ func printConfig(w io.Writer, cfg *lint.Config, all []*lint.Rule) error {
 		ruleTables[r.ID] = t
 	}
 	doc := map[string]any{
-		"lint":    cfg.Lint,
-		"sms":     cfg.SMS,
-		"landing": cfg.Landing,
-		"rules":   ruleTables,
+		"lint":  cfg.Lint,
+		"sms":   cfg.SMS,
+		"rules": ruleTables,
 	}
 	enc := toml.NewEncoder(w)
 	enc.SetIndentTables(false)

@@ -9,17 +9,17 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"os"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
-	"sync/atomic"
 	"syscall"
 	"time"
 )
 
-// Defaults of the [landing] table.
+// Defaults of the fetch options.
 const (
 	DefaultTimeout     = 5 * time.Second
 	DefaultMaxBytes    = 2 << 20
@@ -27,18 +27,12 @@ const (
 	MaxRedirects       = 5
 )
 
-// Version is the notelint version named in the User-Agent; when empty the
-// module version from the build info is used ("devel" in a source build).
-var Version = ""
-
-// UserAgent is the User-Agent header notelint sends.
+// UserAgent is the User-Agent header notelint sends, with the module
+// version from the build info ("devel" in a source build).
 func UserAgent() string {
-	v := Version
-	if v == "" {
-		v = "devel"
-		if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-			v = bi.Main.Version
-		}
+	v := "devel"
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		v = bi.Main.Version
 	}
 	return "notelint/" + v + " (+https://github.com/notelint/notelint)"
 }
@@ -53,6 +47,9 @@ type Result struct {
 	// Err says why the page could not be had ("HTTP 404 Not Found", "no
 	// answer within 5s", "file site/x.html does not exist").
 	Err string
+	// Refused is true when Err says notelint refused the address (see
+	// FetchOptions.AllowPrivate): the page was not asked for at all.
+	Refused bool
 	// NotHTML is the media type of a page that is not HTML.
 	NotHTML string
 	// Charset is a charset problem (unknown label, invalid bytes).
@@ -61,37 +58,54 @@ type Result struct {
 }
 
 // Fetcher fetches pages over HTTP(S) with a timeout, a size cap, a
-// redirect limit and bounded concurrency. It is safe for concurrent use.
+// redirect limit, bounded concurrency and an address policy. It is safe
+// for concurrent use.
 type Fetcher struct {
-	Client   *http.Client
-	Timeout  time.Duration
-	MaxBytes int64
+	client   *http.Client
+	timeout  time.Duration
+	maxBytes int64
 	sem      chan struct{}
 }
 
-// NewFetcher returns a fetcher. client may be nil for a default one;
-// timeout, maxBytes and concurrency ≤ 0 take the defaults.
-func NewFetcher(client *http.Client, timeout time.Duration, maxBytes int64, concurrency int) *Fetcher {
-	if timeout <= 0 {
-		timeout = DefaultTimeout
+// FetchOptions configure a Fetcher. Zero values take the defaults.
+type FetchOptions struct {
+	Timeout     time.Duration
+	MaxBytes    int64
+	Concurrency int
+	// AllowPrivate lets the fetcher connect to loopback, link-local,
+	// private (RFC 1918, RFC 4193, RFC 6598), unspecified and multicast
+	// addresses, which it refuses otherwise (--fetch-allow-private). When
+	// they are refused, HTTP_PROXY and HTTPS_PROXY are ignored too: through
+	// a proxy the address policy could not be enforced.
+	AllowPrivate bool
+}
+
+// NewFetcher returns a fetcher.
+func NewFetcher(o FetchOptions) *Fetcher {
+	return newFetcher(o, refusal)
+}
+
+// newFetcher returns a fetcher that refuses the addresses refuse names;
+// with o.AllowPrivate it refuses none.
+func newFetcher(o FetchOptions, refuse func(netip.Addr) string) *Fetcher {
+	if o.Timeout <= 0 {
+		o.Timeout = DefaultTimeout
 	}
-	if maxBytes <= 0 {
-		maxBytes = DefaultMaxBytes
+	if o.MaxBytes <= 0 {
+		o.MaxBytes = DefaultMaxBytes
 	}
-	if concurrency <= 0 {
-		concurrency = DefaultConcurrency
+	if o.Concurrency <= 0 {
+		o.Concurrency = DefaultConcurrency
 	}
-	if client == nil {
-		tr := http.DefaultTransport.(*http.Transport).Clone()
-		tr.MaxIdleConnsPerHost = concurrency
-		tr.ResponseHeaderTimeout = timeout
-		client = &http.Client{Transport: tr}
-	} else {
-		c := *client
-		client = &c
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.MaxIdleConnsPerHost = o.Concurrency
+	tr.ResponseHeaderTimeout = o.Timeout
+	if !o.AllowPrivate {
+		tr.Proxy = nil
+		tr.DialContext = guardedDialer(refuse).DialContext
 	}
-	client.CheckRedirect = checkRedirect
-	return &Fetcher{Client: client, Timeout: timeout, MaxBytes: maxBytes, sem: make(chan struct{}, concurrency)}
+	client := &http.Client{Transport: tr, CheckRedirect: checkRedirect}
+	return &Fetcher{client: client, timeout: o.Timeout, maxBytes: o.MaxBytes, sem: make(chan struct{}, o.Concurrency)}
 }
 
 type redirectError struct{ msg string }
@@ -125,7 +139,7 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL, lang string) *Result {
 		res.Err = "not fetched: " + ctx.Err().Error()
 		return res
 	}
-	ctx, cancel := context.WithTimeout(ctx, f.Timeout)
+	ctx, cancel := context.WithTimeout(ctx, f.timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
 	if err != nil {
@@ -137,8 +151,10 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL, lang string) *Result {
 	if lang != "" {
 		req.Header.Set("Accept-Language", lang+",en;q=0.5")
 	}
-	resp, err := f.Client.Do(req)
+	resp, err := f.client.Do(req)
 	if err != nil {
+		var be *blockedError
+		res.Refused = errors.As(err, &be)
 		res.Err = f.describe(err)
 		return res
 	}
@@ -152,17 +168,17 @@ func (f *Fetcher) Fetch(ctx context.Context, rawURL, lang string) *Result {
 		}
 		return res
 	}
-	if resp.ContentLength > f.MaxBytes {
-		res.Err = fmt.Sprintf("the page is %s, more than the %s cap", size(resp.ContentLength), size(f.MaxBytes))
+	if resp.ContentLength > f.maxBytes {
+		res.Err = fmt.Sprintf("the page is %s, more than the %s cap", size(resp.ContentLength), size(f.maxBytes))
 		return res
 	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, f.MaxBytes+1))
+	body, err := io.ReadAll(io.LimitReader(resp.Body, f.maxBytes+1))
 	if err != nil {
 		res.Err = f.describe(err)
 		return res
 	}
-	if int64(len(body)) > f.MaxBytes {
-		res.Err = fmt.Sprintf("the page is more than the %s cap", size(f.MaxBytes))
+	if int64(len(body)) > f.maxBytes {
+		res.Err = fmt.Sprintf("the page is more than the %s cap", size(f.maxBytes))
 		return res
 	}
 	ct := resp.Header.Get("Content-Type")
@@ -194,12 +210,8 @@ func finish(res *Result, body []byte, contentType string) {
 	}
 }
 
-// fileReads counts ReadFile calls, for the parse-once test.
-var fileReads atomic.Int64
-
 // ReadFile loads a local page, with the same size cap as a fetch.
 func ReadFile(path string, maxBytes int64) *Result {
-	fileReads.Add(1)
 	if maxBytes <= 0 {
 		maxBytes = DefaultMaxBytes
 	}
@@ -266,12 +278,16 @@ func (f *Fetcher) describe(err error) string {
 	if errors.As(err, &re) {
 		return re.msg
 	}
+	var be *blockedError
+	if errors.As(err, &be) {
+		return be.Error()
+	}
 	var dns *net.DNSError
 	var cert *tls.CertificateVerificationError
 	var ne net.Error
 	switch {
 	case errors.Is(err, context.DeadlineExceeded) || errors.As(err, &ne) && ne.Timeout():
-		return fmt.Sprintf("no complete answer within %s", f.Timeout)
+		return fmt.Sprintf("no complete answer within %s", f.timeout)
 	case errors.Is(err, context.Canceled):
 		return "the run was cancelled"
 	case errors.As(err, &dns):

@@ -21,10 +21,12 @@ const goodPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <p>New delivery window: Tuesday 14:00-16:00. You don't need to do anything.</p>
 <p><a href="/t/AB12CD/reschedule">Choose another delivery day</a></p></main></body></html>`
 
-// testCache is a minimal run-wide cache with lint.RunState's semantics.
+// testCache is a minimal run-wide cache with lint.RunState's semantics;
+// computed counts the values it computed.
 type testCache struct {
-	mu sync.Mutex
-	m  map[string]*onceVal
+	mu       sync.Mutex
+	m        map[string]*onceVal
+	computed atomic.Int64
 }
 
 type onceVal struct {
@@ -43,7 +45,10 @@ func (c *testCache) Once(key string, f func() any) any {
 		c.m[key] = ov
 	}
 	c.mu.Unlock()
-	ov.once.Do(func() { ov.v = f() })
+	ov.once.Do(func() {
+		c.computed.Add(1)
+		ov.v = f()
+	})
 	return ov.v
 }
 
@@ -173,8 +178,8 @@ func TestFetch(t *testing.T) {
 	srv, _ := newTestServer(t)
 	// Generous for the pages that should load (the machine may be busy),
 	// short for the slow ones.
-	f := NewFetcher(nil, 20*time.Second, 2000, 4)
-	short := NewFetcher(nil, 300*time.Millisecond, 2000, 4)
+	f := NewFetcher(FetchOptions{Timeout: 20 * time.Second, MaxBytes: 2000, Concurrency: 4, AllowPrivate: true})
+	short := NewFetcher(FetchOptions{Timeout: 300 * time.Millisecond, MaxBytes: 2000, Concurrency: 4, AllowPrivate: true})
 	ctx := context.Background()
 	cases := []struct {
 		path    string
@@ -227,10 +232,11 @@ func TestFetch(t *testing.T) {
 
 func TestFetchHeaders(t *testing.T) {
 	srv, _ := newTestServer(t)
-	Version = "1.2.3"
-	defer func() { Version = "" }()
-	res := NewFetcher(nil, 20*time.Second, 0, 0).Fetch(context.Background(), srv.URL+"/ua", "fr")
-	want := "notelint/1.2.3 (+https://github.com/notelint/notelint)|fr,en;q=0.5"
+	res := NewFetcher(FetchOptions{Timeout: 20 * time.Second, AllowPrivate: true}).Fetch(context.Background(), srv.URL+"/ua", "fr")
+	want := UserAgent() + "|fr,en;q=0.5"
+	if !strings.HasPrefix(want, "notelint/") || !strings.Contains(want, " (+https://github.com/notelint/notelint)|") {
+		t.Errorf("User-Agent %q", UserAgent())
+	}
 	if res.Page == nil || res.Page.Title != want {
 		t.Fatalf("got %+v, want title %q", res, want)
 	}
@@ -238,7 +244,7 @@ func TestFetchHeaders(t *testing.T) {
 
 func TestFetchRedirectToHome(t *testing.T) {
 	srv, _ := newTestServer(t)
-	res := NewFetcher(nil, 20*time.Second, 0, 0).Fetch(context.Background(), srv.URL+"/tohome", "en")
+	res := NewFetcher(FetchOptions{Timeout: 20 * time.Second, AllowPrivate: true}).Fetch(context.Background(), srv.URL+"/tohome", "en")
 	if res.Err != "" || res.FinalURL != srv.URL+"/" {
 		t.Fatalf("got %+v", res)
 	}
@@ -253,7 +259,7 @@ func TestFetchRefusedAndBadURL(t *testing.T) {
 	srv := httptest.NewServer(http.NotFoundHandler())
 	addr := srv.URL
 	srv.Close() // nothing listens there any more
-	f := NewFetcher(nil, 20*time.Second, 0, 0)
+	f := NewFetcher(FetchOptions{Timeout: 20 * time.Second, AllowPrivate: true})
 	if res := f.Fetch(context.Background(), addr+"/x", ""); !strings.Contains(res.Err, "connection refused") {
 		t.Errorf("Err = %q", res.Err)
 	}
@@ -269,7 +275,7 @@ func TestFetchRefusedAndBadURL(t *testing.T) {
 
 func TestFetchOncePerURLAndBounded(t *testing.T) {
 	srv, hits := newTestServer(t)
-	r := &Resolver{Mapper: NewMapper(nil, nil), Fetcher: NewFetcher(nil, 20*time.Second, 0, 2)}
+	r := &Resolver{Mapper: NewMapper(nil, nil), Fetcher: NewFetcher(FetchOptions{Timeout: 20 * time.Second, Concurrency: 2, AllowPrivate: true})}
 	cache := &testCache{}
 	var wg sync.WaitGroup
 	for i := 0; i < 20; i++ {

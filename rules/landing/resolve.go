@@ -16,8 +16,11 @@ type Cache interface {
 
 // Resolver turns links into pages. One resolver serves a whole run.
 type Resolver struct {
-	Mapper   *Mapper
-	Fetcher  *Fetcher // nil when fetching is off
+	Mapper  *Mapper
+	Fetcher *Fetcher // nil when fetching is off
+	// Root is the directory local pages must lie in (mapped files, landing
+	// files of vars, hreflang alternates); nil allows any file.
+	Root     *Root
 	MaxBytes int64
 	// Rel shows an absolute file path as the user wrote it (relative to
 	// the config directory); nil shows paths as they are.
@@ -86,9 +89,15 @@ func FileKey(abs string) string { return "landing-page\x00file\x00" + abs }
 // URLKey is the cache key of a fetched page in one language.
 func URLKey(u, lang string) string { return "landing-page\x00url\x00" + lang + "\x00" + u }
 
-// LoadFile reads and analyses a local page once per run.
+// LoadFile reads and analyses a local page once per run. A file outside
+// the root is not read: its Result says why.
 func (r *Resolver) LoadFile(cache Cache, abs string) *Result {
-	return cache.Once(FileKey(abs), func() any { return ReadFile(abs, r.MaxBytes) }).(*Result)
+	return cache.Once(FileKey(abs), func() any {
+		if err := r.Root.Check(abs); err != nil {
+			return &Result{File: abs, Err: err.Error()}
+		}
+		return ReadFile(abs, r.MaxBytes)
+	}).(*Result)
 }
 
 // FetchURL fetches and analyses a page once per run and language.
