@@ -178,6 +178,7 @@ func yamlScalarText(data []byte, off int, n *yaml.Node) (Text, int) {
 // yamlPlain maps a plain scalar: one line verbatim, or lines folded into
 // one with single spaces.
 func yamlPlain(b *TextBuilder, data []byte, off int, value string) (int, bool) {
+	b.setHost(host{str: strYAMLPlain})
 	if off+len(value) <= len(data) && string(data[off:off+len(value)]) == value {
 		b.Verbatim(value, off)
 		return off + len(value), true
@@ -233,6 +234,11 @@ func yamlFold(b *TextBuilder, data []byte, off int, value string, q byte) (int, 
 
 // yamlQuoted maps a single- or double-quoted scalar at off.
 func yamlQuoted(b *TextBuilder, data []byte, off int, q byte) (int, bool) {
+	if q == '"' {
+		b.setHost(host{str: strYAMLDouble})
+	} else {
+		b.setHost(host{str: strYAMLSingle})
+	}
 	i := off + 1
 	run := i
 	flush := func(to int) {
@@ -322,6 +328,7 @@ func yamlEscape(b *TextBuilder, data []byte, i int) int {
 // is at off: each content line without its indentation; literal blocks
 // keep line breaks, folded ones turn single breaks into spaces.
 func yamlBlock(b *TextBuilder, data []byte, off int, folded bool) (int, bool) {
+	b.setHost(host{str: strYAMLBlock})
 	i := off
 	for i < len(data) && data[i] != '\n' {
 		i++

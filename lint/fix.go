@@ -2,85 +2,285 @@ package lint
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 )
 
-// ApplyFixes writes the fixes of findings into their files and returns how
-// many edits were applied per file. Overlapping edits are skipped (the
-// first wins); files are replaced atomically.
-func ApplyFixes(findings []Finding, contents map[string][]byte) (map[string]int, error) {
-	byFile := map[string][]Edit{}
-	for _, f := range findings {
-		if f.Fix == nil {
-			continue
+// FixReport is what ApplyFixes did.
+type FixReport struct {
+	// Applied counts the edits written to each file, by the path the
+	// findings name.
+	Applied map[string]int
+	// Skipped are the fixes left out, each with its finding and why.
+	Skipped []SkippedFix
+	// Errors are files that were not written: changed on disk since they
+	// were read, or not writable.
+	Errors []error
+}
+
+// SkippedFix is a fix --fix did not apply.
+type SkippedFix struct {
+	Finding Finding
+	Reason  string
+}
+
+// ApplyFixes writes the fixes of findings into their files. Each file is
+// edited from sources[path].Content, the bytes it was checked from, and
+// only when the file on disk still holds those bytes. Before a file is
+// written, the edited bytes are loaded again: the file must hold the same
+// messages (same keys, same count), each reading as the fixes intend; a
+// fix that would do otherwise is skipped. Overlapping fixes are skipped
+// (the first wins). A symbolic link is resolved and its target rewritten;
+// writes are atomic and keep the file's mode. Findings whose fix the
+// engine dropped (Finding.FixSkipped) are reported as skipped.
+func ApplyFixes(findings []Finding, sources map[string]*Source, cfg *Config) *FixReport {
+	rep := &FixReport{Applied: map[string]int{}}
+	byFile := map[string][]int{}
+	for i, f := range findings {
+		switch {
+		case f.FixSkipped != "":
+			rep.Skipped = append(rep.Skipped, SkippedFix{Finding: f, Reason: f.FixSkipped})
+		case f.Fix == nil:
+		case len(f.Fix.text) != len(f.Fix.Edits):
+			rep.Skipped = append(rep.Skipped, SkippedFix{Finding: f, Reason: "the fix was not checked against the file"})
+		default:
+			byFile[f.File] = append(byFile[f.File], i)
 		}
-		byFile[f.File] = append(byFile[f.File], f.Fix.Edits...)
 	}
-	applied := map[string]int{}
 	files := make([]string, 0, len(byFile))
 	for f := range byFile {
 		files = append(files, f)
 	}
 	sort.Strings(files)
+	written := map[string]string{} // target → path it was fixed through
 	for _, file := range files {
-		data, ok := contents[file]
-		if !ok {
-			var err error
-			if data, err = os.ReadFile(file); err != nil {
-				return applied, fmt.Errorf("applying fixes: %w", err)
-			}
+		src := sources[file]
+		if src == nil {
+			rep.Errors = append(rep.Errors, fmt.Errorf("%s: not fixed: the file was not read in this run", file))
+			continue
 		}
-		out, n := applyEdits(data, byFile[file])
+		target, err := filepath.EvalSymlinks(file)
+		if err != nil {
+			rep.Errors = append(rep.Errors, fmt.Errorf("%s: not fixed: %w", file, unwrapPathError(err)))
+			continue
+		}
+		if via, ok := written[target]; ok {
+			for _, i := range byFile[file] {
+				rep.Skipped = append(rep.Skipped, SkippedFix{Finding: findings[i], Reason: "the file was just fixed as " + via + "; run --fix again"})
+			}
+			continue
+		}
+		fx := &fileFixer{src: src, cfg: cfg}
+		for _, i := range byFile[file] {
+			fx.fixes = append(fx.fixes, pendingFix{finding: findings[i]})
+		}
+		out, n := fx.run(rep)
 		if n == 0 {
 			continue
 		}
-		if err := writeFileAtomic(file, out); err != nil {
-			return applied, fmt.Errorf("applying fixes to %s: %w", file, err)
+		written[target] = file
+		if err := writeFixed(file, target, src.Content, out); err != nil {
+			rep.Errors = append(rep.Errors, err)
+			continue
 		}
-		applied[file] = n
+		rep.Applied[file] = n
 	}
-	return applied, nil
+	return rep
 }
 
-// applyEdits applies non-overlapping edits to data.
-func applyEdits(data []byte, edits []Edit) ([]byte, int) {
-	sort.SliceStable(edits, func(i, j int) bool { return edits[i].Start < edits[j].Start })
+// SourcesOf returns the files templates were read from, by path: the
+// bytes ApplyFixes edits.
+func SourcesOf(ts []*Template) map[string]*Source {
+	out := map[string]*Source{}
+	for _, t := range ts {
+		if t.Source != nil {
+			out[t.Source.Path] = t.Source
+		}
+		for _, p := range t.Parts {
+			if p.Source != nil {
+				out[p.Source.Path] = p.Source
+			}
+		}
+	}
+	return out
+}
+
+// pendingFix is one finding's fix on its way into a file.
+type pendingFix struct {
+	finding Finding
+}
+
+func (p pendingFix) edits() []textEdit {
+	fix := p.finding.Fix
+	out := make([]textEdit, len(fix.Edits))
+	for i, e := range fix.Edits {
+		out[i] = textEdit{Edit: e, text: fix.text[i]}
+	}
+	return out
+}
+
+// textEdit is a file edit with the text it makes the reader see.
+type textEdit struct {
+	Edit
+	text string
+}
+
+// fileFixer applies the fixes of one file.
+type fileFixer struct {
+	src    *Source
+	cfg    *Config
+	fixes  []pendingFix
+	before []*Template
+}
+
+// run returns the fixed bytes and the number of edits in them; fixes it
+// leaves out are added to rep.Skipped.
+func (fx *fileFixer) run(rep *FixReport) ([]byte, int) {
+	skip := func(p pendingFix, reason string) {
+		rep.Skipped = append(rep.Skipped, SkippedFix{Finding: p.finding, Reason: reason})
+	}
+	before, err := Load(fx.src.Path, fx.src.Content, fx.cfg)
+	if err != nil {
+		for _, p := range fx.fixes {
+			skip(p, "the file does not load: "+err.Error())
+		}
+		return nil, 0
+	}
+	fx.before = before
+	// Drop fixes that overlap an earlier one.
+	var kept []pendingFix
+	var taken []textEdit
+	for _, p := range fx.fixes {
+		es := p.edits()
+		if overlapsAny(es, taken) {
+			skip(p, "it overlaps another fix; run --fix again")
+			continue
+		}
+		taken = append(taken, es...)
+		kept = append(kept, p)
+	}
+	if out, _, ok := fx.try(taken); ok {
+		return out, len(taken)
+	}
+	// Some fix changes how the file reads: add them one at a time.
+	var good []textEdit
 	var out []byte
-	last, n := 0, 0
+	for _, p := range kept {
+		cand := append(append([]textEdit(nil), good...), p.edits()...)
+		b, reason, ok := fx.try(cand)
+		if !ok {
+			skip(p, reason)
+			continue
+		}
+		good, out = cand, b
+	}
+	return out, len(good)
+}
+
+func overlapsAny(es, taken []textEdit) bool {
+	for _, e := range es {
+		for _, t := range taken {
+			if e.Start < t.End && t.Start < e.End || e.Start == t.Start {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// try applies edits and loads the result again; ok is true when it holds
+// the same messages, each with the text the edits intend.
+func (fx *fileFixer) try(edits []textEdit) (out []byte, reason string, ok bool) {
+	if len(edits) == 0 {
+		return nil, "", false
+	}
+	out = applyEdits(fx.src.Content, edits)
+	after, err := Load(fx.src.Path, out, fx.cfg)
+	if err != nil {
+		return nil, "the fixed file would not load: " + err.Error(), false
+	}
+	if reason := sameMessages(fx.before, after, edits); reason != "" {
+		return nil, reason, false
+	}
+	return out, "", true
+}
+
+// sameMessages compares the templates of a file before and after edits:
+// same count, ids, keys and parts, and each part's text is the old text
+// with the edits' texts in place. It returns what differs, or "".
+func sameMessages(before, after []*Template, edits []textEdit) string {
+	if len(before) != len(after) {
+		return fmt.Sprintf("the fixed file would hold %d messages instead of %d", len(after), len(before))
+	}
+	for i, b := range before {
+		a := after[i]
+		if a.ID != b.ID || a.Key != b.Key || a.Plural != b.Plural || len(a.Parts) != len(b.Parts) {
+			return fmt.Sprintf("message %s would change its key or parts", b.ID)
+		}
+		if (a.Original == nil) != (b.Original == nil) || a.Original != nil && a.Original.Text.String() != b.Original.Text.String() {
+			return fmt.Sprintf("the source text of message %s would change", b.ID)
+		}
+		for j, bp := range b.Parts {
+			ap := a.Parts[j]
+			if ap.Text.String() != expectedText(bp, edits) {
+				return fmt.Sprintf("the fixed text of message %s would read differently than intended", b.ID)
+			}
+			if !samePlaceholders(ap.Placeholders, bp.Placeholders) || len(ap.Links) != len(bp.Links) {
+				return fmt.Sprintf("the placeholders or links of message %s would change", b.ID)
+			}
+		}
+	}
+	return ""
+}
+
+// expectedText is p's text with the edits that fall in it applied.
+func expectedText(p *Part, edits []textEdit) string {
+	type at struct {
+		loc  textLoc
+		text string
+	}
+	var in []at
 	for _, e := range edits {
+		if loc, ok := p.Text.locate(e.Start, e.End); ok {
+			in = append(in, at{loc, e.text})
+		}
+	}
+	s := p.Text.String()
+	if len(in) == 0 {
+		return s
+	}
+	sort.Slice(in, func(i, j int) bool { return in[i].loc.start > in[j].loc.start })
+	for _, x := range in {
+		s = s[:x.loc.start] + x.text + s[x.loc.end:]
+	}
+	return s
+}
+
+func samePlaceholders(a, b []Placeholder) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Name != b[i].Name || a[i].Control != b[i].Control || a[i].Ref != b[i].Ref {
+			return false
+		}
+	}
+	return true
+}
+
+// applyEdits applies non-overlapping edits to a copy of data.
+func applyEdits(data []byte, edits []textEdit) []byte {
+	sorted := append([]textEdit(nil), edits...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Start < sorted[j].Start })
+	out := make([]byte, 0, len(data)+16)
+	last := 0
+	for _, e := range sorted {
 		if e.Start < last || e.End < e.Start || e.End > len(data) {
 			continue
 		}
 		out = append(out, data[last:e.Start]...)
 		out = append(out, e.New...)
 		last = e.End
-		n++
 	}
-	out = append(out, data[last:]...)
-	return out, n
-}
-
-func writeFileAtomic(path string, data []byte) error {
-	st, err := os.Stat(path)
-	if err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".notelint-fix-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), st.Mode().Perm()); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return append(out, data[last:]...)
 }
