@@ -125,11 +125,22 @@ func (w *yamlWalker) offset(line, col int) int {
 	return off
 }
 
+// lineStarts returns the offset of each line as the YAML parser counts
+// lines: after LF, CR LF, a lone CR, NEL (U+0085), and the line and
+// paragraph separators (U+2028, U+2029), so positions after such a
+// character still point at the right scalar.
 func lineStarts(b []byte) []int {
 	out := []int{0}
-	for i, c := range b {
-		if c == '\n' {
+	for i := 0; i < len(b); i++ {
+		switch {
+		case b[i] == '\n':
 			out = append(out, i+1)
+		case b[i] == '\r' && (i+1 == len(b) || b[i+1] != '\n'):
+			out = append(out, i+1)
+		case b[i] == 0xC2 && i+1 < len(b) && b[i+1] == 0x85:
+			out = append(out, i+2)
+		case b[i] == 0xE2 && i+2 < len(b) && b[i+1] == 0x80 && (b[i+2] == 0xA8 || b[i+2] == 0xA9):
+			out = append(out, i+3)
 		}
 	}
 	return out

@@ -162,19 +162,37 @@ func (fx *fileFixer) run(rep *FixReport) ([]byte, int) {
 	if out, _, ok := fx.try(taken); ok {
 		return out, len(taken)
 	}
-	// Some fix changes how the file reads: add them one at a time.
-	var good []textEdit
-	var out []byte
-	for _, p := range kept {
-		cand := append(append([]textEdit(nil), good...), p.edits()...)
-		b, reason, ok := fx.try(cand)
-		if !ok {
-			skip(p, reason)
-			continue
-		}
-		good, out = cand, b
+	// Some fix changes how the file reads: find it by halves, keeping the
+	// rest.
+	good := fx.add(nil, kept, skip)
+	if len(good) == 0 {
+		return nil, 0
 	}
-	return out, len(good)
+	return applyEdits(fx.src.Content, good), len(good)
+}
+
+// add returns good with the edits of as many of fixes as still leave the
+// file reading as intended, trying them in halves; the others are
+// skipped.
+func (fx *fileFixer) add(good []textEdit, fixes []pendingFix, skip func(pendingFix, string)) []textEdit {
+	if len(fixes) == 0 {
+		return good
+	}
+	cand := append([]textEdit(nil), good...)
+	for _, p := range fixes {
+		cand = append(cand, p.edits()...)
+	}
+	_, reason, ok := fx.try(cand)
+	switch {
+	case ok:
+		return cand
+	case len(fixes) == 1:
+		skip(fixes[0], reason)
+		return good
+	}
+	mid := len(fixes) / 2
+	good = fx.add(good, fixes[:mid], skip)
+	return fx.add(good, fixes[mid:], skip)
 }
 
 func overlapsAny(es, taken []textEdit) bool {

@@ -82,3 +82,32 @@ func TestApplyFixesUnvetted(t *testing.T) {
 		t.Errorf("applied %v, skipped %v", rep.Applied, rep.Skipped)
 	}
 }
+
+// TestFixYAMLLineSeparators: the YAML parser counts U+2028, U+2029, NEL
+// and a lone CR as line breaks; scalars after one must keep their
+// positions, or a second --fix finds what the first could not reach.
+func TestFixYAMLLineSeparators(t *testing.T) {
+	for _, sep := range []string{"\u2028", "\u2029", "\u0085", "\r"} {
+		data := []byte("en:\n  a: \"x" + sep + "y\"\n  b: \"Acme: it’s\"\n")
+		out, n, _, ok := fixInMemory("locales/en.yml", data)
+		if !ok || n == 0 || !strings.Contains(string(out), `b: "Acme: it's"`) {
+			t.Errorf("%q: %d edits: %q", sep, n, out)
+		}
+		checkFixRoundTrip(t, "locales/en.yml", data)
+	}
+}
+
+// TestFixSkipsWhatReadsDifferently: a fix that would change the file's
+// messages in a way no escape rule foresees (here, joining a letter to a
+// link so that it is no longer one) is found by loading the fixed bytes
+// again, and skipped alone while the other fixes are kept.
+func TestFixSkipsWhatReadsDifferently(t *testing.T) {
+	data := []byte("Acme: it’s late – ｏhttps://x.com/a – ok…\n")
+	out, n, rep, _ := fixInMemory("sms/x.txt", data)
+	if string(out) != "Acme: it's late - ｏhttps://x.com/a - ok...\n" || n != 4 {
+		t.Errorf("%d edits: %q", n, out)
+	}
+	if len(rep.Skipped) != 1 || !strings.Contains(rep.Skipped[0].Reason, "links") {
+		t.Errorf("skipped %+v", rep.Skipped)
+	}
+}
