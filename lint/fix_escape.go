@@ -63,6 +63,7 @@ type escapeContext struct {
 	lineStart     bool // only blanks separate the edit from the start of its line
 	valueStart    bool // the edit starts the string value (nothing of it before)
 	crlf          bool // the file ends its lines with CR LF
+	icu           bool // the text is read as ICU MessageFormat, where ' quotes
 }
 
 func newEscapeContext(data []byte, start, end int, valueStart bool) escapeContext {
@@ -89,11 +90,35 @@ func (h host) escape(text string, c escapeContext) (string, error) {
 	if strings.ContainsAny(text, "{}") {
 		return "", fmt.Errorf("a brace could start or end a placeholder")
 	}
+	if c.icu && icuQuoteChange(text, c) {
+		return "", fmt.Errorf("an apostrophe next to {, }, # or ' starts quoted text in ICU MessageFormat")
+	}
 	s, err := escapeMarkup(h, text, c)
 	if err != nil {
 		return "", err
 	}
 	return escapeString(h.str, s, c)
+}
+
+// icuQuoteChange reports whether an apostrophe in text would quote or
+// pair with its neighbours in ICU MessageFormat.
+func icuQuoteChange(text string, c escapeContext) bool {
+	for i := 0; i < len(text); i++ {
+		if text[i] != '\'' {
+			continue
+		}
+		prev, next := c.before, c.after
+		if i > 0 {
+			prev = text[i-1]
+		}
+		if i+1 < len(text) {
+			next = text[i+1]
+		}
+		if prev == '\'' || strings.IndexByte("{}#|'", next) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func escapeMarkup(h host, text string, c escapeContext) (string, error) {

@@ -51,6 +51,7 @@ func vetEdit(t *Template, src *Source, part *Part, e Edit) (Edit, error) {
 			return Edit{}, err
 		}
 		c := newEscapeContext(src.Content, e.Start, e.End, loc.valueStart)
+		c.icu = t.Syntax == 0 || t.Syntax&SyntaxICU != 0
 		written, err := loc.host.escape(e.New, c)
 		if err != nil {
 			return Edit{}, err
