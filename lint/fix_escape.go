@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -67,7 +68,7 @@ type escapeContext struct {
 }
 
 func newEscapeContext(data []byte, start, end int, valueStart bool) escapeContext {
-	c := escapeContext{valueStart: valueStart, crlf: strings.Contains(string(data[:min(len(data), 4096)]), "\r\n")}
+	c := escapeContext{valueStart: valueStart, crlf: bytes.Contains(data[:min(len(data), 4096)], []byte("\r\n"))}
 	if start > 0 {
 		c.before = data[start-1]
 	}

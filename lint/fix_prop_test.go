@@ -163,8 +163,13 @@ func checkFixRoundTrip(t *testing.T, path string, data []byte) {
 			t.Fatalf("fixed %s: message %d is %q/%q, want %q/%q\nbefore: %q\nafter:  %q", path, i,
 				after[i].ID, after[i].Key, before[i].ID, before[i].Key, data, out)
 		}
-		if !samePlaceholders(before[i].Parts[0].Placeholders, after[i].Parts[0].Placeholders) && len(before[i].Parts) > 0 {
-			t.Fatalf("fixed %s: placeholders of %q changed\nbefore: %q\nafter:  %q", path, before[i].ID, data, out)
+		if len(before[i].Parts) != len(after[i].Parts) {
+			t.Fatalf("fixed %s: parts of %q changed\nbefore: %q\nafter:  %q", path, before[i].ID, data, out)
+		}
+		for j, p := range before[i].Parts {
+			if !samePlaceholders(p.Placeholders, after[i].Parts[j].Placeholders) {
+				t.Fatalf("fixed %s: placeholders of %q changed\nbefore: %q\nafter:  %q", path, before[i].ID, data, out)
+			}
 		}
 	}
 	again, n, _, _ := fixInMemory(path, out)
