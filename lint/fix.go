@@ -232,7 +232,7 @@ func sameMessages(before, after []*Template, edits []textEdit) string {
 	}
 	for i, b := range before {
 		a := after[i]
-		if a.ID != b.ID || a.Key != b.Key || a.Plural != b.Plural || len(a.Parts) != len(b.Parts) {
+		if a.ID != b.ID || a.Key != b.Key || a.Plural != b.Plural || a.Syntax != b.Syntax || len(a.Parts) != len(b.Parts) {
 			return fmt.Sprintf("message %s would change its key or parts", b.ID)
 		}
 		if (a.Original == nil) != (b.Original == nil) || a.Original != nil && a.Original.Text.String() != b.Original.Text.String() {
@@ -243,7 +243,7 @@ func sameMessages(before, after []*Template, edits []textEdit) string {
 			if ap.Text.String() != expectedText(bp, edits) {
 				return fmt.Sprintf("the fixed text of message %s would read differently than intended", b.ID)
 			}
-			if !samePlaceholders(ap.Placeholders, bp.Placeholders) || len(ap.Links) != len(bp.Links) {
+			if !samePlaceholders(ap.Placeholders, bp.Placeholders) || !sameLinks(ap.Links, bp.Links) {
 				return fmt.Sprintf("the placeholders or links of message %s would change", b.ID)
 			}
 		}
@@ -280,6 +280,18 @@ func samePlaceholders(a, b []Placeholder) bool {
 	}
 	for i := range a {
 		if a[i].Name != b[i].Name || a[i].Control != b[i].Control || a[i].Ref != b[i].Ref {
+			return false
+		}
+	}
+	return true
+}
+
+func sameLinks(a, b []Link) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].URL != b[i].URL || a[i].Bare != b[i].Bare {
 			return false
 		}
 	}
