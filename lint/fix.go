@@ -119,6 +119,18 @@ func (p pendingFix) edits() []textEdit {
 	return out
 }
 
+// span is the file range from the first to the last byte the fix edits.
+func (p pendingFix) span() (int, int) {
+	s, e := -1, -1
+	for _, ed := range p.finding.Fix.Edits {
+		if s < 0 || ed.Start < s {
+			s = ed.Start
+		}
+		e = max(e, ed.End)
+	}
+	return s, e
+}
+
 // textEdit is a file edit with the text it makes the reader see.
 type textEdit struct {
 	Edit
@@ -147,7 +159,14 @@ func (fx *fileFixer) run(rep *FixReport) ([]byte, int) {
 		return nil, 0
 	}
 	fx.before = before
-	// Drop fixes that overlap an earlier one.
+	// Drop fixes that overlap an earlier one; of fixes starting at one
+	// place the widest goes first, so a fix that covers another (a
+	// letter with its combining mark) wins over it.
+	sort.SliceStable(fx.fixes, func(i, j int) bool {
+		si, ei := fx.fixes[i].span()
+		sj, ej := fx.fixes[j].span()
+		return si < sj || si == sj && ei > ej
+	})
 	var kept []pendingFix
 	var taken []textEdit
 	for _, p := range fx.fixes {

@@ -111,3 +111,29 @@ func TestFixSkipsWhatReadsDifferently(t *testing.T) {
 		t.Errorf("skipped %+v", rep.Skipped)
 	}
 }
+
+// TestFixOverlapWidestFirst: where one fix covers another (a letter and
+// the combining mark after it), the wider one is applied, so a second
+// --fix has nothing left to do.
+func TestFixOverlapWidestFirst(t *testing.T) {
+	combining := &Rule{ID: "test-mark", Severity: Warning, Check: func(p *Pass) {
+		part := p.Template.Body()
+		text := part.Text.String()
+		if i := strings.Index(text, "\u0301"); i > 0 {
+			fs, fe := part.Text.FileRange(i-2, i+2)
+			p.Report(Diagnostic{Part: part, Start: i, End: i + 2, Message: "mark",
+				Fix: &Fix{Edits: []Edit{{Start: fs, End: fe, New: "é"}}}})
+		}
+	}}
+	rules := []*Rule{gsmFixRule(), combining}
+	cfg := DefaultConfig(rules)
+	path := filepath.Join(t.TempDir(), "x.txt")
+	if err := os.WriteFile(path, []byte("Acme: ê\u0301.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := (&Runner{Rules: rules, Config: cfg, Jobs: 1}).RunFiles([]string{path})
+	rep := ApplyFixes(res.Findings, SourcesOf(res.Templates), cfg)
+	if got, _ := os.ReadFile(path); string(got) != "Acme: é.\n" || rep.Applied[path] != 1 {
+		t.Errorf("after fix: %q, applied %v, skipped %+v", got, rep.Applied, rep.Skipped)
+	}
+}
