@@ -172,7 +172,7 @@ func (fx *fileFixer) run(rep *FixReport) ([]byte, int) {
 	for _, p := range fx.fixes {
 		es := p.edits()
 		if overlapsAny(es, taken) {
-			skip(p, "it overlaps another fix; run --fix again")
+			skip(p, "another fix edits the same text")
 			continue
 		}
 		taken = append(taken, es...)
