@@ -181,3 +181,42 @@ func TestFixSymlinkModeLineEndings(t *testing.T) {
 		t.Errorf("temporary files left: %v", left)
 	}
 }
+
+// TestFixJSONOutputEscaped: the edits in --format json are the bytes to
+// write, escaped for the file, so a tool applying them keeps it valid.
+func TestFixJSONOutputEscaped(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "locales", "en.json")
+	writeFile(t, path, `{"sms": {"delay": "Acme: your parcel “AB12” arrives at 14:00."}}`+"\n")
+	out, errOut, code := runCLI(t, "", "check", "--format", "json", "--fail-on", "never", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var doc struct {
+		Findings []struct {
+			Fix *struct {
+				Edits []struct {
+					New string `json:"new"`
+				} `json:"edits"`
+			} `json:"fix"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, f := range doc.Findings {
+		if f.Fix == nil {
+			continue
+		}
+		for _, e := range f.Fix.Edits {
+			n++
+			if e.New != `\"` {
+				t.Errorf("edit writes %q, want \\\"", e.New)
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d edits, want 2:\n%s", n, out)
+	}
+}
