@@ -383,13 +383,22 @@ func bundleSet(cfg *Config, path string) string {
 }
 
 // composeText maps inner, whose file offsets are byte offsets into
-// outer's text, through outer to the file.
+// outer's text, through outer to the file. A span's syntax is outer's
+// string syntax with inner's markup (HTML inside a JSON string).
 func composeText(inner, outer Text) Text {
 	out := Text{s: inner.s}
+	hostAt := func(off int, h host) host {
+		if i := outer.spanAt(off); i >= 0 {
+			h.str = outer.spans[i].host.str
+		} else {
+			h.str = strNone
+		}
+		return h
+	}
 	for _, sp := range inner.spans {
 		if !sp.verbatim {
 			fs, fe := outer.FileRange(sp.fStart, sp.fStart+sp.fLen)
-			out.spans = append(out.spans, span{tStart: sp.tStart, tLen: sp.tLen, fStart: fs, fLen: fe - fs})
+			out.spans = append(out.spans, span{tStart: sp.tStart, tLen: sp.tLen, fStart: fs, fLen: fe - fs, host: hostAt(sp.fStart, sp.host)})
 			continue
 		}
 		off, end, t := sp.fStart, sp.fStart+sp.fLen, sp.tStart
@@ -402,10 +411,12 @@ func composeText(inner, outer Text) Text {
 			}
 			os := outer.spans[i]
 			n := min(end, os.tStart+os.tLen) - off
+			h := sp.host
+			h.str = os.host.str
 			if os.verbatim {
-				out.spans = append(out.spans, span{tStart: t, tLen: n, fStart: os.fStart + off - os.tStart, fLen: n, verbatim: true})
+				out.spans = append(out.spans, span{tStart: t, tLen: n, fStart: os.fStart + off - os.tStart, fLen: n, verbatim: true, host: h})
 			} else {
-				out.spans = append(out.spans, span{tStart: t, tLen: n, fStart: os.fStart, fLen: os.fLen})
+				out.spans = append(out.spans, span{tStart: t, tLen: n, fStart: os.fStart, fLen: os.fLen, host: h})
 			}
 			off += n
 			t += n

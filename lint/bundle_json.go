@@ -221,6 +221,7 @@ func (p *jsonParser) str() (Text, error) {
 	open := p.pos
 	p.pos++
 	var b TextBuilder
+	b.setHost(host{str: strJSON})
 	run := p.pos
 	flush := func() {
 		if p.pos > run {

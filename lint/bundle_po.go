@@ -196,6 +196,7 @@ func poString(f *poField, data []byte, off, end int) error {
 	}
 	body := s[1 : len(s)-1]
 	base := off + 1
+	f.text.setHost(host{str: strPO})
 	run := 0
 	for i := 0; i < len(body); i++ {
 		switch body[i] {

@@ -40,6 +40,7 @@ func parseProperties(data []byte, start int) ([]bundleEntry, error) {
 			i = skipPropSpace(data, i)
 		}
 		var val TextBuilder
+		val.setHost(host{str: strProperties})
 		valStart := i
 		i = propText(&val, data, i, false)
 		k := key.Text()

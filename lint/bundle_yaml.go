@@ -125,11 +125,22 @@ func (w *yamlWalker) offset(line, col int) int {
 	return off
 }
 
+// lineStarts returns the offset of each line as the YAML parser counts
+// lines: after LF, CR LF, a lone CR, NEL (U+0085), and the line and
+// paragraph separators (U+2028, U+2029), so positions after such a
+// character still point at the right scalar.
 func lineStarts(b []byte) []int {
 	out := []int{0}
-	for i, c := range b {
-		if c == '\n' {
+	for i := 0; i < len(b); i++ {
+		switch {
+		case b[i] == '\n':
 			out = append(out, i+1)
+		case b[i] == '\r' && (i+1 == len(b) || b[i+1] != '\n'):
+			out = append(out, i+1)
+		case b[i] == 0xC2 && i+1 < len(b) && b[i+1] == 0x85:
+			out = append(out, i+2)
+		case b[i] == 0xE2 && i+2 < len(b) && b[i+1] == 0x80 && (b[i+2] == 0xA8 || b[i+2] == 0xA9):
+			out = append(out, i+3)
 		}
 	}
 	return out
@@ -178,6 +189,7 @@ func yamlScalarText(data []byte, off int, n *yaml.Node) (Text, int) {
 // yamlPlain maps a plain scalar: one line verbatim, or lines folded into
 // one with single spaces.
 func yamlPlain(b *TextBuilder, data []byte, off int, value string) (int, bool) {
+	b.setHost(host{str: strYAMLPlain})
 	if off+len(value) <= len(data) && string(data[off:off+len(value)]) == value {
 		b.Verbatim(value, off)
 		return off + len(value), true
@@ -233,6 +245,11 @@ func yamlFold(b *TextBuilder, data []byte, off int, value string, q byte) (int, 
 
 // yamlQuoted maps a single- or double-quoted scalar at off.
 func yamlQuoted(b *TextBuilder, data []byte, off int, q byte) (int, bool) {
+	if q == '"' {
+		b.setHost(host{str: strYAMLDouble})
+	} else {
+		b.setHost(host{str: strYAMLSingle})
+	}
 	i := off + 1
 	run := i
 	flush := func(to int) {
@@ -322,6 +339,7 @@ func yamlEscape(b *TextBuilder, data []byte, i int) int {
 // is at off: each content line without its indentation; literal blocks
 // keep line breaks, folded ones turn single breaks into spaces.
 func yamlBlock(b *TextBuilder, data []byte, off int, folded bool) (int, bool) {
+	b.setHost(host{str: strYAMLBlock})
 	i := off
 	for i < len(data) && data[i] != '\n' {
 		i++

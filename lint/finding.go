@@ -23,12 +23,25 @@ type Finding struct {
 	EndOffset int `json:"-"`
 	// Template is the id of the message the finding belongs to, if any.
 	Template string `json:"template,omitempty"`
+	// FixSkipped says why the fix the rule offered was dropped (it would
+	// have edited a placeholder, a link or a string that cannot hold the
+	// new text); "" when there was none to drop.
+	FixSkipped string `json:"-"`
 }
 
 // Fix is a safe, mechanical change that resolves a finding.
+//
+// A rule writes each edit's New as the text the reader should see; the
+// engine (Pass.Report) checks that the edit touches message text only and
+// rewrites New in the syntax of the file (escaped for a JSON string, a
+// YAML or TOML string, …), or drops the fix and says why in
+// Finding.FixSkipped.
 type Fix struct {
 	Description string `json:"description"`
 	Edits       []Edit `json:"edits"`
+	// text is the text each edit writes, before escaping; set by the
+	// engine, and checked by ApplyFixes when the file is loaded again.
+	text []string
 }
 
 // Edit replaces the file bytes [Start, End) with New.

@@ -26,6 +26,8 @@ var htmlSkip = map[string]bool{"script": true, "style": true, "template": true, 
 func htmlText(content []byte, off int) (body, title Text, links []Link, dirs directives) {
 	z := html.NewTokenizer(bytes.NewReader(content[off:]))
 	var b, tb TextBuilder
+	b.setHost(hostHTML)
+	tb.setHost(hostHTML)
 	open := map[string]int{}
 	pos := off
 	skip := 0
@@ -115,7 +117,9 @@ func htmlText(content []byte, off int) (body, title Text, links []Link, dirs dir
 						b.Mapped(" ", tokStart, tokStart)
 					}
 					if s, e := attrRange(raw, "alt"); e > s {
+						b.setHost(attrHost(raw, s))
 						appendDecoded(&b, string(raw[s:e]), tokStart+s, false)
+						b.setHost(hostHTML)
 					} else {
 						b.Mapped(alt, tokStart, pos)
 					}
@@ -159,6 +163,15 @@ func appendCollapsed(b *TextBuilder, raw string, off int) {
 
 func isHTMLSpace(c byte) bool {
 	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'
+}
+
+// attrHost is the syntax of an attribute value starting at raw[s].
+func attrHost(raw []byte, s int) host {
+	h := host{str: strRaw, markup: markupHTMLAttr}
+	if s > 0 && (raw[s-1] == '"' || raw[s-1] == '\'') {
+		h.quote = raw[s-1]
+	}
+	return h
 }
 
 // attrRange finds the value of attribute name inside a raw start tag and

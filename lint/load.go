@@ -187,6 +187,7 @@ const PartHTMLTitle = "html-title"
 // blank space (the file's final newline) is dropped.
 func plainText(body []byte, off int) Text {
 	var b TextBuilder
+	b.setHost(hostRaw)
 	appendLines(&b, string(body), off)
 	b.TrimRightSpace()
 	return b.Text()

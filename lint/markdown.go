@@ -16,6 +16,7 @@ func markdownText(content []byte, off int) (Text, []Link, directives) {
 	src := content[off:]
 	doc := goldmark.DefaultParser().Parse(text.NewReader(src))
 	var b TextBuilder
+	b.setHost(hostMarkdown)
 	var dirs directives
 	open := map[string]int{}
 	var links []Link
@@ -39,7 +40,11 @@ func markdownText(content []byte, off int) (Text, []Link, directives) {
 				return ast.WalkContinue, nil
 			}
 			seg := x.Segment
+			if x.Parent() != nil && x.Parent().Kind() == ast.KindCodeSpan {
+				b.setHost(hostMarkdownCd)
+			}
 			appendDecoded(&b, string(src[seg.Start:seg.Stop]), off+seg.Start, true)
+			b.setHost(hostMarkdown)
 			cursor = seg.Stop
 			if x.HardLineBreak() {
 				b.Mapped("\n", off+seg.Stop, off+seg.Stop)
@@ -110,11 +115,13 @@ func markdownText(content []byte, off int) (Text, []Link, directives) {
 			if entering {
 				block()
 				lines := n.Lines()
+				b.setHost(hostMarkdownCd)
 				for i := 0; i < lines.Len(); i++ {
 					s := lines.At(i)
 					appendLines(&b, string(src[s.Start:s.Stop]), off+s.Start)
 					cursor = s.Stop
 				}
+				b.setHost(hostMarkdown)
 				block()
 				return ast.WalkSkipChildren, nil
 			}

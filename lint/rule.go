@@ -57,7 +57,9 @@ type Diagnostic struct {
 	Start, End int
 	Message    string // what is wrong and why it matters to the customer
 	Hint       string // how to fix it
-	Fix        *Fix
+	// Fix is a change that resolves the finding; its edits' New is the
+	// text to show, which the engine escapes for the file (see Fix).
+	Fix *Fix
 	// Severity overrides the rule's severity for this finding when not Off
 	// (for rules whose severity depends on the case); config severity still
 	// wins when set.
@@ -90,10 +92,11 @@ func (p *Pass) Report(d Diagnostic) {
 	if sev == Off {
 		sev = p.rule.Severity
 	}
+	fix, skipped := vetFix(p.Template, src, d.Part, d.Fix)
 	p.out = append(p.out, Finding{
 		Rule: p.rule.ID, Severity: sev, File: src.Path,
 		Line: a.Line, Column: a.Column, EndLine: b.Line, EndColumn: b.Column,
-		Message: d.Message, Hint: d.Hint, Fix: d.Fix,
+		Message: d.Message, Hint: d.Hint, Fix: fix, FixSkipped: skipped,
 		Offset: start, EndOffset: end, Template: p.Template.ID,
 	})
 }

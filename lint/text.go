@@ -18,6 +18,7 @@ type span struct {
 	tStart, tLen int
 	fStart, fLen int
 	verbatim     bool
+	host         host // the syntax the file bytes are written in
 }
 
 // String returns the text.
@@ -90,7 +91,12 @@ func (t *Text) fileOffset(off int, isEnd bool) (int, bool) {
 type TextBuilder struct {
 	buf   []byte
 	spans []span
+	host  host // recorded on the spans appended from now on
 }
+
+// setHost sets the syntax of the file bytes appended from now on, which
+// --fix needs to write an edit there (see fix_escape.go).
+func (b *TextBuilder) setHost(h host) { b.host = h }
 
 // Verbatim appends s, which is file[fileStart:fileStart+len(s)] unchanged.
 func (b *TextBuilder) Verbatim(s string, fileStart int) {
@@ -99,14 +105,14 @@ func (b *TextBuilder) Verbatim(s string, fileStart int) {
 	}
 	if n := len(b.spans); n > 0 {
 		last := &b.spans[n-1]
-		if last.verbatim && last.tStart+last.tLen == len(b.buf) && last.fStart+last.fLen == fileStart {
+		if last.verbatim && last.host == b.host && last.tStart+last.tLen == len(b.buf) && last.fStart+last.fLen == fileStart {
 			last.tLen += len(s)
 			last.fLen += len(s)
 			b.buf = append(b.buf, s...)
 			return
 		}
 	}
-	b.spans = append(b.spans, span{tStart: len(b.buf), tLen: len(s), fStart: fileStart, fLen: len(s), verbatim: true})
+	b.spans = append(b.spans, span{tStart: len(b.buf), tLen: len(s), fStart: fileStart, fLen: len(s), verbatim: true, host: b.host})
 	b.buf = append(b.buf, s...)
 }
 
@@ -117,7 +123,7 @@ func (b *TextBuilder) Mapped(s string, fileStart, fileEnd int) {
 	if s == "" {
 		return
 	}
-	b.spans = append(b.spans, span{tStart: len(b.buf), tLen: len(s), fStart: fileStart, fLen: fileEnd - fileStart})
+	b.spans = append(b.spans, span{tStart: len(b.buf), tLen: len(s), fStart: fileStart, fLen: fileEnd - fileStart, host: b.host})
 	b.buf = append(b.buf, s...)
 }
 

@@ -130,15 +130,19 @@ func appendTOMLString(b *TextBuilder, raw string, fileStart int) {
 		body := raw[3 : len(raw)-3]
 		off := fileStart + 3
 		body, off = trimFirstNewline(body, off)
+		b.setHost(host{str: strTOMLMultiBasic})
 		appendBasic(b, body, off, true)
 	case strings.HasPrefix(raw, `'''`) && len(raw) >= 6:
 		body := raw[3 : len(raw)-3]
 		off := fileStart + 3
 		body, off = trimFirstNewline(body, off)
+		b.setHost(host{str: strTOMLMultiLiteral})
 		appendLines(b, body, off)
 	case strings.HasPrefix(raw, `"`) && len(raw) >= 2:
+		b.setHost(host{str: strTOMLBasic})
 		appendBasic(b, raw[1:len(raw)-1], fileStart+1, false)
 	case strings.HasPrefix(raw, `'`) && len(raw) >= 2:
+		b.setHost(host{str: strTOMLLiteral})
 		b.Verbatim(raw[1:len(raw)-1], fileStart+1)
 	default:
 		b.Verbatim(raw, fileStart)

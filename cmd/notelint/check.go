@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
 
 	"github.com/spf13/cobra"
 
@@ -99,16 +98,13 @@ func runCheck(cmd *cobra.Command, args []string, f checkFlags) error {
 	if err != nil {
 		return usageError(err)
 	}
-	findings := res.Findings
 	stderr := cmd.ErrOrStderr()
 	if f.fix {
-		applied, err := lint.ApplyFixes(findings, nil)
-		if err != nil {
+		if res, err = fixAndRecheck(stderr, runner, paths, res); err != nil {
 			return usageError(err)
 		}
-		findings = unfixed(findings, applied)
-		reportFixes(stderr, applied)
 	}
+	findings := res.Findings
 	opt := output.Options{
 		Root:         repoRoot(),
 		Version:      toolVersion(),
@@ -138,36 +134,6 @@ func runCheck(cmd *cobra.Command, args []string, f checkFlags) error {
 		}
 	}
 	return nil
-}
-
-// unfixed drops the findings whose fixes were applied to their file.
-func unfixed(fs []lint.Finding, applied map[string]int) []lint.Finding {
-	out := fs[:0:0]
-	for _, f := range fs {
-		if f.Fix != nil && applied[f.File] > 0 {
-			continue
-		}
-		out = append(out, f)
-	}
-	return out
-}
-
-func reportFixes(w io.Writer, applied map[string]int) {
-	files := make([]string, 0, len(applied))
-	for f := range applied {
-		files = append(files, f)
-	}
-	sort.Strings(files)
-	for _, f := range files {
-		fmt.Fprintf(w, "fixed %d %s in %s\n", applied[f], pluralWord(applied[f], "character", "characters"), f)
-	}
-}
-
-func pluralWord(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // repoRoot returns the nearest directory above the working directory that
