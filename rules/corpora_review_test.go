@@ -67,7 +67,9 @@ func TestCorpusSample(t *testing.T) {
 			rows = append(rows, row{name, f.Rule, fmt.Sprintf("%s:%d:%d", rel, f.Line, f.Column), f.Message, excerpt(f)})
 		}
 	}
-	sort.SliceStable(rows, func(i, j int) bool { return rows[i].corpus+rows[i].where+rows[i].rule < rows[j].corpus+rows[j].where+rows[j].rule })
+	sort.SliceStable(rows, func(i, j int) bool {
+		return rows[i].corpus+rows[i].where+rows[i].rule < rows[j].corpus+rows[j].where+rows[j].rule
+	})
 	r := rand.New(rand.NewSource(*corpusSeed))
 	r.Shuffle(len(rows), func(i, j int) { rows[i], rows[j] = rows[j], rows[i] })
 	n := min(*corpusSample, len(rows))
