@@ -11,7 +11,7 @@ func TestConfigI18n(t *testing.T) {
 	cases := []struct{ name, content, wantErr string }{
 		{"ok", "[lint]\nsyntax = [\"twig\", \"laravel\"]\n[lint.channel]\ninapp = [\"*.slack.*\"]\n[lint.group]\nenabled = false\nparts = { subject = [\"betreff\"] }\n" +
 			"[[lint.bundle]]\npath = \"locales/*.json\"\nsource_locale = \"en\"\nkeys = [\"*.sms.*\"]\nchannel = { sms = [\"*.sms.*\"] }\nkind = { delay = [\"*.delay*\"] }\n", ""},
-		{"bad syntax", "[lint]\n\nsyntax = [\"smarty\"]\n", `:3: [lint] syntax: unknown placeholder syntax "smarty"`},
+		{"bad syntax", "[lint]\n\nsyntax = [\"velocity\"]\n", `:3: [lint] syntax: unknown placeholder syntax "velocity"`},
 		{"bad channel", "[lint]\n[lint.channel]\nfax = [\"*\"]\n", `unknown channel "fax"`},
 		{"bad part", "[lint]\n[lint.group]\nparts = { middle = [\"x\"] }\n", `[lint.group] parts: unknown part "middle"`},
 		{"bad token", "[lint]\n[lint.group]\nparts = { subject = [\"a.b\"] }\n", `must be one word`},
