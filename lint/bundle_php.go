@@ -186,6 +186,9 @@ func (p *phpParser) value(t phpToken, path []string, depth int) error {
 	if n.is(".") {
 		return &bundleError{off: n.start, msg: "a concatenation with .: only plain strings are messages"}
 	}
+	if n.kind == phpEOF {
+		return &bundleError{off: n.start, msg: "the file ends after the value: an array or statement is not closed"}
+	}
 	return &bundleError{off: n.start, msg: "unexpected " + strconv.Quote(n.text) + " after the value (a function call or an expression?)"}
 }
 
