@@ -143,7 +143,13 @@ func (s *phScanner) erb(t string, i int) int {
 	code := strings.TrimSpace(strings.Trim(strings.TrimSpace(inner), "-_"))
 	value := kind == '=' || kind == '-' && !erbControlCode(code)
 	if !value {
-		s.add(Placeholder{Start: i, End: end, Control: true, Ref: firstIdent(strings.TrimPrefix(strings.TrimPrefix(code, "if "), "unless "))})
+		ref := ""
+		if w, rest, _ := strings.Cut(code, " "); kind != '#' && (w == "if" || w == "unless" || w == "elsif" || w == "while") {
+			ref = firstIdent(strings.TrimLeft(rest, "@"))
+		} else if kind != '#' && strings.Contains(code, ".each") {
+			ref = firstIdent(strings.TrimLeft(code[:strings.Index(code, ".each")], "@"))
+		}
+		s.add(Placeholder{Start: i, End: end, Control: true, Ref: ref})
 		return end
 	}
 	s.add(Placeholder{Name: firstIdent(strings.TrimLeft(code, "@")), Start: i, End: end})
