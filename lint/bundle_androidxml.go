@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
@@ -16,6 +17,9 @@ import (
 // content (the placeholder or literal it protects), and HTML styling tags
 // (<b>, <a href>) stay in the text as markup.
 func parseAndroidStrings(data []byte, start int) ([]bundleEntry, error) {
+	if len(bytes.TrimSpace(data[start:])) == 0 {
+		return nil, nil // an empty file: the encoding rule reports it
+	}
 	root, err := parseXMLTree(data, start)
 	if err != nil {
 		return nil, err

@@ -1,5 +1,7 @@
 package lint
 
+import "bytes"
+
 // jsonNode is a JSON value with file positions, for bundle formats whose
 // meaning depends on the shape around a string (Xcode string catalogs).
 type jsonNode struct {
@@ -128,6 +130,9 @@ func isJSONDelim(c byte) bool {
 // key.name.case. A key without a localization in the source language is
 // its own source text. Keys marked shouldTranslate false are skipped.
 func parseXCStrings(data []byte, start int) ([]bundleEntry, error) {
+	if len(bytes.TrimSpace(data[start:])) == 0 {
+		return nil, nil // an empty file: the encoding rule reports it
+	}
 	root, err := parseJSONTree(data, start)
 	if err != nil {
 		return nil, err

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 )
@@ -16,6 +17,9 @@ import (
 // keep their content; <bx/>, <ex/>, <bpt>, <ept>, <sc/>, <ec/> are markup
 // and dropped. translate="no" units are skipped.
 func parseXLIFF(data []byte, start int) ([]bundleEntry, error) {
+	if len(bytes.TrimSpace(data[start:])) == 0 {
+		return nil, nil // an empty file: the encoding rule reports it
+	}
 	root, err := parseXMLTree(data, start)
 	if err != nil {
 		return nil, err
