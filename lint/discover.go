@@ -16,7 +16,8 @@ var templateExts = map[string]bool{".txt": true, ".md": true, ".html": true, ".h
 // IsTemplateFile reports whether name has an extension notelint reads as
 // a template document or catalog: .txt, .md, .html, .htm, .toml, and
 // template-engine files (.twig, .gotmpl, .tmpl, .hbs, .mustache, .liquid,
-// .j2, .jinja, .njk). Bundles are chosen by IsBundleFile.
+// .j2, .jinja, .njk, .tpl, .erb, .ejs). Bundles are chosen by
+// IsBundleFile, project files (README, LICENSE, …) left out by Discover.
 func IsTemplateFile(name string) bool {
 	ext := strings.ToLower(filepath.Ext(name))
 	return (templateExts[ext] || engineExts[ext]) && filepath.Base(name) != ConfigFileName
