@@ -17,6 +17,12 @@ import (
 // its line and column. Other code (classes, functions, require) is
 // skipped.
 func parsePHPBundle(data []byte, start int) ([]bundleEntry, error) {
+	if len(bytes.TrimSpace(data[start:])) == 0 {
+		return nil, nil // an empty file: the encoding rule reports it
+	}
+	if !bytes.Contains(data[start:], []byte("<?")) {
+		return nil, &bundleError{off: start, msg: "no <?php opening tag: PHP prints the file as text and reads no translations from it"}
+	}
 	p := &phpParser{lx: phpLexer{data: data, pos: start}}
 	if err := p.lx.skipInline(); err != nil {
 		return nil, err

@@ -31,6 +31,7 @@ func TestNewBundleInputErrors(t *testing.T) {
 		{"lang/de/a.php", "<?php\n$lang['a'] = strtoupper('x');", "a.php:2: column 14: invalid php bundle: a function call or constant strtoupper as a value"},
 		{"lang/de/a.php", "<?php\nreturn ['a' => 'x];", "a.php:2: column 16: invalid php bundle: string is never closed"},
 		{"lang/de/a.php", "<?php\n/* open", "a.php:2: column 1: invalid php bundle: comment is never closed"},
+		{"lang/fr/a.php", "?php\n\nreturn ['a' => 'b'];", "a.php:1: column 1: invalid php bundle: no <?php opening tag"},
 	}
 	for _, c := range cases {
 		_, err := Load(c.path, []byte(c.src), DefaultConfig(nil))
