@@ -170,7 +170,7 @@ func parseXCStrings(data []byte, start int) ([]bundleEntry, error) {
 			}
 		}
 		if !hasSource && source != "" && key != "" {
-			out = append(out, bundleEntry{path: []string{key}, text: k, start: strs.keyPos[i][0], end: strs.keyPos[i][1], locale: source, source: source})
+			out = append(out, bundleEntry{path: []string{key}, text: noFix(k), start: strs.keyPos[i][0], end: strs.keyPos[i][1], locale: source, source: source})
 		}
 	}
 	return out, nil
