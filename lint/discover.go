@@ -77,10 +77,11 @@ func inBundleDir(p string, dirs map[string]bool) bool {
 // Discover expands paths (files and directories) into the template files to
 // check, applying the config's include and exclude globs to files found by
 // walking directories. Files named explicitly are always checked, except
-// project files (README, LICENSE, go.mod, …; see IsProjectFile), which are
-// skipped silently unless the config's include names them. Directory walks
-// skip dot-directories, node_modules and vendor. The result is sorted and
-// free of duplicates.
+// project files (README, LICENSE, go.mod, …; see IsProjectFile) and files
+// in dot-directories, node_modules or vendor, which are skipped silently
+// unless the config's include names them. Directory walks skip
+// dot-directories, node_modules and vendor. The result is sorted and free
+// of duplicates.
 func Discover(paths []string, cfg *Config) ([]string, error) {
 	seen := map[string]bool{}
 	var out []string
@@ -99,7 +100,7 @@ func Discover(paths []string, cfg *Config) ([]string, error) {
 			return nil, fmt.Errorf("%s: %w", root, err)
 		}
 		if !st.IsDir() {
-			if !cfg.skipProjectFile(root) {
+			if !cfg.skipNamedFile(root) {
 				add(filepath.Clean(root))
 			}
 			continue

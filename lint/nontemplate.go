@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"path"
 	"path/filepath"
 	"strings"
 )
@@ -67,4 +68,29 @@ func (c *Config) includeNames(p string) bool {
 // a project file.
 func (c *Config) skipProjectFile(p string) bool {
 	return IsProjectFile(p) && !c.includeNames(p)
+}
+
+// skipNamedFile reports whether discovery leaves out a file named on the
+// command line: a project file, or a file in a dot-directory,
+// node_modules or vendor (.github/ISSUE_TEMPLATE/bug.md), unless the
+// config's include names it.
+func (c *Config) skipNamedFile(p string) bool {
+	if c.includeNames(p) {
+		return false
+	}
+	if IsProjectFile(p) {
+		return true
+	}
+	rel := filepath.ToSlash(filepath.Clean(p))
+	if filepath.IsAbs(p) {
+		if rel = c.relToConfig(p); rel == "" {
+			return false // outside the project: its folders say nothing
+		}
+	}
+	for _, d := range strings.Split(path.Dir(rel), "/") {
+		if d == "node_modules" || d == "vendor" || strings.HasPrefix(d, ".") && d != "." && d != ".." {
+			return true
+		}
+	}
+	return false
 }

@@ -66,6 +66,13 @@ func TestDiscoverWhichFilesAreTemplates(t *testing.T) {
 	if len(got) != 1 || !strings.HasSuffix(got[0], "x.txt") {
 		t.Errorf("command line: %v", got)
 	}
+	// Relative paths as pre-commit passes them: dot-directories,
+	// node_modules and vendor are no template folders either.
+	t.Chdir(root)
+	got, _ = Discover([]string{".github/ISSUE_TEMPLATE/bug.md", "vendor/z/a.txt", "node_modules/x/y.txt", "./t/x.txt", "mail/a.liquid"}, DefaultConfig(nil))
+	if strings.Join(got, " ") != "mail/a.liquid t/x.txt" {
+		t.Errorf("relative command line: %v", got)
+	}
 	if err := os.WriteFile(filepath.Join(root, ConfigFileName), []byte("[lint]\ninclude = [\"**/*.txt\", \"README.md\"]\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
