@@ -13,7 +13,8 @@ import (
 // name.index) is a message. Android's escapes (\' \" \n \t \@ \? \uXXXX)
 // and quoting ("…" keeps white space, elsewhere runs of white space are
 // one space) are resolved with positions; translatable="false" entries
-// and references (@string/other) are skipped; <xliff:g> keeps its
+// and references (@string/other) are skipped; a product="tablet" variant
+// is keyed name[tablet]; <xliff:g> keeps its
 // content (the placeholder or literal it protects), and HTML styling tags
 // (<b>, <a href>) stay in the text as markup.
 func parseAndroidStrings(data []byte, start int) ([]bundleEntry, error) {
@@ -32,6 +33,9 @@ func parseAndroidStrings(data []byte, start int) ([]bundleEntry, error) {
 		name, _ := el.attr("name")
 		if name == "" || androidUntranslatable(el) {
 			continue
+		}
+		if prod, _ := el.attr("product"); prod != "" && prod != "default" {
+			name += "[" + prod + "]" // a variant for one device type: its own message
 		}
 		switch el.name {
 		case "string":

@@ -20,6 +20,7 @@ const androidSample = `<?xml version="1.0" encoding="utf-8"?>
     <string name="cdata"><![CDATA[Café <y>]]> \@home \?</string>
     <string name="wrap">Zeile eins
         Zeile zwei</string>
+    <string name="wrap" product="tablet">Tablet</string>
 </resources>
 `
 
@@ -34,6 +35,7 @@ func TestAndroidStrings(t *testing.T) {
 		{"days.1", "Di", "Di", "13:52"},
 		{"cdata", "Café <y> @home ?", "home", "14:49"},
 		{"wrap", "Zeile eins Zeile zwei", "zwei", "16:15"},
+		{"wrap[tablet]", "Tablet", "Tablet", "17:42"},
 	}
 	for _, c := range cases {
 		wantText(t, ts, c.id, c.text, c.needle, c.pos)
