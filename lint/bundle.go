@@ -14,7 +14,8 @@ import (
 type BundleConfig struct {
 	// Path is a glob relative to the config file, e.g. "locales/*.yml".
 	Path string `toml:"path"`
-	// Format is json, yaml, po or properties; default: from the extension.
+	// Format is json, yaml, po, properties, android, strings, xcstrings,
+	// xliff or php; default: from the extension.
 	Format string `toml:"format,omitempty"`
 	// Locale fixes the locale of every message; default: the top-level key
 	// (Rails), the gettext Language header, the file name or a directory.
@@ -33,10 +34,16 @@ type BundleConfig struct {
 	Kind    map[string][]string `toml:"kind,omitempty"`
 }
 
-// bundleFormats maps extensions to bundle formats.
+// bundleFormats maps extensions to bundle formats. A directory walk reads
+// .xml and .php files only where they are bundles (IsBundleFile).
 var bundleFormats = map[string]string{
 	".json": "json", ".yml": "yaml", ".yaml": "yaml", ".po": "po", ".properties": "properties",
+	".xml": "android", ".strings": "strings", ".xcstrings": "xcstrings", ".xlf": "xliff", ".xliff": "xliff",
+	".php": "php",
 }
+
+// bundleFormatNames are the values [[lint.bundle]] format accepts.
+var bundleFormatNames = []string{"json", "yaml", "po", "properties", "android", "strings", "xcstrings", "xliff", "php"}
 
 // bundleFormat returns the bundle format of path ("" when it is no
 // bundle), honouring a matching [[lint.bundle]] format.
@@ -86,10 +93,8 @@ func (l *LintConfig) validateI18n(path string, data []byte) error {
 		if err := ValidateGlob(b.Path); err != nil {
 			return fail(err)
 		}
-		switch b.Format {
-		case "", "json", "yaml", "po", "properties":
-		default:
-			return fail(fmt.Errorf("unknown format %q (want json, yaml, po or properties)", b.Format))
+		if b.Format != "" && !contains(bundleFormatNames, b.Format) {
+			return fail(fmt.Errorf("unknown format %q (want one of %s)", b.Format, strings.Join(bundleFormatNames, ", ")))
 		}
 		for _, loc := range []string{b.Locale, b.SourceLocale} {
 			if loc != "" && !validLocale(loc) {
@@ -205,6 +210,7 @@ type bundleEntry struct {
 	text       Text     // the decoded value, mapped to the file
 	start, end int      // file range of the value (of the key when there is none)
 	locale     string   // locale stated in the file (gettext Language header)
+	source     string   // source locale stated in the file (xcstrings, XLIFF)
 	plural     string   // plural form ("0", "1" for gettext msgstr[n])
 	refs       []string // where the program uses the message (gettext "#:" references)
 	original   *Text    // gettext msgid (msgid_plural for forms > 0)
@@ -236,7 +242,12 @@ func buildBundle(src *Source, cfg *Config, entries []bundleEntry, fileProblems [
 		fileLocale, fileEvidence, fileDetail = NormalizeLocale(b.Locale), FromConfig, "[[lint.bundle]] locale"
 	}
 	if fileLocale == "" {
-		fileLocale, fileDetail = bundleLocaleFromPath(src.Path)
+		if loc, ok := resourceDirLocale(src.Path); ok {
+			// values-de/, de.lproj/; "" for values/ and Base.lproj/ (the default locale)
+			fileLocale, fileDetail = loc, filepath.Base(filepath.Dir(src.Path))+"/"
+		} else {
+			fileLocale, fileDetail = bundleLocaleFromPath(src.Path)
+		}
 	}
 	topLocale := allTopLocales(entries)
 	var sample strings.Builder
@@ -276,8 +287,10 @@ func buildBundle(src *Source, cfg *Config, entries []bundleEntry, fileProblems [
 		if e.plural != "" {
 			t.Plural = e.plural
 		}
-		if b != nil {
+		if b != nil && b.SourceLocale != "" {
 			t.SourceLocale = b.SourceLocale
+		} else if e.source != "" {
+			t.SourceLocale = NormalizeLocale(e.source)
 		}
 		body := &Part{Name: PartBody, Format: Plain, Text: e.text}
 		if v := e.text.String(); strings.ContainsAny(v, "<&") && htmlValueRe.MatchString(v) {
@@ -379,7 +392,7 @@ func bundleSet(cfg *Config, path string) string {
 	if rel == "" {
 		rel = filepath.ToSlash(path)
 	}
-	return stripLocale(rel, true)
+	return stripLocale(stripResourceLocale(rel), true)
 }
 
 // composeText maps inner, whose file offsets are byte offsets into
@@ -425,7 +438,8 @@ func composeText(inner, outer Text) Text {
 	return out
 }
 
-// loadBundle reads an i18n bundle in format (json, yaml, po, properties)
+// loadBundle reads an i18n bundle in format (json, yaml, po, properties,
+// android, strings, xcstrings, xliff, php)
 // into one template per message. A bundle with a syntax error is an
 // *InputError naming its line and column.
 func loadBundle(src *Source, cfg *Config, format string, hygiene []Problem) ([]*Template, error) {
@@ -444,6 +458,16 @@ func loadBundle(src *Source, cfg *Config, format string, hygiene []Problem) ([]*
 		entries, err = parsePOBundle(src.Content, start)
 	case "properties":
 		entries, err = parseProperties(src.Content, start)
+	case "android":
+		entries, err = parseAndroidStrings(src.Content, start)
+	case "strings":
+		entries, err = parseAppleStrings(src.Content, start)
+	case "xcstrings":
+		entries, err = parseXCStrings(src.Content, start)
+	case "xliff":
+		entries, err = parseXLIFF(src.Content, start)
+	case "php":
+		entries, err = parsePHPBundle(src.Content, start)
 	default:
 		return nil, &InputError{Path: src.Path, Err: fmt.Errorf("unknown bundle format %q", format)}
 	}

@@ -11,12 +11,12 @@ func TestConfigI18n(t *testing.T) {
 	cases := []struct{ name, content, wantErr string }{
 		{"ok", "[lint]\nsyntax = [\"twig\", \"laravel\"]\n[lint.channel]\ninapp = [\"*.slack.*\"]\n[lint.group]\nenabled = false\nparts = { subject = [\"betreff\"] }\n" +
 			"[[lint.bundle]]\npath = \"locales/*.json\"\nsource_locale = \"en\"\nkeys = [\"*.sms.*\"]\nchannel = { sms = [\"*.sms.*\"] }\nkind = { delay = [\"*.delay*\"] }\n", ""},
-		{"bad syntax", "[lint]\n\nsyntax = [\"smarty\"]\n", `:3: [lint] syntax: unknown placeholder syntax "smarty"`},
+		{"bad syntax", "[lint]\n\nsyntax = [\"velocity\"]\n", `:3: [lint] syntax: unknown placeholder syntax "velocity"`},
 		{"bad channel", "[lint]\n[lint.channel]\nfax = [\"*\"]\n", `unknown channel "fax"`},
 		{"bad part", "[lint]\n[lint.group]\nparts = { middle = [\"x\"] }\n", `[lint.group] parts: unknown part "middle"`},
 		{"bad token", "[lint]\n[lint.group]\nparts = { subject = [\"a.b\"] }\n", `must be one word`},
 		{"no path", "[lint]\n[[lint.bundle]]\nformat = \"json\"\n", `[[lint.bundle]] #1: path is missing`},
-		{"bad format", "[lint]\n[[lint.bundle]]\npath = \"x/*\"\nformat = \"xliff\"\n", `unknown format "xliff"`},
+		{"bad format", "[lint]\n[[lint.bundle]]\npath = \"x/*\"\nformat = \"resx\"\n", `unknown format "resx"`},
 		{"bad kind", "[lint]\n[[lint.bundle]]\npath = \"x/*\"\nkind = { late = [\"*\"] }\n", `unknown kind "late"`},
 		{"bad locale", "[lint]\n[[lint.bundle]]\npath = \"x/*\"\nlocale = \"deutsch-land\"\n", `is not a BCP 47 tag`},
 		{"unknown key", "[lint]\n[[lint.bundle]]\npath = \"x/*\"\nlocales = \"de\"\n", `unknown key "lint.bundle.locales"`},

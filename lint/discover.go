@@ -16,7 +16,8 @@ var templateExts = map[string]bool{".txt": true, ".md": true, ".html": true, ".h
 // IsTemplateFile reports whether name has an extension notelint reads as
 // a template document or catalog: .txt, .md, .html, .htm, .toml, and
 // template-engine files (.twig, .gotmpl, .tmpl, .hbs, .mustache, .liquid,
-// .j2, .jinja, .njk). Bundles are chosen by IsBundleFile.
+// .j2, .jinja, .njk, .tpl, .erb, .ejs). Bundles are chosen by
+// IsBundleFile, project files (README, LICENSE, …) left out by Discover.
 func IsTemplateFile(name string) bool {
 	ext := strings.ToLower(filepath.Ext(name))
 	return (templateExts[ext] || engineExts[ext]) && filepath.Base(name) != ConfigFileName
@@ -28,24 +29,45 @@ var bundleDirs = map[string]bool{"locales": true, "locale": true, "i18n": true, 
 
 // IsBundleFile reports whether the file at p is read as an i18n bundle when
 // a directory is walked: it matches a [[lint.bundle]] path; or it is a
-// gettext .po file; or it is .json, .yml, .yaml or .properties and its
-// name is a locale (de.json), ends in one (messages_fr.properties,
-// app.de.yml) or it sits in a locales/, i18n/, lang/ or translations/
-// directory. Files named on the command line are always read.
+// gettext .po, Apple .strings or .xcstrings or XLIFF file; or an Android
+// resource file (strings.xml in a values*/ folder); or a .php file in a
+// lang/, locales/ (…) directory; or it is .json, .yml, .yaml or
+// .properties and its name is a locale (de.json), ends in one
+// (messages_fr.properties, app.de.yml) or it sits in a locales/, i18n/,
+// lang/ or translations/ directory. Files named on the command line are
+// always read.
 func (c *Config) IsBundleFile(p string) bool {
 	ext := strings.ToLower(filepath.Ext(p))
 	if bundleFormats[ext] == "" && c.bundleFor(p) == nil {
 		return false
 	}
-	if c.bundleFor(p) != nil || ext == ".po" {
+	if c.bundleFor(p) != nil {
 		return true
+	}
+	switch ext {
+	case ".po", ".strings", ".xcstrings", ".xlf", ".xliff":
+		return true
+	case ".xml":
+		dir := filepath.Base(filepath.Dir(p))
+		return filepath.Base(p) == "strings.xml" && (dir == "values" || strings.HasPrefix(dir, "values-"))
+	case ".php":
+		return inBundleDir(p, phpBundleDirs)
 	}
 	if l, _ := bundleLocaleFromPath(p); l != "" {
 		return true
 	}
-	slash := filepath.ToSlash(p)
-	for _, d := range strings.Split(filepath.ToSlash(filepath.Dir(slash)), "/") {
-		if bundleDirs[strings.ToLower(d)] {
+	return inBundleDir(p, bundleDirs)
+}
+
+// phpBundleDirs are the directories whose .php files are read as
+// translation arrays (not "messages": PHP code lives there too).
+var phpBundleDirs = map[string]bool{"locales": true, "locale": true, "i18n": true, "lang": true, "langs": true,
+	"translations": true, "l10n": true}
+
+// inBundleDir reports whether a directory of p is one of dirs.
+func inBundleDir(p string, dirs map[string]bool) bool {
+	for _, d := range strings.Split(filepath.ToSlash(filepath.Dir(p)), "/") {
+		if dirs[strings.ToLower(d)] {
 			return true
 		}
 	}
@@ -54,8 +76,12 @@ func (c *Config) IsBundleFile(p string) bool {
 
 // Discover expands paths (files and directories) into the template files to
 // check, applying the config's include and exclude globs to files found by
-// walking directories. Files named explicitly are always checked. The result
-// is sorted and free of duplicates.
+// walking directories. Files named explicitly are always checked, except
+// project files (README, LICENSE, go.mod, …; see IsProjectFile) and files
+// in dot-directories, node_modules or vendor, which are skipped silently
+// unless the config's include names them. Directory walks skip
+// dot-directories, node_modules and vendor. The result is sorted and free
+// of duplicates.
 func Discover(paths []string, cfg *Config) ([]string, error) {
 	seen := map[string]bool{}
 	var out []string
@@ -74,7 +100,9 @@ func Discover(paths []string, cfg *Config) ([]string, error) {
 			return nil, fmt.Errorf("%s: %w", root, err)
 		}
 		if !st.IsDir() {
-			add(filepath.Clean(root))
+			if !cfg.skipNamedFile(root) {
+				add(filepath.Clean(root))
+			}
 			continue
 		}
 		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
@@ -91,7 +119,7 @@ func Discover(paths []string, cfg *Config) ([]string, error) {
 				}
 				return nil
 			}
-			if !(IsTemplateFile(name) || cfg.IsBundleFile(p)) || !cfg.included(p) || cfg.excluded(p, false) {
+			if !(IsTemplateFile(name) || cfg.IsBundleFile(p)) || !cfg.included(p) || cfg.excluded(p, false) || cfg.skipProjectFile(p) {
 				return nil
 			}
 			add(filepath.Clean(p))

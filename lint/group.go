@@ -389,7 +389,8 @@ var formatExts = map[string]bool{".txt": true, ".md": true, ".html": true, ".htm
 // extension before them (x.html.twig) or from the content.
 var engineExts = map[string]bool{
 	".twig": true, ".gotmpl": true, ".tmpl": true, ".hbs": true, ".handlebars": true, ".mustache": true,
-	".liquid": true, ".j2": true, ".jinja": true, ".jinja2": true, ".njk": true,
+	".liquid": true, ".j2": true, ".jinja": true, ".jinja2": true, ".njk": true, ".tpl": true, ".erb": true,
+	".ejs": true,
 }
 
 // fileOf returns the file of a file range reported without a part: the

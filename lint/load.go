@@ -39,6 +39,9 @@ func LoadFile(path string, cfg *Config) ([]*Template, error) {
 
 // Load parses data, the content of the file at path, into templates.
 func Load(path string, data []byte, cfg *Config) ([]*Template, error) {
+	if bytes.HasPrefix(data, []byte("\xFF\xFE")) || bytes.HasPrefix(data, []byte("\xFE\xFF")) {
+		return nil, &InputError{Path: path, Err: fmt.Errorf("the file is UTF-16 text; save it as UTF-8")}
+	}
 	if !utf8.Valid(data) {
 		off := firstInvalidUTF8(data)
 		src := NewSource(path, data)
@@ -72,9 +75,10 @@ func Load(path string, data []byte, cfg *Config) ([]*Template, error) {
 var htmlSniffRe = regexp.MustCompile(`(?i)<(?:html|body|p|br|div|table|a|span|strong|b|em|i|h[1-6]|ul|ol|li|td|tr|img)[\s/>]`)
 
 // documentFormat tells how a document's text is written: by extension
-// (.md, .html, .txt), and for template-engine files (.twig, .gotmpl, …) by
-// the extension before it (x.html.twig), a "plain" name token
-// (de-plain.html.twig, email.body.plaintext.gotmpl) or the content.
+// (.md, .html, .txt), and for template-engine files (.twig, .gotmpl, .tpl,
+// .erb, .ejs, .hbs, .liquid, .jinja, …) by the extension before it
+// (x.html.twig, x.txt.twig), a "plain" or "text" name token
+// (de-plain.html.twig, welcome.text.erb) or the content (HTML tags).
 func documentFormat(path string, data []byte) Format {
 	base := strings.ToLower(filepath.Base(path))
 	ext := filepath.Ext(base)

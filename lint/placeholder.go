@@ -87,6 +87,10 @@ func (s *phScanner) scan(from, to int, plural string) {
 	for i < to {
 		c := t[i]
 		switch {
+		case c == '{' && s.syn&SyntaxSmarty != 0 && i+1 < to && t[i+1] != '{' && t[i+1] != ' ':
+			i = s.smarty(t, i)
+		case c == '<' && s.syn&SyntaxERB != 0 && strings.HasPrefix(t[i:], "<%"):
+			i = s.erb(t, i)
 		case c == '{' && s.syn&doubleBrace != 0 && strings.HasPrefix(t[i:], "{{"):
 			i = s.double(t, i)
 		case c == '{' && s.syn&SyntaxJinja != 0 && strings.HasPrefix(t[i:], "{%"):

@@ -36,6 +36,11 @@ const (
 	// SyntaxPrintf is printf-style: %s, %d, %1$s, %(name)s (gettext
 	// c-format and python-format).
 	SyntaxPrintf
+	// SyntaxSmarty is Smarty (.tpl): {$x}, {$x|nl2br}, {if}…{/if},
+	// {foreach}…{/foreach}, {* comment *}, function tags {f a=$x}.
+	SyntaxSmarty
+	// SyntaxERB is ERB and EJS: <%= x %>, <%- x %>, <% code %>, <%# c %>.
+	SyntaxERB
 )
 
 // DefaultSyntax is what notelint reads when nothing is configured or
@@ -56,6 +61,8 @@ var syntaxNames = []struct {
 	{SyntaxRuby, []string{"ruby", "rails"}},
 	{SyntaxLaravel, []string{"laravel"}},
 	{SyntaxPrintf, []string{"printf", "c-format", "python-format", "gettext"}},
+	{SyntaxSmarty, []string{"smarty"}},
+	{SyntaxERB, []string{"erb", "ejs"}},
 }
 
 // SyntaxNames returns the names accepted in the config's syntax lists.
@@ -112,14 +119,20 @@ func (s Syntax) String() string {
 }
 
 var (
-	printfRe = regexp.MustCompile(`%(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?(?:l|ll|h)?[sdif]\b|%\([A-Za-z_][A-Za-z0-9_]*\)[-+#0]*\d*(?:\.\d+)?[sdifr]`)
+	// smartySniffRe finds Smarty tags in a .tpl file.
+	smartySniffRe = regexp.MustCompile(`\{\$[A-Za-z_]|\{/(?:if|foreach|section|capture|block)\}|\{(?:if|foreach) |\{\*`)
+	// appleFormatRe finds Apple format specifiers (%@, %1$@, %lld).
+	appleFormatRe = regexp.MustCompile(`%(?:\d+\$)?@|%(?:\d+\$)?ll[du]\b`)
+	printfRe      = regexp.MustCompile(`%(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?(?:l|ll|h)?[sdif]\b|%\([A-Za-z_][A-Za-z0-9_]*\)[-+#0]*\d*(?:\.\d+)?[sdifr]`)
 )
 
 // DetectSyntax returns the syntaxes to read the file at path with: the
 // configured ones (cfg's [lint] syntax, or the bundle's), plus, when
 // detection is on, DefaultSyntax and any syntax whose marks the text
-// shows (Laravel :name; printf %s in bundles). text is the file's message
-// text: the file content, or a bundle's values.
+// shows (Laravel :name, always in PHP bundles; printf %s in bundles;
+// Smarty in .tpl files that use it; ERB/EJS in .erb and .ejs files).
+// text is the file's message text: the file content, or a bundle's
+// values.
 func DetectSyntax(path string, text []byte, cfg *Config) Syntax {
 	names := cfg.Lint.Syntax
 	if b := cfg.bundleFor(path); b != nil && len(b.Syntax) > 0 {
@@ -137,6 +150,21 @@ func DetectSyntax(path string, text []byte, cfg *Config) Syntax {
 		set |= SyntaxLaravel
 	}
 	switch strings.ToLower(filepath.Ext(path)) {
+	case ".tpl":
+		if smartySniffRe.Match(text) {
+			set |= SyntaxSmarty
+		}
+	case ".erb", ".ejs":
+		set |= SyntaxERB
+	case ".php":
+		set |= SyntaxLaravel
+		if printfRe.Match(text) {
+			set |= SyntaxPrintf
+		}
+	case ".xml", ".strings", ".xcstrings", ".xlf", ".xliff":
+		if printfRe.Match(text) || appleFormatRe.Match(text) {
+			set |= SyntaxPrintf
+		}
 	case ".po", ".pot":
 		if bytes.Contains(text, []byte("c-format")) || bytes.Contains(text, []byte("python-format")) ||
 			bytes.Contains(text, []byte("php-format")) || printfRe.Match(text) {

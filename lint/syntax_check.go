@@ -53,6 +53,11 @@ func checkSyntax(text string, syn Syntax) (off int, msg string, bad bool) {
 			return off, msg, true
 		}
 	}
+	if syn&SyntaxSmarty != 0 {
+		if off, msg, bad := checkSmartyBlocks(text); bad {
+			return off, msg, true
+		}
+	}
 	return 0, "", false
 }
 

@@ -78,7 +78,7 @@ func TestParseSyntax(t *testing.T) {
 	if err != nil || auto || s != SyntaxJinja|SyntaxLaravel {
 		t.Errorf("got %v %v %v", s, auto, err)
 	}
-	if _, _, err := ParseSyntax([]string{"smarty"}); err == nil || !strings.Contains(err.Error(), "unknown placeholder syntax") {
+	if _, _, err := ParseSyntax([]string{"velocity"}); err == nil || !strings.Contains(err.Error(), "unknown placeholder syntax") {
 		t.Errorf("want an error, got %v", err)
 	}
 	if _, auto, _ := ParseSyntax(nil); !auto {

@@ -30,9 +30,12 @@ func newCheckCmd() *cobra.Command {
 		Use:   "check [PATH...]",
 		Short: "Lint notification templates",
 		Long: `Lint notification templates in the given files and directories (default:
-the working directory): .txt, .md, .html and .toml catalogs, and i18n
-bundles (JSON, YAML, gettext .po, .properties) named by locale or declared
-in [[lint.bundle]].
+the working directory): .txt, .md, .html and .toml catalogs, template-engine
+files (.twig, .tpl, .erb, .ejs, .hbs, .liquid, .jinja, .gotmpl, …), and i18n
+bundles (JSON, YAML, gettext .po, .properties, Android strings.xml, Apple
+.strings and .xcstrings, XLIFF, PHP lang arrays) named by locale, in a
+locale folder, or declared in [[lint.bundle]]. Project files (README,
+LICENSE, go.mod, …) are skipped.
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 2 usage, config or input error, 3 internal error.`,

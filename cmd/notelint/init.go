@@ -5,19 +5,44 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/notelint/notelint/lint"
 )
 
-// starterConfig is the commented .notelint.toml that `notelint init` writes.
-const starterConfig = `# notelint configuration. Every key is optional; see ` + "`notelint config`" + `
+// defaultIncludes are the include globs of a starter config written where
+// no template was found.
+var defaultIncludes = []string{"**/*.txt", "**/*.md", "**/*.html", "**/*.toml"}
+
+// maxIncludes bounds the include globs init writes; beyond it, one glob
+// per extension ("**/*.twig") is written instead of one per folder.
+const maxIncludes = 12
+
+// starterConfig is the commented .notelint.toml that notelint init writes,
+// with include globs for the folders where templates were found.
+func starterConfig(includes []string, found bool) string {
+	quoted := make([]string, len(includes))
+	for i, g := range includes {
+		quoted[i] = strconv.Quote(g)
+	}
+	where := "# No templates were found here: these globs are a starting point."
+	if found {
+		where = "# These globs match the folders that held templates when notelint init ran;\n" +
+			"# add a glob when templates live elsewhere, or remove one to stop checking it."
+	}
+	return `# notelint configuration. Every key is optional; see ` + "`notelint config`" + `
 # for the effective values and ` + "`notelint explain RULE`" + ` for rule options.
 
 [lint]
 # Files to check, relative to this file ("**" matches any number of folders).
-include = ["**/*.txt", "**/*.md", "**/*.html", "**/*.toml"]
+` + where + `
+include = [` + strings.Join(quoted, ", ") + `]
 exclude = ["**/drafts/**"]
 # Used when neither front matter nor the path names them.
 default_locale = "en"
@@ -38,12 +63,54 @@ split = "graphemes"       # never split an emoji or flag; "minimal" = spec minim
 # [landing.pages]
 # "https://acme.example/track/*" = "site/track.html"
 `
+}
+
+// includeGlobs returns include globs that match the template files found
+// (slash paths relative to the config): one per top-level folder and
+// extension ("mail/**/*.twig", "*.txt"), Android resources by name
+// ("app/**/strings.xml"); one per extension when there would be more
+// than maxIncludes.
+func includeGlobs(files []string) []string {
+	type key struct{ dir, pat string }
+	seen := map[key]bool{}
+	pats := map[string]bool{}
+	for _, f := range files {
+		f = filepath.ToSlash(f)
+		base := path.Base(f)
+		pat := "*" + path.Ext(base)
+		if strings.EqualFold(path.Ext(base), ".xml") {
+			pat = base
+		}
+		dir, _, nested := strings.Cut(f, "/")
+		if !nested {
+			dir = ""
+		}
+		seen[key{dir, pat}] = true
+		pats[pat] = true
+	}
+	var out []string
+	if len(seen) > maxIncludes {
+		for p := range pats {
+			out = append(out, "**/"+p)
+		}
+	} else {
+		for k := range seen {
+			if k.dir == "" {
+				out = append(out, k.pat)
+			} else {
+				out = append(out, k.dir+"/**/"+k.pat)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
 
 func newInitCmd() *cobra.Command {
 	var force bool
 	cmd := &cobra.Command{
 		Use:   "init",
-		Short: "Write a commented starter .notelint.toml in the working directory",
+		Short: "Write a commented starter .notelint.toml in the working directory, including the folders that hold templates",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
@@ -57,7 +124,11 @@ func newInitCmd() *cobra.Command {
 			if err != nil {
 				return usageError(err)
 			}
-			if _, err := f.WriteString(starterConfig); err != nil {
+			includes, found := defaultIncludes, false
+			if files, err := lint.Discover([]string{"."}, lint.DefaultConfig(nil)); err == nil && len(files) > 0 {
+				includes, found = includeGlobs(files), true
+			}
+			if _, err := f.WriteString(starterConfig(includes, found)); err != nil {
 				f.Close()
 				return usageError(fmt.Errorf("writing %s: %w", lint.ConfigFileName, err))
 			}
