@@ -83,6 +83,10 @@ type Scope struct {
 	Channel      Fact `json:"channel"`
 	Kind         Fact `json:"kind"`
 	Locale       Fact `json:"locale"`
+	// PartOf names the key word that makes a label or fragment part of a
+	// notification (an action button of a push: "notification_snooze_action"):
+	// not a message to judge on its own, but a text to translate with it.
+	PartOf string `json:"part_of,omitempty"`
 	// NotTemplate says why the file is no message template at all
 	// (documentation, a web page): no rule runs on it. "" for templates.
 	NotTemplate string `json:"not_template,omitempty"`

@@ -37,6 +37,11 @@ func inferScope(c *classify.Classifier, t *Template, cfg *Config) {
 		mergeRefs(&key, c, t.refs)
 	}
 	pathKey := c.ReadKey(t.Source.Path)
+	if t.FromBundle {
+		// A bundle's folders name the project ("notification-service/…"),
+		// not the message: only the file name counts ("emails.json").
+		pathKey = c.ReadKey(path.Base(filepathToSlash(t.Source.Path)))
+	}
 
 	if t.Channel == "chat" && t.Scope.Channel.Known() {
 		t.setNotification(false, t.Scope.Channel.Source, High, "a team chat message ("+t.Scope.Channel.Detail+")")
@@ -85,10 +90,15 @@ func notificationFromBundle(t *Template, tx classify.Text, key, pathKey classify
 	}
 	score := tx.Score()
 	switch {
-	case tx.Label:
-		t.setNotification(false, FromText, Medium, "a short label")
-	case tx.Fragment:
-		t.setNotification(false, FromText, Medium, "a fragment: the program adds the rest after its colon")
+	case tx.Label, tx.Fragment:
+		reason := "a short label"
+		if tx.Fragment {
+			reason = "a fragment: the program adds the rest after its colon"
+		}
+		t.setNotification(false, FromText, Medium, reason)
+		if key.Notification != "" && key.UI == "" {
+			t.Scope.PartOf = key.Notification
+		}
 	case tx.UI != "" && tx.Greeting == "":
 		t.setNotification(false, FromText, Medium, "an interface instruction: \""+tx.UI+"\"")
 	case tx.SMS != "":
@@ -97,6 +107,10 @@ func notificationFromBundle(t *Template, tx classify.Text, key, pathKey classify
 		t.setNotification(true, FromKey, Medium, noted)
 	case noted != "" && score >= 3:
 		t.setNotification(true, FromText, Medium, textReason(tx))
+	case key.Kind != "" && key.UI == "" && score >= 2:
+		// A key that names an event ("parcel.delayed") over a text that
+		// reads as a message.
+		t.setNotification(true, FromKey, Medium, key.KindWord)
 	case key.UI != "":
 		t.setNotification(false, FromKey, Medium, key.UI)
 	case score >= 4:

@@ -43,6 +43,8 @@ func TestInferScope(t *testing.T) {
 			notification: Yes, channel: "sms", channelKnown: true, kind: "delay", locale: "fr"},
 		{name: "sms key on a label", path: "locales/en.json", text: `{"form": {"sms_label": "Registration form (SMS)"}}`,
 			notification: No, channel: "sms", channelKnown: true, locale: "en"},
+		{name: "event key and message text", path: "config/locales/en.yml", text: "en:\n  parcel:\n    delayed: \"Acme: your parcel is running late. New delivery time: %{eta}.\"\n",
+			notification: Yes, channel: "inapp", kind: "delay", locale: "en"},
 		{name: "fragment", path: "locales/en/emails.json", text: `{"event_when": "The event is scheduled for:"}`,
 			notification: No, channel: "inapp", locale: "en"},
 		{name: "greeting and sign-off without key words", path: "locales/en.json", text: `{"x": "Dear customer, your claim is being processed. Kind regards, the Acme team"}`,

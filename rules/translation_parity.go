@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/classify"
 )
 
 // parityOptions are the options of the translation-parity rule.
@@ -100,7 +101,7 @@ func checkTranslationParity(p *lint.RunPass) {
 	// key is compared when it is a notification in any of its locales.
 	wanted := map[[2]string]bool{}
 	for _, t := range p.Templates {
-		if opt.AllKeys || !t.FromBundle || t.IsNotification() {
+		if opt.AllKeys || !t.FromBundle || t.IsNotification() || t.Scope.PartOf != "" {
 			wanted[[2]string{t.Set, t.Key}] = true
 		}
 	}
@@ -170,7 +171,8 @@ func checkTranslationParity(p *lint.RunPass) {
 				continue
 			}
 			for _, t := range ts {
-				compareTranslation(p, opt, t, counterpart(srcTs, t.Plural), src)
+				elsewhere := isActionLabel(t) && translatedElsewhere(g, src, loc, t.Plural)
+				compareTranslation(p, opt, t, counterpart(srcTs, t.Plural), src, elsewhere)
 			}
 		}
 	}
@@ -220,7 +222,7 @@ func counterpart(srcTs []*lint.Template, plural string) *lint.Template {
 	return srcTs[0]
 }
 
-func compareTranslation(p *lint.RunPass, opt *parityOptions, t, s *lint.Template, src string) {
+func compareTranslation(p *lint.RunPass, opt *parityOptions, t, s *lint.Template, src string, elsewhere bool) {
 	if t.Empty {
 		if !s.Empty {
 			p.Report(t, lint.Diagnostic{Start: t.Start, End: max(t.Start, t.End),
@@ -236,7 +238,7 @@ func compareTranslation(p *lint.RunPass, opt *parityOptions, t, s *lint.Template
 		}
 		comparePlaceholders(p, t, part, sp, src, t.Plural != "")
 		if lint.BaseLanguage(t.Locale) != lint.BaseLanguage(s.Locale) {
-			reportUntranslated(p, opt, t, part, sp, src)
+			reportUntranslated(p, opt, t, part, sp, src, elsewhere)
 		}
 	}
 }
@@ -251,7 +253,7 @@ func compareOriginal(p *lint.RunPass, opt *parityOptions, t *lint.Template) {
 		return
 	}
 	comparePlaceholders(p, t, body, t.Original, "msgid", t.Plural != "")
-	reportUntranslated(p, opt, t, body, t.Original, "msgid")
+	reportUntranslated(p, opt, t, body, t.Original, "msgid", false)
 }
 
 // comparePlaceholders reports placeholders of part that the source part
@@ -320,16 +322,23 @@ func shownName(ph lint.Placeholder, part *lint.Part) string {
 	return ph.Ref
 }
 
-func reportUntranslated(p *lint.RunPass, opt *parityOptions, t *lint.Template, part, sp *lint.Part, src string) {
+func reportUntranslated(p *lint.RunPass, opt *parityOptions, t *lint.Template, part, sp *lint.Part, src string, elsewhere bool) {
 	a, b := normalisedProse(part), normalisedProse(sp)
-	if a == "" || a != b || len(strings.Fields(a)) < opt.UntranslatedMinWords {
+	if a == "" || a != b {
 		return
 	}
-	// A text in its own locale's language is translated, whatever the
-	// source says (an English catalogue copies its msgids; "Notifications"
-	// is French too). Only a text that reads as another language is.
-	if l := lint.GuessLanguage(part.Text.String()); l == "" || l == lint.BaseLanguage(t.Locale) {
-		return
+	// A copy of the source that other languages translate ("Snooze" left
+	// in German where French says "Reporter") is untranslated however
+	// short. Otherwise only a text long enough to tell, and that reads as
+	// another language than its locale, is: an English catalogue copies
+	// its msgids, and "Notifications" is French too.
+	if !elsewhere {
+		if len(strings.Fields(a)) < opt.UntranslatedMinWords {
+			return
+		}
+		if l := lint.GuessLanguage(part.Text.String()); l == "" || l == lint.BaseLanguage(t.Locale) {
+			return
+		}
 	}
 	p.Report(t, lint.Diagnostic{Part: part, Start: 0, End: part.Text.Len(), Severity: lint.Info,
 		Message: fmt.Sprintf("the %s text is identical to the %s source: is it untranslated?", t.Locale, src),
@@ -368,4 +377,50 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return string([]rune(s)[:n]) + "…"
+}
+
+// translatedElsewhere reports whether another translation (not loc) of
+// the group's message differs from the source text: then a copy of the
+// source in loc is an omission, not a word both languages share.
+func translatedElsewhere(g *parityGroup, src, loc, plural string) bool {
+	srcTs := g.byLoc[src]
+	if len(srcTs) == 0 {
+		return false
+	}
+	s := counterpart(srcTs, plural)
+	sb := s.Body()
+	if sb == nil {
+		return false
+	}
+	want := normalisedProse(sb)
+	for l, ts := range g.byLoc {
+		if l == src || l == loc || lint.BaseLanguage(l) == lint.BaseLanguage(src) {
+			continue
+		}
+		for _, t := range ts {
+			if t.Plural != plural || t.Empty {
+				continue
+			}
+			if b := t.Body(); b != nil && normalisedProse(b) != want {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isActionLabel reports whether t is the label of an action of a
+// notification ("reminder_notification_snooze_action"): short, so its
+// language cannot be told from its words, but a copy of the English
+// source there is what a lock-screen reader sees.
+func isActionLabel(t *lint.Template) bool {
+	if t.Scope.PartOf == "" {
+		return false
+	}
+	for _, w := range classify.Tokens(t.Key) {
+		if w == "action" || w == "actions" || w == "button" || w == "cta" {
+			return true
+		}
+	}
+	return false
 }
