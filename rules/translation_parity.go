@@ -35,9 +35,12 @@ func (o *parityOptions) Validate() error {
 	return nil
 }
 
+// translationParityID is the id of the translation-parity rule.
+const translationParityID = "translation-parity"
+
 func translationParity() *lint.Rule {
 	return &lint.Rule{
-		ID:       lint.RuleTranslationParity,
+		ID:       translationParityID,
 		Summary:  "Every translation exists, is not empty or untranslated, and uses the source's placeholders",
 		Severity: lint.Warning,
 		Options:  func() any { return &parityOptions{UntranslatedMinWords: 3} },
@@ -80,7 +83,7 @@ Options:
     source_locale = "en"
     untranslated_min_words = 3
     ignore_keys = ["date.formats.*"]`,
-		Check:    func(p *lint.Pass) { p.ReportProblems() },
+		Owns:     []lint.ProblemKind{lint.TranslationProblem},
 		CheckRun: checkTranslationParity,
 	}
 }
