@@ -24,6 +24,10 @@ type Result struct {
 	Files     int
 	Templates []*Template
 	Findings  []Finding
+	// Contents holds the bytes of every file as it was loaded, by path:
+	// what the findings' positions and fixes refer to, even when the file
+	// has changed since (after --fix).
+	Contents map[string][]byte
 	// Errors are paths that could not be read as templates (*InputError,
 	// also reported as findings; exit code 2) and internal errors
 	// (ErrInternal; exit code 3).
@@ -63,6 +67,7 @@ func (r *Runner) RunFiles(files []string) *Result {
 	res := &Result{Files: len(files), Errors: loadErrs}
 	checked, findings, errs := r.checkAll(ts, r.jobs())
 	res.Templates, res.Findings = checked, append(findings, r.inputFindings(loadErrs)...)
+	res.Contents = contentsOf(ts)
 	res.Errors = append(res.Errors, errs...)
 	SortFindings(res.Findings)
 	return res
@@ -271,4 +276,21 @@ func ruleByID(rules []*Rule, id string) *Rule {
 		}
 	}
 	return &Rule{ID: id}
+}
+
+// contentsOf returns the loaded bytes of the files of ts and of their parts.
+func contentsOf(ts []*Template) map[string][]byte {
+	out := map[string][]byte{}
+	add := func(src *Source) {
+		if src != nil {
+			out[src.Path] = src.Content
+		}
+	}
+	for _, t := range ts {
+		add(t.Source)
+		for _, p := range t.Parts {
+			add(p.Source)
+		}
+	}
+	return out
 }

@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -47,8 +46,10 @@ type Options struct {
 	// Rules is the catalog, for SARIF driver.rules and their help, and the
 	// rules JUnit reports as passing.
 	Rules []*lint.Rule
-	// Contents holds file contents by Finding.File, for SARIF fingerprints
-	// and fixes; files missing here are read from disk when needed.
+	// Contents holds file contents by Finding.File as they were loaded
+	// (lint.Result.Contents), for fingerprints and fixes; printers never
+	// read files. A file missing here gets a fingerprint of its rule id and
+	// message, and no SARIF fix.
 	Contents map[string][]byte
 }
 
@@ -251,8 +252,8 @@ func escapePath(p string) string {
 	return strings.Join(segs, "/")
 }
 
-// sources returns files from Options.Contents or the disk, indexed for
-// position lookups and cached for one printer call; nil when unreadable.
+// sources returns files from Options.Contents, indexed for position
+// lookups and cached for one printer call; nil when not given.
 type sources struct {
 	given map[string][]byte
 	cache map[string]*lint.Source
@@ -268,11 +269,8 @@ func (c *sources) get(file string) *lint.Source {
 	}
 	b, ok := c.given[file]
 	if !ok {
-		var err error
-		if b, err = os.ReadFile(file); err != nil {
-			c.cache[file] = nil
-			return nil
-		}
+		c.cache[file] = nil
+		return nil
 	}
 	src := lint.NewSource(file, b)
 	c.cache[file] = src

@@ -241,10 +241,14 @@ func fingerprints(t *testing.T, fs []lint.Finding, opt Options) []string {
 	return out
 }
 
-func TestSARIFFixesFromDisk(t *testing.T) {
+// TestSARIFFixesFromContents checks that fixes and fingerprints come from
+// the contents the run loaded, never from the disk: after --fix the file
+// on disk holds other bytes.
+func TestSARIFFixesFromContents(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "msg.txt")
-	if err := os.WriteFile(file, []byte("héllo\nwörld “x”\n"), 0o644); err != nil {
+	original := "héllo\nwörld “x”\n"
+	if err := os.WriteFile(file, []byte("rewritten\n\nwörld \"x\"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	start := len("héllo\nwörld ")
@@ -253,9 +257,17 @@ func TestSARIFFixesFromDisk(t *testing.T) {
 		{Rule: "sms-unicode", Severity: lint.Warning, File: file, Line: 2, Column: 7, EndLine: 2, EndColumn: 8, Message: "m", Fix: fix},
 		{Rule: "sms-unicode", Severity: lint.Warning, File: filepath.Join(dir, "gone.txt"), Line: 1, Column: 1, EndLine: 1, EndColumn: 2, Message: "m", Fix: fix},
 	}
+	opt := Options{Root: dir, Contents: map[string][]byte{file: []byte(original)}}
 	var buf bytes.Buffer
-	if err := SARIF(&buf, fs, Options{Root: dir}); err != nil {
+	if err := SARIF(&buf, fs, opt); err != nil {
 		t.Fatal(err)
+	}
+	withRewritten := fingerprints(t, fs, opt)
+	if err := os.WriteFile(file, []byte(original), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if withOriginal := fingerprints(t, fs, opt); withOriginal[0] != withRewritten[0] {
+		t.Errorf("fingerprint depends on the disk: %s with the file rewritten, %s with it as loaded", withRewritten[0], withOriginal[0])
 	}
 	var log struct {
 		Runs []struct {
@@ -277,7 +289,7 @@ func TestSARIFFixesFromDisk(t *testing.T) {
 	}
 	res := log.Runs[0].Results
 	if len(res[0].Fixes) != 1 {
-		t.Fatalf("no fix for a readable file:\n%s", buf.String())
+		t.Fatalf("no fix for a file with contents:\n%s", buf.String())
 	}
 	ch := res[0].Fixes[0].ArtifactChanges[0]
 	rep := ch.Replacements[0]
@@ -286,6 +298,6 @@ func TestSARIFFixesFromDisk(t *testing.T) {
 		t.Errorf("fix %+v", ch)
 	}
 	if len(res[1].Fixes) != 0 {
-		t.Errorf("fix for an unreadable file: %+v", res[1].Fixes)
+		t.Errorf("fix for a file without contents: %+v", res[1].Fixes)
 	}
 }
