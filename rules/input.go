@@ -23,11 +23,11 @@ spreadsheet export), an i18n bundle with a syntax error, a file over the
 size limit. notelint reports each as a finding at the file, line and column
 it knows, goes on with the other files, and exits with code 2.
 
-Bad (a JSON bundle with a missing comma):
+Bad (locales/de.json, a missing comma):
 
     {"sms": {"delay": "Acme: your parcel is late." "eta": "New time: {{eta}}."}}
 
-Good:
+Good (locales/de.json):
 
     {"sms": {"delay": "Acme: your parcel is late.", "eta": "New time: {{eta}}."}}`,
 	}

@@ -20,12 +20,13 @@ func suppression() *lint.Rule {
 A suppression must name the rule it switches off, and one that suppresses
 nothing is reported, so stale suppressions do not hide future problems.
 
-Bad:
+Bad (email.md):
 
     <!-- notelint-disable -->
 
-Good:
+Good (email.md):
 
-    <!-- notelint-disable-next-line vague-cta -- the button text is set by the app -->`,
+    <!-- notelint-disable-next-line vague-cta -- the button text is set by the app -->
+    [Click here](https://acme.example/t/AB12)`,
 	}
 }

@@ -65,13 +65,13 @@ first locale):
 
 gettext .po files are compared entry by entry with their msgid.
 
-Bad (de.yml next to en.yml):
+Bad (de.yml, next to en.yml):
 
     de:
       parcel:
         delayed: "Ihr Paket verspätet sich."          # en has %{eta}
 
-Good:
+Good (de.yml):
 
     de:
       parcel:
