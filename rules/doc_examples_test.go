@@ -36,7 +36,7 @@ func docExamples(doc string) []docExample {
 		if m == nil || i+2 >= len(lines) || lines[i+1] != "" || !strings.HasPrefix(lines[i+2], "    ") {
 			continue
 		}
-		ex := docExample{bad: m[1] == "Bad", file: "example.txt"}
+		ex := docExample{bad: m[1] == "Bad", file: "sms/example.txt"}
 		if note := strings.TrimSpace(strings.SplitN(m[2], ",", 2)[0]); exampleFile.MatchString(note) {
 			ex.file = note
 		}
@@ -54,7 +54,7 @@ func docExamples(doc string) []docExample {
 
 // docExampleContext holds files an example needs beside itself, by rule.
 var docExampleContext = map[string]map[string]string{
-	"translation-parity": {"en.yml": "en:\n  parcel:\n    delayed: \"Your parcel is late. New time: %{eta}.\"\n"},
+	"translation-parity": {"en.yml": "en:\n  sms:\n    parcel_delayed: \"Your parcel is late. New time: %{eta}.\"\n"},
 }
 
 // docExampleSkip lists the rules whose examples cannot be run from the

@@ -68,14 +68,14 @@ gettext .po files are compared entry by entry with their msgid.
 Bad (de.yml, next to en.yml):
 
     de:
-      parcel:
-        delayed: "Ihr Paket verspätet sich."          # en has %{eta}
+      sms:
+        parcel_delayed: "Ihr Paket verspätet sich."          # en has %{eta}
 
 Good (de.yml):
 
     de:
-      parcel:
-        delayed: "Ihr Paket verspätet sich. Neue Zeit: %{eta}."
+      sms:
+        parcel_delayed: "Ihr Paket verspätet sich. Neue Zeit: %{eta}."
 
 Options:
 

@@ -16,7 +16,7 @@ func TestInputProblemsInEveryFormat(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, ".git", "HEAD"), "")
 	writeFile(t, filepath.Join(dir, ".notelint.toml"), "[lint]\ndefault_locale = \"en\"\n")
-	writeFile(t, filepath.Join(dir, "t", "good.txt"), "+++\nkind = \"info\"\nsender = \"Acme\"\n+++\nAcme: we’re on our way today at 14:00. No action needed.\n")
+	writeFile(t, filepath.Join(dir, "t", "good.txt"), "+++\nchannel = \"sms\"\nkind = \"info\"\nsender = \"Acme\"\n+++\nAcme: we’re on our way today at 14:00. No action needed.\n")
 	writeFile(t, filepath.Join(dir, "t", "latin1.txt"), "Acme: Ihre Lieferung kommt sp\xe4ter.\n")
 	writeFile(t, filepath.Join(dir, "t", "locales", "de.json"), "{\"a\": \"x\" \"b\": \"y\"}\n")
 	wantFiles := []string{"latin1.txt", "de.json", "missing-dir"}
