@@ -280,17 +280,10 @@ func ruleByID(rules []*Rule, id string) *Rule {
 
 // contentsOf returns the loaded bytes of the files of ts and of their parts.
 func contentsOf(ts []*Template) map[string][]byte {
-	out := map[string][]byte{}
-	add := func(src *Source) {
-		if src != nil {
-			out[src.Path] = src.Content
-		}
-	}
-	for _, t := range ts {
-		add(t.Source)
-		for _, p := range t.Parts {
-			add(p.Source)
-		}
+	srcs := SourcesOf(ts)
+	out := make(map[string][]byte, len(srcs))
+	for path, src := range srcs {
+		out[path] = src.Content
 	}
 	return out
 }
