@@ -475,7 +475,7 @@ func loadBundle(src *Source, cfg *Config, format string, hygiene []Problem) ([]*
 		var be *bundleError
 		if errors.As(err, &be) {
 			p := src.Position(be.off)
-			return nil, &InputError{Path: src.Path, Line: p.Line, Err: fmt.Errorf("column %d: invalid %s bundle: %s", p.Column, format, be.msg)}
+			return nil, &InputError{Path: src.Path, Line: p.Line, Column: p.Column, Err: fmt.Errorf("invalid %s bundle: %s", format, be.msg)}
 		}
 		return nil, &InputError{Path: src.Path, Err: fmt.Errorf("reading %s bundle: %w", format, err)}
 	}

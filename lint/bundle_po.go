@@ -21,10 +21,6 @@ type poEntry struct {
 	line               int
 }
 
-// RuleTranslationParity is the id of the rule that compares translations;
-// loaders report fuzzy gettext entries under it.
-const RuleTranslationParity = "translation-parity"
-
 // parsePOBundle reads a gettext .po file line by line: each entry's
 // msgstr (or msgstr[n] for plural forms) is a message keyed by its msgid
 // (prefixed with "msgctxt::" when it has a context), with the msgid kept
@@ -59,7 +55,7 @@ func parsePOBundle(data []byte, start int) ([]bundleEntry, error) {
 		}
 		var probs []Problem
 		if e.fuzzy && key != "" {
-			probs = append(probs, Problem{Rule: RuleTranslationParity, Start: e.str.start, End: e.str.end, Severity: Info,
+			probs = append(probs, Problem{Kind: TranslationProblem, Start: e.str.start, End: e.str.end, Severity: Info,
 				Message: "the translation is marked fuzzy: gettext does not use it, readers see the source text",
 				Hint:    "review the translation and remove the fuzzy flag"})
 		}

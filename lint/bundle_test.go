@@ -126,7 +126,7 @@ func TestPOBundle(t *testing.T) {
 	wantText(t, ts, "sms::Hi %s", "Salut %s – toi", "–", "9:5")
 	wantText(t, ts, "One[1]", "%d articles", "articles", "14:15")
 	m := ts["sms::Hi %s"]
-	if m.Locale != "fr-CA" || m.Original == nil || m.Original.Text.String() != "Hi %s" || len(m.Problems) != 1 || m.Problems[0].Rule != RuleTranslationParity {
+	if m.Locale != "fr-CA" || m.Original == nil || m.Original.Text.String() != "Hi %s" || len(m.Problems) != 1 || m.Problems[0].Kind != TranslationProblem {
 		t.Errorf("entry: locale %q original %v problems %+v", m.Locale, m.Original, m.Problems)
 	}
 	if p := ts["One[1]"]; p.Plural != "1" || p.Original.Text.String() != "%d items" || p.Syntax&SyntaxPrintf == 0 {

@@ -51,7 +51,7 @@ func loadCatalog(src *Source, cfg *Config) ([]*Template, error) {
 			}
 			t := &Template{Source: src, ID: src.Path, End: len(data)}
 			s, e := locate(src, doc, start, de, nil, "")
-			t.Problems = append(t.Problems, Problem{Rule: RuleFrontmatter, Start: s, End: e, Message: "invalid TOML in catalog: " + tomlReason(de)})
+			t.Problems = append(t.Problems, Problem{Kind: FrontMatterProblem, Start: s, End: e, Message: "invalid TOML in catalog: " + tomlReason(de)})
 			return []*Template{t}, nil
 		default:
 			return nil, &InputError{Path: src.Path, Err: decErr}
@@ -98,13 +98,13 @@ func loadCatalog(src *Source, cfg *Config) ([]*Template, error) {
 				if k := u.Key(); len(k) > 1 && k[0] == "message" {
 					key = strings.Join(k[1:], ".")
 				}
-				t.Problems = append(t.Problems, Problem{Rule: RuleFrontmatter, Start: off, End: off,
+				t.Problems = append(t.Problems, Problem{Kind: FrontMatterProblem, Start: off, End: off,
 					Message: fmt.Sprintf("unknown key %q in catalog entry", key),
 					Hint:    "known keys: id, channel, locale, kind, subject, preheader, title, sender, max_segments, disable, vars, body"})
 			}
 		}
 		if e.Body == nil {
-			t.Problems = append(t.Problems, Problem{Rule: RuleFrontmatter, Start: hdr.start, End: hdr.end,
+			t.Problems = append(t.Problems, Problem{Kind: FrontMatterProblem, Start: hdr.start, End: hdr.end,
 				Message: "catalog entry has no body", Hint: "add body = \"...\" with the message text"})
 			out = append(out, t)
 			continue

@@ -23,7 +23,6 @@ type Config struct {
 	// Dir is the directory relative paths in the config are resolved against.
 	Dir  string
 	Lint LintConfig
-	SMS  SMSConfig
 	// Network is what the command line allows rules that read the network;
 	// no config file can set it.
 	Network NetworkPolicy
@@ -53,13 +52,6 @@ type LintConfig struct {
 	localeSet bool
 }
 
-// SMSConfig is the [sms] table.
-type SMSConfig struct {
-	MaxSegments      int    `toml:"max_segments"`
-	DefaultVarLength int    `toml:"default_var_length"`
-	Split            string `toml:"split"` // "graphemes" (default) or "minimal"
-}
-
 type ruleSetting struct {
 	severity Severity
 	explicit bool // severity set in the config
@@ -69,7 +61,6 @@ type ruleSetting struct {
 // fileConfig is the shape of .notelint.toml.
 type fileConfig struct {
 	Lint     *LintConfig               `toml:"lint"`
-	SMS      *SMSConfig                `toml:"sms"`
 	Rules    map[string]map[string]any `toml:"rules"`
 	Simulate map[string]any            `toml:"simulate"` // read by package simulate
 }
@@ -78,7 +69,6 @@ type fileConfig struct {
 func DefaultConfig(rules []*Rule) *Config {
 	c := &Config{
 		Lint:  LintConfig{DefaultLocale: "en"},
-		SMS:   SMSConfig{MaxSegments: 1, DefaultVarLength: 20, Split: "graphemes"},
 		rules: make(map[string]*ruleSetting, len(rules)),
 	}
 	if wd, err := os.Getwd(); err == nil {
@@ -149,25 +139,6 @@ func (c *Config) parse(path string, data []byte, rules []*Rule) error {
 		if err := c.Lint.validateI18n(path, data); err != nil {
 			return err
 		}
-	}
-	if fc.SMS != nil {
-		s := *fc.SMS
-		if s.MaxSegments == 0 {
-			s.MaxSegments = c.SMS.MaxSegments
-		}
-		if s.DefaultVarLength == 0 {
-			s.DefaultVarLength = c.SMS.DefaultVarLength
-		}
-		if s.Split == "" {
-			s.Split = c.SMS.Split
-		}
-		if s.Split != "graphemes" && s.Split != "minimal" {
-			return fmt.Errorf("%s:%d: [sms] split must be \"graphemes\" or \"minimal\", not %q", path, keyLine(data, "sms", "split"), s.Split)
-		}
-		if s.MaxSegments < 1 || s.MaxSegments > 255 || s.DefaultVarLength < 0 {
-			return fmt.Errorf("%s:%d: [sms] max_segments must be 1 to 255 and default_var_length not negative", path, keyLine(data, "sms", "max_segments"))
-		}
-		c.SMS = s
 	}
 	byID := make(map[string]*Rule, len(rules))
 	for _, r := range rules {

@@ -118,7 +118,7 @@ func mergeAliasTables(path string, data []byte, rules []*Rule, fc *fileConfig) (
 			if k == "severity" {
 				return nil, fmt.Errorf("%s:%d: unknown key %q (set severity in [rules.%s])", path, keyLine(data, name, k), name+"."+k, id)
 			}
-			if _, dup := opts[k]; dup {
+			if v, dup := opts[k]; dup && !isZeroValue(v) {
 				return nil, fmt.Errorf("%s:%d: %s is set in both [%s] and [rules.%s]; keep the one in [rules.%s]", path, keyLine(data, name, k), k, name, id, id)
 			}
 			opts[k] = table[k]
@@ -126,6 +126,21 @@ func mergeAliasTables(path string, data []byte, rules []*Rule, fc *fileConfig) (
 		}
 	}
 	return origins, nil
+}
+
+// isZeroValue reports whether a decoded TOML value is 0 or "": in
+// [rules.ID] the value that used to mean "use the alias table's value",
+// so it yields to the alias table instead of clashing with it.
+func isZeroValue(v any) bool {
+	switch x := v.(type) {
+	case int64:
+		return x == 0
+	case float64:
+		return x == 0
+	case string:
+		return x == ""
+	}
+	return false
 }
 
 // headerTable is the table to name for an error about a rule's options as

@@ -38,6 +38,7 @@ func TestConfigAlias(t *testing.T) {
 		{"alias", "[old]\nterms = [\"a\"]\n", "", []string{"a"}},
 		{"rule", "[rules.aliased]\nterms = [\"b\"]\n", "", []string{"b"}},
 		{"both tables, other keys", "[rules.aliased]\nterms = [\"c\"]\n[old.files]\nx = \"y\"\n", "", []string{"c"}},
+		{"empty key in rule yields to alias", "[rules.aliased]\nterms = \"\"\n[old]\nterms = [\"d\"]\n", "", []string{"d"}},
 		{"key in both", "[rules.aliased]\nterms = [\"c\"]\n[old]\n\nterms = [\"d\"]\n", `:5: terms is set in both [old] and [rules.aliased]`, nil},
 		{"unknown alias key", "[old]\nterm = 1\n", `:2: rule aliased has no option "term"`, nil},
 		{"wrong type in alias", "[old]\nterms = 1\n", `:2: [old] terms`, nil},

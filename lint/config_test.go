@@ -32,7 +32,7 @@ func TestLoadConfig(t *testing.T) {
 	cases := []struct {
 		name, content, wantErr string
 	}{
-		{"ok", "[lint]\ninclude = [\"t/**\"]\n[sms]\nmax_segments = 2\n[rules.with-opts]\nseverity = \"error\"\nterms = [\"SAP\"]\n[rules.plain]\nseverity = \"off\"\n", ""},
+		{"ok", "[lint]\ninclude = [\"t/**\"]\n[rules.with-opts]\nseverity = \"error\"\nterms = [\"SAP\"]\n[rules.plain]\nseverity = \"off\"\n", ""},
 		{"unknown top key", "[lnt]\ninclude = []\n", `:1: unknown key "lnt"`},
 		{"unknown lint key", "[lint]\n\nincludes = []\n", `:3: unknown key "lint.includes"`},
 		{"unknown rule", "[rules.nope]\nseverity = \"off\"\n", `:1: unknown rule "nope"`},
@@ -42,7 +42,6 @@ func TestLoadConfig(t *testing.T) {
 		{"wrong option type", "[rules.with-opts]\nmax = \"x\"\n", `:2: [rules.with-opts] max`},
 		{"invalid option value", "[rules.with-opts]\nmax = -1\n", `:1: [rules.with-opts]`},
 		{"invalid toml", "[lint\n", `:1:`},
-		{"bad split", "[sms]\nsplit = \"words\"\n", `:2: [sms] split`},
 		{"bad glob", "[lint]\ninclude = [\"[\"]\n", `invalid glob`},
 	}
 	for _, c := range cases {
@@ -57,7 +56,7 @@ func TestLoadConfig(t *testing.T) {
 					t.Fatal(err)
 				}
 				r := testRules()
-				if cfg.Severity(r[0]) != Error || cfg.Severity(r[1]) != Off || cfg.SMS.MaxSegments != 2 || cfg.SMS.DefaultVarLength != 20 {
+				if cfg.Severity(r[0]) != Error || cfg.Severity(r[1]) != Off {
 					t.Errorf("config %+v", cfg)
 				}
 				if o := cfg.RuleOptions(r[0]).(*testOpts); len(o.Terms) != 1 || o.Max != 3 {

@@ -2,7 +2,6 @@ package lint
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -81,10 +80,24 @@ func inBundleDir(p string, dirs map[string]bool) bool {
 // in dot-directories, node_modules or vendor, which are skipped silently
 // unless the config's include names them. Directory walks skip
 // dot-directories, node_modules and vendor. The result is sorted and free
-// of duplicates.
+// of duplicates. Paths that cannot be read are joined into the error; the
+// files found elsewhere are returned all the same.
 func Discover(paths []string, cfg *Config) ([]string, error) {
+	files, problems := DiscoverAll(paths, cfg)
+	errs := make([]error, len(problems))
+	for i, p := range problems {
+		errs[i] = p
+	}
+	return files, errors.Join(errs...)
+}
+
+// DiscoverAll is Discover that returns one *InputError per path, or
+// directory below one, that cannot be read (missing, unreadable), and goes
+// on with the others.
+func DiscoverAll(paths []string, cfg *Config) ([]string, []*InputError) {
 	seen := map[string]bool{}
 	var out []string
+	var problems []*InputError
 	add := func(p string) {
 		if !seen[p] {
 			seen[p] = true
@@ -95,9 +108,10 @@ func Discover(paths []string, cfg *Config) ([]string, error) {
 		st, err := os.Stat(root)
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
-				return nil, fmt.Errorf("%s: no such file or directory", root)
+				err = errors.New("no such file or directory")
 			}
-			return nil, fmt.Errorf("%s: %w", root, err)
+			problems = append(problems, &InputError{Path: root, Err: unwrapPathError(err)})
+			continue
 		}
 		if !st.IsDir() {
 			if !cfg.skipNamedFile(root) {
@@ -107,7 +121,11 @@ func Discover(paths []string, cfg *Config) ([]string, error) {
 		}
 		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
-				return fmt.Errorf("%s: %w", p, unwrapPathError(err))
+				problems = append(problems, &InputError{Path: p, Err: unwrapPathError(err)})
+				if d != nil && d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
 			}
 			name := d.Name()
 			if d.IsDir() {
@@ -126,11 +144,11 @@ func Discover(paths []string, cfg *Config) ([]string, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, err
+			problems = append(problems, &InputError{Path: root, Err: unwrapPathError(err)})
 		}
 	}
 	sort.Strings(out)
-	return out, nil
+	return out, problems
 }
 
 func unwrapPathError(err error) error {

@@ -10,13 +10,6 @@ import (
 	"github.com/pelletier/go-toml/v2"
 )
 
-// RuleFrontmatter and RulePlaceholder are the ids of the rules that report
-// problems found while loading.
-const (
-	RuleFrontmatter = "frontmatter"
-	RulePlaceholder = "placeholder"
-)
-
 // meta is the message metadata shared by front matter and catalog entries.
 type meta struct {
 	ID          string             `toml:"id"`
@@ -91,7 +84,7 @@ func decodeMeta(t *Template, doc []byte, base int, pos map[string]tomlValue, pre
 			for _, e := range sm.Errors {
 				key := strings.Join(e.Key(), ".")
 				s, en := locate(t.Source, doc, base, &e, pos, prefix+key)
-				t.Problems = append(t.Problems, Problem{Rule: RuleFrontmatter, Start: s, End: en,
+				t.Problems = append(t.Problems, Problem{Kind: FrontMatterProblem, Start: s, End: en,
 					Message: fmt.Sprintf("unknown key %q in front matter", key),
 					Hint:    "known keys: id, channel, locale, kind, subject, preheader, title, header, footer, buttons, sender, max_segments, disable, vars"})
 			}
@@ -100,12 +93,12 @@ func decodeMeta(t *Template, doc []byte, base int, pos map[string]tomlValue, pre
 			_ = toml.NewDecoder(bytes.NewReader(doc)).Decode(&m)
 		case errors.As(err, &de):
 			s, en := locate(t.Source, doc, base, de, pos, "")
-			t.Problems = append(t.Problems, Problem{Rule: RuleFrontmatter, Start: s, End: en,
+			t.Problems = append(t.Problems, Problem{Kind: FrontMatterProblem, Start: s, End: en,
 				Message: "invalid TOML in front matter: " + tomlReason(de),
 				Hint:    "front matter is TOML between +++ lines: key = \"value\""})
 			return meta{}, false
 		default:
-			t.Problems = append(t.Problems, Problem{Rule: RuleFrontmatter, Start: base, End: base,
+			t.Problems = append(t.Problems, Problem{Kind: FrontMatterProblem, Start: base, End: base,
 				Message: "invalid front matter: " + err.Error()})
 			return meta{}, false
 		}
@@ -153,7 +146,7 @@ func validateMeta(t *Template, m *meta, pos map[string]tomlValue, prefix string)
 		if e == 0 {
 			s, e = t.Start, t.Start
 		}
-		t.Problems = append(t.Problems, Problem{Rule: RuleFrontmatter, Start: s, End: e, Message: msg, Hint: hint})
+		t.Problems = append(t.Problems, Problem{Kind: FrontMatterProblem, Start: s, End: e, Message: msg, Hint: hint})
 	}
 	if m.Channel != "" && !contains(knownChannels, m.Channel) {
 		bad("channel", fmt.Sprintf("unknown channel %q", m.Channel), "use one of: "+strings.Join(knownChannels, ", "))

@@ -5,10 +5,6 @@ import (
 	"fmt"
 )
 
-// RuleEncoding is the id of the rule that reports file hygiene: byte
-// order marks, mixed line endings and empty files.
-const RuleEncoding = "encoding"
-
 // fileHygiene checks the bytes of a file that is valid UTF-8: a UTF-8
 // byte order mark, mixed line endings (CRLF next to LF, or bare CR), and
 // emptiness. Invalid UTF-8 is an InputError raised before this.
@@ -16,13 +12,13 @@ func fileHygiene(src *Source) []Problem {
 	data := src.Content
 	var out []Problem
 	if bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")) {
-		out = append(out, Problem{Rule: RuleEncoding, Start: 0, End: 3, Severity: Info,
+		out = append(out, Problem{Kind: EncodingProblem, Start: 0, End: 3, Severity: Info,
 			Message: "the file starts with a UTF-8 byte order mark (BOM); notelint ignores it, but some tools send it as an invisible character",
 			Hint:    "save the file as UTF-8 without BOM"})
 		data = data[3:]
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		out = append(out, Problem{Rule: RuleEncoding, Start: 0, End: len(src.Content), Severity: Info,
+		out = append(out, Problem{Kind: EncodingProblem, Start: 0, End: len(src.Content), Severity: Info,
 			Message: "the file is empty: there is no message to check",
 			Hint:    "write the message, or delete the file"})
 		return out
@@ -32,7 +28,7 @@ func fileHygiene(src *Source) []Problem {
 	cr := bytes.Count(data, []byte("\r")) - crlf
 	if (crlf > 0 && lf > 0) || cr > 0 {
 		off := firstMinorityBreak(src.Content, crlf, lf)
-		out = append(out, Problem{Rule: RuleEncoding, Start: off, End: off + 1, Severity: Warning,
+		out = append(out, Problem{Kind: EncodingProblem, Start: off, End: off + 1, Severity: Warning,
 			Message: fmt.Sprintf("mixed line endings (%d CRLF, %d LF, %d bare CR): line breaks may be sent as stray characters or doubled", crlf, lf, cr),
 			Hint:    "convert the file to one line ending (LF), e.g. with your editor or .gitattributes"})
 	}

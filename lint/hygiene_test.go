@@ -12,17 +12,17 @@ func TestFileHygiene(t *testing.T) {
 	}{
 		{"clean", "Hello\nWorld\n", nil},
 		{"crlf only", "Hello\r\nWorld\r\n", nil},
-		{"bom", "\xEF\xBB\xBFHello", []string{"encoding info 1"}},
-		{"mixed", "a\r\nb\nc\r\nd\r\n", []string{"encoding warning 2"}},
-		{"bare cr", "a\rb\n", []string{"encoding warning 1"}},
-		{"empty", "", []string{"encoding info 1"}},
-		{"blank", " \n\n", []string{"encoding info 1"}},
+		{"bom", "\xEF\xBB\xBFHello", []string{"file encoding info 1"}},
+		{"mixed", "a\r\nb\nc\r\nd\r\n", []string{"file encoding warning 2"}},
+		{"bare cr", "a\rb\n", []string{"file encoding warning 1"}},
+		{"empty", "", []string{"file encoding info 1"}},
+		{"blank", " \n\n", []string{"file encoding info 1"}},
 	}
 	for _, c := range cases {
 		src := NewSource("x.txt", []byte(c.content))
 		var got []string
 		for _, p := range fileHygiene(src) {
-			got = append(got, p.Rule+" "+p.Severity.String()+" "+itoa(src.Position(p.Start).Line))
+			got = append(got, p.Kind.String()+" "+p.Severity.String()+" "+itoa(src.Position(p.Start).Line))
 		}
 		if strings.Join(got, ",") != strings.Join(c.want, ",") {
 			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
@@ -32,11 +32,11 @@ func TestFileHygiene(t *testing.T) {
 
 func TestEmptyFileTemplate(t *testing.T) {
 	tpl := load1(t, "sms/empty.txt", "")
-	if !tpl.Empty || len(tpl.Problems) != 1 || tpl.Problems[0].Rule != RuleEncoding {
+	if !tpl.Empty || len(tpl.Problems) != 1 || tpl.Problems[0].Kind != EncodingProblem {
 		t.Fatalf("empty file: Empty=%v problems %+v", tpl.Empty, tpl.Problems)
 	}
 	ran := false
-	rule := &Rule{ID: RuleEncoding, Severity: Info, Check: func(p *Pass) { ran = true }}
+	rule := &Rule{ID: "hygiene", Severity: Info, Owns: []ProblemKind{EncodingProblem}, Check: func(p *Pass) { ran = true }}
 	got := (&Runner{Rules: []*Rule{rule}, Config: DefaultConfig([]*Rule{rule})}).CheckTemplate(tpl, nil)
 	if ran || len(got) != 1 || got[0].Severity != Info {
 		t.Errorf("an empty template reports its problems only: ran=%v findings %+v", ran, got)
@@ -58,7 +58,7 @@ func TestUnparsedOncePerFile(t *testing.T) {
 	tpl := load1(t, "x.gotmpl", "{{ if .A }}a\n{{ if .B }}b\n")
 	n := 0
 	for _, p := range tpl.Problems {
-		if p.Rule == RulePlaceholder {
+		if p.Kind == PlaceholderProblem {
 			n++
 			if p.Severity != Info {
 				t.Errorf("unparsed must be info: %+v", p)

@@ -11,15 +11,20 @@ import (
 	"unicode/utf8"
 )
 
-// InputError is a file notelint cannot read as a template at all.
+// InputError is a file or directory notelint cannot read as templates at
+// all. The run reports it as a finding of the rule that owns InputProblem.
 type InputError struct {
-	Path string
-	Line int // 0 when the error is not about one line
-	Err  error
+	Path   string
+	Line   int // 0 when the error is not about one line
+	Column int // 0 when not known
+	Err    error
 }
 
 func (e *InputError) Error() string {
-	if e.Line > 0 {
+	switch {
+	case e.Line > 0 && e.Column > 0:
+		return fmt.Sprintf("%s:%d: column %d: %v", e.Path, e.Line, e.Column, e.Err)
+	case e.Line > 0:
 		return fmt.Sprintf("%s:%d: %v", e.Path, e.Line, e.Err)
 	}
 	return fmt.Sprintf("%s: %v", e.Path, e.Err)
@@ -46,7 +51,8 @@ func Load(path string, data []byte, cfg *Config) ([]*Template, error) {
 		off := firstInvalidUTF8(data)
 		src := NewSource(path, data)
 		p := src.Position(off)
-		return nil, &InputError{Path: path, Line: p.Line, Err: fmt.Errorf("column %d: invalid UTF-8 (byte 0x%02X); save the file as UTF-8", p.Column, data[off])}
+		return nil, &InputError{Path: path, Line: p.Line, Column: p.Column,
+			Err: fmt.Errorf("invalid UTF-8 at byte offset %d (0x%02X); save the file as UTF-8", off, data[off])}
 	}
 	src := NewSource(path, data)
 	hygiene := fileHygiene(src)
@@ -138,7 +144,7 @@ func loadDocument(src *Source, cfg *Config, format Format) *Template {
 	fm, fmStart, bs, ok, unclosed := splitFrontMatter(src.Content, start)
 	switch {
 	case unclosed:
-		t.Problems = append(t.Problems, Problem{Rule: RuleFrontmatter, Start: start, End: start + 3,
+		t.Problems = append(t.Problems, Problem{Kind: FrontMatterProblem, Start: start, End: start + 3,
 			Message: "front matter opened with +++ is never closed",
 			Hint:    "end the front matter with a line holding only +++"})
 	case ok:

@@ -29,6 +29,13 @@ type Rule struct {
 	// channels, kinds); the zero value runs on every template. Options
 	// that implement ScopeOptions narrow it.
 	Applies Applies
+	// Owns lists the kinds of loader problems the rule reports (see
+	// ProblemKind): the engine reports each problem of these kinds in a
+	// template, also in an empty one, through Problem.
+	Owns []ProblemKind
+	// Problem turns one owned problem into the rule's finding; nil reports
+	// the problem's message and hint as they are.
+	Problem func(pr Problem) Diagnostic
 }
 
 // Pass is what a rule sees while checking one template.
@@ -104,13 +111,3 @@ func (p *Pass) Report(d Diagnostic) {
 // Shared returns the run-wide state, for rules that cache work across
 // templates (such as fetched landing pages).
 func (p *Pass) Shared() *RunState { return p.shared }
-
-// ReportProblems reports the loader problems of the template that belong
-// to the pass's rule.
-func (p *Pass) ReportProblems() {
-	for _, pr := range p.Template.Problems {
-		if pr.Rule == p.rule.ID {
-			p.Report(Diagnostic{Start: pr.Start, End: pr.End, Message: pr.Message, Hint: pr.Hint, Severity: pr.Severity, Source: pr.Source})
-		}
-	}
-}

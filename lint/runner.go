@@ -24,19 +24,34 @@ type Result struct {
 	Files     int
 	Templates []*Template
 	Findings  []Finding
-	// Errors are files that could not be read as templates (exit code 2).
+	// Contents holds the bytes of every file as it was loaded, by path:
+	// what the findings' positions and fixes refer to, even when the file
+	// has changed since (after --fix).
+	Contents map[string][]byte
+	// Errors are paths that could not be read as templates (*InputError,
+	// also reported as findings; exit code 2) and internal errors
+	// (ErrInternal; exit code 3).
 	Errors []error
 }
 
 // Run discovers, loads and checks the files under paths. The pipeline is:
 // discover → load (in parallel) → run rules → suppressions → severities →
-// sort. It returns an error only when paths cannot be expanded.
+// sort. A path that cannot be read is an input error and a finding (see
+// InputProblem); the other paths are checked all the same. The error is
+// always nil; it is kept for callers that check it.
 func (r *Runner) Run(paths []string) (*Result, error) {
-	files, err := Discover(paths, r.Config)
-	if err != nil {
-		return nil, err
+	files, problems := DiscoverAll(paths, r.Config)
+	res := r.RunFiles(files)
+	if len(problems) > 0 {
+		errs := make([]error, len(problems))
+		for i, p := range problems {
+			errs[i] = p
+		}
+		res.Errors = append(errs, res.Errors...)
+		res.Findings = append(res.Findings, r.inputFindings(errs)...)
+		SortFindings(res.Findings)
 	}
-	return r.RunFiles(files), nil
+	return res, nil
 }
 
 type fileResult struct {
@@ -51,7 +66,8 @@ func (r *Runner) RunFiles(files []string) *Result {
 	ts, loadErrs := r.LoadFiles(files)
 	res := &Result{Files: len(files), Errors: loadErrs}
 	checked, findings, errs := r.checkAll(ts, r.jobs())
-	res.Templates, res.Findings = checked, findings
+	res.Templates, res.Findings = checked, append(findings, r.inputFindings(loadErrs)...)
+	res.Contents = contentsOf(ts)
 	res.Errors = append(res.Errors, errs...)
 	SortFindings(res.Findings)
 	return res
@@ -180,14 +196,16 @@ func (r *Runner) checkTemplate(t *Template, state *RunState, extra []Finding) []
 	for _, rule := range r.Rules {
 		known[rule.ID] = true
 		sev := r.Config.Severity(rule)
-		if sev == Off || (rule.Check == nil && rule.CheckRun == nil) {
+		if sev == Off || (rule.Check == nil && rule.CheckRun == nil && len(rule.Owns) == 0) {
 			continue
 		}
 		p := &Pass{Template: t, Config: r.Config, Options: r.Config.RuleOptions(rule), rule: rule, shared: state, ctx: r.Context}
-		switch {
-		case t.Empty:
-			p.ReportProblems()
-		case rule.Check != nil && rule.appliesTo(t, p.Options):
+		for _, pr := range t.Problems {
+			if rule.owns(pr.Kind) {
+				p.reportProblem(pr)
+			}
+		}
+		if !t.Empty && rule.Check != nil && rule.appliesTo(t, p.Options) {
 			rule.Check(p)
 		}
 		for _, f := range extra {
@@ -203,13 +221,10 @@ func (r *Runner) checkTemplate(t *Template, state *RunState, extra []Finding) []
 		}
 	}
 	// Problems of the suppression directives themselves.
-	supp := &Pass{Template: t, Config: r.Config, rule: SuppressionRule(), shared: state}
-	for _, pr := range t.suppress.problems {
-		supp.Report(Diagnostic{Start: pr.Start, End: pr.End, Message: pr.Message, Hint: pr.Hint, Source: pr.Source})
-	}
+	dirs := append([]Problem(nil), t.suppress.problems...)
 	for _, d := range t.suppress.all {
 		if !known[d.Rule] {
-			supp.Report(Diagnostic{Start: d.Start, End: d.End, Source: d.Source,
+			dirs = append(dirs, Problem{Kind: DirectiveProblem, Start: d.Start, End: d.End, Source: d.Source,
 				Message: fmt.Sprintf("suppression names unknown rule %q", d.Rule),
 				Hint:    "see `notelint rules` for the rule ids"})
 		}
@@ -222,14 +237,31 @@ func (r *Runner) checkTemplate(t *Template, state *RunState, extra []Finding) []
 	}
 	for _, d := range t.suppress.all {
 		if known[d.Rule] && !d.used && r.Config.Severity(ruleByID(r.Rules, d.Rule)) != Off {
-			supp.Report(Diagnostic{Start: d.Start, End: d.End, Source: d.Source,
+			dirs = append(dirs, Problem{Kind: DirectiveProblem, Start: d.Start, End: d.End, Source: d.Source,
 				Message: fmt.Sprintf("suppression of %s is unused: the rule reports nothing here", d.Rule),
 				Hint:    "remove the suppression"})
 		}
 	}
-	sev := r.Config.Severity(SuppressionRule())
-	if sev != Off {
-		for _, f := range supp.out {
+	return append(out, r.ownedFindings(t, state, DirectiveProblem, dirs)...)
+}
+
+// ownedFindings reports problems of kind through every enabled rule that
+// owns the kind, at the rule's configured severity.
+func (r *Runner) ownedFindings(t *Template, state *RunState, kind ProblemKind, problems []Problem) []Finding {
+	if len(problems) == 0 {
+		return nil
+	}
+	var out []Finding
+	for _, rule := range r.Rules {
+		sev := r.Config.Severity(rule)
+		if sev == Off || !rule.owns(kind) {
+			continue
+		}
+		p := &Pass{Template: t, Config: r.Config, Options: r.Config.RuleOptions(rule), rule: rule, shared: state, ctx: r.Context}
+		for _, pr := range problems {
+			p.reportProblem(pr)
+		}
+		for _, f := range p.out {
 			f.Severity = sev
 			out = append(out, f)
 		}
@@ -244,4 +276,14 @@ func ruleByID(rules []*Rule, id string) *Rule {
 		}
 	}
 	return &Rule{ID: id}
+}
+
+// contentsOf returns the loaded bytes of the files of ts and of their parts.
+func contentsOf(ts []*Template) map[string][]byte {
+	srcs := SourcesOf(ts)
+	out := make(map[string][]byte, len(srcs))
+	for path, src := range srcs {
+		out[path] = src.Content
+	}
+	return out
 }

@@ -7,7 +7,7 @@ import (
 )
 
 // SMSEstimate is the SMS size of a template's body in its best and worst
-// case.
+// case, and the budget it is held to.
 type SMSEstimate struct {
 	// Best fills placeholders with their sample (or nothing).
 	Best sms.Result
@@ -17,29 +17,27 @@ type SMSEstimate struct {
 	Worst sms.Result
 	// Assumed lists placeholders whose length was not declared.
 	Assumed []string
-	// Budget is the allowed number of segments.
+	// Budget is the allowed number of segments (sms.Settings.Budget).
 	Budget int
+	// Settings are the settings the estimate was made with.
+	Settings sms.Settings
 }
 
-// SplitMode returns the configured SMS split model.
-func (c *Config) SplitMode() sms.SplitMode {
-	if c.SMS.Split == "minimal" {
-		return sms.Minimal
-	}
-	return sms.Graphemes
+// Over reports whether the worst case needs more segments than the budget
+// or more parts than can be sent at all.
+func (e SMSEstimate) Over() bool {
+	return e.Worst.TooLong || e.Worst.Segments > e.Budget
 }
 
-// EstimateSMS evaluates the body of t as an SMS.
-func EstimateSMS(t *Template, cfg *Config) SMSEstimate {
-	est := SMSEstimate{Budget: cfg.SMS.MaxSegments}
-	if t.MaxSegments > 0 {
-		est.Budget = t.MaxSegments
-	}
+// EstimateSMS evaluates the body of t as an SMS under settings s (the
+// options of the rule that checks SMS size).
+func EstimateSMS(t *Template, s sms.Settings) SMSEstimate {
+	est := SMSEstimate{Budget: s.Budget(t.MaxSegments), Settings: s}
 	body := t.Body()
 	if body == nil {
 		return est
 	}
-	opt := sms.Options{Split: cfg.SplitMode()}
+	opt := s.Options()
 	seen := map[string]bool{}
 	bestFill := func(ph Placeholder) string {
 		if v := t.VarFor(ph); v != nil {
@@ -48,7 +46,7 @@ func EstimateSMS(t *Template, cfg *Config) SMSEstimate {
 		return ""
 	}
 	worstFill := func(ph Placeholder) string {
-		n := cfg.SMS.DefaultVarLength
+		n := s.DefaultVarLength
 		v := t.VarFor(ph)
 		if v != nil && v.Max > 0 {
 			n = v.Max

@@ -16,7 +16,7 @@ func TestEstimateSMSICUBranches(t *testing.T) {
 		t.Fatalf("load: %v, %d templates", err, len(ts))
 	}
 	ts[0].Channel = "sms"
-	est := EstimateSMS(ts[0], cfg)
+	est := EstimateSMS(ts[0], sms.DefaultSettings())
 	if want := len("Acme: your parcel is late. Sorry."); est.Best.Units != want || est.Best.Segments != 1 {
 		t.Errorf("best: %d units %d segments, want %d units 1 segment", est.Best.Units, est.Best.Segments, want)
 	}

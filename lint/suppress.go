@@ -5,37 +5,6 @@ import (
 	"strings"
 )
 
-// RuleSuppression is the id under which notelint reports suppression
-// comments that name no rule, an unknown rule, or suppress nothing.
-const RuleSuppression = "suppression"
-
-// SuppressionRule documents the findings the engine itself reports about
-// suppressions. It has no check function: the runner produces them.
-func SuppressionRule() *Rule {
-	return &Rule{
-		ID:       RuleSuppression,
-		Summary:  "Suppressions must name a known rule and must suppress something",
-		Severity: Warning,
-		Doc: `A suppression switches a rule off for part of a template:
-
-- front matter: ` + "`disable = [\"sender-id\"]`" + ` for the whole template;
-- Markdown and HTML: ` + "`<!-- notelint-disable rule-id -- reason -->`" + ` up to
-  ` + "`<!-- notelint-enable rule-id -->`" + ` (or the end of the file), and
-  ` + "`<!-- notelint-disable-next-line rule-id -->`" + ` for the next line.
-
-A suppression must name the rule it switches off, and one that suppresses
-nothing is reported, so stale suppressions do not hide future problems.
-
-Bad:
-
-    <!-- notelint-disable -->
-
-Good:
-
-    <!-- notelint-disable-next-line vague-cta -- the button text is set by the app -->`,
-	}
-}
-
 type suppressRange struct {
 	rule       string
 	start, end int // file byte range where the rule is off
@@ -79,13 +48,13 @@ func (d *directives) comment(src []byte, text string, start, end int, open map[s
 	switch verb {
 	case "notelint-disable", "notelint-enable", "notelint-disable-next-line":
 	default:
-		d.problems = append(d.problems, Problem{Rule: RuleSuppression, Start: start, End: end,
+		d.problems = append(d.problems, Problem{Kind: DirectiveProblem, Start: start, End: end,
 			Message: fmt.Sprintf("unknown directive %q", verb),
 			Hint:    "use notelint-disable, notelint-enable or notelint-disable-next-line"})
 		return
 	}
 	if len(ids) == 0 {
-		d.problems = append(d.problems, Problem{Rule: RuleSuppression, Start: start, End: end,
+		d.problems = append(d.problems, Problem{Kind: DirectiveProblem, Start: start, End: end,
 			Message: verb + " must name the rule it switches off",
 			Hint:    "write <!-- " + verb + " rule-id -- reason -->"})
 		return

@@ -138,7 +138,7 @@ const maxPlaceholderIssues = 3
 // unparsedProblem is the one info finding of a file that does not parse
 // in its syntax.
 func unparsedProblem(start, end int, syn Syntax, msg string) Problem {
-	return Problem{Rule: RulePlaceholder, Start: start, End: end, Severity: Info,
+	return Problem{Kind: PlaceholderProblem, Start: start, End: end, Severity: Info,
 		Message: "the text " + msg + "; placeholders were read as well as possible (syntax: " + syn.String() + ")",
 		Hint:    "fix the template syntax, or set the syntax in the config ([lint] syntax or [[lint.bundle]] syntax)"}
 }
@@ -157,7 +157,7 @@ func (fc *fileCheck) add(t *Template, is PlaceholderIssue, s, e int) {
 		return
 	}
 	fc.reported++
-	p := Problem{Rule: RulePlaceholder, Start: s, End: e,
+	p := Problem{Kind: PlaceholderProblem, Start: s, End: e,
 		Message: "unbalanced placeholder: " + is.Message,
 		Hint:    "close the placeholder, or remove the stray braces"}
 	t.Problems = append(t.Problems, p)
@@ -169,7 +169,7 @@ func (fc *fileCheck) summarise() {
 	if fc.dropped == 0 || fc.last == nil {
 		return
 	}
-	fc.last.Problems = append(fc.last.Problems, Problem{Rule: RulePlaceholder, Start: fc.lastProblem.Start, End: fc.lastProblem.End, Severity: Info,
+	fc.last.Problems = append(fc.last.Problems, Problem{Kind: PlaceholderProblem, Start: fc.lastProblem.Start, End: fc.lastProblem.End, Severity: Info,
 		Message: fmt.Sprintf("%d more unbalanced placeholders in this file are not listed", fc.dropped),
 		Hint:    "if the file uses a syntax notelint misreads, set it in the config ([lint] syntax)"})
 }

@@ -178,19 +178,6 @@ type Var struct {
 	Used   bool
 }
 
-// Problem is an issue found while loading a template, reported later by the
-// rule named in Rule.
-type Problem struct {
-	Rule       string
-	Start, End int // file byte range
-	Message    string
-	Hint       string
-	// Severity overrides the rule's default severity when not Off.
-	Severity Severity
-	// Source is the file of Start and End when it is not the template's.
-	Source *Source
-}
-
 // Directive is one rule id named by a suppression, with where it was written.
 type Directive struct {
 	Rule       string

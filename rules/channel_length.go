@@ -103,10 +103,16 @@ sms-segments.
 
 Bad (push body, 131 characters):
 
+    +++
+    channel = "push"
+    +++
     We are sorry to inform you that, due to unforeseen circumstances in our logistics centre, your parcel will arrive a little later.
 
 Good:
 
+    +++
+    channel = "push"
+    +++
     Your parcel is late. New delivery: Tue 10–12. Tap for details.
 
 Options:

@@ -4,7 +4,7 @@ import "github.com/notelint/notelint/lint"
 
 func encoding() *lint.Rule {
 	return &lint.Rule{
-		ID:       lint.RuleEncoding,
+		ID:       "encoding",
 		Summary:  "Files are clean UTF-8: no byte order mark, one kind of line ending, not empty",
 		Severity: lint.Info,
 		Doc: `Template files travel through editors, spreadsheets and export tools that
@@ -23,6 +23,6 @@ Bad: a file saved "UTF-8 with BOM" with CRLF and LF lines.
 
 Good: UTF-8 without BOM, LF line endings (enforce with .gitattributes:
 ` + "`* text=auto eol=lf`" + `).`,
-		Check: func(p *lint.Pass) { p.ReportProblems() },
+		Owns: []lint.ProblemKind{lint.EncodingProblem},
 	}
 }

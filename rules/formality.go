@@ -28,14 +28,23 @@ capitalised.
 
 Bad (de):
 
+    +++
+    locale = "de"
+    +++
     Sie erhalten Ihre Bestellung morgen. Hast du Fragen? Schreib uns.
 
 Good:
 
+    +++
+    locale = "de"
+    +++
     Sie erhalten Ihre Bestellung morgen. Haben Sie Fragen? Schreiben Sie uns.
 
 Bad (fr):
 
+    +++
+    locale = "fr"
+    +++
     Vous recevrez votre commande demain. Tu peux la suivre ici.`,
 		Check: checkFormality,
 	}

@@ -4,7 +4,7 @@ import "github.com/notelint/notelint/lint"
 
 func frontmatter() *lint.Rule {
 	return &lint.Rule{
-		ID:       lint.RuleFrontmatter,
+		ID:       "frontmatter",
 		Summary:  "Front matter and catalog entries must be valid TOML with known keys and values",
 		Severity: lint.Error,
 		Doc: `Front matter (TOML between ` + "`+++`" + ` lines at the top of a template) and
@@ -32,6 +32,6 @@ Known keys: id, channel (sms, email, push, whatsapp, inapp), locale (BCP 47),
 kind (delay, outage, appointment, ticket, process-update, reminder, info,
 marketing, otp), subject, preheader, title, sender, max_segments, disable,
 and [vars] with sample, max, type, charset and landing per variable.`,
-		Check: func(p *lint.Pass) { p.ReportProblems() },
+		Owns: []lint.ProblemKind{lint.FrontMatterProblem},
 	}
 }

@@ -118,7 +118,7 @@ func TestTranslationParityOptions(t *testing.T) {
 		res := (&lint.Runner{Rules: all, Config: cfg}).RunFiles(paths)
 		var out []string
 		for _, f := range res.Findings {
-			if f.Rule == lint.RuleTranslationParity {
+			if f.Rule == translationParityID {
 				out = append(out, filepath.Base(f.File)+":"+f.Severity.String())
 			}
 		}

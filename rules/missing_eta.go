@@ -72,10 +72,18 @@ is missing for the kind.
 
 Bad (de, kind = "outage"):
 
+    +++
+    locale = "de"
+    kind = "outage"
+    +++
     Acme: In Ihrem Gebiet gibt es eine Stromstörung. Wir arbeiten mit Hochdruck daran.
 
 Good:
 
+    +++
+    locale = "de"
+    kind = "outage"
+    +++
     Acme: In Ihrem Gebiet gibt es eine Stromstörung. Voraussichtlich behoben bis 18 Uhr.
 
 Options:

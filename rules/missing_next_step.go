@@ -57,10 +57,18 @@ opt-out), reminder and info.
 
 Bad (fr, kind = "ticket"):
 
+    +++
+    locale = "fr"
+    kind = "ticket"
+    +++
     Acme : votre demande 48213 a été mise à jour.
 
 Good:
 
+    +++
+    locale = "fr"
+    kind = "ticket"
+    +++
     Acme : votre demande 48213 a été mise à jour. Aucune action n'est requise :
     nous vous répondrons sous 48h.
 

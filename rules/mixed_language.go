@@ -47,10 +47,16 @@ capitalised ones mid-sentence are taken for names.
 
 Bad (de):
 
+    +++
+    locale = "de"
+    +++
     der Status Ihrer Bestellung (Number: {{ order.orderNumber }}) hat sich geändert.
 
 Good:
 
+    +++
+    locale = "de"
+    +++
     der Status Ihrer Bestellung (Nummer: {{ order.orderNumber }}) hat sich geändert.
 
 Options:

@@ -67,10 +67,16 @@ part of the text:
 
 Bad (en, kind = "marketing"):
 
+    +++
+    kind = "marketing"
+    +++
     Acme: 20% off all heaters until Sunday. Shop now: https://acme.example/winter
 
 Good:
 
+    +++
+    kind = "marketing"
+    +++
     Acme: 20% off all heaters until Sunday. Shop now: https://acme.example/winter Reply STOP to opt out
 
 Options:

@@ -16,7 +16,7 @@ type placeholderOptions struct {
 
 func placeholder() *lint.Rule {
 	return &lint.Rule{
-		ID:       lint.RulePlaceholder,
+		ID:       "placeholder",
 		Summary:  "Placeholders must be balanced and match the declared [vars]",
 		Severity: lint.Error,
 		Options:  func() any { return &placeholderOptions{} },
@@ -50,6 +50,7 @@ Options:
 
     [rules.placeholder]
     require_vars = false   # report undeclared placeholders without [vars] too`,
+		Owns:  []lint.ProblemKind{lint.PlaceholderProblem},
 		Check: checkPlaceholder,
 	}
 }
@@ -57,7 +58,6 @@ Options:
 func checkPlaceholder(p *lint.Pass) {
 	opt := p.Options.(*placeholderOptions)
 	t := p.Template
-	p.ReportProblems()
 	declared := len(t.Vars) > 0
 	for _, part := range t.Parts {
 		for _, ph := range part.Placeholders {

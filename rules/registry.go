@@ -17,7 +17,7 @@ func All() []*lint.Rule {
 	all = append(all, safetyAndLengthRules()...)
 	all = append(all, landingPage())
 	all = append(all, i18nRules()...)
-	return append(all, lint.SuppressionRule())
+	return append(all, suppression(), input())
 }
 
 // ByID returns the rule with the given id from rules, or nil.

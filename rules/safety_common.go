@@ -221,7 +221,7 @@ func placeholderLength(t *lint.Template, cfg *lint.Config, ph lint.Placeholder, 
 	}
 	n := 20
 	if cfg != nil {
-		n = cfg.SMS.DefaultVarLength
+		n = SMSSettings(cfg).DefaultVarLength
 	}
 	return varLength{n, "assumed"}
 }

@@ -8,26 +8,46 @@ import (
 	"github.com/notelint/notelint/lint/sms"
 )
 
-// smsSegmentsOptions are the options of the sms-segments rule.
+// smsSegmentsOptions are the options of the sms-segments rule: the SMS
+// settings every SMS estimate uses (see SMSSettings).
 type smsSegmentsOptions struct {
-	// MaxSegments overrides [sms] max_segments for this rule; 0 keeps it.
-	MaxSegments int `toml:"max_segments"`
+	sms.Settings
 }
 
+// Validate checks the options; max_segments = 0 means the default.
 func (o *smsSegmentsOptions) Validate() error {
-	if o.MaxSegments < 0 || o.MaxSegments > sms.MaxParts {
-		return fmt.Errorf("max_segments must be 0 to %d", sms.MaxParts)
+	if o.MaxSegments == 0 {
+		o.MaxSegments = sms.DefaultSettings().MaxSegments
 	}
-	return nil
+	if o.Split == "" {
+		o.Split = sms.DefaultSettings().Split
+	}
+	return o.Settings.Validate()
+}
+
+// smsSegmentsID is the id of the rule that owns the SMS settings.
+const smsSegmentsID = "sms-segments"
+
+// SMSSettings returns the SMS settings of cfg: the options of the
+// sms-segments rule ([rules.sms-segments], or its alias [sms]). The rule,
+// the HTML report and simulate all estimate SMS size with these.
+func SMSSettings(cfg *lint.Config) sms.Settings {
+	if cfg != nil {
+		if o, ok := cfg.RuleOptions(smsSegments()).(*smsSegmentsOptions); ok {
+			return o.Settings
+		}
+	}
+	return sms.DefaultSettings()
 }
 
 func smsSegments() *lint.Rule {
 	return &lint.Rule{
-		ID:       "sms-segments",
-		Summary:  "An SMS must fit its segment budget, with placeholders at their longest",
-		Severity: lint.Error,
-		Applies:  smsOnly,
-		Options:  func() any { return &smsSegmentsOptions{} },
+		ID:          smsSegmentsID,
+		Summary:     "An SMS must fit its segment budget, with placeholders at their longest",
+		Severity:    lint.Error,
+		Applies:     smsOnly,
+		Options:     func() any { return &smsSegmentsOptions{Settings: sms.DefaultSettings()} },
+		ConfigAlias: "sms",
 		Doc: `Every SMS segment is billed, and a message split into parts can arrive out of
 order or be cut on older phones. One segment holds 160 GSM-7 characters, or
 70 when any character forces UCS-2 (an emoji, a curly apostrophe). Once a
@@ -35,12 +55,13 @@ message needs two, each part holds only 153 (GSM-7) or 67 (UCS-2), because
 the parts carry a header that puts them back together.
 
 notelint counts the worst case: every placeholder at its declared max (or
-[sms] default_var_length when undeclared), and placeholders with
+default_var_length when undeclared), and placeholders with
 charset = "unicode" (such as customer names) turn the whole message into
 UCS-2. The finding names the best case (sample values) and the worst case.
 Segments never split a character the phone shows as one (an emoji, a flag),
-as Twilio and Android count; set [sms] split = "minimal" for the spec's
-minimum (never split an escape or surrogate pair).
+as Twilio and Android count; set split = "minimal" for the spec's
+minimum (never split an escape or surrogate pair). The HTML report and
+simulate count segments with the same options.
 
 Bad (2 segments in the worst case):
 
@@ -60,11 +81,14 @@ Good:
 
 Options:
 
-    [sms]
+    [rules.sms-segments]
     max_segments = 1           # budget for every SMS (front matter max_segments overrides)
     default_var_length = 20    # assumed length of a placeholder without max
-    [rules.sms-segments]
-    max_segments = 0           # 0: use [sms] max_segments`,
+    split = "graphemes"        # or "minimal"
+
+The same keys in an [sms] table (the older spelling) still work; a key set
+in both tables is an error, except 0 or "" in [rules.sms-segments], which
+yields to [sms].`,
 		Check: checkSMSSegments,
 	}
 }
@@ -75,19 +99,15 @@ func checkSMSSegments(p *lint.Pass) {
 	if t.Channel != "sms" || body == nil {
 		return
 	}
-	opt := p.Options.(*smsSegmentsOptions)
-	est := lint.EstimateSMS(t, p.Config)
-	if opt.MaxSegments > 0 && t.MaxSegments == 0 {
-		est.Budget = opt.MaxSegments
+	est := lint.EstimateSMS(t, p.Options.(*smsSegmentsOptions).Settings)
+	if !est.Over() {
+		return
 	}
 	w := est.Worst
 	if w.TooLong {
 		p.Report(lint.Diagnostic{Part: body, Start: 0, End: body.Text.Len(),
 			Message: fmt.Sprintf("the SMS needs %d segments in the worst case: more than %d parts cannot be sent at all", w.Segments, sms.MaxParts),
 			Hint:    "shorten the text drastically, or send a link to the details instead"})
-		return
-	}
-	if w.Segments <= est.Budget {
 		return
 	}
 	b := est.Best
@@ -101,7 +121,7 @@ func checkSMSSegments(p *lint.Pass) {
 	}
 	msg += ": every extra segment is billed, and long texts can arrive split"
 	if len(est.Assumed) > 0 {
-		msg += fmt.Sprintf("; assumed %d characters for %s without a declared max", p.Config.SMS.DefaultVarLength, quoteList(est.Assumed))
+		msg += fmt.Sprintf("; assumed %d characters for %s without a declared max", est.Settings.DefaultVarLength, quoteList(est.Assumed))
 	}
 	hint := fmt.Sprintf("cut the text to %d %s per segment", perSegment(w.Encoding, est.Budget), unitName(w.Encoding))
 	if w.Encoding == sms.UCS2 && est.Best.Encoding == sms.GSM7 {

@@ -36,9 +36,12 @@ func (o *parityOptions) Validate() error {
 	return nil
 }
 
+// translationParityID is the id of the translation-parity rule.
+const translationParityID = "translation-parity"
+
 func translationParity() *lint.Rule {
 	return &lint.Rule{
-		ID:       lint.RuleTranslationParity,
+		ID:       translationParityID,
 		Summary:  "Every translation exists, is not empty or untranslated, and uses the source's placeholders",
 		Severity: lint.Warning,
 		Options:  func() any { return &parityOptions{UntranslatedMinWords: 3} },
@@ -63,17 +66,17 @@ first locale):
 
 gettext .po files are compared entry by entry with their msgid.
 
-Bad (de.yml next to en.yml):
+Bad (de.yml, next to en.yml):
 
     de:
-      parcel:
-        delayed: "Ihr Paket verspätet sich."          # en has %{eta}
+      sms:
+        parcel_delayed: "Ihr Paket verspätet sich."          # en has %{eta}
 
-Good:
+Good (de.yml):
 
     de:
-      parcel:
-        delayed: "Ihr Paket verspätet sich. Neue Zeit: %{eta}."
+      sms:
+        parcel_delayed: "Ihr Paket verspätet sich. Neue Zeit: %{eta}."
 
 Options:
 
@@ -81,7 +84,7 @@ Options:
     source_locale = "en"
     untranslated_min_words = 3
     ignore_keys = ["date.formats.*"]`,
-		Check:    func(p *lint.Pass) { p.ReportProblems() },
+		Owns:     []lint.ProblemKind{lint.TranslationProblem},
 		CheckRun: checkTranslationParity,
 	}
 }

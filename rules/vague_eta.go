@@ -50,10 +50,16 @@ notelint reports the vague time phrases of the message's language
 
 Bad (en, kind = "delay"):
 
+    +++
+    kind = "delay"
+    +++
     Your parcel is delayed. We'll deliver it as soon as possible.
 
 Good:
 
+    +++
+    kind = "delay"
+    +++
     Your parcel is delayed. New delivery: tomorrow 10:00–12:00.
 
 Options:

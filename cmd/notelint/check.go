@@ -11,6 +11,7 @@ import (
 
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/lint/output"
+	"github.com/notelint/notelint/rules"
 )
 
 type checkFlags struct {
@@ -116,6 +117,8 @@ func runCheck(cmd *cobra.Command, args []string, f checkFlags) error {
 		TemplateList: res.Templates,
 		Config:       cfg,
 		Rules:        all,
+		SMS:          smsEstimates(res.Templates, cfg),
+		Contents:     res.Contents,
 	}
 	if err := writeOutputs(cmd.OutOrStdout(), specs, findings, opt, f.color); err != nil {
 		return err
@@ -137,6 +140,19 @@ func runCheck(cmd *cobra.Command, args []string, f checkFlags) error {
 		}
 	}
 	return nil
+}
+
+// smsEstimates estimates every SMS template with the settings of the rule
+// that checks SMS size, for the HTML page.
+func smsEstimates(ts []*lint.Template, cfg *lint.Config) map[*lint.Template]lint.SMSEstimate {
+	settings := rules.SMSSettings(cfg)
+	out := map[*lint.Template]lint.SMSEstimate{}
+	for _, t := range ts {
+		if t.Channel == "sms" {
+			out[t] = lint.EstimateSMS(t, settings)
+		}
+	}
+	return out
 }
 
 // repoRoot returns the nearest directory above the working directory that

@@ -90,7 +90,6 @@ func printConfig(w io.Writer, cfg *lint.Config, all []*lint.Rule) error {
 	}
 	doc := map[string]any{
 		"lint":  cfg.Lint,
-		"sms":   cfg.SMS,
 		"rules": ruleTables,
 	}
 	enc := toml.NewEncoder(w)

@@ -49,7 +49,7 @@ default_locale = "en"
 # default_channel = "sms"
 # default_kind = "delay"
 
-[sms]
+[rules.sms-segments]       # also read from [sms], the older spelling
 max_segments = 1          # segment budget per SMS
 default_var_length = 20   # assumed length of a placeholder without max
 split = "graphemes"       # never split an emoji or flag; "minimal" = spec minimum

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/rules"
 	"github.com/notelint/notelint/simulate"
 )
 
@@ -32,7 +33,7 @@ func loadTemplateInfo(dir string) (map[string]simulate.TemplateInfo, error) {
 		for _, t := range ts {
 			info := simulate.TemplateInfo{ID: t.ID, Channel: t.Channel}
 			if t.Channel == "sms" {
-				info.Segments = lint.EstimateSMS(t, cfg).Worst.Segments
+				info.Segments = lint.EstimateSMS(t, rules.SMSSettings(cfg)).Worst.Segments
 			}
 			out[t.ID] = info
 		}

@@ -37,16 +37,16 @@ func CodeQuality(w io.Writer, fs []lint.Finding, opt Options) error {
 		path, _ := p.rel(f.File)
 		hash := lineHash(f, src.get(f.File))
 		occurrences[path+"\x00"+hash]++
-		desc := f.Message
+		desc := visibleText(f.Message)
 		if f.Hint != "" {
-			desc += " (hint: " + f.Hint + ")"
+			desc += " (hint: " + visibleText(f.Hint) + ")"
 		}
 		out = append(out, cqIssue{
 			Description: desc,
-			CheckName:   f.Rule,
+			CheckName:   visible(f.Rule),
 			Fingerprint: cqFingerprint(path, hash, occurrences[path+"\x00"+hash]),
 			Severity:    cqSeverity(f.Severity),
-			Location:    cqLocation{Path: path, Lines: cqLines{Begin: max(f.Line, 1)}},
+			Location:    cqLocation{Path: visible(path), Lines: cqLines{Begin: max(f.Line, 1)}},
 		})
 	}
 	return encodeJSON(w, out)

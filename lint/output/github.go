@@ -19,7 +19,9 @@ const MaxAnnotations = 10
 //
 //	::error file=P,line=L,endLine=L2,col=C,endColumn=C2,title=notelint RULE::MESSAGE%0Ahint: HINT
 //
-// (warning, and notice for info). Paths are relative to Root; col and
+// (warning, and notice for info). Control characters in paths, rule ids and
+// messages are made visible (see visible) or escaped as the workflow
+// command syntax wants. Paths are relative to Root; col and
 // endColumn (exclusive) are left out when the finding spans lines. At most
 // MaxAnnotations annotations per level are written; when some are left out,
 // one more notice says how many (it counts against the notice limit), and
@@ -56,7 +58,7 @@ func GitHub(w io.Writer, fs []lint.Finding, opt Options) error {
 		}
 		shown[cmd]++
 		path, _ := p.rel(f.File)
-		writeAnnotation(&buf, cmd, path, f)
+		writeAnnotation(&buf, cmd, visible(path), f)
 	}
 	if hidden > 0 {
 		buf.WriteString("::notice::")
@@ -102,10 +104,10 @@ func writeAnnotation(buf *bytes.Buffer, cmd, path string, f lint.Finding) {
 				"endColumn="+strconv.Itoa(r.endColumn))
 		}
 	}
-	props = append(props, "title="+escapeProperty("notelint "+f.Rule))
-	msg := f.Message
+	props = append(props, "title="+escapeProperty("notelint "+visible(f.Rule)))
+	msg := visibleText(f.Message)
 	if f.Hint != "" {
-		msg += "\nhint: " + f.Hint
+		msg += "\nhint: " + visibleText(f.Hint)
 	}
 	buf.WriteString("::")
 	buf.WriteString(cmd)

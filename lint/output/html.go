@@ -35,10 +35,6 @@ import (
 // .template[data-template][data-channel], .sms-bubble[data-segments]
 // [data-encoding], .finding[data-rule][data-severity].
 func HTML(w io.Writer, fs []lint.Finding, opt Options) error {
-	cfg := opt.Config
-	if cfg == nil {
-		cfg = lint.DefaultConfig(opt.Rules)
-	}
 	p := newPaths(opt.Root)
 	c := count(fs)
 	page := htmlPage{
@@ -72,7 +68,7 @@ func HTML(w io.Writer, fs []lint.Finding, opt Options) error {
 				ht.count(f.Severity)
 			}
 			if t.Channel == "sms" {
-				ht.SMS = smsView(t, cfg)
+				ht.SMS = smsView(t, opt.smsEstimate(t))
 			} else {
 				ht.Card = cardView(t)
 			}
@@ -257,16 +253,16 @@ func renderPart(t *lint.Template, part *lint.Part) (string, []pieceSpan) {
 	return sb.String(), spans
 }
 
-// smsView lays out the body of t as an SMS bubble.
-func smsView(t *lint.Template, cfg *lint.Config) *htmlSMS {
+// smsView lays out the body of t as an SMS bubble; est is the estimate
+// the SMS size rule made, whose budget and split model the bubble shows.
+func smsView(t *lint.Template, est lint.SMSEstimate) *htmlSMS {
 	v := &htmlSMS{Sender: t.Sender}
 	var text string
 	var spans []pieceSpan
 	if body := t.Body(); body != nil {
 		text, spans = renderPart(t, body)
 	}
-	res := sms.Analyze(text, sms.Options{Split: cfg.SplitMode()})
-	est := lint.EstimateSMS(t, cfg)
+	res := sms.Analyze(text, est.Settings.Options())
 	v.Count, v.Encoding, v.Units, v.PerSegment = res.Segments, res.Encoding.String(), res.Units, res.PerSegment
 	v.UnitName = unitName(res.Encoding)
 	v.Budget, v.UCS2, v.TooLong = est.Budget, len(res.NonGSM), res.TooLong

@@ -37,7 +37,8 @@ func JUnit(w io.Writer, fs []lint.Finding, opt Options) error {
 	p := newPaths(opt.Root)
 	root := junitSuites{Name: toolName}
 	for _, g := range groupByFile(opt.TemplateList, fs, p) {
-		suite := junitSuite{Name: g.path}
+		path := visible(g.path)
+		suite := junitSuite{Name: path}
 		for _, tg := range g.templates {
 			byRule := map[string][]lint.Finding{}
 			for _, f := range tg.findings {
@@ -51,20 +52,20 @@ func JUnit(w io.Writer, fs []lint.Finding, opt Options) error {
 				seen[r.ID] = true
 				if found := byRule[r.ID]; len(found) > 0 {
 					for _, f := range found {
-						suite.add(junitFailure(g.path, tg.t.ID, f))
+						suite.add(junitFailure(path, tg.t.ID, f))
 					}
 				} else if ruleApplies(r, tg.t, opt.Config) {
-					suite.add(junitCase{ClassName: tg.t.ID, Name: r.ID, File: g.path})
+					suite.add(junitCase{ClassName: visible(tg.t.ID), Name: visible(r.ID), File: path})
 				}
 			}
 			for _, f := range tg.findings {
 				if !seen[f.Rule] {
-					suite.add(junitFailure(g.path, tg.t.ID, f))
+					suite.add(junitFailure(path, tg.t.ID, f))
 				}
 			}
 		}
 		for _, f := range g.loose {
-			suite.add(junitFailure(g.path, g.path, f))
+			suite.add(junitFailure(path, path, f))
 		}
 		root.Tests += suite.Tests
 		root.Failures += suite.Failures
@@ -91,13 +92,13 @@ func junitFailure(path, class string, f lint.Finding) junitCase {
 			name += ":" + strconv.Itoa(f.Column)
 		}
 	}
-	body := location(path, f) + ": " + f.Severity.String() + " " + f.Rule + ": " + f.Message
+	body := location(path, f) + ": " + f.Severity.String() + " " + visible(f.Rule) + ": " + visibleText(f.Message)
 	if f.Hint != "" {
-		body += "\nhint: " + f.Hint
+		body += "\nhint: " + visibleText(f.Hint)
 	}
 	return junitCase{
-		ClassName: class, Name: name, File: path,
-		Failure: &junitFail{Type: f.Severity.String(), Message: f.Message, Text: xmlText(body)},
+		ClassName: visible(class), Name: visible(name), File: path,
+		Failure: &junitFail{Type: f.Severity.String(), Message: visibleText(f.Message), Text: xmlText(body)},
 	}
 }
 

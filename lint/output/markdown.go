@@ -197,7 +197,7 @@ func mdEscape(s string) string {
 			b.WriteRune('\uFFFD')
 		case r == '\n' || r == '\r' || r == '\t':
 			b.WriteByte(' ')
-		case r < 0x20 || r == 0x7f:
+		case r < 0x20 || r == 0x7f || isWideControl(r):
 			b.WriteRune('\uFFFD')
 		case strings.ContainsRune("\\`*_[]<>&|~$", r):
 			b.WriteByte('\\')
@@ -251,7 +251,7 @@ func mdEscapeControls(s string) string {
 		switch {
 		case r == '\n' || r == '\r' || r == '\t':
 			return ' '
-		case r < 0x20 || r == 0x7f:
+		case r < 0x20 || r == 0x7f || isWideControl(r):
 			return '\uFFFD'
 		}
 		return r

@@ -12,12 +12,12 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/sms"
 )
 
 // Options carries what the printers need besides the findings.
@@ -35,16 +35,31 @@ type Options struct {
 	// HTML page renders them; JUnit adds a passing test case for each
 	// template and rule without a finding. Other formats ignore it.
 	TemplateList []*lint.Template
-	// Config is the effective configuration, for the SMS split model and
-	// segment budget (HTML) and the rules switched off (JUnit); nil means
-	// the built-in defaults.
+	// Config is the effective configuration, for the rules switched off
+	// (JUnit); nil means the built-in defaults.
 	Config *lint.Config
+	// SMS holds the SMS estimate of each SMS template of TemplateList, as
+	// the rule that checks SMS size made it (budget, split model, worst
+	// case); the HTML page shows it. A template missing here is shown
+	// with the built-in SMS settings.
+	SMS map[*lint.Template]lint.SMSEstimate
 	// Rules is the catalog, for SARIF driver.rules and their help, and the
 	// rules JUnit reports as passing.
 	Rules []*lint.Rule
-	// Contents holds file contents by Finding.File, for SARIF fingerprints
-	// and fixes; files missing here are read from disk when needed.
+	// Contents holds file contents by Finding.File as they were loaded
+	// (lint.Result.Contents), for fingerprints and fixes; printers never
+	// read files. A file missing here gets a fingerprint of its rule id and
+	// message, and no SARIF fix.
 	Contents map[string][]byte
+}
+
+// smsEstimate returns the SMS estimate of t from SMS, else one made with
+// the built-in settings.
+func (o Options) smsEstimate(t *lint.Template) lint.SMSEstimate {
+	if est, ok := o.SMS[t]; ok {
+		return est
+	}
+	return lint.EstimateSMS(t, sms.DefaultSettings())
 }
 
 // Formats returns the names of the output formats, default first.
@@ -237,8 +252,8 @@ func escapePath(p string) string {
 	return strings.Join(segs, "/")
 }
 
-// sources returns files from Options.Contents or the disk, indexed for
-// position lookups and cached for one printer call; nil when unreadable.
+// sources returns files from Options.Contents, indexed for position
+// lookups and cached for one printer call; nil when not given.
 type sources struct {
 	given map[string][]byte
 	cache map[string]*lint.Source
@@ -254,11 +269,8 @@ func (c *sources) get(file string) *lint.Source {
 	}
 	b, ok := c.given[file]
 	if !ok {
-		var err error
-		if b, err = os.ReadFile(file); err != nil {
-			c.cache[file] = nil
-			return nil
-		}
+		c.cache[file] = nil
+		return nil
 	}
 	src := lint.NewSource(file, b)
 	c.cache[file] = src

@@ -634,7 +634,6 @@ func TestHTMLSelfContained(t *testing.T) {
 func TestHTMLTemplates(t *testing.T) {
 	fs, opt := reportFixture(t)
 	doc, _ := htmlDoc(t, fs, opt)
-	cfg := opt.Config
 	nSMS := 0
 	for _, tpl := range opt.TemplateList {
 		art := doc.Find(fmt.Sprintf(`article.template[data-template=%q]`, tpl.ID))
@@ -663,8 +662,8 @@ func TestHTMLTemplates(t *testing.T) {
 			}
 			return ""
 		})
-		res := sms.Analyze(best, sms.Options{Split: cfg.SplitMode()})
-		if est := lint.EstimateSMS(tpl, cfg); est.Best.Segments != res.Segments {
+		res := sms.Analyze(best, sms.DefaultSettings().Options())
+		if est := lint.EstimateSMS(tpl, sms.DefaultSettings()); est.Best.Segments != res.Segments {
 			t.Errorf("SMS %s: bubble has %d segments, sms-segments' best case %d", tpl.ID, res.Segments, est.Best.Segments)
 		}
 		if got := bubble.Find(".seg-break").Length(); got != res.Segments-1 {

@@ -26,6 +26,11 @@ const (
 
 // SARIF prints a SARIF 2.1.0 log with one run for GitHub code scanning.
 //
+// Findings of the rules that report files that could not be loaded
+// (lint.InputProblem) are results and are also listed in
+// invocations[0].toolExecutionNotifications; without them there is no
+// invocations entry.
+//
 // driver.rules holds opt.Rules in order, then a minimal descriptor for any
 // rule id found in the findings but missing from the catalog, so every
 // result has a valid ruleIndex. Results point at paths relative to Root
@@ -66,6 +71,8 @@ func SARIF(w io.Writer, fs []lint.Finding, opt Options) error {
 		driver.Rules = []sarifRule{}
 	}
 
+	inputRules := inputRuleIDs(opt.Rules)
+	var notes []sarifNotification
 	results := make([]sarifResult, 0, len(fs))
 	occurrences := map[string]int{}
 	for _, f := range fs {
@@ -102,15 +109,26 @@ func SARIF(w io.Writer, fs []lint.Finding, opt Options) error {
 			res.Fixes = []sarifFix{fix}
 		}
 		results = append(results, res)
+		if inputRules[f.Rule] {
+			notes = append(notes, sarifNotification{
+				Level: res.Level, Message: res.Message, Locations: res.Locations,
+				AssociatedRule: &sarifRuleRef{ID: f.Rule, Index: index[f.Rule]},
+			})
+		}
+	}
+	var invocations []sarifInvocation
+	if len(notes) > 0 {
+		invocations = []sarifInvocation{{ExecutionSuccessful: true, ToolExecutionNotifications: notes}}
 	}
 
 	return encodeJSON(w, sarifLog{
 		Schema:  sarifSchema,
 		Version: sarifVersion,
 		Runs: []sarifRun{{
-			Tool:       sarifTool{Driver: driver},
-			ColumnKind: "unicodeCodePoints",
-			Results:    results,
+			Tool:        sarifTool{Driver: driver},
+			Invocations: invocations,
+			ColumnKind:  "unicodeCodePoints",
+			Results:     results,
 		}},
 	})
 }
@@ -279,9 +297,29 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool       sarifTool     `json:"tool"`
-	ColumnKind string        `json:"columnKind"`
-	Results    []sarifResult `json:"results"`
+	Tool        sarifTool         `json:"tool"`
+	Invocations []sarifInvocation `json:"invocations,omitempty"`
+	ColumnKind  string            `json:"columnKind"`
+	Results     []sarifResult     `json:"results"`
+}
+
+// sarifInvocation lists the files that could not be checked as tool
+// execution notifications, next to their results.
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications"`
+}
+
+type sarifNotification struct {
+	Level          string          `json:"level"`
+	Message        sarifMessage    `json:"message"`
+	Locations      []sarifLocation `json:"locations"`
+	AssociatedRule *sarifRuleRef   `json:"associatedRule,omitempty"`
+}
+
+type sarifRuleRef struct {
+	ID    string `json:"id"`
+	Index int    `json:"index"`
 }
 
 type sarifTool struct {

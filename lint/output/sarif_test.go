@@ -79,6 +79,7 @@ func TestSARIFSchema(t *testing.T) {
 		{"empty with rules", nil, testOptions()},
 		{"many", manyFindings(), Options{Rules: testRules()}},
 		{"odd", odd, Options{Root: wd, Contents: map[string][]byte{"f.txt": []byte("hello\n")}}},
+		{"input problems", inputFindings, Options{Rules: []*lint.Rule{inputRule}}},
 	}
 	for _, tc := range cases {
 		var buf bytes.Buffer
@@ -89,6 +90,60 @@ func TestSARIFSchema(t *testing.T) {
 			t.Errorf("%s: SARIF output does not validate: %v\n%s", tc.name, err, buf.String())
 		}
 		checkGitHubSARIF(t, tc.name, buf.Bytes(), len(tc.fs))
+	}
+}
+
+// inputRule reports files that could not be loaded, as rule input does.
+var inputRule = &lint.Rule{ID: "input", Severity: lint.Error, Owns: []lint.ProblemKind{lint.InputProblem}}
+
+var inputFindings = []lint.Finding{
+	{Rule: "input", Severity: lint.Error, File: "missing", Message: "not checked: no such file or directory"},
+	{Rule: "input", Severity: lint.Error, File: "bad.txt", Line: 2, Column: 3, EndLine: 2, EndColumn: 4, Message: "not checked: invalid UTF-8 at byte offset 5 (0xE4)"},
+	{Rule: "z", Severity: lint.Warning, File: "f.txt", Line: 1, Column: 1, EndLine: 1, EndColumn: 2, Message: "other"},
+}
+
+// TestSARIFNotifications checks that input findings are results and tool
+// execution notifications, and that there is no invocation without them.
+func TestSARIFNotifications(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		fs    []lint.Finding
+		notes int
+	}{{"input", inputFindings, 2}, {"none", inputFindings[2:], 0}} {
+		var buf bytes.Buffer
+		if err := SARIF(&buf, tc.fs, Options{Rules: []*lint.Rule{inputRule}}); err != nil {
+			t.Fatal(err)
+		}
+		var log struct {
+			Runs []struct {
+				Invocations []struct {
+					ToolExecutionNotifications []struct {
+						Level          string
+						AssociatedRule struct{ ID string }
+					}
+				}
+				Results []struct{ RuleID string }
+			}
+		}
+		if err := json.Unmarshal(buf.Bytes(), &log); err != nil {
+			t.Fatal(err)
+		}
+		run := log.Runs[0]
+		if len(run.Results) != len(tc.fs) {
+			t.Errorf("%s: %d results, want %d", tc.name, len(run.Results), len(tc.fs))
+		}
+		got := 0
+		for _, inv := range run.Invocations {
+			for _, n := range inv.ToolExecutionNotifications {
+				got++
+				if n.Level != "error" || n.AssociatedRule.ID != "input" {
+					t.Errorf("%s: notification %+v", tc.name, n)
+				}
+			}
+		}
+		if got != tc.notes || (tc.notes == 0 && len(run.Invocations) != 0) {
+			t.Errorf("%s: %d notifications in %d invocations, want %d", tc.name, got, len(run.Invocations), tc.notes)
+		}
 	}
 }
 
@@ -241,10 +296,14 @@ func fingerprints(t *testing.T, fs []lint.Finding, opt Options) []string {
 	return out
 }
 
-func TestSARIFFixesFromDisk(t *testing.T) {
+// TestSARIFFixesFromContents checks that fixes and fingerprints come from
+// the contents the run loaded, never from the disk: after --fix the file
+// on disk holds other bytes.
+func TestSARIFFixesFromContents(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "msg.txt")
-	if err := os.WriteFile(file, []byte("héllo\nwörld “x”\n"), 0o644); err != nil {
+	original := "héllo\nwörld “x”\n"
+	if err := os.WriteFile(file, []byte("rewritten\n\nwörld \"x\"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	start := len("héllo\nwörld ")
@@ -253,9 +312,17 @@ func TestSARIFFixesFromDisk(t *testing.T) {
 		{Rule: "sms-unicode", Severity: lint.Warning, File: file, Line: 2, Column: 7, EndLine: 2, EndColumn: 8, Message: "m", Fix: fix},
 		{Rule: "sms-unicode", Severity: lint.Warning, File: filepath.Join(dir, "gone.txt"), Line: 1, Column: 1, EndLine: 1, EndColumn: 2, Message: "m", Fix: fix},
 	}
+	opt := Options{Root: dir, Contents: map[string][]byte{file: []byte(original)}}
 	var buf bytes.Buffer
-	if err := SARIF(&buf, fs, Options{Root: dir}); err != nil {
+	if err := SARIF(&buf, fs, opt); err != nil {
 		t.Fatal(err)
+	}
+	withRewritten := fingerprints(t, fs, opt)
+	if err := os.WriteFile(file, []byte(original), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if withOriginal := fingerprints(t, fs, opt); withOriginal[0] != withRewritten[0] {
+		t.Errorf("fingerprint depends on the disk: %s with the file rewritten, %s with it as loaded", withRewritten[0], withOriginal[0])
 	}
 	var log struct {
 		Runs []struct {
@@ -277,7 +344,7 @@ func TestSARIFFixesFromDisk(t *testing.T) {
 	}
 	res := log.Runs[0].Results
 	if len(res[0].Fixes) != 1 {
-		t.Fatalf("no fix for a readable file:\n%s", buf.String())
+		t.Fatalf("no fix for a file with contents:\n%s", buf.String())
 	}
 	ch := res[0].Fixes[0].ArtifactChanges[0]
 	rep := ch.Replacements[0]
@@ -286,6 +353,6 @@ func TestSARIFFixesFromDisk(t *testing.T) {
 		t.Errorf("fix %+v", ch)
 	}
 	if len(res[1].Fixes) != 0 {
-		t.Errorf("fix for an unreadable file: %+v", res[1].Fixes)
+		t.Errorf("fix for a file without contents: %+v", res[1].Fixes)
 	}
 }

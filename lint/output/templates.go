@@ -83,14 +83,18 @@ func groupByFile(ts []*lint.Template, fs []lint.Finding, p paths) []*fileGroup {
 }
 
 // ruleApplies reports whether rule r checks template t: it is not switched
-// off in the config or by the template's front matter, and a rule whose id
-// names a channel (sms-, email-, push-) only checks that channel.
+// off in the config or by the template's front matter, it reports more than
+// files that could not be loaded, and a rule whose id names a channel
+// (sms-, email-, push-) only checks that channel.
 func ruleApplies(r *lint.Rule, t *lint.Template, cfg *lint.Config) bool {
 	if r == nil {
 		return false
 	}
 	if cfg != nil && cfg.Severity(r) == lint.Off {
 		return false
+	}
+	if onlyInput(r) {
+		return false // it reports only files that could not be loaded
 	}
 	for _, d := range t.Disable {
 		if d.Rule == r.ID {
@@ -143,4 +147,27 @@ func countByRule(fs []lint.Finding) []ruleCount {
 			cmp.Compare(b.info, a.info), cmp.Compare(a.rule, b.rule))
 	})
 	return out
+}
+
+// onlyInput reports whether r reports nothing but files that could not be
+// loaded (lint.InputProblem).
+func onlyInput(r *lint.Rule) bool {
+	return r.Check == nil && r.CheckRun == nil && len(r.Owns) == 1 && r.Owns[0] == lint.InputProblem
+}
+
+// inputRuleIDs returns the ids of the rules that report files that could
+// not be loaded.
+func inputRuleIDs(rules []*lint.Rule) map[string]bool {
+	ids := map[string]bool{}
+	for _, r := range rules {
+		if r == nil {
+			continue
+		}
+		for _, k := range r.Owns {
+			if k == lint.InputProblem {
+				ids[r.ID] = true
+			}
+		}
+	}
+	return ids
 }

@@ -20,7 +20,8 @@ const (
 
 // Text prints one line per finding, `path:line:col: severity rule-id:
 // message`, an indented `hint:` line when there is a hint, and a summary.
-// Paths are printed as given; color only when opt.Color.
+// Paths are printed as given, with control characters made visible (see
+// visible); color only when opt.Color.
 func Text(w io.Writer, fs []lint.Finding, opt Options) error {
 	var buf bytes.Buffer
 	for _, f := range fs {
@@ -35,7 +36,7 @@ func Text(w io.Writer, fs []lint.Finding, opt Options) error {
 // path. Line breaks inside the message or hint are indented so every
 // finding starts a line of its own.
 func writeTextFinding(buf *bytes.Buffer, path string, f lint.Finding, color bool) {
-	loc := location(path, f)
+	loc := location(visible(path), f)
 	sev := f.Severity.String()
 	if color {
 		loc = ansiBold + loc + ansiReset
@@ -45,7 +46,7 @@ func writeTextFinding(buf *bytes.Buffer, path string, f lint.Finding, color bool
 	buf.WriteString(": ")
 	buf.WriteString(sev)
 	buf.WriteByte(' ')
-	buf.WriteString(f.Rule)
+	buf.WriteString(visible(f.Rule))
 	buf.WriteString(": ")
 	buf.WriteString(indentLines(f.Message))
 	buf.WriteByte('\n')
@@ -74,8 +75,10 @@ func severityColor(s lint.Severity) string {
 }
 
 // indentLines indents continuation lines by four spaces and drops carriage
-// returns, so a multi-line message cannot look like a finding of its own.
+// returns, so a multi-line message cannot look like a finding of its own;
+// other control characters are made visible.
 func indentLines(s string) string {
+	s = visibleText(s)
 	if !strings.ContainsAny(s, "\r\n") {
 		return s
 	}
