@@ -131,13 +131,15 @@ func newChunker(name string, r io.Reader) *chunker {
 }
 
 // fill reads until pend holds at least want bytes or the stream ends.
+// The buffer grows from 64 KiB as the stream delivers, so a small input
+// does not pay for a full chunk.
 func (c *chunker) fill(want int) error {
-	if cap(c.pend) < want {
-		nb := make([]byte, len(c.pend), want+want/4)
-		copy(nb, c.pend)
-		c.pend = nb
-	}
 	for !c.eof && len(c.pend) < want {
+		if len(c.pend) == cap(c.pend) {
+			nb := make([]byte, len(c.pend), min(max(2*cap(c.pend), 64<<10), want+want/4))
+			copy(nb, c.pend)
+			c.pend = nb
+		}
 		n, err := c.r.Read(c.pend[len(c.pend):cap(c.pend)])
 		c.pend = c.pend[:len(c.pend)+n]
 		if errors.Is(err, io.EOF) {
@@ -261,8 +263,12 @@ func (c *chunker) next() ([]byte, int64, error) {
 		}
 		out := c.pend[:cut]
 		rest := c.pend[cut:]
-		nb := c.pools.chunk(max(len(rest), chunkSize) + chunkSize/4)
-		c.pend = append(nb, rest...)
+		if c.eof && len(rest) == 0 {
+			c.pend = nil // the last chunk: no buffer for a next one
+		} else {
+			nb := c.pools.chunk(max(len(rest), chunkSize) + chunkSize/4)
+			c.pend = append(nb, rest...)
+		}
 		start := c.line
 		c.line += int64(bytes.Count(out, []byte{'\n'}))
 		return out, start, nil
