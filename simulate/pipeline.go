@@ -35,6 +35,7 @@ func runPipeline(opts *Options, pol *compiled, buffered bool) (*pipelineOut, err
 		if opts.winSize > 0 {
 			out.shards[i].winSize = opts.winSize
 		}
+		out.shards[i].logCap = maxTrailEvents / nS
 	}
 
 	stop := make(chan struct{})

@@ -6,7 +6,6 @@ import (
 	"io"
 	"runtime"
 	"slices"
-	"sort"
 )
 
 // Mode selects how events are replayed.
@@ -33,8 +32,7 @@ type Options struct {
 	Templates map[string]TemplateInfo // nil: template ids are plain names
 	Strict    bool                    // a bad row is an error instead of being skipped
 	Mode      Mode
-	Workers   int  // replay goroutines (default GOMAXPROCS); half as many parse
-	Customers bool // fill Report.Customers (one row per customer, for CSV)
+	Workers   int // replay goroutines (default GOMAXPROCS); half as many parse
 	// Observer, when set, receives the decision trail of the customers in
 	// ObserveCustomers (all customers when empty).
 	Observer         Observer
@@ -51,7 +49,9 @@ func (o *Options) workers() int {
 	return max(1, runtime.GOMAXPROCS(0))
 }
 
-// Run replays the inputs through the policy and returns the report.
+// Run replays the inputs through the policy and returns the report: the
+// figures, one row per customer (Report.CustomerRows) and the timelines of
+// the customers the report names (Report.Trails). The inputs are read once.
 func Run(opts Options) (*Report, error) {
 	if opts.Policy == nil {
 		return nil, errors.New("simulate: no policy")
@@ -97,6 +97,7 @@ func Run(opts Options) (*Report, error) {
 		}
 		return nil, errors.New("no events in the input")
 	}
+	r.Trails, r.TrailsMissing = namedTrails(pol, out.shards, r)
 	return r, nil
 }
 
@@ -105,10 +106,12 @@ func buildReport(opts *Options, pol *compiled, out *pipelineOut) *Report {
 	acc := newAccum(pol)
 	var hist [2]histogram
 	var flagCust [2][nFlags]int64
-	var top, rows []CustomerRow
+	var top []CustomerRow
 	var customers, entities int64
+	tables := make([]customerTable, 0, len(out.shards))
 	for _, sh := range out.shards {
-		sum := sh.summarize(opts.Customers)
+		sum := sh.summarize()
+		tables = append(tables, customerTable{cust: sh.cust, keys: sh.custKeys})
 		acc.merge(sum.acc)
 		customers += sum.customers
 		entities += sum.entities
@@ -121,10 +124,6 @@ func buildReport(opts *Options, pol *compiled, out *pipelineOut) *Report {
 		for _, t := range sum.top {
 			top = addTop(top, t)
 		}
-		rows = append(rows, sum.rows...)
-	}
-	if opts.Customers {
-		sort.Slice(rows, func(i, j int) bool { return rows[i].ID < rows[j].ID })
 	}
 	r := newReport(opts, pol)
 	r.Events, r.Customers, r.Entities = acc.events, customers, entities
@@ -143,7 +142,7 @@ func buildReport(opts *Options, pol *compiled, out *pipelineOut) *Report {
 	r.Deferred = acc.deferred
 	r.Daily = acc.days.days()
 	r.TopCustomers = top
-	r.Rows = rows
+	r.rows = rowsOf(tables)
 	r.BadRows = BadRows{Count: out.badCount, First: append([]BadRow{}, out.bad...)}
 	r.Notes = append(r.Notes, out.notes...)
 	return r

@@ -85,10 +85,12 @@ type shard struct {
 	observeSet map[string]bool
 
 	buffered    bool
-	evs         chunked[bufEvent]
-	sweeping    bool  // the input seen so far is in global time order
-	maxT        int64 // latest event time seen
-	expireAfter int64 // retire customers this long after their last event
+	evs         chunked[bufEvent] // buffered: the events to replay; streaming: kept for the trails
+	logCap      int               // streaming: most events kept in evs
+	logLost     bool              // streaming: evs went over logCap and was dropped
+	sweeping    bool              // the input seen so far is in global time order
+	maxT        int64             // latest event time seen
+	expireAfter int64             // retire customers this long after their last event
 	win         []winEvent
 	winSize     int
 	order       []uint32
@@ -244,6 +246,7 @@ func (s *shard) ingest(b *batch) error {
 			s.evs.push(bufEvent{t: ev.t, cust: ci, ent: ei, st: st, zone: zi})
 			continue
 		}
+		s.keepEvent(bufEvent{t: ev.t, cust: ci, ent: ei, st: st, zone: zi})
 		if ev.t < s.maxT {
 			// Not in global time order (several files, say): per-customer
 			// order still works, but idle customers are no longer retired.

@@ -1,4 +1,4 @@
-package simulate
+package report
 
 import (
 	_ "embed"
@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/notelint/notelint/simulate"
 	"github.com/notelint/notelint/simulate/svg"
 )
 
@@ -39,7 +40,7 @@ var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
 // writeHTML renders the report as a self-contained HTML page. The flag
 // examples and noisiest customers link to their timelines when r.Trails is
 // set (TraceCustomers).
-func writeHTML(w io.Writer, r *Report) error {
+func writeHTML(w io.Writer, r *simulate.Report) error {
 	v := newHTMLView(r)
 	ew := &errWriter{w: w}
 	if err := htmlTmpl.Execute(ew, v); err != nil {
@@ -156,7 +157,7 @@ func hDiff(pa, pb string, a, b int64) template.HTML {
 
 // hMoneyDiff shows a − b of two money fields, two decimals.
 func hMoneyDiff(pa, pb string, a, b float64) template.HTML {
-	d := roundCents(a - b)
+	d := simulate.RoundMoney(a - b)
 	return template.HTML(fmt.Sprintf(`<data value="%s" data-op="diff" data-decimals="2" data-args="%s %s">%s</data>`,
 		strconv.FormatFloat(d, 'g', -1, 64), template.HTMLEscapeString(pa), template.HTMLEscapeString(pb), fmtDec(d, 2)))
 }
@@ -170,7 +171,7 @@ func hHist(stream string, lo, hi int, n int64) template.HTML {
 // --- view ---
 
 type htmlView struct {
-	R          *Report
+	R          *simulate.Report
 	Title      string
 	Inputs     []template.HTML
 	Period     template.HTML
@@ -333,7 +334,7 @@ var flagTitles = map[string]string{
 	"repeat":     "Repeats",
 }
 
-func newHTMLView(r *Report) *htmlView {
+func newHTMLView(r *simulate.Report) *htmlView {
 	v := &htmlView{R: r, AsIsColor: colorAsIs, PolColor: colorPolicy, Schema: r.Schema, Notes: r.Notes, HaveTrails: len(r.Trails) > 0}
 	v.Title = "What the notification policy changes"
 	for i, in := range r.Inputs {
@@ -404,7 +405,7 @@ func (v *htmlView) lead() {
 
 // flagSentence describes a flag with its thresholds in words: "Bursts (3
 // or more messages ...)".
-func flagSentence(name string, s PolicySummary) template.HTML {
+func flagSentence(name string, s simulate.PolicySummary) template.HTML {
 	short := map[string]string{"burst": "Bursts", "flapping": "Flip-flopping", "quiet_send": "Messages sent at night",
 		"silent_gap": "Silences", "repeat": "Repeats"}[name]
 	if short == "" {
@@ -414,7 +415,7 @@ func flagSentence(name string, s PolicySummary) template.HTML {
 }
 
 // flagDetail says when a flag is raised, with its thresholds.
-func flagDetail(name string, s PolicySummary) template.HTML {
+func flagDetail(name string, s simulate.PolicySummary) template.HTML {
 	switch name {
 	case "burst":
 		return hInt("settings.flags.burst_count", int64(s.Flags.BurstCount)) + " or more messages to a customer within " +
@@ -472,7 +473,7 @@ var reasonLabels = map[string]string{
 }
 
 // reasonHelp explains each control in words.
-func reasonHelp(reason string, s PolicySummary) template.HTML {
+func reasonHelp(reason string, s simulate.PolicySummary) template.HTML {
 	switch reason {
 	case "dedupe":
 		return "the same status twice in a row for the same entity: no news"
@@ -573,7 +574,7 @@ func (v *htmlView) reasons() {
 // HistogramRows groups the messages-per-customer histograms of both
 // streams for display: one row per count up to 10, then ranges (11-15,
 // 16-20, ...). lo and hi are the counts each row covers.
-func HistogramRows(a, b []HistBin) (labels []string, lo, hi []int, as, ps []int64) {
+func HistogramRows(a, b []simulate.HistBin) (labels []string, lo, hi []int, as, ps []int64) {
 	labels, as, ps = histRows(a, b)
 	bounds := histBounds
 	for i := range labels {
@@ -611,7 +612,7 @@ type timeBucket struct {
 // dailyBuckets groups the daily counts for the timeline: days for up to
 // three months, weeks (Monday to Sunday) up to two years, else months;
 // days without messages count as zero.
-func dailyBuckets(days []DayCount) ([]timeBucket, string) {
+func dailyBuckets(days []simulate.DayCount) ([]timeBucket, string) {
 	if len(days) == 0 {
 		return nil, "day"
 	}
@@ -774,7 +775,7 @@ func (v *htmlView) flags() {
 		}
 		for k, set := range []struct {
 			stream, class, key string
-			xs                 []Example
+			xs                 []simulate.Example
 		}{{"as-is", "as-is", "as_is", f.AsIs.Examples}, {"with the policy", "policy", "policy", f.Policy.Examples}} {
 			for j, x := range set.xs {
 				xp := fmt.Sprintf("%s.%s.examples[%d]", p, set.key, j)
@@ -790,7 +791,7 @@ func (v *htmlView) flags() {
 	}
 }
 
-func (v *htmlView) example(p, stream, class string, x Example, id string) exampleView {
+func (v *htmlView) example(p, stream, class string, x simulate.Example, id string) exampleView {
 	ev := exampleView{Stream: stream, Class: class}
 	who := hID(p+".customer", x.Customer)
 	if x.Entity != "" {
@@ -852,12 +853,12 @@ const (
 	trailMax  = 400
 )
 
-func newTrailView(x *Explanation, id string, focus []time.Time) *trailView {
+func newTrailView(x *simulate.Explanation, id string, focus []time.Time) *trailView {
 	ents := x.Entities
 	if len(ents) > 12 {
 		ents = append(append([]string{}, ents[:12]...), fmt.Sprintf("and %d more", len(x.Entities)-12))
 	}
-	tv := &trailView{ID: id, Customer: x.Customer, Summary: x.Summary(),
+	tv := &trailView{ID: id, Customer: x.Customer, Summary: explanationSummary(x),
 		Head:  fmt.Sprintf("%s, %s (%s), zone %s", plural(x.Events, "event"), plural(len(x.Entities), "entity"), strings.Join(ents, ", "), strings.Join(x.Zones, ", ")),
 		Flags: fmt.Sprintf("Flags as-is: %s. With the policy: %s.", flagsOrNone(x.FlagsAsIs), flagsOrNone(x.FlagsPol))}
 	steps := x.Steps
@@ -919,7 +920,7 @@ func newTrailView(x *Explanation, id string, focus []time.Time) *trailView {
 			st.Class = "send"
 			st.Template = s.Template
 			st.What = fmt.Sprintf("policy sends %s", s.Template)
-			st.Why = fmt.Sprintf("for %q of %s", s.Status, clock(*s.Event, s.Time))
+			st.Why = fmt.Sprintf("for %q of %s", s.Status, simulate.Clock(*s.Event, s.Time))
 		case "flag":
 			st.Class = "flag"
 			st.Stream = "as-is"
@@ -1031,7 +1032,7 @@ func (v *htmlView) settings() {
 // ChartBars returns, per chart of the HTML report (data-chart), the number
 // of bars it draws (a bar per non-zero value and series), and for the
 // timeline the number of points of each line, computed from the report.
-func ChartBars(r *Report) map[string]int {
+func ChartBars(r *simulate.Report) map[string]int {
 	out := map[string]int{}
 	nz := func(xs ...int64) int {
 		n := 0
