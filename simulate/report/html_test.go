@@ -412,7 +412,7 @@ func TestHTMLWithoutTemplates(t *testing.T) {
 	if err := Write(&b, r, "html"); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"No templates were linked", "<svg", "The policy sends"} {
+	for _, want := range []string{"No templates were linked", "<svg", "The policy sends", "the input was too long."} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("page lacks %q", want)
 		}
