@@ -162,7 +162,7 @@ func runPipeline(opts *Options, pol *compiled, buffered bool) (*pipelineOut, err
 
 // readInput cuts one input into jobs; false when the run must stop.
 func readInput(name string, opts *Options, pol *compiled, pl *pools, seq *int, jobs chan<- *job, stop <-chan struct{}, fail func(error), notes *[]string) bool {
-	src, ch, closer, err := openSource(name, opts.Stdin, pol.p.Columns)
+	src, ch, closer, err := openSource(name, opts.Stdin, opts.FS, pol.p.Columns)
 	if err != nil {
 		fail(err)
 		return false

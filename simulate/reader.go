@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -63,7 +64,7 @@ type source struct {
 
 // openInput opens name ("-" is stdin) and returns the decompressed stream and
 // a closer. Gzip is recognized by its magic bytes, whatever the file name.
-func openInput(name string, stdin io.Reader) (io.Reader, io.Closer, error) {
+func openInput(name string, stdin io.Reader, fsys fs.FS) (io.Reader, io.Closer, error) {
 	var f io.Reader
 	var closer io.Closer = io.NopCloser(nil)
 	if name == "-" {
@@ -72,7 +73,11 @@ func openInput(name string, stdin io.Reader) (io.Reader, io.Closer, error) {
 		}
 		f = stdin
 	} else {
-		fh, err := os.Open(name)
+		open := func(name string) (fs.File, error) { return os.Open(name) }
+		if fsys != nil {
+			open = fsys.Open
+		}
+		fh, err := open(name)
 		if err != nil {
 			return nil, nil, fmt.Errorf("opening events: %w", err)
 		}
@@ -360,8 +365,8 @@ func recordEnd(p []byte, start int, delim byte) int {
 
 // openSource opens one input and reads its header (CSV) so that its chunks
 // can be parsed.
-func openSource(name string, stdin io.Reader, cols Columns) (*source, *chunker, io.Closer, error) {
-	r, closer, err := openInput(name, stdin)
+func openSource(name string, stdin io.Reader, fsys fs.FS, cols Columns) (*source, *chunker, io.Closer, error) {
+	r, closer, err := openInput(name, stdin, fsys)
 	if err != nil {
 		return nil, nil, nil, err
 	}

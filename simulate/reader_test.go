@@ -23,7 +23,7 @@ type readEvent struct {
 // readAll runs the readers alone over one input.
 func readAll(t testing.TB, name string, stdin io.Reader, cols Columns) ([]readEvent, []BadRow, int64, error) {
 	t.Helper()
-	src, ch, closer, err := openSource(name, stdin, cols)
+	src, ch, closer, err := openSource(name, stdin, nil, cols)
 	if err != nil {
 		return nil, nil, 0, err
 	}

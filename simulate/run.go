@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"runtime"
 	"slices"
 )
@@ -32,7 +33,8 @@ type Options struct {
 	Templates map[string]TemplateInfo // nil: template ids are plain names
 	Strict    bool                    // a bad row is an error instead of being skipped
 	Mode      Mode
-	Workers   int // replay goroutines (default GOMAXPROCS); half as many parse
+	Workers   int   // replay goroutines (default GOMAXPROCS); half as many parse
+	FS        fs.FS // where the event files are opened; nil: the operating system's files
 	// Observer, when set, receives the decision trail of the customers in
 	// ObserveCustomers (all customers when empty).
 	Observer         Observer
