@@ -268,8 +268,10 @@ func (c *chunker) next() ([]byte, int64, error) {
 		}
 		out := c.pend[:cut]
 		rest := c.pend[cut:]
-		if c.eof && len(rest) == 0 {
-			c.pend = nil // the last chunk: no buffer for a next one
+		if c.eof {
+			// Nothing more to read: the rest needs no full-size buffer. (A
+			// copy: out goes back to the pool with the rest in its capacity.)
+			c.pend = append([]byte(nil), rest...)
 		} else {
 			nb := c.pools.chunk(max(len(rest), chunkSize) + chunkSize/4)
 			c.pend = append(nb, rest...)
