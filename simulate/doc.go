@@ -13,7 +13,8 @@
 // customer itself; entity ids are scoped by customer), timestamp, status,
 // timezone (optional IANA name). Names are mapped with [simulate.columns];
 // a header name matches exactly, else case-insensitively. Field values are
-// trimmed of spaces and tabs.
+// trimmed of spaces and tabs. A row whose customer id, entity id or status
+// is not valid UTF-8 is a bad row.
 //
 // XES event logs (IEEE 1849; .xes or .xes.gz, or any file whose first
 // character is '<') are read streaming with encoding/xml: a trace is a case,
