@@ -35,11 +35,21 @@ func TestWrite(t *testing.T) {
 	}
 }
 
+func TestWriteMode(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "f")
+	if err := WriteMode(path, []byte("x"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Stat(path); err != nil || st.Mode().Perm() != 0o640 {
+		t.Errorf("mode %v %v, want 0640", st.Mode().Perm(), err)
+	}
+}
+
 func TestWriteMissingDirectory(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "gone", "x")
 	err := Write(path, []byte("x"))
-	if err == nil || !strings.Contains(err.Error(), path) {
-		t.Errorf("err = %v, want one naming %s", err, path)
+	if err == nil || !strings.HasPrefix(err.Error(), "writing "+path+": ") || strings.Contains(err.Error(), ".tmp") {
+		t.Errorf("err = %v, want one naming %s and not the temporary file", err, path)
 	}
 }
 
