@@ -10,56 +10,37 @@ import (
 	"testing"
 )
 
-// explainPolicy: every control on, UTC, so the expectations below can be
-// checked by hand.
-const explainPolicy = `[simulate]
-final = ["delivered"]
-dedupe = true
-collapse = "30m"
-quiet_hours = "21:00-08:00"
-quiet_action = "%s"
-min_gap = "1h"
-max_per_day = 2
-[simulate.flags]
-burst = { count = 3, window = "1h" }
-flapping = { window = "24h" }
-silent_gap = { after = "48h" }
-[[simulate.trigger]]
-status = "shipped"
-template = "t-shipped"
-[[simulate.trigger]]
-status = "delayed"
-template = "t-delayed"
-[[simulate.trigger]]
-status = "out_for_delivery"
-template = "t-out"
-[[simulate.trigger]]
-status = "delivered"
-template = "t-closed"
-`
+// The explain fixture: every control on, UTC (policy.toml), and customer
+// c1 with parcels o1 and o2 plus c2, who is not explained (events.csv).
+const explainDir = "../testdata/simulate/explain"
 
-// explainEvents: customer c1 with parcels o1 and o2 (the seq of each
-// event in the comment), and c2, who is not explained.
-const explainEvents = `customer_id,entity_id,timestamp,status
-c1,o1,2026-03-02T09:00:00Z,created
-c1,o1,2026-03-02T09:10:00Z,shipped
-c2,p1,2026-03-02T09:15:00Z,shipped
-c1,o1,2026-03-02T09:20:00Z,shipped
-c1,o1,2026-03-02T12:00:00Z,delayed
-c1,o1,2026-03-02T12:20:00Z,out_for_delivery
-c1,o2,2026-03-02T22:00:00Z,shipped
-c1,o2,2026-03-02T22:40:00Z,delayed
-c1,o1,2026-03-03T08:20:00Z,delivered
-c1,o2,2026-03-03T10:00:00Z,out_for_delivery
-c1,o2,2026-03-03T12:00:00Z,delivered
-`
-
-func explainCase(t *testing.T, action, events string) *Explanation {
+// explainPolicy returns the fixture policy with quiet_action set to action.
+func explainPolicy(t *testing.T, action string) *Policy {
 	t.Helper()
-	p, err := ParsePolicy([]byte(strings.Replace(explainPolicy, "%s", action, 1)), "p.toml")
+	b, err := os.ReadFile(filepath.Join(explainDir, "policy.toml"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	p, err := ParsePolicy(bytes.Replace(b, []byte(`quiet_action = "defer"`), []byte(`quiet_action = "`+action+`"`), 1), "p.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// explainEvents returns the fixture events.
+func explainEvents(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(explainDir, "events.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func explainCase(t *testing.T, action, events string) *Explanation {
+	t.Helper()
+	p := explainPolicy(t, action)
 	path := filepath.Join(t.TempDir(), "ev.csv")
 	if err := os.WriteFile(path, []byte(events), 0o644); err != nil {
 		t.Fatal(err)
@@ -84,7 +65,7 @@ func explainCase(t *testing.T, action, events string) *Explanation {
 //	10:00 o2 out_for_delivery due 10:30: sent (2nd of 3 March)
 //	12:00 o2 delivered        due 12:30: max_per_day (2 already sent)
 func TestExplainTimeline(t *testing.T) {
-	x := explainCase(t, "defer", explainEvents)
+	x := explainCase(t, "defer", explainEvents(t))
 	if x.Customer != "c1" || x.Events != 10 || x.AsIs != 9 || x.Sent != 4 || x.Deferred != 1 {
 		t.Fatalf("summary: %+v", x)
 	}
@@ -151,7 +132,7 @@ func equalJSON(a, b any) bool {
 }
 
 func TestExplainQuietDrop(t *testing.T) {
-	x := explainCase(t, "drop", explainEvents)
+	x := explainCase(t, "drop", explainEvents(t))
 	var whys []string
 	for _, s := range x.Steps {
 		if s.Policy == "quiet_hours" {
@@ -170,7 +151,7 @@ func TestExplainQuietDrop(t *testing.T) {
 // TestExplainOutOfOrder: rows out of time order make Run restart buffered;
 // the timeline must not hold the abandoned streaming pass's decisions.
 func TestExplainOutOfOrder(t *testing.T) {
-	lines := strings.Split(strings.TrimSpace(explainEvents), "\n")
+	lines := strings.Split(strings.TrimSpace(explainEvents(t)), "\n")
 	// Move c1's last row to the top (after the header).
 	shuffled := append([]string{lines[0], lines[len(lines)-1]}, lines[1:len(lines)-1]...)
 	x := explainCase(t, "defer", strings.Join(shuffled, "\n")+"\n")
@@ -183,15 +164,8 @@ func TestExplainOutOfOrder(t *testing.T) {
 }
 
 func TestExplainUnknownCustomer(t *testing.T) {
-	p, err := ParsePolicy([]byte(strings.Replace(explainPolicy, "%s", "defer", 1)), "p.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "ev.csv")
-	if err := os.WriteFile(path, []byte(explainEvents), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	_, _, err = Explain(Options{Inputs: []string{path}, Policy: p}, "C1")
+	p := explainPolicy(t, "defer")
+	_, _, err := Explain(Options{Inputs: []string{filepath.Join(explainDir, "events.csv")}, Policy: p}, "C1")
 	if !errors.Is(err, ErrUnknownCustomer) || !strings.Contains(err.Error(), `"C1" in 2 customers`) {
 		t.Errorf("err = %v", err)
 	}

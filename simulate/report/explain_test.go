@@ -11,61 +11,20 @@ import (
 	"github.com/notelint/notelint/simulate"
 )
 
-// explainPolicy: every control on, UTC, so the expectations below can be
-// checked by hand.
-const explainPolicy = `[simulate]
-final = ["delivered"]
-dedupe = true
-collapse = "30m"
-quiet_hours = "21:00-08:00"
-quiet_action = "%s"
-min_gap = "1h"
-max_per_day = 2
-[simulate.flags]
-burst = { count = 3, window = "1h" }
-flapping = { window = "24h" }
-silent_gap = { after = "48h" }
-[[simulate.trigger]]
-status = "shipped"
-template = "t-shipped"
-[[simulate.trigger]]
-status = "delayed"
-template = "t-delayed"
-[[simulate.trigger]]
-status = "out_for_delivery"
-template = "t-out"
-[[simulate.trigger]]
-status = "delivered"
-template = "t-closed"
-`
-
-// explainEvents: customer c1 with parcels o1 and o2 (the seq of each
-// event in the comment), and c2, who is not explained.
-const explainEvents = `customer_id,entity_id,timestamp,status
-c1,o1,2026-03-02T09:00:00Z,created
-c1,o1,2026-03-02T09:10:00Z,shipped
-c2,p1,2026-03-02T09:15:00Z,shipped
-c1,o1,2026-03-02T09:20:00Z,shipped
-c1,o1,2026-03-02T12:00:00Z,delayed
-c1,o1,2026-03-02T12:20:00Z,out_for_delivery
-c1,o2,2026-03-02T22:00:00Z,shipped
-c1,o2,2026-03-02T22:40:00Z,delayed
-c1,o1,2026-03-03T08:20:00Z,delivered
-c1,o2,2026-03-03T10:00:00Z,out_for_delivery
-c1,o2,2026-03-03T12:00:00Z,delivered
-`
-
-func explainCase(t *testing.T, action, events string) *simulate.Explanation {
+// explainCase explains customer c1 of the engine's explain fixture
+// (testdata/simulate/explain) with quiet_action set to action.
+func explainCase(t *testing.T, action string) *simulate.Explanation {
 	t.Helper()
-	p, err := simulate.ParsePolicy([]byte(strings.Replace(explainPolicy, "%s", action, 1)), "p.toml")
+	dir := filepath.Join("..", "..", "testdata", "simulate", "explain")
+	b, err := os.ReadFile(filepath.Join(dir, "policy.toml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "ev.csv")
-	if err := os.WriteFile(path, []byte(events), 0o644); err != nil {
+	p, err := simulate.ParsePolicy(bytes.Replace(b, []byte(`quiet_action = "defer"`), []byte(`quiet_action = "`+action+`"`), 1), "p.toml")
+	if err != nil {
 		t.Fatal(err)
 	}
-	x, _, err := simulate.Explain(simulate.Options{Inputs: []string{path}, Policy: p}, "c1")
+	x, _, err := simulate.Explain(simulate.Options{Inputs: []string{filepath.Join(dir, "events.csv")}, Policy: p}, "c1")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +32,7 @@ func explainCase(t *testing.T, action, events string) *simulate.Explanation {
 }
 
 func TestExplainText(t *testing.T) {
-	x := explainCase(t, "defer", explainEvents)
+	x := explainCase(t, "defer")
 	var b bytes.Buffer
 	if err := WriteExplanation(&b, x, "text"); err != nil {
 		t.Fatal(err)
