@@ -51,6 +51,7 @@ const (
 // source is one input file with its format and column layout.
 type source struct {
 	name    string
+	index   int // position among the run's inputs
 	format  inputFormat
 	delim   byte
 	nFields int           // CSV: fields in the header

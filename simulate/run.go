@@ -80,12 +80,14 @@ func Run(opts Options) (*Report, error) {
 		if opts.Mode == ModeStream {
 			return nil, fmt.Errorf("%w (rows of a customer must be in time order)", err)
 		}
-		notes = append(notes, fmt.Sprintf("rows are not in time order per customer (for example %v); the events were replayed from a sorted in-memory copy", de))
 		replay = "buffered"
 		if rs, ok := opts.Observer.(Resetter); ok {
 			rs.Reset()
 		}
 		out, err = runPipeline(&opts, pol, true)
+		if err == nil {
+			notes = append(notes, disorderNote(out.shards))
+		}
 	}
 	if err != nil {
 		return nil, err
@@ -148,4 +150,24 @@ func buildReport(opts *Options, pol *compiled, out *pipelineOut) *Report {
 	r.BadRows = BadRows{Count: out.badCount, First: append([]BadRow{}, out.bad...)}
 	r.Notes = append(r.Notes, out.notes...)
 	return r
+}
+
+// disorderNote says that the events were replayed buffered, with the first
+// row (in input order) that is earlier than its customer's previous row.
+// The buffered shards find it, so the note does not depend on which
+// streaming shard noticed first. Rows that are in order per customer but
+// not across customers (files concatenated by region, say) make the
+// streaming replay give up too; then there is no such row to name.
+func disorderNote(shards []*shard) string {
+	var first *disorderError
+	for _, s := range shards {
+		d := s.disorder
+		if d != nil && (first == nil || d.input < first.input || d.input == first.input && d.line < first.line) {
+			first = d
+		}
+	}
+	if first == nil {
+		return "rows are not in time order across customers; the events were replayed from a sorted in-memory copy"
+	}
+	return fmt.Sprintf("rows are not in time order per customer (for example %v); the events were replayed from a sorted in-memory copy", first)
 }
