@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/pelletier/go-toml/v2"
+
+	"github.com/notelint/notelint/lint/tomlkey"
 )
 
 // ConfigFileName is the name notelint looks for when discovering a config.
@@ -249,47 +251,9 @@ func tomlError(path string, err error) error {
 	return fmt.Errorf("%s: invalid TOML: %w", path, err)
 }
 
-// keyLine finds the 1-based line where key is set inside [table] (or the
-// table header when key is "" or not found). It is a best-effort locator for
-// error messages about values that decoded but failed validation.
-func keyLine(data []byte, table, key string) int {
-	lines := strings.Split(string(data), "\n")
-	inTable := table == ""
-	tableLine := 0
-	for i, raw := range lines {
-		l := strings.TrimSpace(raw)
-		if strings.HasPrefix(l, "[") {
-			name := strings.Trim(strings.TrimSpace(strings.SplitN(l, "#", 2)[0]), "[] ")
-			name = strings.ReplaceAll(name, "\"", "")
-			inTable = name == table
-			if inTable {
-				tableLine = i + 1
-				if key == "" {
-					return tableLine
-				}
-			}
-			continue
-		}
-		k, _, found := strings.Cut(l, "=")
-		if !found {
-			continue
-		}
-		k = strings.Trim(strings.TrimSpace(k), "\"")
-		if inTable && k == key {
-			return i + 1
-		}
-		// dotted or inline forms: [rules] vague-cta = { ... }
-		if dot := strings.LastIndexByte(table, '.'); dot >= 0 && !inTable && k == table[dot+1:] {
-			if tableLine == 0 {
-				tableLine = i + 1
-			}
-		}
-	}
-	if tableLine == 0 {
-		return 1
-	}
-	return tableLine
-}
+// keyLine finds the 1-based line where key is set inside [table] (see
+// tomlkey.Line).
+func keyLine(data []byte, table, key string) int { return tomlkey.Line(data, table, key) }
 
 // Severity returns the effective severity of r.
 func (c *Config) Severity(r *Rule) Severity {

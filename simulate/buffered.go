@@ -36,7 +36,7 @@ func (s *shard) replayBuffered() {
 		s.advance(uint32(ci), maxInt64)
 		s.deactivate(uint32(ci))
 	}
-	s.evs.release()
+	// s.evs stays: the trails of the customers the report names replay from it.
 }
 
 // evCmp orders buffered events by time, then input order.

@@ -33,9 +33,7 @@ func (d *dayCounts) add(k int, day int64) {
 		copy(nn[grow:], d.n)
 		d.n, d.base, i = nn, day, 0
 	case i >= int64(len(d.n)):
-		for int64(len(d.n)) <= i {
-			d.n = append(d.n, [2]int64{})
-		}
+		d.n = append(d.n, make([][2]int64, int(i)+1-len(d.n))...)
 	}
 	d.n[i][k]++
 }

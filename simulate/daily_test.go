@@ -34,7 +34,7 @@ func TestDayCounts(t *testing.T) {
 // TestDailyAddsUp: the days of the example add up to the stream totals
 // and lie in the local calendar of the messages (March 2026, Berlin).
 func TestDailyAddsUp(t *testing.T) {
-	r := exampleReport(t, false)
+	r := exampleReport(t)
 	var a, p int64
 	for i, d := range r.Daily {
 		a += d.AsIs

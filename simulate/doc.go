@@ -13,7 +13,8 @@
 // customer itself; entity ids are scoped by customer), timestamp, status,
 // timezone (optional IANA name). Names are mapped with [simulate.columns];
 // a header name matches exactly, else case-insensitively. Field values are
-// trimmed of spaces and tabs.
+// trimmed of spaces and tabs. A row whose customer id, entity id or status
+// is not valid UTF-8 is a bad row.
 //
 // XES event logs (IEEE 1849; .xes or .xes.gz, or any file whose first
 // character is '<') are read streaming with encoding/xml: a trace is a case,
@@ -135,4 +136,13 @@
 // messages (then most policy messages, then smallest id). All figures are
 // sums or come from the histogram, so runs over disjoint sets of customers
 // merge exactly.
+//
+// Run reads the input once and builds one Report for every printer (the
+// printers are in simulate/report): besides the figures, one row per
+// customer (built on first use) and the timelines of the customers the
+// report names (flag examples, noisiest customers). The timelines come from
+// replaying just those customers at the end from the events the run kept:
+// a buffered replay holds them anyway, a streaming one keeps 24 bytes per
+// event up to 16,777,216 events and beyond that reports the timelines
+// missing (Report.TrailsMissing).
 package simulate

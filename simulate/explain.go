@@ -136,55 +136,6 @@ func Explain(opts Options, customer string) (*Explanation, *Report, error) {
 	return BuildExplanation(tr, opts.Policy), r, nil
 }
 
-// TraceCustomers replays opts again and stores in r.Trails the timelines
-// of the customers the report shows by id: the flag examples and the
-// noisiest customers.
-func TraceCustomers(opts Options, r *Report) error {
-	ids := r.shownCustomers()
-	if len(ids) == 0 {
-		return nil
-	}
-	rec := NewTrailRecorder()
-	opts.Observer = rec
-	opts.ObserveCustomers = ids
-	opts.Customers = false
-	if _, err := Run(opts); err != nil {
-		return err
-	}
-	r.Trails = map[string]*Explanation{}
-	for _, id := range ids {
-		if tr := rec.Trail(id); tr != nil {
-			r.Trails[id] = BuildExplanation(tr, opts.Policy)
-		}
-	}
-	return nil
-}
-
-// shownCustomers returns the ids of the customers the report names.
-func (r *Report) shownCustomers() []string {
-	seen := map[string]bool{}
-	var ids []string
-	add := func(id string) {
-		if id != "" && !seen[id] {
-			seen[id] = true
-			ids = append(ids, id)
-		}
-	}
-	for _, f := range r.Flags {
-		for _, x := range f.AsIs.Examples {
-			add(x.Customer)
-		}
-		for _, x := range f.Policy.Examples {
-			add(x.Customer)
-		}
-	}
-	for _, c := range r.TopCustomers {
-		add(c.ID)
-	}
-	sort.Strings(ids)
-	return ids
-}
-
 // Step kinds, in the order steps at the same instant are listed.
 var kindOrder = map[string]int{"event": 0, "send": 1, "flag": 2}
 
@@ -192,7 +143,7 @@ var kindOrder = map[string]int{"event": 0, "send": 1, "flag": 2}
 // settings the explanations quote.
 func BuildExplanation(tr *Trail, p *Policy) *Explanation {
 	x := &Explanation{Schema: ExplainSchema, Customer: tr.Customer, Events: len(tr.Events),
-		Policy: policyLine(newReport(&Options{}, compile(p, nil)).Settings),
+		Policy: newReport(&Options{}, compile(p, nil)).Settings.Controls(),
 		Zones:  []string{}, Entities: []string{}, FlagsAsIs: []string{}, FlagsPol: []string{}, Steps: []Step{}}
 	zones := map[string]bool{}
 	ents := map[string]bool{}
@@ -332,17 +283,17 @@ func flagNote(flag string, x Example, at time.Time) string {
 	b.WriteString(x.Note)
 	switch {
 	case flag == "silent_gap" && len(ts) == 2:
-		fmt.Fprintf(&b, ", from %s to %s", clock(ts[0], at), clock(ts[1], at))
+		fmt.Fprintf(&b, ", from %s to %s", Clock(ts[0], at), Clock(ts[1], at))
 	case len(x.Statuses) > 1 && len(ts) == len(x.Statuses):
 		parts := make([]string, len(ts))
 		for i := range ts {
-			parts[i] = fmt.Sprintf("%s %s", x.Statuses[i], clock(ts[i], at))
+			parts[i] = fmt.Sprintf("%s %s", x.Statuses[i], Clock(ts[i], at))
 		}
 		b.WriteString(": " + strings.Join(parts, " → "))
 	case len(ts) > 1:
 		parts := make([]string, len(ts))
 		for i := range ts {
-			parts[i] = clock(ts[i], at)
+			parts[i] = Clock(ts[i], at)
 		}
 		b.WriteString(": " + strings.Join(parts, ", "))
 	}
@@ -357,8 +308,9 @@ type explainer struct {
 	polOrder []*MessageDecision
 }
 
-// clock renders t as HH:MM, with the day when it differs from ref's.
-func clock(t, ref time.Time) string {
+// Clock renders t as a timeline quotes it: HH:MM (HH:MM:SS when the
+// seconds are not 0), with the day when it differs from ref's.
+func Clock(t, ref time.Time) string {
 	f := "15:04"
 	if t.Second() != 0 {
 		f = "15:04:05"
@@ -386,28 +338,28 @@ func (ex *explainer) why(e *EventRecord, d *MessageDecision) (outcome, why strin
 		if !d.Deferred || p.Quiet == nil {
 			return ""
 		}
-		return fmt.Sprintf("quiet hours %s moved it to %s; ", p.Quiet, clock(d.Send, e.Time))
+		return fmt.Sprintf("quiet hours %s moved it to %s; ", p.Quiet, Clock(d.Send, e.Time))
 	}
 	if d.Sent {
 		switch {
 		case d.Deferred:
-			return "deferred", fmt.Sprintf("%s, inside quiet hours %s: deferred and sent at %s", ex.due(e), p.Quiet, clock(d.Send, e.Time))
+			return "deferred", fmt.Sprintf("%s, inside quiet hours %s: deferred and sent at %s", ex.due(e), p.Quiet, Clock(d.Send, e.Time))
 		case d.Send.Equal(e.Time):
 			return "sent", "sent at once"
 		default:
-			return "sent", fmt.Sprintf("sent at %s, after the collapse wait of %s (no newer status of %s came)", clock(d.Send, e.Time), fmtDur(p.Collapse), ent)
+			return "sent", fmt.Sprintf("sent at %s, after the collapse wait of %s (no newer status of %s came)", Clock(d.Send, e.Time), fmtDur(p.Collapse), ent)
 		}
 	}
 	switch d.Reason {
 	case "dedupe":
 		if prev := ex.prevEvent(e); prev != nil {
-			return d.Reason, fmt.Sprintf("dropped by dedupe: the previous event of %s (%s) had the same status", ent, clock(prev.Time, e.Time))
+			return d.Reason, fmt.Sprintf("dropped by dedupe: the previous event of %s (%s) had the same status", ent, Clock(prev.Time, e.Time))
 		}
 		return d.Reason, "dropped by dedupe: the previous event had the same status"
 	case "collapse":
 		if next := ex.nextCandidate(e); next != nil {
 			return d.Reason, fmt.Sprintf("dropped by collapse: %s's next status %q came %s later (%s), within %s, and replaced it",
-				ent, next.Status, fmtDur(next.Time.Sub(e.Time)), clock(next.Time, e.Time), fmtDur(p.Collapse))
+				ent, next.Status, fmtDur(next.Time.Sub(e.Time)), Clock(next.Time, e.Time), fmtDur(p.Collapse))
 		}
 		return d.Reason, fmt.Sprintf("dropped by collapse: a newer status came within %s", fmtDur(p.Collapse))
 	case "quiet_hours":
@@ -415,9 +367,9 @@ func (ex *explainer) why(e *EventRecord, d *MessageDecision) (outcome, why strin
 	case "quiet_merge":
 		if later := ex.mergedInto(d); later != nil {
 			return d.Reason, fmt.Sprintf("quiet hours %s deferred it to %s together with %s's later %q (%s); only that later one is kept",
-				p.Quiet, clock(d.Send, e.Time), ent, later.Status, clock(later.Event, e.Time))
+				p.Quiet, Clock(d.Send, e.Time), ent, later.Status, Clock(later.Event, e.Time))
 		}
-		return d.Reason, fmt.Sprintf("quiet hours %s deferred it to %s together with a later status of %s; only the later one is kept", p.Quiet, clock(d.Send, e.Time), ent)
+		return d.Reason, fmt.Sprintf("quiet hours %s deferred it to %s together with a later status of %s; only the later one is kept", p.Quiet, Clock(d.Send, e.Time), ent)
 	case "min_gap":
 		if prev := ex.prevKept(d); prev != nil {
 			what, aside := "sent", ""
@@ -425,12 +377,12 @@ func (ex *explainer) why(e *EventRecord, d *MessageDecision) (outcome, why strin
 				what, aside = "due", "; max_per_day dropped it, but it still counts for min_gap"
 			}
 			return d.Reason, fmt.Sprintf("%sdropped by min_gap: due at %s, only %s after the message %s at %s (%s %q%s); min_gap is %s",
-				deferNote(), clock(d.Send, e.Time), fmtDur(d.Send.Sub(prev.Send)), what, clock(prev.Send, e.Time), entityLabel(prev.Entity), prev.Status, aside, fmtDur(p.MinGap))
+				deferNote(), Clock(d.Send, e.Time), fmtDur(d.Send.Sub(prev.Send)), what, Clock(prev.Send, e.Time), entityLabel(prev.Entity), prev.Status, aside, fmtDur(p.MinGap))
 		}
 		return d.Reason, fmt.Sprintf("%sdropped by min_gap %s", deferNote(), fmtDur(p.MinGap))
 	case "max_per_day":
 		return d.Reason, fmt.Sprintf("%sdropped by max_per_day: due at %s, and %d messages were already sent on %s",
-			deferNote(), clock(d.Send, e.Time), p.MaxPerDay, d.Send.Format("Mon 02 Jan"))
+			deferNote(), Clock(d.Send, e.Time), p.MaxPerDay, d.Send.Format("Mon 02 Jan"))
 	}
 	return d.Reason, "dropped by " + d.Reason
 }
@@ -440,7 +392,7 @@ func (ex *explainer) due(e *EventRecord) string {
 	if ex.p.Collapse <= 0 {
 		return "due at once"
 	}
-	return fmt.Sprintf("due at %s after the collapse wait of %s", clock(e.Time.Add(ex.p.Collapse), e.Time), fmtDur(ex.p.Collapse))
+	return fmt.Sprintf("due at %s after the collapse wait of %s", Clock(e.Time.Add(ex.p.Collapse), e.Time), fmtDur(ex.p.Collapse))
 }
 
 // prevEvent returns the entity's event before e.

@@ -93,7 +93,6 @@ func Merge(reports ...*Report) (*Report, error) {
 				out.BadRows.First = append(out.BadRows.First, b)
 			}
 		}
-		out.Rows = append(out.Rows, r.Rows...)
 	}
 	if !from.IsZero() {
 		out.TimeSpan = TimeSpan{From: fmtTime(from.UnixNano()), To: fmtTime(to.UnixNano())}
@@ -112,8 +111,8 @@ func Merge(reports ...*Report) (*Report, error) {
 	}
 	sort.Slice(out.Channels, func(i, j int) bool { return out.Channels[i].Channel < out.Channels[j].Channel })
 	if out.SMS != nil {
-		out.SMS.AsIsCost = roundCents(float64(out.SMS.AsIsSegments) * out.SMS.SegmentPrice)
-		out.SMS.PolicyCost = roundCents(float64(out.SMS.PolicySegments) * out.SMS.SegmentPrice)
+		out.SMS.AsIsCost = RoundMoney(float64(out.SMS.AsIsSegments) * out.SMS.SegmentPrice)
+		out.SMS.PolicyCost = RoundMoney(float64(out.SMS.PolicySegments) * out.SMS.SegmentPrice)
 	}
 	if out.Daily == nil {
 		out.Daily = []DayCount{}
@@ -121,8 +120,32 @@ func Merge(reports ...*Report) (*Report, error) {
 	if out.BadRows.First == nil {
 		out.BadRows.First = []BadRow{}
 	}
-	if out.Rows != nil {
-		sort.Slice(out.Rows, func(i, j int) bool { return out.Rows[i].ID < out.Rows[j].ID })
+	out.rows = &customerRows{build: func() []CustomerRow {
+		var rows []CustomerRow
+		for _, r := range reports {
+			rows = append(rows, r.CustomerRows()...)
+		}
+		return rows
+	}}
+	out.Trails = map[string]*Explanation{}
+	for _, r := range reports {
+		if r.Trails == nil {
+			out.Trails, out.TrailsMissing = nil, r.TrailsMissing
+			break
+		}
+		for id, x := range r.Trails {
+			out.Trails[id] = x
+		}
+	}
+	if out.Trails != nil {
+		// Keep the trails of the customers the merged report names.
+		named := map[string]*Explanation{}
+		for _, id := range out.shownCustomers() {
+			if x := out.Trails[id]; x != nil {
+				named[id] = x
+			}
+		}
+		out.Trails = named
 	}
 	return out, nil
 }

@@ -44,7 +44,7 @@ func TestMergeShards(t *testing.T) {
 		if err := os.WriteFile(path, []byte(shards[i].String()), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		r, err := Run(Options{Inputs: []string{path}, Policy: p, Customers: true})
+		r, err := Run(Options{Inputs: []string{path}, Policy: p})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -54,7 +54,7 @@ func TestMergeShards(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	whole, err := Run(Options{Inputs: []string{all}, Policy: p, Customers: true})
+	whole, err := Run(Options{Inputs: []string{all}, Policy: p})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,8 +69,13 @@ func TestMergeShards(t *testing.T) {
 			t.Errorf("merged %s differs:\n%s\nwant\n%s", k, ma[k], mb[k])
 		}
 	}
-	if !reflect.DeepEqual(merged.Rows, whole.Rows) {
+	if !reflect.DeepEqual(merged.CustomerRows(), whole.CustomerRows()) {
 		t.Error("merged rows differ")
+	}
+	ta, _ := json.Marshal(merged.Trails)
+	tb, _ := json.Marshal(whole.Trails)
+	if len(whole.Trails) == 0 || string(ta) != string(tb) {
+		t.Errorf("merged trails differ: %d, want %d", len(merged.Trails), len(whole.Trails))
 	}
 }
 

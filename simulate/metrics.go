@@ -151,7 +151,6 @@ type shardSummary struct {
 	hist      [2]histogram
 	flagCust  [2][nFlags]int64
 	top       []CustomerRow
-	rows      []CustomerRow
 }
 
 func flagList(bits uint16, k int) []string {
@@ -189,7 +188,7 @@ func addTop(top []CustomerRow, r CustomerRow) []CustomerRow {
 }
 
 // summarize collects the shard's per-customer figures.
-func (s *shard) summarize(withRows bool) *shardSummary {
+func (s *shard) summarize() *shardSummary {
 	sum := &shardSummary{acc: s.acc, customers: int64(s.cust.len()), entities: int64(s.ent.len())}
 	var cnt [2][]int64
 	for k := range cnt {
@@ -216,9 +215,6 @@ func (s *shard) summarize(withRows bool) *shardSummary {
 			sum.top = addTop(sum.top, s.row(uint32(ci)))
 			minTop = uint32(sum.top[len(sum.top)-1].AsIs)
 		}
-		if withRows {
-			sum.rows = append(sum.rows, s.row(uint32(ci)))
-		}
 	}
 	for k := range cnt {
 		for n, c := range cnt[k] {
@@ -230,10 +226,12 @@ func (s *shard) summarize(withRows bool) *shardSummary {
 	return sum
 }
 
-func (s *shard) row(ci uint32) CustomerRow {
-	c := s.cust.at(ci)
+func (s *shard) row(ci uint32) CustomerRow { return rowOf(s.cust.at(ci), s.custKeys.get(ci)) }
+
+// rowOf is the report row of customer c with id key.
+func rowOf(c *customer, key []byte) CustomerRow {
 	return CustomerRow{
-		ID: string(s.custKeys.get(ci)), AsIs: int(c.asIs), Sent: int(c.sent),
+		ID: string(key), AsIs: int(c.asIs), Sent: int(c.sent),
 		Suppressed: int(c.asIs) - int(c.sent), Deferred: int(c.deferred),
 		Flags: flagList(c.flags, streamPolicy), AsIsFlags: flagList(c.flags, streamAsIs),
 	}

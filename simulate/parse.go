@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"time"
+	"unicode/utf8"
 )
 
 // BadRow is an input row that was skipped (or, with Strict, stopped the run).
@@ -113,6 +114,17 @@ func (p *parser) emit(res *result, src *source, line int64, f *[nCols][]byte) {
 	if len(status) == 0 {
 		p.bad(res, src, line, "empty %s", src.names[colStatus])
 		return
+	}
+	for _, c := range [...]struct {
+		col int
+		v   []byte
+	}{{colCust, cust}, {colEnt, f[colEnt]}, {colStatus, status}} {
+		if !utf8.Valid(c.v) {
+			// Kept as is, the bytes would print differently in CSV (raw)
+			// and JSON (U+FFFD): skip the row like any other bad one.
+			p.bad(res, src, line, "%s is not valid UTF-8", src.names[c.col])
+			return
+		}
 	}
 	t, err := parseTimestamp(f[colTS], p.defZone)
 	if err != nil {

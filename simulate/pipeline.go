@@ -35,6 +35,7 @@ func runPipeline(opts *Options, pol *compiled, buffered bool) (*pipelineOut, err
 		if opts.winSize > 0 {
 			out.shards[i].winSize = opts.winSize
 		}
+		out.shards[i].logCap = maxTrailEvents / nS
 	}
 
 	stop := make(chan struct{})
@@ -58,8 +59,8 @@ func runPipeline(opts *Options, pol *compiled, buffered bool) (*pipelineOut, err
 	go func() { // reader
 		defer close(jobs)
 		seq := 0
-		for _, name := range opts.Inputs {
-			if !readInput(name, opts, pol, pl, &seq, jobs, stop, fail, &out.notes) {
+		for i, name := range opts.Inputs {
+			if !readInput(i, name, opts, pol, pl, &seq, jobs, stop, fail, &out.notes) {
 				return
 			}
 		}
@@ -160,12 +161,13 @@ func runPipeline(opts *Options, pol *compiled, buffered bool) (*pipelineOut, err
 }
 
 // readInput cuts one input into jobs; false when the run must stop.
-func readInput(name string, opts *Options, pol *compiled, pl *pools, seq *int, jobs chan<- *job, stop <-chan struct{}, fail func(error), notes *[]string) bool {
-	src, ch, closer, err := openSource(name, opts.Stdin, pol.p.Columns)
+func readInput(index int, name string, opts *Options, pol *compiled, pl *pools, seq *int, jobs chan<- *job, stop <-chan struct{}, fail func(error), notes *[]string) bool {
+	src, ch, closer, err := openSource(name, opts.Stdin, opts.FS, pol.p.Columns)
 	if err != nil {
 		fail(err)
 		return false
 	}
+	src.index = index
 	ch.pools = pl
 	defer func() { _ = closer.Close() }()
 	for {

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/pelletier/go-toml/v2"
+
+	"github.com/notelint/notelint/lint/tomlkey"
 )
 
 // Policy is a notification policy: which statuses send which template, the
@@ -217,7 +219,7 @@ func policyTOMLError(name string, data []byte, err error) error {
 
 func compilePolicy(s *policySection, data []byte, name string) (*Policy, error) {
 	at := func(table, key string) string {
-		return fmt.Sprintf("%s:%d", name, keyLine(data, table, key))
+		return fmt.Sprintf("%s:%d", name, tomlkey.Line(data, table, key))
 	}
 	p := &Policy{
 		Source:   name,
@@ -343,14 +345,14 @@ func compilePolicy(s *policySection, data []byte, name string) (*Policy, error) 
 
 func compileTriggers(p *Policy, ts []triggerSection, data []byte, name string) error {
 	if len(ts) == 0 {
-		return fmt.Errorf("%s:%d: no [[simulate.trigger]]: a policy needs at least one trigger (status = [...], template = \"id\")", name, keyLine(data, "simulate", ""))
+		return fmt.Errorf("%s:%d: no [[simulate.trigger]]: a policy needs at least one trigger (status = [...], template = \"id\")", name, tomlkey.Line(data, "simulate", ""))
 	}
 	if len(ts) > maxTriggers {
 		return fmt.Errorf("%s: %d triggers: at most %d", name, len(ts), maxTriggers)
 	}
 	owner := map[string]int{}
 	for i, t := range ts {
-		where := fmt.Sprintf("%s:%d: simulate.trigger #%d", name, triggerLine(data, i), i+1)
+		where := fmt.Sprintf("%s:%d: simulate.trigger #%d", name, tomlkey.ArrayLine(data, "simulate.trigger", i), i+1)
 		var statuses []string
 		switch v := t.Status.(type) {
 		case string:
@@ -442,58 +444,4 @@ func loadLocation(name string) (*time.Location, error) {
 		return nil, fmt.Errorf("unknown time zone %q", name)
 	}
 	return loc, nil
-}
-
-// keyLine finds the 1-based line where key is set inside [table] (the table
-// header line when key is "" or not found; 1 when the table is not found). It
-// locates values that decoded but failed validation.
-func keyLine(data []byte, table, key string) int {
-	lines := strings.Split(string(data), "\n")
-	inTable := false
-	tableLine := 0
-	for i, raw := range lines {
-		l := strings.TrimSpace(raw)
-		if strings.HasPrefix(l, "[") {
-			name := strings.Trim(strings.TrimSpace(strings.SplitN(l, "#", 2)[0]), "[] ")
-			inTable = strings.ReplaceAll(name, "\"", "") == table
-			if inTable && tableLine == 0 {
-				tableLine = i + 1
-				if key == "" {
-					return tableLine
-				}
-			}
-			continue
-		}
-		k, _, found := strings.Cut(l, "=")
-		if !found || key == "" {
-			continue
-		}
-		k = strings.Trim(strings.TrimSpace(k), "\"")
-		if inTable && k == key {
-			return i + 1
-		}
-		// dotted keys at a parent table: "flags.burst = ..." or "simulate.collapse = ..."
-		if strings.HasSuffix(table+"."+key, "."+k) && strings.Contains(k, ".") {
-			return i + 1
-		}
-	}
-	if tableLine == 0 {
-		return 1
-	}
-	return tableLine
-}
-
-// triggerLine finds the line of the i-th [[simulate.trigger]] header.
-func triggerLine(data []byte, i int) int {
-	n := 0
-	for ln, raw := range strings.Split(string(data), "\n") {
-		l := strings.ReplaceAll(strings.TrimSpace(strings.SplitN(raw, "#", 2)[0]), " ", "")
-		if l == "[[simulate.trigger]]" {
-			if n == i {
-				return ln + 1
-			}
-			n++
-		}
-	}
-	return keyLine(data, "simulate", "")
 }

@@ -124,6 +124,10 @@ func TestParsePolicyErrors(t *testing.T) {
 		{"duplicate status", "[simulate]\n[[simulate.trigger]]\nstatus = [\"x\"]\ntemplate = \"t\"\n[[simulate.trigger]]\nstatus = \"x\"\ntemplate = \"u\"\n", `p.toml:5: simulate.trigger #2: status "x" is already in trigger #1`},
 		{"empty column", "[simulate]\n[simulate.columns]\nstatus = \"\"\n" + trig, `p.toml:3: simulate.columns.status: empty column name`},
 		{"broken toml", "[simulate\n", `p.toml:1`},
+		// Lines from the TOML parser, not a line scanner: a dotted key at
+		// the top and a header inside a multi-line string of another table.
+		{"dotted key at the top", "# policy\nsimulate.collapse = 30\n" + trig, `p.toml:2: simulate.collapse: want a duration string`},
+		{"header inside a string", "[lint]\nx = \"\"\"\n[simulate]\nquiet_action = 1\n\"\"\"\n[simulate]\nquiet_action = \"x\"\nmin_gap = \"5m\"\n" + trig, `p.toml:7: simulate.quiet_action`},
 		{"type mismatch", "[simulate]\ndedupe = \"yes\"\n" + trig, `p.toml:2`},
 	}
 	for _, tc := range tests {

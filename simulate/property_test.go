@@ -120,7 +120,7 @@ func TestEngineMatchesReference(t *testing.T) {
 			sweep int
 		}{{"stream", sortedPath, ModeStream, 0}, {"stream-small-windows", sortedPath, ModeStream, 1}, {"buffered", sortedPath, ModeBuffered, 0}, {"auto-shuffled", shuffledPath, ModeAuto, 1}} {
 			for _, workers := range []int{1, 3} {
-				rep, err := Run(Options{Inputs: []string{run.path}, Policy: p, Mode: run.mode, Customers: true, Workers: workers, expireAfter: int64(run.sweep), winSize: 1 + 4*run.sweep})
+				rep, err := Run(Options{Inputs: []string{run.path}, Policy: p, Mode: run.mode, Workers: workers, expireAfter: int64(run.sweep), winSize: 1 + 4*run.sweep})
 				if err != nil {
 					t.Fatalf("iter %d %s: %v", it, run.name, err)
 				}
@@ -173,7 +173,7 @@ func compareWithRef(t *testing.T, label string, rep *Report, want *refTotals) {
 	if int(rep.Customers) != len(want.customers) {
 		t.Fatalf("%s: customers %d, want %d", label, rep.Customers, len(want.customers))
 	}
-	for _, row := range rep.Rows {
+	for _, row := range rep.CustomerRows() {
 		w := want.customers[row.ID]
 		if w == nil {
 			t.Fatalf("%s: unexpected customer %s", label, row.ID)

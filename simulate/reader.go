@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -50,6 +51,7 @@ const (
 // source is one input file with its format and column layout.
 type source struct {
 	name    string
+	index   int // position among the run's inputs
 	format  inputFormat
 	delim   byte
 	nFields int           // CSV: fields in the header
@@ -63,7 +65,7 @@ type source struct {
 
 // openInput opens name ("-" is stdin) and returns the decompressed stream and
 // a closer. Gzip is recognized by its magic bytes, whatever the file name.
-func openInput(name string, stdin io.Reader) (io.Reader, io.Closer, error) {
+func openInput(name string, stdin io.Reader, fsys fs.FS) (io.Reader, io.Closer, error) {
 	var f io.Reader
 	var closer io.Closer = io.NopCloser(nil)
 	if name == "-" {
@@ -72,7 +74,11 @@ func openInput(name string, stdin io.Reader) (io.Reader, io.Closer, error) {
 		}
 		f = stdin
 	} else {
-		fh, err := os.Open(name)
+		open := func(name string) (fs.File, error) { return os.Open(name) }
+		if fsys != nil {
+			open = fsys.Open
+		}
+		fh, err := open(name)
 		if err != nil {
 			return nil, nil, fmt.Errorf("opening events: %w", err)
 		}
@@ -131,13 +137,15 @@ func newChunker(name string, r io.Reader) *chunker {
 }
 
 // fill reads until pend holds at least want bytes or the stream ends.
+// The buffer grows from 64 KiB as the stream delivers, so a small input
+// does not pay for a full chunk.
 func (c *chunker) fill(want int) error {
-	if cap(c.pend) < want {
-		nb := make([]byte, len(c.pend), want+want/4)
-		copy(nb, c.pend)
-		c.pend = nb
-	}
 	for !c.eof && len(c.pend) < want {
+		if len(c.pend) == cap(c.pend) {
+			nb := make([]byte, len(c.pend), min(max(2*cap(c.pend), 64<<10), want+want/4))
+			copy(nb, c.pend)
+			c.pend = nb
+		}
 		n, err := c.r.Read(c.pend[len(c.pend):cap(c.pend)])
 		c.pend = c.pend[:len(c.pend)+n]
 		if errors.Is(err, io.EOF) {
@@ -261,8 +269,14 @@ func (c *chunker) next() ([]byte, int64, error) {
 		}
 		out := c.pend[:cut]
 		rest := c.pend[cut:]
-		nb := c.pools.chunk(max(len(rest), chunkSize) + chunkSize/4)
-		c.pend = append(nb, rest...)
+		if c.eof {
+			// Nothing more to read: the rest needs no full-size buffer. (A
+			// copy: out goes back to the pool with the rest in its capacity.)
+			c.pend = append([]byte(nil), rest...)
+		} else {
+			nb := c.pools.chunk(max(len(rest), chunkSize) + chunkSize/4)
+			c.pend = append(nb, rest...)
+		}
 		start := c.line
 		c.line += int64(bytes.Count(out, []byte{'\n'}))
 		return out, start, nil
@@ -354,8 +368,8 @@ func recordEnd(p []byte, start int, delim byte) int {
 
 // openSource opens one input and reads its header (CSV) so that its chunks
 // can be parsed.
-func openSource(name string, stdin io.Reader, cols Columns) (*source, *chunker, io.Closer, error) {
-	r, closer, err := openInput(name, stdin)
+func openSource(name string, stdin io.Reader, fsys fs.FS, cols Columns) (*source, *chunker, io.Closer, error) {
+	r, closer, err := openInput(name, stdin, fsys)
 	if err != nil {
 		return nil, nil, nil, err
 	}

@@ -23,7 +23,7 @@ type readEvent struct {
 // readAll runs the readers alone over one input.
 func readAll(t testing.TB, name string, stdin io.Reader, cols Columns) ([]readEvent, []BadRow, int64, error) {
 	t.Helper()
-	src, ch, closer, err := openSource(name, stdin, cols)
+	src, ch, closer, err := openSource(name, stdin, nil, cols)
 	if err != nil {
 		return nil, nil, 0, err
 	}
@@ -287,5 +287,35 @@ func TestReadStdin(t *testing.T) {
 	evs, _, _, err := readAll(t, "-", strings.NewReader("customer_id,timestamp,status\nc1,2026-03-02T10:00:00Z,a\n"), DefaultColumns())
 	if err != nil || len(evs) != 1 {
 		t.Errorf("%v %d", err, len(evs))
+	}
+}
+
+// TestInvalidUTF8IsABadRow: ids and statuses that are not UTF-8 would be
+// written as raw bytes to CSV and as U+FFFD to JSON; such a row is skipped
+// and counted with its line, like any other bad row.
+func TestInvalidUTF8IsABadRow(t *testing.T) {
+	for _, tc := range []struct {
+		name, content, want string
+	}{
+		{"e.csv", "customer_id,entity_id,timestamp,status\nc\xff1,o1,1772445600,a\nc2,o\xfe,1772445600,a\nc3,o1,1772445600,\xc3(\nc4,o1,1772445600,a\n", "customer_id is not valid UTF-8"},
+		{"e.jsonl", "{\"customer_id\":\"c\xff1\",\"timestamp\":1772445600,\"status\":\"a\"}\n{\"customer_id\":\"c2\",\"entity_id\":\"o\xfe\",\"timestamp\":1772445600,\"status\":\"a\"}\n{\"customer_id\":\"c3\",\"timestamp\":1772445600,\"status\":\"\xc3(\"}\n{\"customer_id\":\"c4\",\"timestamp\":1772445600,\"status\":\"a\"}\n", "customer_id is not valid UTF-8"},
+	} {
+		evs, bad, n, err := readAll(t, writeFile(t, tc.name, tc.content), nil, DefaultColumns())
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if len(evs) != 1 || evs[0].cust != "c4" || n != 3 {
+			t.Errorf("%s: %d events, %d bad rows, want c4 only and 3 bad", tc.name, len(evs), n)
+			continue
+		}
+		lines := []int64{bad[0].Line, bad[1].Line, bad[2].Line}
+		first := int64(2)
+		if strings.HasSuffix(tc.name, ".jsonl") {
+			first = 1
+		}
+		if lines[0] != first || lines[1] != first+1 || lines[2] != first+2 || bad[0].Reason != tc.want ||
+			bad[1].Reason != "entity_id is not valid UTF-8" || bad[2].Reason != "status is not valid UTF-8" {
+			t.Errorf("%s: bad rows %v", tc.name, bad)
+		}
 	}
 }

@@ -202,7 +202,7 @@ func (x *xesReader) next(pl *pools) ([]byte, int64, error) {
 	if pl != nil {
 		x.pending = pl.chunk(chunkSize + chunkSize/4)
 	} else {
-		x.pending = make([]byte, 0, 64<<10)
+		x.pending = make([]byte, 0, 4<<10) // grows as records come
 	}
 	for len(x.pending) < chunkSize {
 		tok, err := x.dec.Token()

@@ -1,8 +1,10 @@
 package simulate
 
 import (
+	"fmt"
 	"math"
 	"sort"
+	"strings"
 )
 
 // SchemaVersion names the JSON report schema (documented in the README).
@@ -30,13 +32,14 @@ type Report struct {
 	Flags        []FlagStats     `json:"flags"`
 	TopCustomers []CustomerRow   `json:"top_customers"`
 	BadRows      BadRows         `json:"bad_rows"`
-	// Rows holds one row per customer, sorted by id, when Options.Customers
-	// was set (the CSV format); not part of the JSON report.
-	Rows []CustomerRow `json:"-"`
 	// Trails holds the timelines of the customers the report names (flag
-	// examples, noisiest customers) when TraceCustomers filled it; the HTML
-	// report shows them. Not part of the JSON report.
-	Trails map[string]*Explanation `json:"-"`
+	// examples, noisiest customers); the HTML report shows them. Nil when
+	// they could not be kept, and TrailsMissing says why. Not part of the
+	// JSON report.
+	Trails        map[string]*Explanation `json:"-"`
+	TrailsMissing string                  `json:"-"`
+
+	rows *customerRows // see CustomerRows
 }
 
 // TimeSpan is the first and last event time (RFC 3339, UTC).
@@ -151,6 +154,31 @@ type FlagSettings struct {
 	SilentGapAfter string `json:"silent_gap_after"`
 }
 
+// Controls describes the noise controls of the policy in one line:
+// "dedupe · collapse 30m · quiet_hours 21:00-08:00 (defer)".
+func (s PolicySummary) Controls() string {
+	var parts []string
+	if s.Dedupe {
+		parts = append(parts, "dedupe")
+	}
+	if s.Collapse != "" {
+		parts = append(parts, "collapse "+s.Collapse)
+	}
+	if s.QuietHours != "" {
+		parts = append(parts, fmt.Sprintf("quiet_hours %s (%s)", s.QuietHours, s.QuietAction))
+	}
+	if s.MinGap != "" {
+		parts = append(parts, "min_gap "+s.MinGap)
+	}
+	if s.MaxPerDay > 0 {
+		parts = append(parts, fmt.Sprintf("max_per_day %d", s.MaxPerDay))
+	}
+	if len(parts) == 0 {
+		return "no noise controls"
+	}
+	return strings.Join(parts, " · ")
+}
+
 func durOrEmpty(d int64) string {
 	if d <= 0 {
 		return ""
@@ -235,15 +263,15 @@ func (r *Report) fillTemplates(pol *compiled, acc *accum) {
 	sort.Slice(r.Channels, func(i, j int) bool { return r.Channels[i].Channel < r.Channels[j].Channel })
 	if pol.haveInfo {
 		sms.SegmentPrice, sms.Currency = pol.p.Cost.SMSSegment, pol.p.Cost.Currency
-		sms.AsIsCost = roundCents(float64(sms.AsIsSegments) * sms.SegmentPrice)
-		sms.PolicyCost = roundCents(float64(sms.PolicySegments) * sms.SegmentPrice)
+		sms.AsIsCost = RoundMoney(float64(sms.AsIsSegments) * sms.SegmentPrice)
+		sms.PolicyCost = RoundMoney(float64(sms.PolicySegments) * sms.SegmentPrice)
 		r.SMS = &sms
 	}
 }
 
-// roundCents rounds to 1/10000 of the currency unit (segment prices have
-// three or four decimals).
-func roundCents(x float64) float64 { return math.Round(x*10000) / 10000 }
+// RoundMoney rounds an amount as the report does: to 1/10000 of the
+// currency unit (segment prices have three or four decimals).
+func RoundMoney(x float64) float64 { return math.Round(x*10000) / 10000 }
 
 func (r *Report) fillFlags(pol *compiled, acc *accum, flagCust [2][nFlags]int64) {
 	r.Flags = make([]FlagStats, 0, nFlags)

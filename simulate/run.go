@@ -4,9 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"runtime"
 	"slices"
-	"sort"
 )
 
 // Mode selects how events are replayed.
@@ -33,8 +33,8 @@ type Options struct {
 	Templates map[string]TemplateInfo // nil: template ids are plain names
 	Strict    bool                    // a bad row is an error instead of being skipped
 	Mode      Mode
-	Workers   int  // replay goroutines (default GOMAXPROCS); half as many parse
-	Customers bool // fill Report.Customers (one row per customer, for CSV)
+	Workers   int   // replay goroutines (default GOMAXPROCS); half as many parse
+	FS        fs.FS // where the event files are opened; nil: the operating system's files
 	// Observer, when set, receives the decision trail of the customers in
 	// ObserveCustomers (all customers when empty).
 	Observer         Observer
@@ -51,7 +51,9 @@ func (o *Options) workers() int {
 	return max(1, runtime.GOMAXPROCS(0))
 }
 
-// Run replays the inputs through the policy and returns the report.
+// Run replays the inputs through the policy and returns the report: the
+// figures, one row per customer (Report.CustomerRows) and the timelines of
+// the customers the report names (Report.Trails). The inputs are read once.
 func Run(opts Options) (*Report, error) {
 	if opts.Policy == nil {
 		return nil, errors.New("simulate: no policy")
@@ -78,12 +80,14 @@ func Run(opts Options) (*Report, error) {
 		if opts.Mode == ModeStream {
 			return nil, fmt.Errorf("%w (rows of a customer must be in time order)", err)
 		}
-		notes = append(notes, fmt.Sprintf("rows are not in time order per customer (for example %v); the events were replayed from a sorted in-memory copy", de))
 		replay = "buffered"
 		if rs, ok := opts.Observer.(Resetter); ok {
 			rs.Reset()
 		}
 		out, err = runPipeline(&opts, pol, true)
+		if err == nil {
+			notes = append(notes, disorderNote(out.shards))
+		}
 	}
 	if err != nil {
 		return nil, err
@@ -97,6 +101,7 @@ func Run(opts Options) (*Report, error) {
 		}
 		return nil, errors.New("no events in the input")
 	}
+	r.Trails, r.TrailsMissing = namedTrails(pol, out.shards, r)
 	return r, nil
 }
 
@@ -105,10 +110,12 @@ func buildReport(opts *Options, pol *compiled, out *pipelineOut) *Report {
 	acc := newAccum(pol)
 	var hist [2]histogram
 	var flagCust [2][nFlags]int64
-	var top, rows []CustomerRow
+	var top []CustomerRow
 	var customers, entities int64
+	tables := make([]customerTable, 0, len(out.shards))
 	for _, sh := range out.shards {
-		sum := sh.summarize(opts.Customers)
+		sum := sh.summarize()
+		tables = append(tables, customerTable{cust: sh.cust, keys: sh.custKeys})
 		acc.merge(sum.acc)
 		customers += sum.customers
 		entities += sum.entities
@@ -121,10 +128,6 @@ func buildReport(opts *Options, pol *compiled, out *pipelineOut) *Report {
 		for _, t := range sum.top {
 			top = addTop(top, t)
 		}
-		rows = append(rows, sum.rows...)
-	}
-	if opts.Customers {
-		sort.Slice(rows, func(i, j int) bool { return rows[i].ID < rows[j].ID })
 	}
 	r := newReport(opts, pol)
 	r.Events, r.Customers, r.Entities = acc.events, customers, entities
@@ -143,8 +146,28 @@ func buildReport(opts *Options, pol *compiled, out *pipelineOut) *Report {
 	r.Deferred = acc.deferred
 	r.Daily = acc.days.days()
 	r.TopCustomers = top
-	r.Rows = rows
+	r.rows = rowsOf(tables)
 	r.BadRows = BadRows{Count: out.badCount, First: append([]BadRow{}, out.bad...)}
 	r.Notes = append(r.Notes, out.notes...)
 	return r
+}
+
+// disorderNote says that the events were replayed buffered, with the first
+// row (in input order) that is earlier than its customer's previous row.
+// The buffered shards find it, so the note does not depend on which
+// streaming shard noticed first. Rows that are in order per customer but
+// not across customers (files concatenated by region, say) make the
+// streaming replay give up too; then there is no such row to name.
+func disorderNote(shards []*shard) string {
+	var first *disorderError
+	for _, s := range shards {
+		d := s.disorder
+		if d != nil && (first == nil || d.input < first.input || d.input == first.input && d.line < first.line) {
+			first = d
+		}
+	}
+	if first == nil {
+		return "rows are not in time order across customers; the events were replayed from a sorted in-memory copy"
+	}
+	return fmt.Sprintf("rows are not in time order per customer (for example %v); the events were replayed from a sorted in-memory copy", first)
 }

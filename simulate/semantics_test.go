@@ -75,7 +75,7 @@ func replayCase(t *testing.T, policy, events string) (*Report, []string) {
 	for _, mode := range []Mode{ModeStream, ModeBuffered} {
 		for _, sweep := range []int{0, 1} {
 			tr := &trail{loc: p.Timezone}
-			r, err := Run(Options{Inputs: []string{path}, Policy: p, Mode: mode, Customers: true, Observer: tr, expireAfter: int64(sweep), winSize: 1 + 2*sweep})
+			r, err := Run(Options{Inputs: []string{path}, Policy: p, Mode: mode, Observer: tr, expireAfter: int64(sweep), winSize: 1 + 2*sweep})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -177,8 +177,8 @@ c1,e1,2026-03-03 08:00:00,d
 		"e1 c 03-03 07:59 -> sent 03-03 08:00 deferred", // latest original time wins
 		"e1 d 03-03 08:00 -> sent 03-03 08:00",          // end is outside, not deferred: no merge
 	)
-	if r.Deferred != 2 || r.Rows[0].Deferred != 2 {
-		t.Errorf("deferred = %d (row %d), want 2", r.Deferred, r.Rows[0].Deferred)
+	if r.Deferred != 2 || r.CustomerRows()[0].Deferred != 2 {
+		t.Errorf("deferred = %d (row %d), want 2", r.Deferred, r.CustomerRows()[0].Deferred)
 	}
 	if n := flagCount(t, r, "as_is", "quiet_send"); n != 3 {
 		t.Errorf("as-is quiet_send = %d, want 3 (21:00, 23:00, 07:59)", n)
@@ -445,7 +445,7 @@ spread,e1,2026-03-02 11:20:00,c
 spread,e1,2026-03-02 12:00:00,d
 `)
 	got := map[string]bool{}
-	for _, row := range r.Rows {
+	for _, row := range r.CustomerRows() {
 		got[row.ID] = strings.Contains(strings.Join(row.AsIsFlags, ","), "burst")
 	}
 	if !got["in"] || got["edge"] || got["spread"] {
@@ -480,7 +480,7 @@ c5,e5,2026-03-02 11:00:00,internal
 c5,e5,2026-03-02 12:00:00,a
 `)
 	want := map[string]bool{"c1": true, "c2": false, "c3": true, "c4": true, "c5": false}
-	for _, row := range r.Rows {
+	for _, row := range r.CustomerRows() {
 		has := strings.Contains(strings.Join(row.AsIsFlags, ","), "flapping")
 		if has != want[row.ID] {
 			t.Errorf("%s: flapping = %v, want %v", row.ID, has, want[row.ID])
@@ -518,7 +518,7 @@ c4,e4,2026-03-03 10:20:00,delivered
 c4,e4,2026-03-09 10:20:00,b
 `)
 	flags := map[string][2]bool{}
-	for _, row := range r.Rows {
+	for _, row := range r.CustomerRows() {
 		flags[row.ID] = [2]bool{strings.Contains(strings.Join(row.AsIsFlags, ","), "silent_gap"), strings.Contains(strings.Join(row.Flags, ","), "silent_gap")}
 	}
 	want := map[string][2]bool{
@@ -555,7 +555,7 @@ c2,e2,2026-03-02 10:00:00,a
 c2,e2,2026-03-02 10:10:00,internal
 c2,e2,2026-03-02 11:00:00,internal
 `)
-	for _, row := range r.Rows {
+	for _, row := range r.CustomerRows() {
 		got := strings.Contains(strings.Join(row.Flags, ","), "silent_gap")
 		// c2: the 10:30 message is inside the span (10:00-11:00): 30m and 30m.
 		want := row.ID == "c2"

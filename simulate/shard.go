@@ -85,10 +85,13 @@ type shard struct {
 	observeSet map[string]bool
 
 	buffered    bool
-	evs         chunked[bufEvent]
-	sweeping    bool  // the input seen so far is in global time order
-	maxT        int64 // latest event time seen
-	expireAfter int64 // retire customers this long after their last event
+	evs         chunked[bufEvent] // buffered: the events to replay; streaming: kept for the trails
+	logCap      int               // streaming: most events kept in evs
+	logLost     bool              // streaming: evs went over logCap and was dropped
+	disorder    *disorderError    // buffered: the shard's first row earlier than its customer's previous one
+	sweeping    bool              // the input seen so far is in global time order
+	maxT        int64             // latest event time seen
+	expireAfter int64             // retire customers this long after their last event
 	win         []winEvent
 	winSize     int
 	order       []uint32
@@ -109,6 +112,7 @@ type bufEvent struct {
 
 // disorderError reports a row earlier than its customer's previous row.
 type disorderError struct {
+	input    int // position of file among the inputs
 	file     string
 	line     int64
 	customer string
@@ -241,9 +245,17 @@ func (s *shard) ingest(b *batch) error {
 		}
 		s.acc.event(ev.t)
 		if s.buffered {
+			// Until the replay, lastT is the customer's latest time in input
+			// order: it finds the first row out of order (for the note).
+			if c := s.cust.at(ci); ev.t >= c.lastT {
+				c.lastT = ev.t
+			} else if s.disorder == nil {
+				s.disorder = &disorderError{input: b.src.index, file: b.src.name, line: ev.line, customer: string(s.custKeys.get(ci)), t: ev.t, prev: c.lastT}
+			}
 			s.evs.push(bufEvent{t: ev.t, cust: ci, ent: ei, st: st, zone: zi})
 			continue
 		}
+		s.keepEvent(bufEvent{t: ev.t, cust: ci, ent: ei, st: st, zone: zi})
 		if ev.t < s.maxT {
 			// Not in global time order (several files, say): per-customer
 			// order still works, but idle customers are no longer retired.

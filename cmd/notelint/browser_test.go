@@ -34,6 +34,7 @@ import (
 
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/simulate"
+	"github.com/notelint/notelint/simulate/report"
 )
 
 // findChromium returns the browser to use, or skips (fails under CI).
@@ -165,7 +166,7 @@ func TestBrowserReports(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantBars := simulate.ChartBars(rep)
+	wantBars := report.ChartBars(rep)
 
 	// The check report of examples/, and its SMS templates.
 	checkPage := filepath.Join(dir, "check.html")

@@ -14,7 +14,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/atomicfile"
 	"github.com/notelint/notelint/simulate"
+	"github.com/notelint/notelint/simulate/report"
 )
 
 // simulateFlags are the command-line flags of notelint simulate.
@@ -59,7 +61,7 @@ The policy is the [simulate] table of --policy FILE, else of the config
 	fl.StringVar(&f.policy, "policy", "", "TOML file with the [simulate] policy (default: the config's [simulate] table)")
 	fl.StringVar(&f.config, "config", "", "config file to use instead of discovering .notelint.toml")
 	fl.StringVar(&f.templates, "templates", "", "template directory: links trigger template ids to channels and SMS segments")
-	fl.StringVar(&f.format, "format", "text", "output format: "+strings.Join(simulate.Formats, ", "))
+	fl.StringVar(&f.format, "format", "text", "output format: "+strings.Join(report.Formats(), ", "))
 	fl.StringVar(&f.out, "out", "", "write the report to FILE instead of standard output")
 	fl.StringVar(&f.failOn, "fail-on", "", "thresholds that make the run fail (exit 1), e.g. 'p99>5,burst>0'")
 	fl.StringVar(&f.customer, "customer", "", "print this customer's replay as a timeline (text or json) instead of the report")
@@ -76,8 +78,8 @@ func runSimulate(cmd *cobra.Command, args []string, f *simulateFlags) error {
 	if format == "markdown" {
 		format = "md"
 	}
-	if !slices.Contains(simulate.Formats, format) {
-		return usageError(fmt.Errorf("--format %q: want one of %s", f.format, strings.Join(simulate.Formats, ", ")))
+	if !slices.Contains(report.Formats(), format) {
+		return usageError(fmt.Errorf("--format %q: want one of %s", f.format, strings.Join(report.Formats(), ", ")))
 	}
 	thresholds, err := simulate.ParseFailOn(f.failOn)
 	if err != nil {
@@ -103,39 +105,19 @@ func runSimulate(cmd *cobra.Command, args []string, f *simulateFlags) error {
 		Strict:    f.strict,
 		Mode:      mode,
 		Workers:   f.workers,
-		Customers: format == "csv",
 	}
 	if f.customer != "" {
 		return explainCustomer(cmd, opts, f, format, thresholds)
-	}
-	var spool *os.File
-	if format == "html" && slices.Contains(args, "-") {
-		// The timelines need a second pass: keep a copy of standard input.
-		if spool, err = os.CreateTemp("", "notelint-stdin-*"); err != nil {
-			return &exitError{code: exitInternal, err: err}
-		}
-		defer func() { _ = spool.Close(); _ = os.Remove(spool.Name()) }()
-		opts.Stdin = io.TeeReader(cmd.InOrStdin(), spool)
 	}
 	r, err := simulate.Run(opts)
 	if err != nil {
 		return usageError(err)
 	}
-	if format == "html" {
-		trace := opts
-		if spool != nil {
-			trace.Inputs = slices.Clone(args)
-			for i, in := range trace.Inputs {
-				if in == "-" {
-					trace.Inputs[i] = spool.Name()
-				}
-			}
-		}
-		if err := simulate.TraceCustomers(trace, r); err != nil {
-			return usageError(err)
-		}
+	var buf bytes.Buffer
+	if err := report.Write(&buf, r, format); err != nil {
+		return &exitError{code: exitInternal, err: err}
 	}
-	if err := writeSimulateReport(cmd.OutOrStdout(), f.out, r, format); err != nil {
+	if err := writeOut(cmd.OutOrStdout(), f.out, buf.Bytes()); err != nil {
 		return &exitError{code: exitInternal, err: err}
 	}
 	if crossed := r.Check(thresholds); len(crossed) > 0 {
@@ -157,7 +139,7 @@ func explainCustomer(cmd *cobra.Command, opts simulate.Options, f *simulateFlags
 		return usageError(err)
 	}
 	var buf bytes.Buffer
-	if err := simulate.WriteExplanation(&buf, x, format); err != nil {
+	if err := report.WriteExplanation(&buf, x, format); err != nil {
 		return &exitError{code: exitInternal, err: err}
 	}
 	if err := writeOut(cmd.OutOrStdout(), f.out, buf.Bytes()); err != nil {
@@ -172,13 +154,19 @@ func explainCustomer(cmd *cobra.Command, opts simulate.Options, f *simulateFlags
 	return nil
 }
 
-// writeOut writes b to --out FILE or to w.
+// writeOut writes b to --out FILE or to w. A file is replaced atomically
+// (a reader never sees half a report); a device or pipe (/dev/stdout) is
+// written to.
 func writeOut(w io.Writer, out string, b []byte) error {
 	if out == "" {
 		_, err := w.Write(b)
 		return err
 	}
-	if err := os.WriteFile(out, b, 0o644); err != nil {
+	write := atomicfile.Write
+	if st, err := os.Stat(out); err == nil && !st.Mode().IsRegular() {
+		write = func(name string, b []byte) error { return os.WriteFile(name, b, 0o644) }
+	}
+	if err := write(out, b); err != nil {
 		return fmt.Errorf("--out: %w", err)
 	}
 	return nil
@@ -258,23 +246,4 @@ func simulateTemplates(f *simulateFlags, cfgPath string) (map[string]simulate.Te
 		return nil, fmt.Errorf("templates of %s ([lint] include; pass --templates DIR to choose others): %w", cfgPath, err)
 	}
 	return tpl, nil
-}
-
-// writeSimulateReport writes the report to --out FILE or to w.
-func writeSimulateReport(w io.Writer, out string, r *simulate.Report, format string) error {
-	if out == "" {
-		return simulate.Write(w, r, format)
-	}
-	fh, err := os.Create(out)
-	if err != nil {
-		return fmt.Errorf("--out: %w", err)
-	}
-	if err := simulate.Write(fh, r, format); err != nil {
-		_ = fh.Close()
-		return err
-	}
-	if err := fh.Close(); err != nil {
-		return fmt.Errorf("--out: %w", err)
-	}
-	return nil
 }

@@ -72,11 +72,13 @@ func TestSimulateHTML(t *testing.T) {
 			t.Errorf("page lacks %q", want)
 		}
 	}
-	// From standard input: the timelines come from a spooled copy.
+	// From standard input, read once: no temporary copy (a temporary
+	// directory that does not exist would make one fail).
 	events, err := os.ReadFile(simEvents)
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Setenv("TMPDIR", filepath.Join(dir, "no-such-dir"))
 	out, errOut, code := runCLI(t, string(events), "simulate", "--policy", simPolicy, "--format", "html", "-")
 	if code != 0 || !strings.Contains(out, `class="trail"`) || strings.Contains(out, "notelint-stdin-") {
 		t.Errorf("stdin: exit %d: %s", code, errOut)

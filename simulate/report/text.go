@@ -1,13 +1,15 @@
-package simulate
+package report
 
 import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/notelint/notelint/simulate"
 )
 
 // writeText renders the report as compact aligned tables.
-func writeText(out io.Writer, r *Report) error {
+func writeText(out io.Writer, r *simulate.Report) error {
 	ew := &errWriter{w: out}
 	w := ew
 	fmt.Fprintf(w, "notelint simulate: %d events, %d customers, %d entities (%s", r.Events, r.Customers, r.Entities, strings.Join(r.Inputs, ", "))
@@ -15,7 +17,7 @@ func writeText(out io.Writer, r *Report) error {
 		fmt.Fprintf(w, "; %d bad rows skipped", r.BadRows.Count)
 	}
 	fmt.Fprintf(w, ")\nspan %s → %s, replay %s\n", r.TimeSpan.From, r.TimeSpan.To, r.Replay)
-	fmt.Fprintf(w, "policy %s: %s; zone %s\n\n", r.Settings.Source, policyLine(r.Settings), r.Settings.Timezone)
+	fmt.Fprintf(w, "policy %s: %s; zone %s\n\n", r.Settings.Source, r.Settings.Controls(), r.Settings.Timezone)
 
 	t := newTable("messages per customer", "as-is", "policy", "change")
 	t.add("total", r.AsIs.Messages, r.Policy.Messages, change(float64(r.AsIs.Messages), float64(r.Policy.Messages)))
@@ -73,7 +75,7 @@ func writeText(out io.Writer, r *Report) error {
 	for _, f := range r.Flags {
 		for _, ex := range []struct {
 			stream string
-			xs     []Example
+			xs     []simulate.Example
 		}{{"as-is", f.AsIs.Examples}, {"policy", f.Policy.Examples}} {
 			for _, x := range ex.xs {
 				if !printed {

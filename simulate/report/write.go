@@ -1,18 +1,20 @@
-package simulate
+package report
 
 import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/notelint/notelint/simulate"
 )
 
-// Formats are the report formats Write accepts.
-var Formats = []string{"text", "json", "csv", "md", "html"}
+// Formats returns the report formats Write accepts.
+func Formats() []string { return []string{"text", "json", "csv", "md", "html"} }
 
-// Write renders r in format ("text", "json", "csv", "md" or "html"). The
-// csv format needs the report built with Options.Customers; the html format
-// shows the customers' timelines when TraceCustomers filled r.Trails.
-func Write(w io.Writer, r *Report, format string) error {
+// Write renders r in format ("text", "json", "csv", "md" or "html"; "markdown"
+// is md). Every format renders the same report value: the csv format its
+// per-customer rows, the html format also the timelines in r.Trails.
+func Write(w io.Writer, r *simulate.Report, format string) error {
 	switch format {
 	case "", "text":
 		return writeText(w, r)
@@ -25,7 +27,7 @@ func Write(w io.Writer, r *Report, format string) error {
 	case "html":
 		return writeHTML(w, r)
 	}
-	return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
+	return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats(), ", "))
 }
 
 // change renders the relative change from a to b ("-58.8%", "±0%"; "" when a is 0).
@@ -40,36 +42,12 @@ func change(a, b float64) string {
 	return fmt.Sprintf("%+.1f%%", c)
 }
 
-// policyLine describes the controls of the policy in one line.
-func policyLine(s PolicySummary) string {
-	var parts []string
-	if s.Dedupe {
-		parts = append(parts, "dedupe")
-	}
-	if s.Collapse != "" {
-		parts = append(parts, "collapse "+s.Collapse)
-	}
-	if s.QuietHours != "" {
-		parts = append(parts, fmt.Sprintf("quiet_hours %s (%s)", s.QuietHours, s.QuietAction))
-	}
-	if s.MinGap != "" {
-		parts = append(parts, "min_gap "+s.MinGap)
-	}
-	if s.MaxPerDay > 0 {
-		parts = append(parts, fmt.Sprintf("max_per_day %d", s.MaxPerDay))
-	}
-	if len(parts) == 0 {
-		return "no noise controls"
-	}
-	return strings.Join(parts, " · ")
-}
-
 // histRows groups a histogram for display: exact counts up to 10, then
 // ranges, so that a long tail stays readable. The JSON report has every bin.
 // histBounds are the lower bounds of the display rows of a histogram.
 var histBounds = []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 16, 21, 31, 51, 101, 201, 501, 1001}
 
-func histRows(a, b []HistBin) (labels []string, as, ps []int64) {
+func histRows(a, b []simulate.HistBin) (labels []string, as, ps []int64) {
 	bounds := histBounds
 	idx := func(n int) int {
 		i := 0
@@ -79,7 +57,7 @@ func histRows(a, b []HistBin) (labels []string, as, ps []int64) {
 		return i
 	}
 	maxN := 0
-	for _, h := range append(append([]HistBin{}, a...), b...) {
+	for _, h := range append(append([]simulate.HistBin{}, a...), b...) {
 		maxN = max(maxN, h.Messages)
 	}
 	last := idx(maxN)
@@ -106,7 +84,7 @@ func histRows(a, b []HistBin) (labels []string, as, ps []int64) {
 }
 
 // exampleLine renders an example in one line.
-func exampleLine(x Example) string {
+func exampleLine(x simulate.Example) string {
 	who := x.Customer
 	if x.Entity != "" {
 		who += " / " + x.Entity

@@ -1,4 +1,4 @@
-package simulate
+package report
 
 import (
 	"fmt"

@@ -1,13 +1,15 @@
-package simulate
+package report
 
 import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/notelint/notelint/simulate"
 )
 
 // writeMarkdown renders the report for a pull-request comment.
-func writeMarkdown(out io.Writer, r *Report) error {
+func writeMarkdown(out io.Writer, r *simulate.Report) error {
 	ew := &errWriter{w: out}
 	w := ew
 	fmt.Fprintf(w, "### notelint simulate\n\n")
@@ -15,7 +17,7 @@ func writeMarkdown(out io.Writer, r *Report) error {
 	if r.BadRows.Count > 0 {
 		fmt.Fprintf(w, " · %d bad rows skipped", r.BadRows.Count)
 	}
-	fmt.Fprintf(w, "\n\nPolicy `%s`: %s (zone %s)\n\n", mdEscape(r.Settings.Source), policyLine(r.Settings), r.Settings.Timezone)
+	fmt.Fprintf(w, "\n\nPolicy `%s`: %s (zone %s)\n\n", mdEscape(r.Settings.Source), r.Settings.Controls(), r.Settings.Timezone)
 
 	fmt.Fprintln(w, "| messages per customer | as-is | policy | change |")
 	fmt.Fprintln(w, "|---|--:|--:|--:|")
@@ -64,7 +66,7 @@ func writeMarkdown(out io.Writer, r *Report) error {
 	for _, f := range r.Flags {
 		for _, ex := range []struct {
 			stream string
-			xs     []Example
+			xs     []simulate.Example
 		}{{"as-is", f.AsIs.Examples}, {"policy", f.Policy.Examples}} {
 			for _, x := range ex.xs {
 				fmt.Fprintf(w, "- **%s** (%s): %s\n", f.Name, ex.stream, mdEscape(exampleLine(x)))

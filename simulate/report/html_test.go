@@ -1,4 +1,4 @@
-package simulate
+package report
 
 import (
 	"bytes"
@@ -13,17 +13,19 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
+
+	"github.com/notelint/notelint/simulate"
 )
 
 // exampleOptions replays examples/simulate with its templates' channels
 // and segments (as --templates examples/simulate/templates links them).
-func exampleOptions(t testing.TB) Options {
+func exampleOptions(t testing.TB) simulate.Options {
 	t.Helper()
-	p, err := LoadPolicy("../examples/simulate/policy.toml")
+	p, err := simulate.LoadPolicy("../../examples/simulate/policy.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Options{Inputs: []string{"../examples/simulate/events.csv"}, Policy: p, Templates: map[string]TemplateInfo{
+	return simulate.Options{Inputs: []string{"../../examples/simulate/events.csv"}, Policy: p, Templates: map[string]simulate.TemplateInfo{
 		"delivery-shipped": {ID: "delivery-shipped", Channel: "sms", Segments: 1},
 		"delivery-delayed": {ID: "delivery-delayed", Channel: "sms", Segments: 2},
 		"delivery-today":   {ID: "delivery-today", Channel: "sms", Segments: 1},
@@ -31,23 +33,17 @@ func exampleOptions(t testing.TB) Options {
 	}}
 }
 
-func exampleReport(t testing.TB, trails bool) *Report {
+func exampleReport(t testing.TB) *simulate.Report {
 	t.Helper()
-	opts := exampleOptions(t)
-	r, err := Run(opts)
+	r, err := simulate.Run(exampleOptions(t))
 	if err != nil {
 		t.Fatal(err)
-	}
-	if trails {
-		if err := TraceCustomers(opts, r); err != nil {
-			t.Fatal(err)
-		}
 	}
 	return r
 }
 
 // renderBoth renders r as JSON (decoded generically) and as HTML (parsed).
-func renderBoth(t *testing.T, r *Report) (any, *goquery.Document, string) {
+func renderBoth(t *testing.T, r *simulate.Report) (any, *goquery.Document, string) {
 	t.Helper()
 	var jb, hb bytes.Buffer
 	if err := Write(&jb, r, "json"); err != nil {
@@ -153,7 +149,7 @@ func wantDec(x float64, d int) string {
 // no other text of the page (outside the customers' timelines, which the
 // JSON does not carry) contains a digit.
 func TestHTMLNumbersMatchJSON(t *testing.T) {
-	r := exampleReport(t, true)
+	r := exampleReport(t)
 	j, doc, _ := renderBoth(t, r)
 	checked := 0
 	doc.Find("[data-json]").Each(func(_ int, s *goquery.Selection) {
@@ -369,7 +365,7 @@ func TestHTMLNumbersMatchJSON(t *testing.T) {
 // TestHTMLSelfContained: no resource outside the page, no script but the
 // inline table sorter, the examples open without script.
 func TestHTMLSelfContained(t *testing.T) {
-	r := exampleReport(t, true)
+	r := exampleReport(t)
 	_, doc, page := renderBoth(t, r)
 	for _, bad := range []string{"src=", "@import", "url(", "<link", "<iframe", "<img", "<object", "<embed", "//fonts.", "https:"} {
 		if strings.Contains(page, bad) {
@@ -408,14 +404,15 @@ func TestHTMLSelfContained(t *testing.T) {
 // TestHTMLWithoutTemplates: a report without linked templates, without
 // trails, with a flag off, still renders (and states what is missing).
 func TestHTMLWithoutTemplates(t *testing.T) {
-	r := fixtureReport(t, false)
+	r := fixtureReport(t)
 	r.Settings.Flags.SilentGapAfter = ""
 	r.SMS = nil
+	r.Trails, r.TrailsMissing = nil, "the input was too long"
 	var b bytes.Buffer
 	if err := Write(&b, r, "html"); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"No templates were linked", "<svg", "The policy sends"} {
+	for _, want := range []string{"No templates were linked", "<svg", "The policy sends", "the input was too long."} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("page lacks %q", want)
 		}
@@ -423,17 +420,17 @@ func TestHTMLWithoutTemplates(t *testing.T) {
 }
 
 func TestDailyBuckets(t *testing.T) {
-	days := []DayCount{{"2026-01-01", 1, 1}, {"2026-01-03", 2, 0}}
+	days := []simulate.DayCount{{Date: "2026-01-01", AsIs: 1, Policy: 1}, {Date: "2026-01-03", AsIs: 2}}
 	bs, unit := dailyBuckets(days)
 	if unit != "day" || len(bs) != 3 || bs[1].asIs != 0 || bs[2].asIs != 2 || bs[2].label != "Sat 3 Jan" {
 		t.Errorf("days: %s %+v", unit, bs)
 	}
-	days = append(days, DayCount{"2026-06-30", 5, 4}) // 181 days: weeks from Monday 29 Dec
+	days = append(days, simulate.DayCount{Date: "2026-06-30", AsIs: 5, Policy: 4}) // 181 days: weeks from Monday 29 Dec
 	bs, unit = dailyBuckets(days)
 	if unit != "week" || bs[0].from != "2025-12-29" || bs[0].to != "2026-01-04" || bs[0].asIs != 3 || bs[len(bs)-1].asIs != 5 {
 		t.Errorf("weeks: %s %+v", unit, bs[0])
 	}
-	days = append(days, DayCount{"2028-02-29", 7, 7})
+	days = append(days, simulate.DayCount{Date: "2028-02-29", AsIs: 7, Policy: 7})
 	bs, unit = dailyBuckets(days)
 	if unit != "month" || bs[0].label != "Jan 2026" || bs[len(bs)-1].to != "2028-02-29" || bs[len(bs)-1].asIs != 7 {
 		t.Errorf("months: %s %+v %+v", unit, bs[0], bs[len(bs)-1])

@@ -1,4 +1,4 @@
-package simulate
+package report
 
 import (
 	"encoding/json"
@@ -6,10 +6,12 @@ import (
 	"io"
 	"strings"
 	"time"
+
+	"github.com/notelint/notelint/simulate"
 )
 
 // WriteExplanation renders a customer's timeline as "text" or "json".
-func WriteExplanation(w io.Writer, x *Explanation, format string) error {
+func WriteExplanation(w io.Writer, x *simulate.Explanation, format string) error {
 	switch format {
 	case "", "text":
 		ew := &errWriter{w: w}
@@ -28,8 +30,8 @@ func WriteExplanation(w io.Writer, x *Explanation, format string) error {
 	return fmt.Errorf("--customer prints text or json, not %q", format)
 }
 
-// Summary is the explanation's headline in one or two sentences.
-func (x *Explanation) Summary() string {
+// explanationSummary is the headline of a timeline in one or two sentences.
+func explanationSummary(x *simulate.Explanation) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "As-is: %s. With the policy: %d sent", plural(x.AsIs, "message"), x.Sent)
 	if x.Deferred > 0 {
@@ -63,11 +65,11 @@ func flagsOrNone(fs []string) string {
 	return strings.Join(fs, ", ")
 }
 
-func writeExplainText(w io.Writer, x *Explanation) {
+func writeExplainText(w io.Writer, x *simulate.Explanation) {
 	fmt.Fprintf(w, "customer %s: %s, %s (%s); zone %s\n", x.Customer, plural(x.Events, "event"),
 		plural(len(x.Entities), "entity"), strings.Join(x.Entities, ", "), strings.Join(x.Zones, ", "))
 	fmt.Fprintf(w, "policy: %s\n", x.Policy)
-	fmt.Fprintln(w, x.Summary())
+	fmt.Fprintln(w, explanationSummary(x))
 	fmt.Fprintf(w, "Flags as-is: %s. With the policy: %s.\n", flagsOrNone(x.FlagsAsIs), flagsOrNone(x.FlagsPol))
 
 	entW, stW := 0, 0
@@ -108,7 +110,7 @@ func writeExplainText(w io.Writer, x *Explanation) {
 				fmt.Fprintf(w, "%spolicy  %s %s\n", indent, mark, s.Why)
 			}
 		case "send":
-			fmt.Fprintf(w, "  %s  %s  ✉ policy sends %s (the %q of %s)\n", tm, pad(s.Entity, entW), s.Template, s.Status, clock(*s.Event, s.Time))
+			fmt.Fprintf(w, "  %s  %s  ✉ policy sends %s (the %q of %s)\n", tm, pad(s.Entity, entW), s.Template, s.Status, simulate.Clock(*s.Event, s.Time))
 		case "flag":
 			stream := "as-is"
 			if s.Stream == "policy" {
