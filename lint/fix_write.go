@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
-	"path/filepath"
+
+	"github.com/notelint/notelint/lint/atomicfile"
 )
 
 // errChanged is wrapped by the error for a file that changed on disk after
@@ -31,36 +31,8 @@ func writeFixed(path, target string, loaded, data []byte) error {
 	if !bytes.Equal(disk, loaded) {
 		return fmt.Errorf("%s: %w", path, errChanged)
 	}
-	if err := writeFileAtomic(target, data, st.Mode().Perm()); err != nil {
-		return fmt.Errorf("%s: not fixed: %w", path, err)
+	if err := atomicfile.WriteMode(target, data, st.Mode().Perm()); err != nil {
+		return fmt.Errorf("%s: not fixed: %w", path, errors.Unwrap(err))
 	}
 	return nil
-}
-
-// writeFileAtomic replaces path with data through a temporary file in the
-// same directory, renamed over it, so no reader sees half a file.
-func writeFileAtomic(path string, data []byte, mode fs.FileMode) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".notelint-fix-*")
-	if err != nil {
-		return unwrapPathError(err)
-	}
-	defer func() {
-		if err != nil {
-			_ = tmp.Close()
-			_ = os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(mode); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

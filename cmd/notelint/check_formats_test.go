@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/notelint/notelint/lint/atomicfile"
 )
 
 func TestParseFormats(t *testing.T) {
@@ -184,13 +186,13 @@ func TestCheckFormatUsageErrors(t *testing.T) {
 func TestWriteFileAtomic(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "report.xml")
-	if err := writeFileAtomic(path, []byte("first")); err != nil {
+	if err := atomicfile.Write(path, []byte("first")); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.Chmod(path, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeFileAtomic(path, []byte("second")); err != nil {
+	if err := atomicfile.Write(path, []byte("second")); err != nil {
 		t.Fatal(err)
 	}
 	if got := string(readFile(t, path)); got != "second" {
@@ -199,7 +201,7 @@ func TestWriteFileAtomic(t *testing.T) {
 	if st, _ := os.Stat(path); st.Mode().Perm() != 0o600 {
 		t.Errorf("mode %v, want the existing 0600 kept", st.Mode().Perm())
 	}
-	if err := writeFileAtomic(filepath.Join(dir, "gone", "x"), []byte("x")); err == nil {
+	if err := atomicfile.Write(filepath.Join(dir, "gone", "x"), []byte("x")); err == nil {
 		t.Error("no error for a missing directory")
 	}
 	assertNoTempFiles(t, dir)

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/atomicfile"
 	"github.com/notelint/notelint/lint/output"
 )
 
@@ -141,7 +142,7 @@ func writeOutputs(stdout io.Writer, specs []outputSpec, findings []lint.Finding,
 			keep(&exitError{code: exitInternal, err: err})
 			continue
 		}
-		if err := writeFileAtomic(s.path, buf.Bytes()); err != nil {
+		if err := atomicfile.Write(s.path, buf.Bytes()); err != nil {
 			keep(usageError(fmt.Errorf("--format %s:%s: %w", s.format, s.path, err)))
 		}
 	}
@@ -156,37 +157,4 @@ func writeOutputs(stdout io.Writer, specs []outputSpec, findings []lint.Finding,
 		}
 	}
 	return first
-}
-
-// writeFileAtomic replaces path with data: it writes a temporary file in
-// the same directory and renames it over path, so readers never see half a
-// report. A new file gets mode 0644; an existing one keeps its mode.
-func writeFileAtomic(path string, data []byte) (err error) {
-	mode := fs.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
-		mode = st.Mode().Perm()
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			_ = tmp.Close()
-			_ = os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(mode); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
