@@ -51,6 +51,9 @@ type LintConfig struct {
 	// localeSet is true when the config file names default_locale (the
 	// built-in "en" is only a weak guess).
 	localeSet bool
+	// MaxFileSize is the largest file read, in bytes (default 256 KiB):
+	// a larger one is an input error, not a slow run.
+	MaxFileSize int64 `toml:"max_file_size"`
 }
 
 // SMSConfig is the [sms] table.
@@ -77,7 +80,7 @@ type fileConfig struct {
 // DefaultConfig returns the built-in configuration for rules.
 func DefaultConfig(rules []*Rule) *Config {
 	c := &Config{
-		Lint:  LintConfig{DefaultLocale: "en"},
+		Lint:  LintConfig{DefaultLocale: "en", MaxFileSize: DefaultMaxFileSize},
 		SMS:   SMSConfig{MaxSegments: 1, DefaultVarLength: 20, Split: "graphemes"},
 		rules: make(map[string]*ruleSetting, len(rules)),
 	}
@@ -94,6 +97,9 @@ func DefaultConfig(rules []*Rule) *Config {
 	return c
 }
 
+// maxConfigSize is the largest config file read.
+const maxConfigSize = 1 << 20
+
 // LoadConfig reads the config file at path on top of the defaults and
 // validates it against rules. path "" returns the defaults.
 func LoadConfig(path string, rules []*Rule) (*Config, error) {
@@ -101,7 +107,7 @@ func LoadConfig(path string, rules []*Rule) (*Config, error) {
 	if path == "" {
 		return c, nil
 	}
-	data, err := os.ReadFile(path)
+	data, err := readRegular(path, maxConfigSize)
 	if err != nil {
 		return nil, fmt.Errorf("reading config: %w", err)
 	}
@@ -134,7 +140,13 @@ func (c *Config) parse(path string, data []byte, rules []*Rule) error {
 		if l.DefaultLocale == "" {
 			l.DefaultLocale = c.Lint.DefaultLocale
 		}
+		if l.MaxFileSize == 0 {
+			l.MaxFileSize = c.Lint.MaxFileSize
+		}
 		c.Lint = l
+		if l.MaxFileSize < 1 {
+			return fmt.Errorf("%s:%d: [lint] max_file_size must be a positive number of bytes, not %d", path, keyLine(data, "lint", "max_file_size"), l.MaxFileSize)
+		}
 		if l.DefaultChannel != "" && !contains(knownChannels, l.DefaultChannel) {
 			return fmt.Errorf("%s:%d: unknown default_channel %q (want one of %s)", path, keyLine(data, "lint", "default_channel"), l.DefaultChannel, strings.Join(knownChannels, ", "))
 		}

@@ -3,7 +3,6 @@ package lint
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -28,17 +27,22 @@ func (e *InputError) Error() string {
 func (e *InputError) Unwrap() error { return e.Err }
 
 // LoadFile reads one template file into its templates (one, or many for a
-// catalog). A file that cannot be read, or is not UTF-8, is an *InputError.
+// catalog). A file that cannot be read, is not a regular file, is larger
+// than [lint] max_file_size or is not UTF-8 is an *InputError.
 func LoadFile(path string, cfg *Config) ([]*Template, error) {
-	data, err := os.ReadFile(path)
+	data, err := readRegular(path, cfg.MaxFileSizeBytes())
 	if err != nil {
-		return nil, &InputError{Path: path, Err: unwrapPathError(err)}
+		return nil, err
 	}
 	return Load(path, data, cfg)
 }
 
 // Load parses data, the content of the file at path, into templates.
+// Data larger than [lint] max_file_size is an *InputError.
 func Load(path string, data []byte, cfg *Config) ([]*Template, error) {
+	if limit := cfg.MaxFileSizeBytes(); int64(len(data)) > limit {
+		return nil, &InputError{Path: path, Err: tooLarge(int64(len(data)), limit, false)}
+	}
 	if bytes.HasPrefix(data, []byte("\xFF\xFE")) || bytes.HasPrefix(data, []byte("\xFE\xFF")) {
 		return nil, &InputError{Path: path, Err: fmt.Errorf("the file is UTF-16 text; save it as UTF-8")}
 	}

@@ -48,6 +48,8 @@ exclude = ["**/drafts/**"]
 default_locale = "en"
 # default_channel = "sms"
 # default_kind = "delay"
+# Larger files are an input error, not checked (bytes; default 256 KiB).
+max_file_size = 262144
 
 [sms]
 max_segments = 1          # segment budget per SMS
