@@ -82,3 +82,39 @@ func TestReadRegularDirectory(t *testing.T) {
 		t.Fatalf("LoadFile(dir): %v", err)
 	}
 }
+
+// billionLaughs is a YAML file of about 400 bytes whose aliases expand to
+// 9^9 integers; integers used to escape the cap on messages, so the walk
+// never ended.
+func billionLaughs(leaf string) string {
+	var b strings.Builder
+	b.WriteString("de:\n  a: &a [" + strings.TrimSuffix(strings.Repeat(leaf+",", 9), ",") + "]\n")
+	prev := "a"
+	for _, c := range "bcdefgh" {
+		name := string(c)
+		b.WriteString("  " + name + ": &" + name + " [" + strings.TrimSuffix(strings.Repeat("*"+prev+",", 9), ",") + "]\n")
+		prev = name
+	}
+	b.WriteString("  i: [" + strings.TrimSuffix(strings.Repeat("*"+prev+",", 9), ",") + "]\n")
+	return b.String()
+}
+
+func TestYAMLAliasBudget(t *testing.T) {
+	for _, leaf := range []string{"1", "true", "x", "~"} {
+		doc := billionLaughs(leaf)
+		_, err := Load("locales/de.yml", []byte(doc), DefaultConfig(nil))
+		var ie *InputError
+		if !errors.As(err, &ie) || !strings.Contains(err.Error(), "aliases expand too far") || ie.Line < 1 {
+			t.Errorf("leaf %s (%d bytes): %v", leaf, len(doc), err)
+		}
+	}
+	// Ordinary use of aliases stays well within the budget.
+	ok := "de:\n  base: &b\n    hi: Hallo\n    bye: Tschüss\n"
+	for i := 0; i < 50; i++ {
+		ok += "  k" + string(rune('a'+i%26)) + string(rune('a'+i/26)) + ":\n    <<: *b\n    own: eigen\n"
+	}
+	ts, err := Load("locales/de.yml", []byte(ok), DefaultConfig(nil))
+	if err != nil || len(ts) != 2+50*3 {
+		t.Fatalf("merge keys: %d templates, %v", len(ts), err)
+	}
+}
