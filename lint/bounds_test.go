@@ -118,3 +118,43 @@ func TestYAMLAliasBudget(t *testing.T) {
 		t.Fatalf("merge keys: %d templates, %v", len(ts), err)
 	}
 }
+
+// TestPlaceholderMaxBound: a max of 99999999999 used to make the worst
+// case SMS a 100 GB string (a Go out-of-memory crash); 1000000000 took 21 s.
+func TestPlaceholderMaxBound(t *testing.T) {
+	for _, max := range []string{"99999999999", "1000000000", "10001"} {
+		doc := "+++\nchannel = \"sms\"\n[vars]\nname = { sample = \"Anna\", max = " + max + " }\n+++\nAcme: Hi {{name}}, your parcel arrives at 14:00.\n"
+		ts, err := Load("sms/x.txt", []byte(doc), DefaultConfig(nil))
+		if err != nil {
+			t.Fatal(err)
+		}
+		tp := ts[0]
+		found := false
+		for _, p := range tp.Problems {
+			if p.Rule == RuleFrontmatter && strings.Contains(p.Message, "over the limit of 10000") {
+				found = true
+				if line := tp.Source.Position(p.Start).Line; line != 4 {
+					t.Errorf("max = %s: problem on line %d, want 4", max, line)
+				}
+			}
+		}
+		if !found {
+			t.Fatalf("max = %s: no frontmatter problem in %+v", max, tp.Problems)
+		}
+		if v := tp.Vars["name"]; v == nil || v.Max != MaxVarLength {
+			t.Fatalf("max = %s: var %+v, want max %d", max, v, MaxVarLength)
+		}
+		if est := EstimateSMS(tp, DefaultConfig(nil)); est.Worst.Segments < 2 {
+			t.Errorf("max = %s: worst case %+v", max, est.Worst)
+		}
+	}
+	for _, c := range []struct{ text, want string }{
+		{"[sms]\ndefault_var_length = 99999999999\n", ":2: [sms] default_var_length must be 0 to 10000, not 99999999999"},
+		{"[sms]\nmax_segments = 0\ndefault_var_length = -1\n", ":3: [sms] default_var_length must be 0 to 10000, not -1"},
+		{"[sms]\nmax_segments = 300\n", ":2: [sms] max_segments must be 1 to 255, not 300"},
+	} {
+		if _, err := parseConfig(t, c.text); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: %v, want %q", c.text, err, c.want)
+		}
+	}
+}

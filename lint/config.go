@@ -176,8 +176,11 @@ func (c *Config) parse(path string, data []byte, rules []*Rule) error {
 		if s.Split != "graphemes" && s.Split != "minimal" {
 			return fmt.Errorf("%s:%d: [sms] split must be \"graphemes\" or \"minimal\", not %q", path, keyLine(data, "sms", "split"), s.Split)
 		}
-		if s.MaxSegments < 1 || s.MaxSegments > 255 || s.DefaultVarLength < 0 {
-			return fmt.Errorf("%s:%d: [sms] max_segments must be 1 to 255 and default_var_length not negative", path, keyLine(data, "sms", "max_segments"))
+		if s.MaxSegments < 1 || s.MaxSegments > 255 {
+			return fmt.Errorf("%s:%d: [sms] max_segments must be 1 to 255, not %d", path, keyLine(data, "sms", "max_segments"), s.MaxSegments)
+		}
+		if s.DefaultVarLength < 0 || s.DefaultVarLength > MaxVarLength {
+			return fmt.Errorf("%s:%d: [sms] default_var_length must be 0 to %d, not %d", path, keyLine(data, "sms", "default_var_length"), MaxVarLength, s.DefaultVarLength)
 		}
 		c.SMS = s
 	}

@@ -43,6 +43,10 @@ type varDecl struct {
 	Landing string `toml:"landing"`
 }
 
+// MaxVarLength is the largest max a placeholder may declare, and the
+// largest [sms] default_var_length: worst cases are built at that length.
+const MaxVarLength = 10000
+
 // knownVarTypes are the values accepted for a variable's type.
 var knownVarTypes = []string{"text", "name", "time", "date", "datetime", "duration", "url", "number", "money", "phone", "email", "code", "id"}
 
@@ -186,6 +190,12 @@ func validateMeta(t *Template, m *meta, pos map[string]tomlValue, prefix string)
 		}
 		if v.Max < 0 {
 			bad("vars."+n+".max", fmt.Sprintf("variable %q has a negative max", n), "max is the longest value in characters")
+		}
+		if v.Max > MaxVarLength {
+			bad("vars."+n+".max", fmt.Sprintf("variable %q has a max of %d characters, over the limit of %d; it is counted at %d", n, v.Max, MaxVarLength, MaxVarLength),
+				"max is the longest value in characters; no message needs more than 10000")
+			v.Max = MaxVarLength
+			m.Vars[n] = v
 		}
 	}
 }
