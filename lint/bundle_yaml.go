@@ -66,12 +66,12 @@ func parseYAMLBundle(data []byte, start int) ([]bundleEntry, error) {
 }
 
 type yamlWalker struct {
-	data    []byte
-	base    int
-	lines   []int
-	out     []bundleEntry
-	budget  int // units of work left; below 0 the walk stops
-	overAt  int // file offset of the node that exhausted the budget
+	data   []byte
+	base   int
+	lines  []int
+	out    []bundleEntry
+	budget int // units of work left; below 0 the walk stops
+	overAt int // file offset of the node that exhausted the budget
 }
 
 // spend takes n units from the budget and reports whether the walk goes on.

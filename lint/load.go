@@ -164,6 +164,9 @@ func loadDocument(src *Source, cfg *Config, format Format) *Template {
 	switch format {
 	case Markdown:
 		body, links, dirs = markdownText(src.Content, bodyStart)
+		if off := markdownGuard(src.Content[bodyStart:]); off >= 0 {
+			t.Problems = append(t.Problems, markdownTooComplex(src, bodyStart+off))
+		}
 	case HTML:
 		var title Text
 		body, title, links, dirs = htmlText(src.Content, bodyStart)
