@@ -158,3 +158,30 @@ func TestPlaceholderMaxBound(t *testing.T) {
 		}
 	}
 }
+
+// FuzzConfig: the config loader never panics; it accepts a file or names
+// what is wrong with it.
+func FuzzConfig(f *testing.F) {
+	for _, s := range []string{
+		"[lint]\ninclude = [\"**/*.txt\"]\nexclude = [\"**/drafts/**\"]\ndefault_locale = \"en\"\nmax_file_size = 1000\n" +
+			"[sms]\nmax_segments = 2\ndefault_var_length = 30\nsplit = \"minimal\"\n[rules.with-opts]\nseverity = \"error\"\nterms = [\"SAP\"]\nmax = 2\n",
+		"[[lint.bundle]]\npath = \"locales/*.yml\"\nformat = \"yaml\"\nkeys = [\"*.sms.*\"]\nchannel = { sms = [\"*.sms.*\"] }\n",
+		"[lint.group]\nenabled = true\n[landing]\ntimeout = \"2s\"\n[landing.pages]\n\"https://a.example/*\" = \"x.html\"\n",
+		"[rules.plain]\nseverity = 3\n", "[lint]\ninclude = [\"[\"]\n", "\xEF\xBB\xBF[sms]\nmax_segments = 0\n", "a = {",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		rules := testRules()
+		c := DefaultConfig(rules)
+		if err := c.parse(ConfigFileName, []byte(s), rules); err != nil {
+			if !strings.HasPrefix(err.Error(), ConfigFileName) {
+				t.Fatalf("error does not name the file: %v", err)
+			}
+			return
+		}
+		if c.MaxFileSizeBytes() < 1 || c.SMS.DefaultVarLength > MaxVarLength || c.SMS.MaxSegments < 1 {
+			t.Fatalf("accepted out-of-range values: %+v %+v", c.Lint, c.SMS)
+		}
+	})
+}
