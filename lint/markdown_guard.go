@@ -36,13 +36,17 @@ func markdownGuard(src []byte) int {
 		if runStart < 0 {
 			return false
 		}
-		size := end - runStart
-		cost := size * (marks + ticks*lines)
+		size, work := end-runStart, marks
+		over := ticks > 0 && lines > budget/ticks
+		if !over {
+			work += ticks * lines
+			over = work > 0 && size > budget/work
+		}
 		runStart, marks, ticks, lines = -1, 0, 0, 0
-		if cost < 0 || cost > budget { // cost < 0: overflow
+		if over {
 			return true
 		}
-		budget -= cost
+		budget -= size * work
 		return false
 	}
 	for off := 0; off < len(src); {
@@ -67,6 +71,15 @@ func markdownGuard(src []byte) int {
 		}
 		if runStart < 0 {
 			runStart = off
+			if htmlBlockStart(l) {
+				// Raw HTML up to the next blank line: no inline parsing.
+				for next < len(src) && len(bytes.TrimSpace(lineAt(src, next))) > 0 {
+					next += len(lineAt(src, next)) + 1
+				}
+				runStart = -1
+				off = next
+				continue
+			}
 		}
 		lines++
 		for _, c := range l {
@@ -83,6 +96,51 @@ func markdownGuard(src []byte) int {
 		return start
 	}
 	return -1
+}
+
+// lineAt returns the line that starts at off, without its line feed.
+func lineAt(src []byte, off int) []byte {
+	if i := bytes.IndexByte(src[off:], '\n'); i >= 0 {
+		return src[off : off+i]
+	}
+	return src[off:]
+}
+
+// htmlBlockTags are the tag names that start a CommonMark HTML block of
+// type 6, which ends only at a blank line.
+var htmlBlockTags = map[string]bool{
+	"address": true, "article": true, "aside": true, "base": true, "basefont": true, "blockquote": true, "body": true,
+	"caption": true, "center": true, "col": true, "colgroup": true, "dd": true, "details": true, "dialog": true, "dir": true,
+	"div": true, "dl": true, "dt": true, "fieldset": true, "figcaption": true, "figure": true, "footer": true, "form": true,
+	"frame": true, "frameset": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "head": true,
+	"header": true, "hr": true, "html": true, "iframe": true, "legend": true, "li": true, "link": true, "main": true,
+	"menu": true, "menuitem": true, "nav": true, "noframes": true, "ol": true, "optgroup": true, "option": true, "p": true,
+	"param": true, "search": true, "section": true, "summary": true, "table": true, "tbody": true, "td": true, "tfoot": true,
+	"th": true, "thead": true, "title": true, "tr": true, "track": true, "ul": true,
+}
+
+// htmlBlockStart reports whether line l, outside any quote or list, opens
+// an HTML block of type 6 (<div, </table, …).
+func htmlBlockStart(l []byte) bool {
+	i := 0
+	for i < len(l) && i < 3 && l[i] == ' ' {
+		i++
+	}
+	if i >= len(l) || l[i] != '<' {
+		return false
+	}
+	i++
+	if i < len(l) && l[i] == '/' {
+		i++
+	}
+	j := i
+	for j < len(l) && (l[j] >= 'a' && l[j] <= 'z' || l[j] >= 'A' && l[j] <= 'Z' || l[j] >= '0' && l[j] <= '9') {
+		j++
+	}
+	if !htmlBlockTags[string(bytes.ToLower(l[i:j]))] {
+		return false
+	}
+	return j == len(l) || l[j] == ' ' || l[j] == '\t' || l[j] == '\r' || l[j] == '>' || (l[j] == '/' && j+1 < len(l) && l[j+1] == '>')
 }
 
 // containerDepth counts the block quote markers and list item markers that

@@ -22,6 +22,7 @@ var pathologicalMarkdown = map[string]string{
 	"nested bullet lists":   strings.Repeat("- ", 32<<10),
 	"quotes after a line":   "Hi\n\n" + strings.Repeat("> ", 34),
 	"links after paragraph": "# Title\n\nHello.\n\n" + strings.Repeat("[a](", 60000),
+	"links after inline tag": "<span>" + strings.Repeat("[a](", 60000),
 }
 
 func TestMarkdownGuard(t *testing.T) {
@@ -59,6 +60,8 @@ func TestMarkdownGuard(t *testing.T) {
 			t.Errorf("%s: guard at %d", f, off)
 		}
 	}
+	// An HTML block is raw up to the next blank line: not inline markup.
+	long.WriteString("<table class=\"x\">\n" + strings.Repeat("<tr><td><a href=\"https://acme.example/\">[x](y)</a></td></tr>\n", 2000) + "</table>\n\nBye.\n")
 	if off := markdownGuard([]byte(long.String())); off >= 0 {
 		t.Errorf("long ordinary document (%d bytes): guard at %d", long.Len(), off)
 	}
