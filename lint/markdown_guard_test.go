@@ -11,17 +11,17 @@ import (
 // than their size, each about 64 KiB; the old loader took from 1 to over
 // 20 seconds on each (on one line, "[a](" repeated 60,000 times took 40 s).
 var pathologicalMarkdown = map[string]string{
-	"unclosed links":        strings.Repeat("[a](", 16<<10),
-	"empty links":           strings.Repeat("[](", 21<<10),
-	"angle destinations":    strings.Repeat("[a](<b", 10<<10),
-	"unclosed code spans":   strings.Repeat("\\``\n", 16<<10),
-	"code spans on a line":  strings.Repeat("\\`` ", 16<<10),
-	"emphasis":              strings.Repeat("*a_\n", 16<<10),
-	"nested quotes":         strings.Repeat("> ", 32<<10),
-	"nested ordered lists":  strings.Repeat("1. ", 21<<10),
-	"nested bullet lists":   strings.Repeat("- ", 32<<10),
-	"quotes after a line":   "Hi\n\n" + strings.Repeat("> ", 34),
-	"links after paragraph": "# Title\n\nHello.\n\n" + strings.Repeat("[a](", 60000),
+	"unclosed links":         strings.Repeat("[a](", 16<<10),
+	"empty links":            strings.Repeat("[](", 21<<10),
+	"angle destinations":     strings.Repeat("[a](<b", 10<<10),
+	"unclosed code spans":    strings.Repeat("\\``\n", 16<<10),
+	"code spans on a line":   strings.Repeat("\\`` ", 16<<10),
+	"emphasis":               strings.Repeat("*a_\n", 16<<10),
+	"nested quotes":          strings.Repeat("> ", 32<<10),
+	"nested ordered lists":   strings.Repeat("1. ", 21<<10),
+	"nested bullet lists":    strings.Repeat("- ", 32<<10),
+	"quotes after a line":    "Hi\n\n" + strings.Repeat("> ", 34),
+	"links after paragraph":  "# Title\n\nHello.\n\n" + strings.Repeat("[a](", 60000),
 	"links after inline tag": "<span>" + strings.Repeat("[a](", 60000),
 }
 
