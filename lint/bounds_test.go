@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -24,6 +25,8 @@ func TestConfigBounds(t *testing.T) {
 	}{
 		{"max_file_size", "[lint]\nmax_file_size = 1000\n", ""},
 		{"max_file_size negative", "[lint]\n\nmax_file_size = -1\n", ":3: [lint] max_file_size must be a positive number of bytes, not -1"},
+		{"max_bundle_size", "[lint]\nmax_bundle_size = 1000\n", ""},
+		{"max_bundle_size negative", "[lint]\nmax_bundle_size = -5\n", ":2: [lint] max_bundle_size must be a positive number of bytes, not -5"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -67,6 +70,46 @@ func TestFileSizeCap(t *testing.T) {
 	cfg.Lint.MaxFileSize = 10
 	if _, err := LoadFile(big, cfg); err == nil || !strings.Contains(err.Error(), "limit of 10 bytes") {
 		t.Errorf("with max_file_size = 10: %v", err)
+	}
+}
+
+// TestBundleSizeCap: an i18n bundle may be larger than a template (it
+// holds many messages, and real .po files pass 256 KiB), up to
+// max_bundle_size; each message is held to max_file_size.
+func TestBundleSizeCap(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		p := filepath.Join(dir, "locales", name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	var many strings.Builder
+	many.WriteString("{")
+	for i := 0; i < 3000; i++ {
+		if i > 0 {
+			many.WriteString(",")
+		}
+		many.WriteString(`"k` + strconv.Itoa(i) + `": "` + strings.Repeat("Ihre Lieferung ", 7) + `"`)
+	}
+	many.WriteString("}")
+	cfg := DefaultConfig(nil)
+	if _, err := LoadFile(write("de.json", many.String()), cfg); err != nil || many.Len() < 300<<10 {
+		t.Errorf("bundle of %d bytes: %v", many.Len(), err)
+	}
+	one := write("fr.json", "{\n  \"a\": \"b\",\n  \"big\": \""+strings.Repeat("x", 300<<10)+"\"\n}\n")
+	_, err := LoadFile(one, cfg)
+	var ie *InputError
+	if !errors.As(err, &ie) || ie.Line != 3 || !strings.Contains(err.Error(), "a message of 307200 bytes, over the limit of 262144 bytes") {
+		t.Errorf("one big message: %v", err)
+	}
+	cfg.Lint.MaxBundleSize = 1000
+	if _, err := LoadFile(one, cfg); err == nil || !strings.Contains(err.Error(), "limit of 1000 bytes; not checked (raise [lint] max_bundle_size") {
+		t.Errorf("max_bundle_size = 1000: %v", err)
 	}
 }
 

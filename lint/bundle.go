@@ -473,6 +473,9 @@ func loadBundle(src *Source, cfg *Config, format string, hygiene []Problem) ([]*
 		}
 		return nil, &InputError{Path: src.Path, Err: fmt.Errorf("reading %s bundle: %w", format, err)}
 	}
+	if err := checkMessageSizes(src, cfg, entries); err != nil {
+		return nil, err
+	}
 	ts := buildBundle(src, cfg, entries, hygiene)
 	if len(ts) == 0 && len(hygiene) > 0 {
 		t := &Template{Source: src, ID: filepath.ToSlash(src.Path), End: len(src.Content), Empty: true, Problems: hygiene}

@@ -51,9 +51,11 @@ type LintConfig struct {
 	// localeSet is true when the config file names default_locale (the
 	// built-in "en" is only a weak guess).
 	localeSet bool
-	// MaxFileSize is the largest file read, in bytes (default 256 KiB):
-	// a larger one is an input error, not a slow run.
-	MaxFileSize int64 `toml:"max_file_size"`
+	// MaxFileSize is the largest template file or bundle message, in
+	// bytes (default 256 KiB), and MaxBundleSize the largest i18n bundle
+	// file (default 4 MiB): more is an input error, not a slow run.
+	MaxFileSize   int64 `toml:"max_file_size"`
+	MaxBundleSize int64 `toml:"max_bundle_size"`
 }
 
 // SMSConfig is the [sms] table.
@@ -80,7 +82,7 @@ type fileConfig struct {
 // DefaultConfig returns the built-in configuration for rules.
 func DefaultConfig(rules []*Rule) *Config {
 	c := &Config{
-		Lint:  LintConfig{DefaultLocale: "en", MaxFileSize: DefaultMaxFileSize},
+		Lint:  LintConfig{DefaultLocale: "en", MaxFileSize: DefaultMaxFileSize, MaxBundleSize: DefaultMaxBundleSize},
 		SMS:   SMSConfig{MaxSegments: 1, DefaultVarLength: 20, Split: "graphemes"},
 		rules: make(map[string]*ruleSetting, len(rules)),
 	}
@@ -107,7 +109,7 @@ func LoadConfig(path string, rules []*Rule) (*Config, error) {
 	if path == "" {
 		return c, nil
 	}
-	data, err := readRegular(path, maxConfigSize)
+	data, err := readRegular(path, sizeLimit{bytes: maxConfigSize})
 	if err != nil {
 		return nil, fmt.Errorf("reading config: %w", err)
 	}
@@ -143,9 +145,17 @@ func (c *Config) parse(path string, data []byte, rules []*Rule) error {
 		if l.MaxFileSize == 0 {
 			l.MaxFileSize = c.Lint.MaxFileSize
 		}
+		if l.MaxBundleSize == 0 {
+			l.MaxBundleSize = c.Lint.MaxBundleSize
+		}
 		c.Lint = l
-		if l.MaxFileSize < 1 {
-			return fmt.Errorf("%s:%d: [lint] max_file_size must be a positive number of bytes, not %d", path, keyLine(data, "lint", "max_file_size"), l.MaxFileSize)
+		for _, v := range []struct {
+			key string
+			n   int64
+		}{{"max_file_size", l.MaxFileSize}, {"max_bundle_size", l.MaxBundleSize}} {
+			if v.n < 1 {
+				return fmt.Errorf("%s:%d: [lint] %s must be a positive number of bytes, not %d", path, keyLine(data, "lint", v.key), v.key, v.n)
+			}
 		}
 		if l.DefaultChannel != "" && !contains(knownChannels, l.DefaultChannel) {
 			return fmt.Errorf("%s:%d: unknown default_channel %q (want one of %s)", path, keyLine(data, "lint", "default_channel"), l.DefaultChannel, strings.Join(knownChannels, ", "))

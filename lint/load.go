@@ -28,9 +28,10 @@ func (e *InputError) Unwrap() error { return e.Err }
 
 // LoadFile reads one template file into its templates (one, or many for a
 // catalog). A file that cannot be read, is not a regular file, is larger
-// than [lint] max_file_size or is not UTF-8 is an *InputError.
+// than [lint] max_file_size (max_bundle_size for an i18n bundle) or is not
+// UTF-8 is an *InputError.
 func LoadFile(path string, cfg *Config) ([]*Template, error) {
-	data, err := readRegular(path, cfg.MaxFileSizeBytes())
+	data, err := readRegular(path, cfg.sizeLimitFor(path))
 	if err != nil {
 		return nil, err
 	}
@@ -38,9 +39,10 @@ func LoadFile(path string, cfg *Config) ([]*Template, error) {
 }
 
 // Load parses data, the content of the file at path, into templates.
-// Data larger than [lint] max_file_size is an *InputError.
+// Data larger than [lint] max_file_size (max_bundle_size for an i18n
+// bundle) is an *InputError.
 func Load(path string, data []byte, cfg *Config) ([]*Template, error) {
-	if limit := cfg.MaxFileSizeBytes(); int64(len(data)) > limit {
+	if limit := cfg.sizeLimitFor(path); int64(len(data)) > limit.bytes {
 		return nil, &InputError{Path: path, Err: tooLarge(int64(len(data)), limit, false)}
 	}
 	if bytes.HasPrefix(data, []byte("\xFF\xFE")) || bytes.HasPrefix(data, []byte("\xFE\xFF")) {

@@ -5,14 +5,21 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 	"syscall"
 )
 
-// DefaultMaxFileSize is the largest template or bundle file read when
-// [lint] max_file_size is not set: 256 KiB.
-const DefaultMaxFileSize = 256 << 10
+// DefaultMaxFileSize is the largest template file read when [lint]
+// max_file_size is not set (256 KiB), and DefaultMaxBundleSize the largest
+// i18n bundle when max_bundle_size is not set (4 MiB): a bundle holds many
+// messages, each of which must still fit in max_file_size.
+const (
+	DefaultMaxFileSize   = 256 << 10
+	DefaultMaxBundleSize = 4 << 20
+)
 
-// MaxFileSizeBytes returns the configured file size cap in bytes.
+// MaxFileSizeBytes returns the configured template size cap in bytes.
 func (c *Config) MaxFileSizeBytes() int64 {
 	if c == nil || c.Lint.MaxFileSize <= 0 {
 		return DefaultMaxFileSize
@@ -20,10 +27,33 @@ func (c *Config) MaxFileSizeBytes() int64 {
 	return c.Lint.MaxFileSize
 }
 
+// MaxBundleSizeBytes returns the configured bundle size cap in bytes.
+func (c *Config) MaxBundleSizeBytes() int64 {
+	if c == nil || c.Lint.MaxBundleSize <= 0 {
+		return DefaultMaxBundleSize
+	}
+	return c.Lint.MaxBundleSize
+}
+
+// sizeLimit is a size cap and the config key that sets it ("" for none).
+type sizeLimit struct {
+	bytes int64
+	key   string
+}
+
+// sizeLimitFor returns the cap for the file at path: max_bundle_size for
+// an i18n bundle, else max_file_size.
+func (c *Config) sizeLimitFor(path string) sizeLimit {
+	if c.bundleFormat(path) != "" && !strings.EqualFold(filepath.Ext(path), ".toml") {
+		return sizeLimit{c.MaxBundleSizeBytes(), "max_bundle_size"}
+	}
+	return sizeLimit{c.MaxFileSizeBytes(), "max_file_size"}
+}
+
 // readRegular reads the regular file at path, refusing anything else
 // (a named pipe would block, a device would never end) and any file
 // larger than limit bytes. Errors are *InputError.
-func readRegular(path string, limit int64) ([]byte, error) {
+func readRegular(path string, limit sizeLimit) ([]byte, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, &InputError{Path: path, Err: unwrapPathError(err)}
@@ -44,34 +74,37 @@ func readRegular(path string, limit int64) ([]byte, error) {
 	if err := checkRegular(st, limit); err != nil {
 		return nil, &InputError{Path: path, Err: err}
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	data, err := io.ReadAll(io.LimitReader(f, limit.bytes+1))
 	if err != nil {
 		return nil, &InputError{Path: path, Err: unwrapPathError(err)}
 	}
-	if int64(len(data)) > limit {
+	if int64(len(data)) > limit.bytes {
 		return nil, &InputError{Path: path, Err: tooLarge(int64(len(data)), limit, true)}
 	}
 	return data, nil
 }
 
 // checkRegular rejects a file that is not regular or is over limit bytes.
-func checkRegular(st fs.FileInfo, limit int64) error {
+func checkRegular(st fs.FileInfo, limit sizeLimit) error {
 	m := st.Mode()
 	if !m.IsRegular() {
 		return fmt.Errorf("%s, not a regular file; skipped", fileKind(m))
 	}
-	if st.Size() > limit {
+	if st.Size() > limit.bytes {
 		return tooLarge(st.Size(), limit, false)
 	}
 	return nil
 }
 
-func tooLarge(size, limit int64, atLeast bool) error {
+func tooLarge(size int64, limit sizeLimit, atLeast bool) error {
 	more := ""
 	if atLeast {
 		more = "more than "
 	}
-	return fmt.Errorf("%s%d bytes, over the limit of %d bytes; not checked (raise [lint] max_file_size to check it)", more, size, limit)
+	if limit.key == "" {
+		return fmt.Errorf("%s%d bytes, over the limit of %d bytes; not read", more, size, limit.bytes)
+	}
+	return fmt.Errorf("%s%d bytes, over the limit of %d bytes; not checked (raise [lint] %s to check it)", more, size, limit.bytes, limit.key)
 }
 
 // fileKind names the type of a file that is not a regular file.
@@ -89,4 +122,17 @@ func fileKind(m fs.FileMode) string {
 		return "a symbolic link"
 	}
 	return "a special file"
+}
+
+// checkMessageSizes holds each message of a bundle to max_file_size, like
+// a template file: a bundle may be larger, one message may not.
+func checkMessageSizes(src *Source, cfg *Config, entries []bundleEntry) error {
+	limit := sizeLimit{cfg.MaxFileSizeBytes(), "max_file_size"}
+	for i := range entries {
+		if n := int64(len(entries[i].text.String())); n > limit.bytes {
+			p := src.Position(entries[i].start)
+			return &InputError{Path: src.Path, Line: p.Line, Err: fmt.Errorf("column %d: a message of %w", p.Column, tooLarge(n, limit, false))}
+		}
+	}
+	return nil
 }

@@ -48,8 +48,10 @@ exclude = ["**/drafts/**"]
 default_locale = "en"
 # default_channel = "sms"
 # default_kind = "delay"
-# Larger files are an input error, not checked (bytes; default 256 KiB).
+# Larger files are an input error, not checked: templates and each
+# bundle message (bytes; default 256 KiB), i18n bundle files (4 MiB).
 max_file_size = 262144
+max_bundle_size = 4194304
 
 [sms]
 max_segments = 1          # segment budget per SMS
