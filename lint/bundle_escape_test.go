@@ -65,6 +65,7 @@ func TestPOPluralForms(t *testing.T) {
 		{"nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);", ""},
 		{"nplurals=2; plural=n>1", ""},
 		{"nplurals=2; plural=!(n==1);", ""},
+		{"nplurals=INTEGER; plural=EXPRESSION;", ""}, // xgettext's placeholder
 		{"nplurals=2; plural=(n != 1;", "missing ) at column"},
 		{"nplurals=x; plural=(n != 1);", "nplurals=x is not a number from 1 to 100"},
 		{"plural=(n != 1);", "want nplurals=N; plural=EXPRESSION;"},

@@ -7,6 +7,10 @@ import (
 	"strings"
 )
 
+// xgettextPluralForms is the Plural-Forms value xgettext writes into a
+// new template (.pot) for translators to replace.
+const xgettextPluralForms = "nplurals=INTEGER; plural=EXPRESSION;"
+
 // maxPluralForms bounds nplurals (CLDR languages use at most 6), and
 // maxPluralExpr the length of the plural expression (real ones are under
 // 200 characters).
@@ -20,6 +24,9 @@ const (
 // a C expression in n (the grammar of gettext's plural.y) whose value,
 // for n from 0 to 1000, is a form below nplurals.
 func checkPluralForms(v string) error {
+	if strings.Join(strings.Fields(v), " ") == xgettextPluralForms {
+		return nil // the placeholder of a template not yet filled in
+	}
 	nplurals, expr := -1, ""
 	hasPlural := false
 	for _, field := range strings.Split(v, ";") {
