@@ -2,10 +2,13 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/spf13/cobra"
+
+	"github.com/notelint/notelint/lint"
 )
 
 // TestInternalErrorExit: a panic anywhere in a command exits 3 with one
@@ -23,6 +26,8 @@ func TestInternalErrorExit(t *testing.T) {
 			[]string{"notelint: internal error: runtime error: index out of range [3] with length 0 (at exit_test.go:", "notelint: " + reportHint}},
 		{"exit 3", func(*cobra.Command, []string) error { return silentExit(exitInternal) }, exitInternal,
 			[]string{"notelint: " + reportHint}},
+		{"wrapped", func(*cobra.Command, []string) error { return usageError(fmt.Errorf("reading: %w", lint.ErrInternal)) }, exitInternal,
+			[]string{"notelint: reading: internal error", "notelint: " + reportHint}},
 		{"usage", func(*cobra.Command, []string) error { return usageError(errTest) }, exitUsage,
 			[]string{"notelint: bad flag"}},
 	}

@@ -80,6 +80,9 @@ func execute(root *cobra.Command, args []string, stdin io.Reader, stdout, stderr
 		if ee.err != nil {
 			fmt.Fprintf(stderr, "notelint: %v\n", ee.err)
 		}
+		if errors.Is(ee.err, lint.ErrInternal) {
+			return exitInternal // whatever code the command chose
+		}
 		return ee.code
 	}
 	// Errors from cobra itself (unknown flag, wrong arguments) are usage errors.
