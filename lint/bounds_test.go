@@ -107,9 +107,28 @@ func TestBundleSizeCap(t *testing.T) {
 	if !errors.As(err, &ie) || ie.Line != 3 || !strings.Contains(err.Error(), "a message of 307200 bytes, over the limit of 262144 bytes") {
 		t.Errorf("one big message: %v", err)
 	}
+	var tiny strings.Builder
+	for i := 0; i < 20000; i++ {
+		tiny.WriteString("k" + strconv.Itoa(i) + "=v\n")
+	}
+	if _, err := LoadFile(write("messages_de.properties", tiny.String()), cfg); err == nil ||
+		!strings.Contains(err.Error(), "20000 messages, over the limit of 16384 (one per 64 bytes of [lint] max_bundle_size)") {
+		t.Errorf("20000 tiny messages in %d bytes: %v", tiny.Len(), err)
+	}
 	cfg.Lint.MaxBundleSize = 1000
 	if _, err := LoadFile(one, cfg); err == nil || !strings.Contains(err.Error(), "limit of 1000 bytes; not checked (raise [lint] max_bundle_size") {
 		t.Errorf("max_bundle_size = 1000: %v", err)
+	}
+}
+
+// TestConfigNotRegular: a config that is not a regular file is refused
+// (a named pipe would block), except /dev/null, an empty config.
+func TestConfigNotRegular(t *testing.T) {
+	if _, err := LoadConfig(t.TempDir(), nil); err == nil || !strings.Contains(err.Error(), "a directory, not a regular file") {
+		t.Errorf("directory: %v", err)
+	}
+	if _, err := LoadConfig(os.DevNull, nil); err != nil {
+		t.Errorf("%s: %v", os.DevNull, err)
 	}
 }
 

@@ -473,7 +473,7 @@ func loadBundle(src *Source, cfg *Config, format string, hygiene []Problem) ([]*
 		}
 		return nil, &InputError{Path: src.Path, Err: fmt.Errorf("reading %s bundle: %w", format, err)}
 	}
-	if err := checkMessageSizes(src, cfg, entries); err != nil {
+	if err := checkBundleLimits(src, cfg, entries); err != nil {
 		return nil, err
 	}
 	ts := buildBundle(src, cfg, entries, hygiene)

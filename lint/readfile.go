@@ -12,11 +12,15 @@ import (
 
 // DefaultMaxFileSize is the largest template file read when [lint]
 // max_file_size is not set (256 KiB), and DefaultMaxBundleSize the largest
-// i18n bundle when max_bundle_size is not set (4 MiB): a bundle holds many
-// messages, each of which must still fit in max_file_size.
+// i18n bundle when max_bundle_size is not set (1 MiB): a bundle holds many
+// messages, each of which must still fit in max_file_size. A bundle may
+// hold one message per bundleBytesPerMessage bytes of max_bundle_size
+// (16,384 by default): each message costs about as much to check as a
+// kilobyte of text, so a file of tiny messages must not run for minutes.
 const (
-	DefaultMaxFileSize   = 256 << 10
-	DefaultMaxBundleSize = 4 << 20
+	DefaultMaxFileSize    = 256 << 10
+	DefaultMaxBundleSize  = 1 << 20
+	bundleBytesPerMessage = 64
 )
 
 // MaxFileSizeBytes returns the configured template size cap in bytes.
@@ -124,9 +128,13 @@ func fileKind(m fs.FileMode) string {
 	return "a special file"
 }
 
-// checkMessageSizes holds each message of a bundle to max_file_size, like
-// a template file: a bundle may be larger, one message may not.
-func checkMessageSizes(src *Source, cfg *Config, entries []bundleEntry) error {
+// checkBundleLimits holds a bundle to max_bundle_size/64 messages, and
+// each message to max_file_size, like a template file.
+func checkBundleLimits(src *Source, cfg *Config, entries []bundleEntry) error {
+	if most := cfg.MaxBundleSizeBytes() / bundleBytesPerMessage; int64(len(entries)) > most {
+		return &InputError{Path: src.Path, Err: fmt.Errorf("%d messages, over the limit of %d (one per %d bytes of [lint] max_bundle_size); not checked (raise max_bundle_size to check it)",
+			len(entries), most, bundleBytesPerMessage)}
+	}
 	limit := sizeLimit{cfg.MaxFileSizeBytes(), "max_file_size"}
 	for i := range entries {
 		if n := int64(len(entries[i].text.String())); n > limit.bytes {
