@@ -127,37 +127,31 @@ func validateClassify(channel, kind map[string][]string) error {
 
 // MatchKey reports whether a message id or bundle key matches pattern,
 // where * matches any run of characters (dots and slashes included) and
-// ? one character.
+// ? one byte. It takes time proportional to len(pattern)*len(key) at worst:
+// on a mismatch only the last * is moved on, which is enough because a later
+// * can cover whatever an earlier one would.
 func MatchKey(pattern, key string) bool {
-	for len(pattern) > 0 {
-		switch pattern[0] {
-		case '*':
-			for len(pattern) > 0 && pattern[0] == '*' {
-				pattern = pattern[1:]
-			}
-			if pattern == "" {
-				return true
-			}
-			for i := 0; i <= len(key); i++ {
-				if MatchKey(pattern, key[i:]) {
-					return true
-				}
-			}
-			return false
-		case '?':
-			if key == "" {
-				return false
-			}
-			key = key[1:]
+	p, k := 0, 0
+	star, starK := -1, 0
+	for k < len(key) {
+		switch {
+		case p < len(pattern) && pattern[p] == '*':
+			star, starK = p, k
+			p++
+		case p < len(pattern) && (pattern[p] == '?' || pattern[p] == key[k]):
+			p++
+			k++
+		case star >= 0:
+			starK++
+			p, k = star+1, starK
 		default:
-			if key == "" || key[0] != pattern[0] {
-				return false
-			}
-			key = key[1:]
+			return false
 		}
-		pattern = pattern[1:]
 	}
-	return key == ""
+	for p < len(pattern) && pattern[p] == '*' {
+		p++
+	}
+	return p == len(pattern)
 }
 
 // patternClass returns the first name whose patterns match key, trying names
@@ -478,6 +472,9 @@ func loadBundle(src *Source, cfg *Config, format string, hygiene []Problem) ([]*
 			return nil, &InputError{Path: src.Path, Line: p.Line, Column: p.Column, Err: fmt.Errorf("invalid %s bundle: %s", format, be.msg)}
 		}
 		return nil, &InputError{Path: src.Path, Err: fmt.Errorf("reading %s bundle: %w", format, err)}
+	}
+	if err := checkBundleLimits(src, cfg, entries); err != nil {
+		return nil, err
 	}
 	ts := buildBundle(src, cfg, entries, hygiene)
 	if len(ts) == 0 && len(hygiene) > 0 {

@@ -1,8 +1,11 @@
 package lint
 
 import (
+	"errors"
+	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // poField is one keyword of a gettext entry with its string pieces.
@@ -30,6 +33,7 @@ func parsePOBundle(data []byte, start int) ([]bundleEntry, error) {
 	var out []bundleEntry
 	var cur *poEntry
 	var field *poField
+	var headerErr error // a malformed header, found when its entry ends
 	language := ""
 	flush := func() {
 		if cur == nil {
@@ -45,6 +49,12 @@ func parsePOBundle(data []byte, start int) ([]bundleEntry, error) {
 			hdr := e.str.text.Text()
 			if l := poHeader(hdr.String(), "Language"); validLocale(l) {
 				language = l
+			}
+			if at, v, ok := poHeaderAt(hdr.String(), "Plural-Forms"); ok {
+				if err := checkPluralForms(v); err != nil {
+					off, _ := hdr.FileRange(at, at)
+					headerErr = &bundleError{off: off, msg: "malformed Plural-Forms header: " + err.Error()}
+				}
 			}
 			return
 		}
@@ -82,6 +92,9 @@ func parsePOBundle(data []byte, start int) ([]bundleEntry, error) {
 	pos := start
 	line := 0
 	for pos < len(data) {
+		if headerErr != nil {
+			return nil, headerErr
+		}
 		line++
 		eol := pos
 		for eol < len(data) && data[eol] != '\n' {
@@ -176,6 +189,9 @@ func parsePOBundle(data []byte, start int) ([]bundleEntry, error) {
 		}
 	}
 	flush()
+	if headerErr != nil {
+		return nil, headerErr
+	}
 	if language != "" {
 		for i := range out {
 			out[i].locale = language
@@ -199,16 +215,15 @@ func poString(f *poField, data []byte, off, end int) error {
 		case '"':
 			return &bundleError{off: base + i, msg: "unescaped \" inside a string"}
 		case '\\':
-			if i+1 >= len(body) {
-				return &bundleError{off: base + i, msg: "string ends with a lone backslash"}
-			}
 			if i > run {
 				f.text.Verbatim(body[run:i], base+run)
 			}
-			rep, n := cEscape(body[i:])
-			f.text.Mapped(rep, base+i, base+i+n)
-			i += n - 1
-			run = i + 1
+			j, err := poEscapes(&f.text, body, i, base)
+			if err != nil {
+				return err
+			}
+			i = j - 1
+			run = j
 		}
 	}
 	if len(body) > run {
@@ -221,52 +236,100 @@ func poString(f *poField, data []byte, off, end int) error {
 	return nil
 }
 
-// cEscape decodes the C escape at the start of s (gettext strings).
-func cEscape(s string) (string, int) {
+// poEscapes decodes the run of escapes starting at body[i] (a backslash)
+// and returns the index after it. Each escape stands for one byte; the
+// bytes are read as UTF-8, so "sp\303\244t" is "spät". base is the file
+// offset of body.
+func poEscapes(b *TextBuilder, body string, i, base int) (int, error) {
+	var bytes []byte
+	var from []int // file offset where the escape of each byte starts
+	for i < len(body) && body[i] == '\\' {
+		c, n, err := cEscape(body[i:])
+		if err != nil {
+			return 0, &bundleError{off: base + i, msg: err.Error()}
+		}
+		bytes = append(bytes, c)
+		from = append(from, base+i)
+		i += n
+	}
+	from = append(from, base+i)
+	for k := 0; k < len(bytes); {
+		r, size := utf8.DecodeRune(bytes[k:])
+		if r == utf8.RuneError && size <= 1 {
+			return 0, &bundleError{off: from[k], msg: fmt.Sprintf("escaped byte 0x%02X is not part of a UTF-8 character; notelint reads .po files as UTF-8", bytes[k])}
+		}
+		b.Mapped(string(bytes[k:k+size]), from[k], from[k+size])
+		k += size
+	}
+	return i, nil
+}
+
+// cEscape decodes the escape at the start of s (a backslash and at least
+// one more byte) into the byte it stands for and its length: the C escapes
+// gettext reads (\n \t \r \a \b \f \v \\ \" \' \?), one to three
+// octal digits, or \x and one or two hex digits.
+func cEscape(s string) (byte, int, error) {
+	if len(s) < 2 {
+		return 0, 0, errors.New("string ends with a lone backslash")
+	}
 	switch s[1] {
 	case 'n':
-		return "\n", 2
+		return '\n', 2, nil
 	case 't':
-		return "\t", 2
+		return '\t', 2, nil
 	case 'r':
-		return "\r", 2
+		return '\r', 2, nil
 	case 'a':
-		return "\a", 2
+		return '\a', 2, nil
 	case 'b':
-		return "\b", 2
+		return '\b', 2, nil
 	case 'f':
-		return "\f", 2
+		return '\f', 2, nil
 	case 'v':
-		return "\v", 2
+		return '\v', 2, nil
 	case '"', '\\', '\'', '?':
-		return s[1:2], 2
+		return s[1], 2, nil
 	case 'x':
 		j := 2
-		for j < len(s) && j < 4 && strings.IndexByte("0123456789abcdefABCDEF", s[j]) >= 0 {
+		for j < len(s) && j < 4 && isHexDigit(s[j]) {
 			j++
 		}
-		if v, err := strconv.ParseUint(s[2:j], 16, 8); err == nil {
-			return string(rune(v)), j
+		if j == 2 {
+			return 0, 0, errors.New(`\x is not followed by a hex digit`)
 		}
+		v, _ := strconv.ParseUint(s[2:j], 16, 8)
+		return byte(v), j, nil
 	}
 	if s[1] >= '0' && s[1] <= '7' {
 		j := 1
 		for j < len(s) && j < 4 && s[j] >= '0' && s[j] <= '7' {
 			j++
 		}
-		if v, err := strconv.ParseUint(s[1:j], 8, 8); err == nil {
-			return string(rune(v)), j
+		v, _ := strconv.ParseUint(s[1:j], 8, 16)
+		if v > 0xFF {
+			return 0, 0, fmt.Errorf("octal escape \\%s is over \\377, the largest byte", s[1:j])
 		}
+		return byte(v), j, nil
 	}
-	return s[1:2], 2
+	r, _ := utf8.DecodeRuneInString(s[1:])
+	return 0, 0, fmt.Errorf("unknown escape \\%c (gettext reads \\n \\t \\r \\\" \\\\ \\a \\b \\f \\v, octal \\101 and hex \\x41)", r)
 }
 
 // poHeader returns a field of a gettext header ("Language: de\n…").
 func poHeader(header, name string) string {
-	for _, l := range strings.Split(header, "\n") {
+	_, v, _ := poHeaderAt(header, name)
+	return v
+}
+
+// poHeaderAt finds a field of a gettext header: the offset of its line in
+// header, its value, and whether it is there.
+func poHeaderAt(header, name string) (int, string, bool) {
+	at := 0
+	for _, l := range strings.SplitAfter(header, "\n") {
 		if k, v, ok := strings.Cut(l, ":"); ok && strings.EqualFold(strings.TrimSpace(k), name) {
-			return strings.TrimSpace(v)
+			return at, strings.TrimSpace(v), true
 		}
+		at += len(l)
 	}
-	return ""
+	return 0, "", false
 }

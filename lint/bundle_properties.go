@@ -1,7 +1,10 @@
 package lint
 
 import (
+	"bytes"
+	"fmt"
 	"strconv"
+	"unicode"
 	"unicode/utf16"
 )
 
@@ -32,7 +35,10 @@ func parseProperties(data []byte, start int) ([]bundleEntry, error) {
 		}
 		var key TextBuilder
 		keyStart := i
-		i = propText(&key, data, i, true)
+		var err error
+		if i, err = propText(&key, data, i, true); err != nil {
+			return nil, err
+		}
 		// Separator: white space, then at most one = or :, then white space.
 		i = skipPropSpace(data, i)
 		if i < len(data) && (data[i] == '=' || data[i] == ':') {
@@ -42,7 +48,9 @@ func parseProperties(data []byte, start int) ([]bundleEntry, error) {
 		var val TextBuilder
 		val.setHost(host{str: strProperties})
 		valStart := i
-		i = propText(&val, data, i, false)
+		if i, err = propText(&val, data, i, false); err != nil {
+			return nil, err
+		}
 		k := key.Text()
 		if k.Len() == 0 && i == keyStart {
 			i++ // cannot happen; guards against a stuck loop
@@ -80,8 +88,8 @@ func skipLineBreak(data []byte, i int) int {
 
 // propText reads a key (stopping at an unescaped separator) or a value
 // (stopping at the end of the logical line) into b; it returns the offset
-// after it.
-func propText(b *TextBuilder, data []byte, i int, isKey bool) int {
+// after it. A malformed \u escape is an error.
+func propText(b *TextBuilder, data []byte, i int, isKey bool) (int, error) {
 	run := i
 	flush := func(to int) {
 		if to > run {
@@ -93,14 +101,14 @@ func propText(b *TextBuilder, data []byte, i int, isKey bool) int {
 		switch {
 		case c == '\n' || c == '\r':
 			flush(i)
-			return i
+			return i, nil
 		case isKey && (c == '=' || c == ':' || c == ' ' || c == '\t' || c == '\f'):
 			flush(i)
-			return i
+			return i, nil
 		case c == '\\':
 			flush(i)
 			if i+1 >= len(data) {
-				return i + 1
+				return i + 1, nil
 			}
 			n := data[i+1]
 			switch n {
@@ -111,7 +119,10 @@ func propText(b *TextBuilder, data []byte, i int, isKey bool) int {
 				}
 				i = j
 			case 'u':
-				r, width := propUnicode(data, i)
+				r, width, err := propUnicode(data, i)
+				if err != nil {
+					return 0, err
+				}
 				b.Mapped(r, i, i+width)
 				i += width
 			default:
@@ -135,28 +146,45 @@ func propText(b *TextBuilder, data []byte, i int, isKey bool) int {
 		}
 	}
 	flush(i)
-	return i
+	return i, nil
 }
 
-// propUnicode decodes \uXXXX (and a following low surrogate) at i.
-func propUnicode(data []byte, i int) (string, int) {
-	if i+6 > len(data) {
-		return "\uFFFD", len(data) - i
-	}
-	v, err := strconv.ParseUint(string(data[i+2:i+6]), 16, 32)
-	if err != nil {
-		return "\uFFFD", 2
+// propUnicode decodes \uXXXX at i, with the low surrogate \uXXXX that
+// must follow a high one. Java refuses a malformed \u escape ("Malformed
+// \uxxxx encoding"), and half a surrogate pair is no character.
+func propUnicode(data []byte, i int) (string, int, error) {
+	v, ok := propHex4(data, i)
+	if !ok {
+		end := min(i+6, len(data))
+		if j := bytes.IndexAny(data[i:end], "\r\n"); j >= 0 {
+			end = i + j
+		}
+		return "", 0, &bundleError{off: i, msg: fmt.Sprintf("malformed escape %q: \\u takes four hex digits", data[i:end])}
 	}
 	r := rune(v)
-	if utf16.IsSurrogate(r) && i+12 <= len(data) && data[i+6] == '\\' && data[i+7] == 'u' {
-		if v2, err := strconv.ParseUint(string(data[i+8:i+12]), 16, 32); err == nil {
-			if d := utf16.DecodeRune(r, rune(v2)); d != '\uFFFD' {
-				return string(d), 12
+	if !utf16.IsSurrogate(r) {
+		return string(r), 6, nil
+	}
+	if r < 0xDC00 {
+		if low, ok := propHex4(data, i+6); ok {
+			if d := utf16.DecodeRune(r, rune(low)); d != unicode.ReplacementChar {
+				return string(d), 12, nil
 			}
 		}
 	}
-	if utf16.IsSurrogate(r) {
-		return "\uFFFD", 6
+	return "", 0, &bundleError{off: i, msg: fmt.Sprintf("escape \\u%04X is half of a UTF-16 surrogate pair without its other half", v)}
+}
+
+// propHex4 reads the four hex digits of a \u escape at i.
+func propHex4(data []byte, i int) (uint64, bool) {
+	if i+6 > len(data) || data[i] != '\\' || data[i+1] != 'u' {
+		return 0, false
 	}
-	return string(r), 6
+	for _, c := range data[i+2 : i+6] {
+		if !isHexDigit(c) {
+			return 0, false
+		}
+	}
+	v, err := strconv.ParseUint(string(data[i+2:i+6]), 16, 32)
+	return v, err == nil
 }

@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"regexp"
 	"strconv"
@@ -16,9 +17,15 @@ import (
 // maintained fork of gopkg.in/yaml.v3 (archived): its yaml.Node gives the
 // line and column of every key and value, which findings need.
 
-// maxYAMLEntries bounds the messages read from one YAML file, so aliases
-// that expand exponentially cannot exhaust memory.
-const maxYAMLEntries = 1 << 20
+// Aliases (*name) expand to the node they name, so a small file can stand
+// for an exponentially large tree ("billion laughs"). The walk pays one unit
+// per node it visits, plus the length of every string it reads, from a
+// budget of yamlBudgetPerByte units per byte of the file (at least
+// yamlBudgetMin): a file without aliases never comes close.
+const (
+	yamlBudgetPerByte = 64
+	yamlBudgetMin     = 1 << 16
+)
 
 var yamlErrLineRe = regexp.MustCompile(`line (\d+)`)
 
@@ -29,7 +36,7 @@ func parseYAMLBundle(data []byte, start int) ([]bundleEntry, error) {
 	doc := data[start:]
 	lines := lineStarts(doc)
 	dec := yaml.NewDecoder(bytes.NewReader(doc))
-	w := &yamlWalker{data: data, base: start, lines: lines}
+	w := &yamlWalker{data: data, base: start, lines: lines, budget: max(yamlBudgetMin, yamlBudgetPerByte*len(doc))}
 	for {
 		var n yaml.Node
 		err := dec.Decode(&n)
@@ -50,23 +57,38 @@ func parseYAMLBundle(data []byte, start int) ([]bundleEntry, error) {
 			return nil, &bundleError{off: off, msg: msg}
 		}
 		w.walk(&n, nil, 0)
-		if w.tooMany {
-			return nil, &bundleError{off: start, msg: "too many messages (aliases expand too far)"}
+		if w.budget < 0 {
+			return nil, &bundleError{off: w.overAt, msg: fmt.Sprintf("aliases expand too far: more than %d nodes and characters from %d bytes of YAML (the limit is %d per byte)",
+				max(yamlBudgetMin, yamlBudgetPerByte*len(doc)), len(doc), yamlBudgetPerByte)}
 		}
 	}
 	return w.out, nil
 }
 
 type yamlWalker struct {
-	data    []byte
-	base    int
-	lines   []int
-	out     []bundleEntry
-	tooMany bool
+	data   []byte
+	base   int
+	lines  []int
+	out    []bundleEntry
+	budget int // units of work left; below 0 the walk stops
+	overAt int // file offset of the node that exhausted the budget
+}
+
+// spend takes n units from the budget and reports whether the walk goes on.
+func (w *yamlWalker) spend(n int, at *yaml.Node) bool {
+	if w.budget < 0 {
+		return false
+	}
+	w.budget -= n
+	if w.budget < 0 {
+		w.overAt = w.offset(at.Line, at.Column)
+		return false
+	}
+	return true
 }
 
 func (w *yamlWalker) walk(n *yaml.Node, path []string, depth int) {
-	if n == nil || depth > maxBundleDepth || w.tooMany {
+	if n == nil || depth > maxBundleDepth || !w.spend(1, n) {
 		return
 	}
 	switch n.Kind {
@@ -97,8 +119,7 @@ func (w *yamlWalker) walk(n *yaml.Node, path []string, depth int) {
 		if tag != "!!str" && tag != "!!null" {
 			return
 		}
-		if len(w.out) >= maxYAMLEntries {
-			w.tooMany = true
+		if !w.spend(len(n.Value), n) {
 			return
 		}
 		off := w.offset(n.Line, n.Column)

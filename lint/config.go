@@ -52,6 +52,12 @@ type LintConfig struct {
 	// localeSet is true when the config file names default_locale (the
 	// built-in "en" is only a weak guess).
 	localeSet bool
+	// MaxFileSize is the largest template file or bundle message, in
+	// bytes (default 256 KiB), and MaxBundleSize the largest i18n bundle
+	// file (default 1 MiB, and one message per 64 bytes of it): more is
+	// an input error, not a slow run.
+	MaxFileSize   int64 `toml:"max_file_size"`
+	MaxBundleSize int64 `toml:"max_bundle_size"`
 }
 
 type ruleSetting struct {
@@ -70,7 +76,7 @@ type fileConfig struct {
 // DefaultConfig returns the built-in configuration for rules.
 func DefaultConfig(rules []*Rule) *Config {
 	c := &Config{
-		Lint:  LintConfig{DefaultLocale: "en"},
+		Lint:  LintConfig{DefaultLocale: "en", MaxFileSize: DefaultMaxFileSize, MaxBundleSize: DefaultMaxBundleSize},
 		rules: make(map[string]*ruleSetting, len(rules)),
 	}
 	if wd, err := os.Getwd(); err == nil {
@@ -86,16 +92,23 @@ func DefaultConfig(rules []*Rule) *Config {
 	return c
 }
 
+// maxConfigSize is the largest config file read.
+const maxConfigSize = 1 << 20
+
 // LoadConfig reads the config file at path on top of the defaults and
-// validates it against rules. path "" returns the defaults.
+// validates it against rules. path "" returns the defaults. The file must
+// be a regular file of at most 1 MiB (or os.DevNull, an empty config).
 func LoadConfig(path string, rules []*Rule) (*Config, error) {
 	c := DefaultConfig(rules)
 	if path == "" {
 		return c, nil
 	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("reading config: %w", err)
+	var data []byte // --config /dev/null: an empty config
+	if path != os.DevNull {
+		var err error
+		if data, err = readRegular(path, sizeLimit{bytes: maxConfigSize}); err != nil {
+			return nil, fmt.Errorf("reading config: %w", err)
+		}
 	}
 	if err := c.parse(path, data, rules); err != nil {
 		return nil, err
@@ -126,7 +139,21 @@ func (c *Config) parse(path string, data []byte, rules []*Rule) error {
 		if l.DefaultLocale == "" {
 			l.DefaultLocale = c.Lint.DefaultLocale
 		}
+		if l.MaxFileSize == 0 {
+			l.MaxFileSize = c.Lint.MaxFileSize
+		}
+		if l.MaxBundleSize == 0 {
+			l.MaxBundleSize = c.Lint.MaxBundleSize
+		}
 		c.Lint = l
+		for _, v := range []struct {
+			key string
+			n   int64
+		}{{"max_file_size", l.MaxFileSize}, {"max_bundle_size", l.MaxBundleSize}} {
+			if v.n < 1 {
+				return fmt.Errorf("%s:%d: [lint] %s must be a positive number of bytes, not %d", path, keyLine(data, "lint", v.key), v.key, v.n)
+			}
+		}
 		if l.DefaultChannel != "" && !contains(knownChannels, l.DefaultChannel) {
 			return fmt.Errorf("%s:%d: unknown default_channel %q (want one of %s)", path, keyLine(data, "lint", "default_channel"), l.DefaultChannel, strings.Join(knownChannels, ", "))
 		}

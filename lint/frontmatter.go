@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/notelint/notelint/lint/sms"
 	"github.com/pelletier/go-toml/v2"
 )
 
@@ -35,6 +36,10 @@ type varDecl struct {
 	Charset string `toml:"charset"`
 	Landing string `toml:"landing"`
 }
+
+// MaxVarLength is the largest max a placeholder may declare, and the
+// largest [sms] default_var_length: worst cases are built at that length.
+const MaxVarLength = sms.MaxVarLength
 
 // knownVarTypes are the values accepted for a variable's type.
 var knownVarTypes = []string{"text", "name", "time", "date", "datetime", "duration", "url", "number", "money", "phone", "email", "code", "id"}
@@ -179,6 +184,12 @@ func validateMeta(t *Template, m *meta, pos map[string]tomlValue, prefix string)
 		}
 		if v.Max < 0 {
 			bad("vars."+n+".max", fmt.Sprintf("variable %q has a negative max", n), "max is the longest value in characters")
+		}
+		if v.Max > MaxVarLength {
+			bad("vars."+n+".max", fmt.Sprintf("variable %q has a max of %d characters, over the limit of %d; it is counted at %d", n, v.Max, MaxVarLength, MaxVarLength),
+				"max is the longest value in characters; no message needs more than 10000")
+			v.Max = MaxVarLength
+			m.Vars[n] = v
 		}
 	}
 }

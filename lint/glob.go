@@ -21,34 +21,51 @@ func ValidateGlob(pattern string) error {
 
 // MatchGlob reports whether the slash-separated name matches pattern, where
 // "**" as a whole segment matches zero or more segments and the other
-// segments use path.Match syntax (*, ?, [...]).
+// segments use path.Match syntax (*, ?, [...]). It takes time proportional
+// to the number of pattern segments times the number of name segments.
 func MatchGlob(pattern, name string) bool {
-	return matchSegs(strings.Split(pattern, "/"), strings.Split(name, "/"))
+	return matchSegs(collapseStars(strings.Split(pattern, "/")), strings.Split(name, "/"))
 }
 
+// collapseStars replaces runs of "**" segments by one: they match the same.
+func collapseStars(pat []string) []string {
+	out := pat[:0:0]
+	for i, s := range pat {
+		if s == "**" && i > 0 && pat[i-1] == "**" {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// matchSegs matches pattern segments against name segments by dynamic
+// programming: ok[j] tells whether pat[i:] matches name[j:], computed for
+// i from the last segment back to the first, so no suffix is tried twice.
 func matchSegs(pat, name []string) bool {
-	for len(pat) > 0 {
-		if pat[0] == "**" {
-			rest := pat[1:]
-			if len(rest) == 0 {
-				return true
+	n := len(name)
+	ok := make([]bool, n+1)
+	ok[n] = true // the empty pattern matches only the empty name
+	next := make([]bool, n+1)
+	for i := len(pat) - 1; i >= 0; i-- {
+		if pat[i] == "**" {
+			// "**" matches zero segments (ok[j]) or one more (next[j+1]).
+			next[n] = ok[n]
+			for j := n - 1; j >= 0; j-- {
+				next[j] = ok[j] || next[j+1]
 			}
-			for i := 0; i <= len(name); i++ {
-				if matchSegs(rest, name[i:]) {
-					return true
+		} else {
+			next[n] = false
+			for j := 0; j < n; j++ {
+				next[j] = false
+				if ok[j+1] {
+					next[j], _ = path.Match(pat[i], name[j])
 				}
 			}
-			return false
 		}
-		if len(name) == 0 {
-			return false
-		}
-		if ok, _ := path.Match(pat[0], name[0]); !ok {
-			return false
-		}
-		pat, name = pat[1:], name[1:]
+		ok, next = next, ok
 	}
-	return len(name) == 0
+	return ok[0]
 }
 
 // BaseLanguage returns the lower-case language subtag of a locale:

@@ -3,7 +3,6 @@ package lint
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -33,17 +32,24 @@ func (e *InputError) Error() string {
 func (e *InputError) Unwrap() error { return e.Err }
 
 // LoadFile reads one template file into its templates (one, or many for a
-// catalog). A file that cannot be read, or is not UTF-8, is an *InputError.
+// catalog). A file that cannot be read, is not a regular file, is larger
+// than [lint] max_file_size (max_bundle_size for an i18n bundle) or is not
+// UTF-8 is an *InputError.
 func LoadFile(path string, cfg *Config) ([]*Template, error) {
-	data, err := os.ReadFile(path)
+	data, err := readRegular(path, cfg.sizeLimitFor(path))
 	if err != nil {
-		return nil, &InputError{Path: path, Err: unwrapPathError(err)}
+		return nil, err
 	}
 	return Load(path, data, cfg)
 }
 
 // Load parses data, the content of the file at path, into templates.
+// Data larger than [lint] max_file_size (max_bundle_size for an i18n
+// bundle) is an *InputError.
 func Load(path string, data []byte, cfg *Config) ([]*Template, error) {
+	if limit := cfg.sizeLimitFor(path); int64(len(data)) > limit.bytes {
+		return nil, &InputError{Path: path, Err: tooLarge(int64(len(data)), limit, false)}
+	}
 	if bytes.HasPrefix(data, []byte("\xFF\xFE")) || bytes.HasPrefix(data, []byte("\xFE\xFF")) {
 		return nil, &InputError{Path: path, Err: fmt.Errorf("the file is UTF-16 text; save it as UTF-8")}
 	}
@@ -166,6 +172,9 @@ func loadDocument(src *Source, cfg *Config, format Format) *Template {
 	switch format {
 	case Markdown:
 		body, links, dirs = markdownText(src.Content, bodyStart)
+		if off := markdownGuard(src.Content[bodyStart:]); off >= 0 {
+			t.Problems = append(t.Problems, markdownTooComplex(src, bodyStart+off))
+		}
 	case HTML:
 		var title Text
 		body, title, links, dirs = htmlText(src.Content, bodyStart)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"strings"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 )
@@ -14,7 +13,7 @@ import (
 // with their targets, and suppression comments.
 func markdownText(content []byte, off int) (Text, []Link, directives) {
 	src := content[off:]
-	doc := goldmark.DefaultParser().Parse(text.NewReader(src))
+	doc := markdownParser(markdownGuard(src) >= 0).Parse(text.NewReader(src))
 	var b TextBuilder
 	b.setHost(hostMarkdown)
 	var dirs directives

@@ -155,7 +155,7 @@ func parallel(n, jobs int, f func(i int)) {
 func (r *Runner) loadFile(path string) (fr fileResult) {
 	defer func() {
 		if p := recover(); p != nil {
-			fr = fileResult{err: errors.Join(ErrInternal, fmt.Errorf("%s: internal error: %v", path, p))}
+			fr = fileResult{err: PanicError(path, p)}
 		}
 	}()
 	ts, err := LoadFile(path, r.Config)
@@ -165,7 +165,7 @@ func (r *Runner) loadFile(path string) (fr fileResult) {
 func (r *Runner) safeCheck(t *Template, state *RunState, extra []Finding) (fs []Finding, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			fs, err = nil, errors.Join(ErrInternal, fmt.Errorf("%s: internal error: %v", t.Source.Path, p))
+			fs, err = nil, PanicError(t.Source.Path, p)
 		}
 	}()
 	return r.checkTemplate(t, state, extra), nil

@@ -1,10 +1,6 @@
 package lint
 
-import (
-	"context"
-	"errors"
-	"fmt"
-)
+import "context"
 
 // RunPass is what a rule's CheckRun sees: every template of the run (after
 // grouping), so it can compare messages, such as the translations of one
@@ -66,7 +62,7 @@ func (r *Runner) checkRun(ts []*Template, state *RunState) (out map[*Template][]
 func runSafely(rule *Rule, p *RunPass) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
-			err = errors.Join(ErrInternal, fmt.Errorf("rule %s: internal error: %v", rule.ID, v))
+			err = PanicError("rule "+rule.ID, v)
 		}
 	}()
 	rule.CheckRun(p)

@@ -54,6 +54,7 @@ func EstimateSMS(t *Template, s sms.Settings) SMSEstimate {
 			seen[ph.Name] = true
 			est.Assumed = append(est.Assumed, ph.Name)
 		}
+		n = max(0, min(n, MaxVarLength)) // bounded where declared; kept bounded here
 		if v != nil && v.Charset == "unicode" {
 			return strings.Repeat("ж", n) // any non-GSM character: forces UCS-2
 		}

@@ -22,7 +22,13 @@ func (o *smsSegmentsOptions) Validate() error {
 	if o.Split == "" {
 		o.Split = sms.DefaultSettings().Split
 	}
-	return o.Settings.Validate()
+	if err := o.Settings.Validate(); err != nil {
+		// The settings name the key first ("max_segments must be …"), so
+		// the config loader can point at its line.
+		key, _, _ := strings.Cut(err.Error(), " ")
+		return &lint.OptionError{Key: []string{key}, Err: err}
+	}
+	return nil
 }
 
 // smsSegmentsID is the id of the rule that owns the SMS settings.

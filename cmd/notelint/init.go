@@ -48,6 +48,11 @@ exclude = ["**/drafts/**"]
 default_locale = "en"
 # default_channel = "sms"
 # default_kind = "delay"
+# Larger files are an input error, not checked: templates and each
+# bundle message (bytes; default 256 KiB), i18n bundle files (1 MiB,
+# and at most one message per 64 bytes of it).
+max_file_size = 262144
+max_bundle_size = 1048576
 
 [rules.sms-segments]       # also read from [sms], the older spelling
 max_segments = 1          # segment budget per SMS

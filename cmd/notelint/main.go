@@ -9,6 +9,8 @@ import (
 	"os"
 
 	"github.com/spf13/cobra"
+
+	"github.com/notelint/notelint/lint"
 )
 
 // Exit codes shared by every command.
@@ -44,9 +46,27 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
+// reportHint follows the message of an internal error (exit 3).
+const reportHint = "this is a bug in notelint; please report it with the command and the input that caused it at https://github.com/notelint/notelint/issues"
+
 // run executes the CLI with args and returns the process exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	root := newRootCmd()
+	return execute(newRootCmd(), args, stdin, stdout, stderr)
+}
+
+// execute runs root with args. A panic is an internal error: one line
+// naming it and where it happened, a hint to report it, exit code 3;
+// never a goroutine dump.
+func execute(root *cobra.Command, args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if v := recover(); v != nil {
+			fmt.Fprintf(stderr, "notelint: %v\n", lint.PanicError("", v))
+			code = exitInternal
+		}
+		if code == exitInternal {
+			fmt.Fprintf(stderr, "notelint: %s\n", reportHint)
+		}
+	}()
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	root.SetOut(stdout)
@@ -59,6 +79,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if errors.As(err, &ee) {
 		if ee.err != nil {
 			fmt.Fprintf(stderr, "notelint: %v\n", ee.err)
+		}
+		if errors.Is(ee.err, lint.ErrInternal) {
+			return exitInternal // whatever code the command chose
 		}
 		return ee.code
 	}

@@ -186,7 +186,7 @@ func TestInitAndConfig(t *testing.T) {
 		t.Errorf("second init should refuse to overwrite, exit %d", code)
 	}
 	out, errOut, code := runCLI(t, "", "config")
-	if code != 0 || !strings.Contains(out, "# from ") || !strings.Contains(out, "max_segments = 1") {
+	if code != 0 || !strings.Contains(out, "# from ") || !strings.Contains(out, "max_segments = 1") || !strings.Contains(out, "max_file_size = 262144") {
 		t.Errorf("config: %d %s %s", code, out, errOut)
 	}
 }

@@ -17,6 +17,11 @@ type Settings struct {
 	Split string `toml:"split"`
 }
 
+// MaxVarLength is the largest length a placeholder may stand for (a
+// declared max or default_var_length): longer worst cases would only cost
+// time and memory.
+const MaxVarLength = 10000
+
 // DefaultSettings returns the built-in settings: a budget of one segment,
 // 20 characters per undeclared placeholder, grapheme splitting.
 func DefaultSettings() Settings {
@@ -28,8 +33,8 @@ func (s Settings) Validate() error {
 	if s.MaxSegments < 1 || s.MaxSegments > MaxParts {
 		return fmt.Errorf("max_segments must be 1 to %d, not %d", MaxParts, s.MaxSegments)
 	}
-	if s.DefaultVarLength < 0 {
-		return fmt.Errorf("default_var_length must not be negative, not %d", s.DefaultVarLength)
+	if s.DefaultVarLength < 0 || s.DefaultVarLength > MaxVarLength {
+		return fmt.Errorf("default_var_length must be 0 to %d, not %d", MaxVarLength, s.DefaultVarLength)
 	}
 	if s.Split != "graphemes" && s.Split != "minimal" {
 		return fmt.Errorf("split must be \"graphemes\" or \"minimal\", not %q", s.Split)
