@@ -200,12 +200,15 @@ func (r *Runner) checkTemplate(t *Template, state *RunState, extra []Finding) []
 			continue
 		}
 		p := &Pass{Template: t, Config: r.Config, Options: r.Config.RuleOptions(rule), rule: rule, shared: state, ctx: r.Context}
+		// A rule's scope holds for the problems it owns too: a fuzzy
+		// interface string is no translation-parity finding.
+		applies := rule.appliesTo(t, p.Options)
 		for _, pr := range t.Problems {
-			if rule.owns(pr.Kind) {
+			if applies && rule.owns(pr.Kind) {
 				p.reportProblem(pr)
 			}
 		}
-		if !t.Empty && rule.Check != nil && rule.appliesTo(t, p.Options) {
+		if !t.Empty && rule.Check != nil && applies {
 			rule.Check(p)
 		}
 		for _, f := range extra {
