@@ -142,6 +142,11 @@ func checkReadability(p *lint.Pass) {
 	if long || minEase <= 0 || words < opt.MinWords || sentences == 0 {
 		return
 	}
+	// A text of headings and "Label: value" lines has no sentences to
+	// speak of: a reading-ease score of it measures its labels, not prose.
+	if float64(words)/float64(sentences) < minProseSentence {
+		return
+	}
 	asl := float64(words) / float64(sentences)
 	asw := float64(syllables) / float64(words)
 	ease := rd.base - rd.aslWeight*asl - rd.aswWeight*asw
@@ -281,6 +286,10 @@ func containsSorted(list []string, s string) bool {
 	}
 	return false
 }
+
+// minProseSentence is the average sentence length, in words, below which
+// a text is a list of labels rather than prose.
+const minProseSentence = 6
 
 // splitAtLines splits sentences at line breaks.
 func splitAtLines(text string, sents []span) []span {

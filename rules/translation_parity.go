@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"path"
 	"sort"
 	"strings"
 
@@ -169,7 +170,7 @@ func checkTranslationParity(p *lint.RunPass) {
 			if len(ts) == 0 {
 				s := srcTs[0]
 				p.Report(s, lint.Diagnostic{Start: s.Start, End: max(s.Start, min(s.End, s.Start+1)),
-					Message: fmt.Sprintf("%q has no %s translation, though other messages of this set have one: %s readers get nothing, or the %s fallback", g.key, loc, loc, src),
+					Message: fmt.Sprintf("%q has no %s translation, though other messages of this set have one: %s readers get nothing, or the %s fallback", g.shownKey(), loc, loc, src),
 					Hint:    fmt.Sprintf("add the %s translation", loc)})
 				continue
 			}
@@ -426,4 +427,14 @@ func isActionLabel(t *lint.Template) bool {
 		}
 	}
 	return false
+}
+
+// shownKey is the group's key as a finding names it: a bundle key as it
+// is, a file's name without its folders (the folders are in the finding's
+// location).
+func (g *parityGroup) shownKey() string {
+	if g.bundle {
+		return g.key
+	}
+	return path.Base(g.key)
 }

@@ -124,6 +124,9 @@ func (c *Classifier) ReadText(text, code string) Text {
 			}
 		}
 		t.Address += len(l.List("scope_address").FindAll(f))
+		for _, re := range l.Patterns("scope_address_cased") {
+			t.Address += len(re.FindAllStringIndex(text, -1))
+		}
 		if t.UI == "" {
 			t.UI = firstPhrase(l.List("scope_ui").FindAll(f))
 		}
