@@ -32,7 +32,8 @@ func inferScope(c *classify.Classifier, t *Template, cfg *Config) {
 		}
 	}
 	tx := c.ReadText(text, t.Language())
-	key := c.ReadKey(keyWords(t))
+	ownKey := c.ReadKey(keyWords(t))
+	key := ownKey
 	if t.FromBundle {
 		mergeRefs(&key, c, t.refs)
 	}
@@ -47,7 +48,7 @@ func inferScope(c *classify.Classifier, t *Template, cfg *Config) {
 		t.setNotification(false, t.Scope.Channel.Source, High, "a team chat message ("+t.Scope.Channel.Detail+")")
 	}
 	if t.FromBundle {
-		notificationFromBundle(t, tx, key, pathKey)
+		notificationFromBundle(t, tx, key, pathKey, ownKey.Notification)
 	} else if pathKey.Notification == "" && !t.Scope.Channel.Known() {
 		notificationFromDocument(t)
 	}
@@ -82,8 +83,9 @@ func inferScope(c *classify.Classifier, t *Template, cfg *Config) {
 // form help and admin screens: a string counts as a notification only when
 // its key (or, for gettext, where the program uses it) says so and its text
 // reads as a message, or its text alone clearly does (a greeting and a
-// sign-off).
-func notificationFromBundle(t *Template, tx classify.Text, key, pathKey classify.Key) {
+// sign-off). keyWord is the notification word of the key itself (not of
+// references), which makes a label part of a notification.
+func notificationFromBundle(t *Template, tx classify.Text, key, pathKey classify.Key, keyWord string) {
 	noted := key.Notification
 	if noted == "" {
 		noted = pathKey.Notification
@@ -96,8 +98,8 @@ func notificationFromBundle(t *Template, tx classify.Text, key, pathKey classify
 			reason = "a fragment: the program adds the rest after its colon"
 		}
 		t.setNotification(false, FromText, Medium, reason)
-		if key.Notification != "" && key.UI == "" {
-			t.Scope.PartOf = key.Notification
+		if keyWord != "" && key.UI == "" {
+			t.Scope.PartOf = keyWord
 		}
 	case tx.UI != "" && tx.Greeting == "":
 		t.setNotification(false, FromText, Medium, "an interface instruction: \""+tx.UI+"\"")
@@ -223,12 +225,14 @@ func mergeRefs(key *classify.Key, c *classify.Classifier, refs []string) {
 	for _, r := range refs {
 		file, _, _ := strings.Cut(r, ":") // "path/file.py:12"
 		dir, base := path.Split(file)
-		if k := c.ReadKey(dir); k.Notification != "" && key.Notification == "" {
-			key.Notification = k.Notification
-		}
 		ext := path.Ext(base)
 		if uiSourceExts[ext] || uiSourceFiles[strings.TrimSuffix(base, ext)] {
+			// A page or form, even one about mails (orga/mails/list.html).
 			ui = file
+			continue
+		}
+		if k := c.ReadKey(dir); k.Notification != "" && key.Notification == "" {
+			key.Notification = k.Notification
 		}
 	}
 	if key.Notification == "" && key.UI == "" && ui != "" {
