@@ -34,6 +34,7 @@ type contentData struct {
 	resolved  *lang.Matcher // eta_resolved
 	request   *lang.Matcher // vague_eta_request: "please", "bitte", "merci de"
 	promise   *lang.Matcher // vague_eta_promise: "we", "wir", "nous"
+	joiners   *lang.Matcher // vague_eta_joiners: "and", "und", "et"
 	waiting   *lang.Matcher // eta_waiting: "please reply with", "bitte senden Sie uns"
 
 	// Calls to action (cta.toml).
@@ -103,6 +104,7 @@ func compileContent(l *lang.Language) *contentData {
 	d.resolved = l.List("eta_resolved")
 	d.request = l.List("vague_eta_request")
 	d.promise = l.List("vague_eta_promise")
+	d.joiners = l.List("vague_eta_joiners")
 	d.waiting = l.List("eta_waiting")
 	d.cancel = l.List("next_step_cancel")
 	d.requestRe = l.Patterns("next_step_request_re")

@@ -49,7 +49,8 @@ notelint reports the vague time phrases of the message's language
   possible", "bitte bestätigen Sie so schnell wie möglich", "merci de
   confirmer dès que possible"): it asks the customer for speed and promises
   nothing. "Please be patient, we will fix it as soon as possible" is still
-  reported: the sender speaks between the request and the phrase;
+  reported: the sender speaks in a new clause between the request and the
+  phrase;
 - anything in a message that says the matter is settled ("power is back",
   "wurde behoben", "a été résolu"): no time is owed any more.
 
@@ -134,8 +135,9 @@ func checkVagueETA(p *lint.Pass) {
 // isRequest reports whether the vague phrase at folded offset at is part
 // of a request to the customer ("please confirm as soon as possible",
 // "merci de confirmer dès que possible"): a request marker between the
-// sentence start from and at, with no word of the sender speaking ("we",
-// "wir", "nous") between the marker and the phrase.
+// sentence start from and at, and the sender not speaking between the
+// marker and the phrase ("please be patient, we will fix it as soon as
+// possible": a first-person word in a new clause).
 func (d *contentData) isRequest(v *view, from, at int) bool {
 	marker := -1
 	for _, m := range d.request.FindAll(v.f) {
@@ -147,11 +149,25 @@ func (d *contentData) isRequest(v *view, from, at int) bool {
 		return false
 	}
 	for _, m := range d.promise.FindAll(v.f) {
-		if m.Start >= marker && m.End <= at {
+		if m.Start >= marker && m.End <= at && d.newClause(v.f, marker, m.Start) {
 			return false
 		}
 	}
 	return true
+}
+
+// newClause reports whether folded text between from and to starts a new
+// clause: a comma, semicolon or colon, or a joining word ("and", "und").
+func (d *contentData) newClause(f *lang.Folded, from, to int) bool {
+	if strings.ContainsAny(f.S[from:to], ",;:") {
+		return true
+	}
+	for _, m := range d.joiners.FindAll(f) {
+		if m.Start >= from && m.End <= to {
+			return true
+		}
+	}
+	return false
 }
 
 // partTimes returns the part text ranges of the times in a view: time
