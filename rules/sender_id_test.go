@@ -41,5 +41,25 @@ func TestSenderID(t *testing.T) {
 		{name: "french sign-off", path: "fr/sms/a.txt", text: "Votre colis arrive vendredi. L’équipe Acme", want: nil},
 		{name: "french missing", path: "fr/sms/a.txt", text: "Bonjour Madame, votre colis arrive vendredi.", want: []string{"Bonjour"}},
 		{name: "unknown language prefix", path: "it/sms/a.txt", text: "Acme: il pacco è in ritardo.", want: nil},
+		// Brands inside German compounds (issue 11).
+		{name: "configured brand in a compound", path: "de/sms/a.txt", text: "Ihre Ablesung ist am Montag. Details im Stadtwerke-Kundenkonto.", config: "[rules.sender-id]\nbrands = [\"Stadtwerke\"]", want: nil},
+		{name: "configured brand in a compound mid-sentence", path: "de/sms/a.txt", text: "Im Acme-Konto sehen Sie die neue Zeit.", config: brands, want: nil},
+		{name: "other compound with configured brand", path: "de/sms/a.txt", text: "Im Kunden-Konto sehen Sie die neue Zeit.", config: brands, want: []string{"Im"}},
+		{name: "detected brand in a compound", path: "de/sms/a.txt", text: "Im Stadtwerke-Kundenkonto sehen Sie die neue Zeit.", want: nil},
+		{name: "detected brand in an app compound", path: "de/sms/a.txt", text: "Ihre Sendung kommt am Montag, Status in der Acme-App.", want: nil},
+		{name: "generic compound is no brand", path: "de/sms/a.txt", text: "Ihre Sendung kommt am Montag, Status im Kunden-Konto.", want: []string{"Ihre"}},
+		{name: "compound at the end is no dash sign-off", path: "de/sms/a.txt", text: "Ihre Sendung kommt am Montag. Status im Online-Konto.", want: []string{"Ihre"}},
+		// Promotional words in capitals are no sender (issue 11).
+		{name: "en MEGA DEAL", path: "en/sms/marketing.txt", text: "MEGA DEAL: 50% off everything today. Reply STOP to opt out", want: []string{"MEGA"}},
+		{name: "en SALE", path: "en/sms/marketing.txt", text: "Our SALE starts today: 30% off. Reply STOP to opt out", want: []string{"Our"}},
+		{name: "en brand and SALE", path: "en/sms/marketing.txt", text: "ACME SALE: 30% off today. Reply STOP to opt out", want: nil},
+		{name: "de GRATIS", path: "de/sms/marketing.txt", text: "Nur heute GRATIS Versand auf alles! Abmelden: STOP an 12345", want: []string{"Nur"}},
+		{name: "de SALE in German", path: "de/sms/marketing.txt", text: "MEGA SALE: heute 30 % auf alles. Abmelden: STOP an 12345", want: []string{"MEGA"}},
+		{name: "de Marke und GRATIS", path: "de/sms/marketing.txt", text: "ACME: heute GRATIS Versand. Abmelden: STOP an 12345", want: nil},
+		{name: "fr PROMO", path: "fr/sms/marketing.txt", text: "PROMO : -30 % sur tout aujourd'hui. STOP au 36111", want: []string{"PROMO"}},
+		{name: "fr SOLDES", path: "fr/sms/marketing.txt", text: "Les SOLDES commencent : -30 % sur tout. STOP au 36111", want: []string{"Les"}},
+		{name: "fr name with d'", path: "fr/sms/a.txt", text: "Caisse d'Epargne : votre carte arrive lundi.", want: nil},
+		{name: "fr sentence before a colon is no name", path: "fr/sms/a.txt", text: "Votre colis arrive : lundi entre 10h et 12h.", want: []string{"Votre"}},
+		{name: "fr marque et PROMO", path: "fr/sms/marketing.txt", text: "ACME PROMO : -30 % sur tout. STOP au 36111", want: nil},
 	})
 }
