@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -21,10 +22,15 @@ about who is writing to them.
 
 notelint counts the forms of address across the whole message (subject
 and body together). A German formal pronoun counts only capitalised and
-not at the start of a sentence, where "Sie" may mean "she" or "they". In
-a formal German message, a lower-case "ihr"/"ihre" ("ihr Interesse")
-is reported as information: if it addresses the reader, it must be
-capitalised.
+not at the start of a sentence, where "Sie" may mean "she" or "they"; a
+sender prefix is no sentence start ("Acme: Ihr Paket ... Kannst du ..." is
+a mix). In a formal German message, a lower-case "ihr"/"ihre" ("ihr
+Interesse") is reported as information: if it addresses the reader, it
+must be capitalised. It is not reported where it refers to someone else:
+after a noun and "und" ("die Techniker und ihre Termine", "Kunden und ihr
+Paket"), or later in a sentence that starts with "die"/"der" and a noun
+("Die Fahrer kennen ihre Route"), unless a preposition comes right before
+it ("Die Lieferung erfolgt an ihre Adresse" is reported).
 
 Bad (de):
 
@@ -68,13 +74,13 @@ func checkFormality(p *lint.Pass) {
 		words := proseWords(part)
 		for i, w := range words {
 			switch {
-			case d.caseFormal && d.formal[w.text] && !w.sentenceStart:
+			case d.caseFormal && d.formal[w.text] && (!w.sentenceStart || afterSenderPrefix(part, words, i)):
 				formal = append(formal, addressUse{part, w})
 			case !d.caseFormal && d.formal[w.lower]:
 				formal = append(formal, addressUse{part, w})
 			case d.informal[w.lower] && (i == 0 || !d.notAfter[words[i-1].lower]):
 				informal = append(informal, addressUse{part, w})
-			case d.formalLower[w.text]:
+			case d.formalLower[w.text] && !d.thirdParty(words, i):
 				lower = append(lower, addressUse{part, w})
 			}
 		}
@@ -109,6 +115,48 @@ func checkFormality(p *lint.Pass) {
 			Message: fmt.Sprintf("lower-case %q in a message that addresses the reader formally (%q): if it means the reader, it reads as informal or as \"her\"", u.w.text, formal[0].w.text),
 			Hint:    fmt.Sprintf("capitalise it (%q) if it addresses the reader", capitalise(u.w.text))})
 	}
+}
+
+// afterSenderPrefix reports whether words[i] is the first word after a
+// sender prefix that opens the part ("Acme: Ihr Paket"): a capital there
+// is the formal pronoun, not a sentence start.
+func afterSenderPrefix(part *lint.Part, words []proseWord, i int) bool {
+	if i == 0 || i > 3 {
+		return false
+	}
+	text := part.Masked()
+	pre := strings.TrimSpace(text[:words[i].start])
+	name, ok := strings.CutSuffix(pre, ":")
+	if !ok || strings.ContainsAny(name, ".!?:;\n") {
+		return false
+	}
+	got, ok := senderPrefix(pre)
+	return ok && got == strings.TrimSpace(name) && capitalisedWords(got)
+}
+
+// thirdParty reports whether the lower-case possessive words[i] ("ihre")
+// refers to someone else rather than the reader: right after a noun and a
+// coordinator ("die Techniker und ihre Termine"), or after a determiner
+// and noun earlier in the sentence ("Die Fahrer kennen ihre Route") when
+// no preposition comes right before it.
+func (d *i18nData) thirdParty(words []proseWord, i int) bool {
+	if i >= 2 && d.lowerCoord[words[i-1].lower] && isCapitalised(words[i-2].text) && !d.formal[words[i-2].text] {
+		return true
+	}
+	if i == 0 || words[i].sentenceStart || d.lowerPrep[words[i-1].lower] {
+		return false
+	}
+	st := i - 1
+	for st > 0 && !words[st].sentenceStart {
+		st--
+	}
+	// A determiner and a noun, with a word between the noun and "ihre".
+	for j := st; j+2 < i; j++ {
+		if d.lowerDet[words[j].lower] && isCapitalised(words[j+1].text) && !d.formal[words[j+1].text] {
+			return true
+		}
+	}
+	return false
 }
 
 func capitalise(s string) string {
