@@ -159,7 +159,7 @@ type i18nData struct {
 	notAfter     map[string]bool
 	// Words around a lower-case "ihr" that refers to someone else.
 	lowerCoord, lowerDet, lowerPrep map[string]bool
-	caseFormal   bool // formal forms count only capitalised mid-sentence
+	caseFormal                      bool // formal forms count only capitalised mid-sentence
 }
 
 var i18nLangs = sync.OnceValue(func() map[string]*i18nData {
