@@ -52,11 +52,13 @@ customers call. notelint reports, in every part of every message:
 - upper- or lower-case snake tokens: PENDING_FULFILLMENT, ERR_TIMEOUT,
   order_shipped (not ordinary acronyms such as SMS, PIN, IBAN, DHL, STOP:
   a token needs an underscore);
-- CamelCase event names: three or more capitalised words (OrderStateChanged)
-  or two ending in a system word (PaymentFailed, HTTPError, orderStatus).
-  Brand names with one inner capital (iPhone, PayPal, WhatsApp, McDonald's,
-  BahnCard) are not reported; list others in allow, and the brands of
-  [rules.sender-id] are always allowed;
+- CamelCase event and field names: parts ending in a system word or an
+  English past participle (PaymentFailed, HTTPError, orderStatus,
+  MissedCheckinEmail, OrderStateChanged), or with a system word inside
+  (OrderStatusUpdate). Brand names are not reported, however many capitals
+  they have (iPhone, PayPal, WhatsApp, BahnCard, LibreBooking, SwissCovid,
+  MacBookPro); list others in allow, and the brands of [rules.sender-id]
+  are always allowed;
 - status numbers: "Status 4", "status code 17", "Statuscode 17",
   "Auftragsstatus: 3", "statut 3", "état 4", and upper-case values after
   "Status:" (Status: SHIPPED);
@@ -69,7 +71,10 @@ customers call. notelint reports, in every part of every message:
   "in Bearbeitung") is fine;
 - the internal terms listed in terms.
 
-Text inside URLs, e-mail addresses and placeholders is not checked. Status
+Text inside URLs, e-mail addresses and placeholders is not checked, nor
+are example values in help texts: a token shortly after "e.g.", "for
+example", "such as", "z. B.", "zum Beispiel", "par exemple" in the same
+sentence ("enter your user name, e.g. john_doe") is shown on purpose. Status
 numbers, error words and ticket states are per language (English, German,
 French); the token checks work in every language.
 
@@ -129,13 +134,14 @@ var jargonCodeRes = []codePattern{
 	{regexp.MustCompile(`\b0[xX][0-9A-Fa-f]{4,16}\b`), func(s string) bool { return strings.Contains(s, "0x") || strings.Contains(s, "0X") }},
 }
 
-// camelAllow are well-known names with three capitalised words.
-var camelAllow = []string{"BlaBlaCar", "ProSiebenSat", "GlaxoSmithKline", "MacBookPro", "AirPodsPro", "PlayStationPlus", "HelloFreshGo"}
-
-// camelSuffixes are system words that end event and field names.
+// camelSuffixes are system words that end event and field names
+// (OrderState, MissedCheckinEmail, orderId); inside a name of three or
+// more parts they mark one too (OrderStatusUpdate).
 var camelSuffixes = map[string]bool{
 	"state": true, "status": true, "event": true, "error": true, "exception": true,
-	"failure": true, "timeout": true, "pending": true,
+	"failure": true, "timeout": true, "pending": true, "subject": true, "email": true,
+	"template": true, "handler": true, "request": true, "response": true, "id": true,
+	"enum": true, "type": true,
 }
 
 func checkInternalJargon(p *lint.Pass) {
@@ -146,7 +152,7 @@ func checkInternalJargon(p *lint.Pass) {
 		brands = so.Brands
 	}
 	allow := func(tok string) bool {
-		return containsFold(opt.Allow, tok) || containsFold(camelAllow, tok) || containsFold(brands, tok)
+		return containsFold(opt.Allow, tok) || containsFold(brands, tok)
 	}
 	language := languageOf(t)
 	for _, part := range t.Parts {
@@ -195,7 +201,15 @@ func jargonMessage(k jargonKind, text string) (string, string) {
 // then only the language-independent checks run.
 func scanJargon(s string, f *lang.Folded, language *lang.Language, allow func(string) bool) []jargonHit {
 	var hits []jargonHit
-	scanJargonTokens(s, allow, func(r textRange, k jargonKind) { hits = append(hits, jargonHit{r, k}) })
+	var examples []textRange
+	if language != nil {
+		examples = phraseMatches(language.List("jargon_example_markers"), f)
+	}
+	scanJargonTokens(s, allow, func(r textRange, k jargonKind) {
+		if !exampleValue(s, r.start, examples) {
+			hits = append(hits, jargonHit{r, k})
+		}
+	})
 	for _, c := range jargonCodeRes {
 		if !c.trigger(s) {
 			continue
@@ -239,6 +253,21 @@ func scanJargon(s string, f *lang.Folded, language *lang.Language, allow func(st
 		})
 	}
 	return appendStates(hits, s, f, language)
+}
+
+// exampleValue reports whether the token at start follows an example
+// marker in the same sentence, within a few words ("e.g. john_doe or
+// jane_smith", "z. B. max_mustermann"): an example value in a help text.
+func exampleValue(s string, start int, markers []textRange) bool {
+	for _, m := range markers {
+		if m.end > start || start-m.end > 40 {
+			continue
+		}
+		if !strings.ContainsAny(s[m.end:start], ".!?\n") {
+			return true
+		}
+	}
+	return false
 }
 
 // appendStates adds the ticket-system states found in s.
@@ -531,8 +560,11 @@ func camelSegments(tok string) []string {
 }
 
 // camelJargon reports whether a letters-only token is a CamelCase event or
-// field name rather than a brand: three or more capitalised words, or two
-// or more parts ending in a system word (…State, …Status, …Error, …Failed).
+// field name rather than a brand: two or more parts ending in a system word
+// (…State, …Status, …Error, …Email, …Id) or an English past participle
+// (…Failed, …Created), or three or more with a system word inside
+// (OrderStatusUpdate). Brands have no such words, however many parts they
+// have (LibreBooking, SwissCovid, BlaBlaCar, MacBookPro).
 func camelJargon(tok string) bool {
 	hasLower, inner := false, false
 	for i, r := range tok {
@@ -549,14 +581,13 @@ func camelJargon(tok string) bool {
 	if len(segs) < 2 {
 		return false
 	}
-	words := 0
-	for _, sg := range segs {
-		if capitalisedWord(sg) && utf8.RuneCountInString(sg) >= 3 {
-			words++
+	// A system word inside a longer name: OrderStatusUpdate.
+	if len(segs) >= 3 {
+		for _, sg := range segs[1 : len(segs)-1] {
+			if camelSuffixes[strings.ToLower(sg)] {
+				return true
+			}
 		}
-	}
-	if words >= 3 {
-		return true
 	}
 	last := segs[len(segs)-1]
 	if utf8.RuneCountInString(segs[0]) < 2 || !capitalisedWord(last) {
