@@ -131,7 +131,7 @@ func checkMissingNextStep(p *lint.Pass) {
 // is needed, says what happens next, or says the matter is settled.
 func hasNextStep(t *lint.Template, d *contentData) bool {
 	for _, part := range t.Parts {
-		if part.Name == lint.PartButton || len(part.Links) > 0 {
+		if part.Name == lint.PartButton || hasRealLink(part) {
 			return true
 		}
 	}

@@ -74,5 +74,9 @@ func TestMissingNextStep(t *testing.T) {
 		{name: "en please note is no action", path: "sms/en/delay.txt",
 			text: "Acme: your order is delayed. Please note the new terms.",
 			want: []string{"Acme: your order is delayed."}},
+		// A scheme named in prose is no link to act on (issue 11).
+		{name: "en https:// in prose is no action", path: "sms/en/outage.txt",
+			text: "Acme: internet outage in your street. Addresses without https:// do not load.",
+			want: []string{"Acme: internet outage in your street."}},
 	})
 }

@@ -68,6 +68,9 @@ notelint reports:
   counted. The finding points at the first
   call to action over the limit.
 
+A scheme named in prose without an address ("enter the address without
+https://") is no link and no call to action.
+
 Bad (de, SMS):
 
     Acme: Ihr Termin wurde verschoben. Infos: https://acme.example/a/XY9
@@ -105,7 +108,7 @@ func checkVagueCTA(p *lint.Pass) {
 			checkButton(p, d, opt, part)
 			continue
 		}
-		if len(part.Links) == 0 && t.Channel != "sms" {
+		if !hasRealLink(part) && t.Channel != "sms" {
 			continue
 		}
 		var v *view
@@ -119,7 +122,7 @@ func checkVagueCTA(p *lint.Pass) {
 				checkLinkText(p, d, opt, part, masked, l)
 				continue
 			}
-			if bareChannel {
+			if bareChannel && !mentionOnly(l, part.Text.String()) {
 				if v == nil {
 					v = newView(part)
 					sents = v.sentences(&d.read)
@@ -310,6 +313,9 @@ func smsActions(d *contentData, v *view) []smsAction {
 	seen := map[string]bool{}
 	var sents []span
 	for i, l := range part.Links {
+		if mentionOnly(l, part.Text.String()) {
+			continue
+		}
 		if sents == nil {
 			sents = v.sentences(&d.read)
 		}

@@ -81,6 +81,13 @@ func TestVagueCTA(t *testing.T) {
 			want: []string{"mit „JA“ antworten"}},
 		{name: "fr répondez OUI plus STOP", path: "sms/fr/appointment.txt",
 			text: "RDV lundi 9h. Répondez OUI pour confirmer. STOP au 36180", want: nil},
+		// A scheme named in prose is no link (issue 11).
+		{name: "en https:// in prose", path: "sms/en/info.txt",
+			text: "Acme: enter the address without https:// in the app. Track: https://a.example/t", want: nil},
+		{name: "de https:// im Text", path: "sms/de/info.txt",
+			text: "Acme: Adresse ohne https:// eingeben. Sendung verfolgen: https://a.example/t", want: nil},
+		{name: "fr https:// dans le texte", path: "sms/fr/info.txt",
+			text: "Acme : saisissez l'adresse sans https:// devant. Suivez votre colis : https://a.example/t", want: nil},
 		{name: "max_sms_actions option", path: "sms/en/delay.txt",
 			text:   "Late parcel. Track: https://a.example/t Change day: https://a.example/c",
 			config: "[rules.vague-cta]\nmax_sms_actions = 2\n", want: nil},
