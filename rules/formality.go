@@ -29,8 +29,12 @@ Interesse") is reported as information: if it addresses the reader, it
 must be capitalised. It is not reported where it refers to someone else:
 after a noun and "und" ("die Techniker und ihre Termine", "Kunden und ihr
 Paket"), or later in a sentence that starts with "die"/"der" and a noun
-("Die Fahrer kennen ihre Route"), unless a preposition comes right before
-it ("Die Lieferung erfolgt an ihre Adresse" is reported).
+("Die Fahrer kennen ihre Route": "die"/"der" and a noun earlier in the
+sentence) or names two people or groups ("an Vortragende und
+Einreichende, abhängig von ihrem Status"), unless a preposition comes
+right before it and nothing else names someone ("Die Lieferung erfolgt an
+ihre Adresse" is reported). A pronoun alone in
+brackets or quotes is named, not used ("Deutsch (Sie)").
 
 Bad (de):
 
@@ -69,22 +73,7 @@ func checkFormality(p *lint.Pass) {
 	if d == nil || len(d.formal) == 0 || len(d.informal) == 0 {
 		return
 	}
-	var formal, informal, lower []addressUse
-	for _, part := range p.Template.Parts {
-		words := proseWords(part)
-		for i, w := range words {
-			switch {
-			case d.caseFormal && d.formal[w.text] && (!w.sentenceStart || afterSenderPrefix(part, words, i)):
-				formal = append(formal, addressUse{part, w})
-			case !d.caseFormal && d.formal[w.lower]:
-				formal = append(formal, addressUse{part, w})
-			case d.informal[w.lower] && (i == 0 || !d.notAfter[words[i-1].lower]):
-				informal = append(informal, addressUse{part, w})
-			case d.formalLower[w.text] && !d.thirdParty(words, i):
-				lower = append(lower, addressUse{part, w})
-			}
-		}
-	}
+	formal, informal, lower := addressUses(p.Template, d)
 	if len(formal) == 0 {
 		return
 	}
@@ -117,6 +106,46 @@ func checkFormality(p *lint.Pass) {
 	}
 }
 
+// addressUses returns the forms of address of a template (all parts):
+// formal, informal, and lower-case formal possessives that may be meant
+// formally ("ihr Interesse").
+func addressUses(t *lint.Template, d *i18nData) (formal, informal, lower []addressUse) {
+	for _, part := range t.Parts {
+		words := proseWords(part)
+		text := ""
+		for i, w := range words {
+			if w.quoted {
+				continue
+			}
+			if text == "" {
+				text = part.Masked()
+			}
+			if bracketed(text, w) {
+				continue
+			}
+			switch {
+			case d.caseFormal && d.formal[w.text] && (!w.sentenceStart || afterSenderPrefix(part, words, i)):
+				formal = append(formal, addressUse{part, w})
+			case !d.caseFormal && d.formal[w.lower]:
+				formal = append(formal, addressUse{part, w})
+			case d.informal[w.lower] && (i == 0 || !d.notAfter[words[i-1].lower]):
+				informal = append(informal, addressUse{part, w})
+			case d.formalLower[w.text] && !d.thirdParty(words, i):
+				lower = append(lower, addressUse{part, w})
+			}
+		}
+	}
+	return formal, informal, lower
+}
+
+// bracketed reports whether w stands alone in brackets: "Deutsch (Sie)"
+// names the form of address rather than using it.
+func bracketed(text string, w proseWord) bool {
+	before := strings.TrimRight(text[:w.start], " ")
+	after := strings.TrimLeft(text[w.end:], " ")
+	return strings.HasSuffix(before, "(") && strings.HasPrefix(after, ")")
+}
+
 // afterSenderPrefix reports whether words[i] is the first word after a
 // sender prefix that opens the part ("Acme: Ihr Paket"): a capital there
 // is the formal pronoun, not a sentence start.
@@ -140,19 +169,28 @@ func afterSenderPrefix(part *lint.Part, words []proseWord, i int) bool {
 // and noun earlier in the sentence ("Die Fahrer kennen ihre Route") when
 // no preposition comes right before it.
 func (d *i18nData) thirdParty(words []proseWord, i int) bool {
-	if i >= 2 && d.lowerCoord[words[i-1].lower] && isCapitalised(words[i-2].text) && !d.formal[words[i-2].text] {
-		return true
-	}
-	if i == 0 || words[i].sentenceStart || d.lowerPrep[words[i-1].lower] {
+	if i == 0 || words[i].sentenceStart {
 		return false
 	}
+	noun := func(w proseWord) bool { return isCapitalised(w.text) && !d.formal[w.text] }
 	st := i - 1
 	for st > 0 && !words[st].sentenceStart {
 		st--
 	}
-	// A determiner and a noun, with a word between the noun and "ihre".
+	// Two nouns joined before it: "die Techniker und ihre Termine", "an
+	// Vortragende und Einreichende, abhängig von ihrem Status".
+	for j := max(st, 1); j < i; j++ {
+		if d.lowerCoord[words[j].lower] && noun(words[j-1]) && (j+1 == i || noun(words[j+1])) {
+			return true
+		}
+	}
+	if d.lowerPrep[words[i-1].lower] {
+		return false
+	}
+	// A determiner and a noun with a word between them and "ihre": "Die
+	// Fahrer kennen ihre Route".
 	for j := st; j+2 < i; j++ {
-		if d.lowerDet[words[j].lower] && isCapitalised(words[j+1].text) && !d.formal[words[j+1].text] {
+		if d.lowerDet[words[j].lower] && noun(words[j+1]) {
 			return true
 		}
 	}
