@@ -34,11 +34,15 @@ with "vous" that slips into "tu", reads as careless and as assembled from
 different sources. Each message may be consistent on its own (the
 formality rule checks that); the defect only shows across the locale.
 
-notelint groups the texts of a run by locale (a run is usually one
-repository; "de" and "de-x-formal" are different locales, as are "de_DE"
-and "de_Formal" in a gettext project) and counts, per locale, the texts
+notelint groups the texts of a run by project and locale and counts, per
+locale, the texts
 that address the reader formally and those that address them informally,
-with the words of the formality rule. When both occur, the form used by
+with the words of the formality rule. "de" and "de-x-formal" are
+different locales, as are "de_DE" and "de_Formal" in a gettext project. A
+project is the nearest folder above a file with a .git, .hg, .svn or
+.notelint.toml; files without one are grouped by the first folder below
+the folder they share, so a run over several checkouts keeps them apart.
+When both forms occur, the form used by
 fewer texts is the leftover (on a tie, the informal one: German and French
 customer messages default to the formal form), and every text that uses it
 gets one finding at its first such word, naming the counts and up to three
@@ -77,6 +81,7 @@ func checkFormalityMix(p *lint.RunPass) {
 	opt, _ := p.Options.(*formalityMixOptions)
 	byLocale := map[string][]addressedText{}
 	var locales []string
+	roots := projectRoots(p.Templates)
 	for _, t := range p.Templates {
 		if t.Empty || t.Locale == "" || (opt != nil && opt.NotificationsOnly && !t.IsNotification()) {
 			continue
@@ -89,14 +94,16 @@ func checkFormalityMix(p *lint.RunPass) {
 		if len(formal) == 0 && len(informal) == 0 {
 			continue
 		}
-		if _, ok := byLocale[t.Locale]; !ok {
-			locales = append(locales, t.Locale)
+		key := roots[t] + "\x00" + t.Locale
+		if _, ok := byLocale[key]; !ok {
+			locales = append(locales, key)
 		}
-		byLocale[t.Locale] = append(byLocale[t.Locale], addressedText{t, formal, informal})
+		byLocale[key] = append(byLocale[key], addressedText{t, formal, informal})
 	}
 	sort.Strings(locales)
-	for _, loc := range locales {
-		reportLocaleMix(p, loc, byLocale[loc])
+	for _, key := range locales {
+		_, loc, _ := strings.Cut(key, "\x00")
+		reportLocaleMix(p, loc, byLocale[key])
 	}
 }
 

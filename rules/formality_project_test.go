@@ -25,14 +25,17 @@ func runFormalityMix(t *testing.T, files map[string]string, config string) (got,
 			t.Fatal(err)
 		}
 	}
-	cfgPath := filepath.Join(dir, lint.ConfigFileName)
-	if err := os.WriteFile(cfgPath, []byte(config), 0o644); err != nil {
-		t.Fatal(err)
-	}
 	all := All()
-	cfg, err := lint.LoadConfig(cfgPath, all)
-	if err != nil {
-		t.Fatal(err)
+	cfg := lint.DefaultConfig(all)
+	if config != "" {
+		cfgPath := filepath.Join(dir, lint.ConfigFileName)
+		if err := os.WriteFile(cfgPath, []byte(config), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var err error
+		if cfg, err = lint.LoadConfig(cfgPath, all); err != nil {
+			t.Fatal(err)
+		}
 	}
 	res, err := (&lint.Runner{Rules: all, Config: cfg}).Run([]string{dir})
 	if err != nil {
@@ -101,6 +104,17 @@ func TestFormalityMix(t *testing.T) {
 			"de/a.txt": "Acme: Dein Paket kommt morgen.",
 			"de/b.txt": "Acme: Sprache: Deutsch (Sie)",
 		}},
+		{name: "two checkouts in one run are judged apart", files: map[string]string{
+			"shop/de/a.txt":   "Acme: Wir haben Ihre Zahlung erhalten.",
+			"shop/de/b.txt":   "Acme: Ihre Bestellung ist unterwegs.",
+			"status/de/c.txt": "Acme: Dein Dienst ist wieder da.",
+		}},
+		{name: "one checkout with folders per channel", files: map[string]string{
+			"repo/.git/HEAD":       "ref: refs/heads/main\n",
+			"repo/shop/de/a.txt":   "Acme: Wir haben Ihre Zahlung erhalten.",
+			"repo/shop/de/b.txt":   "Acme: Ihre Bestellung ist unterwegs.",
+			"repo/status/de/c.txt": "Acme: Dein Dienst ist wieder da.",
+		}, want: []string{"repo/status/de/c.txt Dein"}},
 		{name: "interface strings count by default", files: map[string]string{
 			"locales/de/app.json": `{"signup": {"error": "Mit deinem Account ist eine Anmeldung nicht möglich."},
 "mail": {"confirm": "Acme: Wir haben Ihre Zahlung erhalten.", "sent": "Acme: Ihre Bestellung ist unterwegs, wir danken Ihnen."}}`,
