@@ -59,7 +59,8 @@ notelint reports:
   after any other words ("Track your parcel: https://…", "Sendung
   verfolgen: https://…", "Your order: https://…") is accepted, and so is a
   link right after a sentence with an instruction ("Please confirm your
-  new slot. https://…"). Opt-out links (the URL or the words before it say
+  new slot. https://…", "Bitte reichen Sie den Nachweis ein. https://…",
+  "Merci de nous l'envoyer. https://…"). Opt-out links (the URL or the words before it say
   unsubscribe / abmelden / désinscription) are left to the opt-out rule;
 - **more than one call to action in one SMS**: different links, and reply
   instructions with a keyword ("Reply YES", "Antworten Sie mit JA",
@@ -229,8 +230,8 @@ func checkBareLink(p *lint.Pass, d *contentData, v *view, sents []span, links []
 			return
 		}
 		if prev := sentenceBefore(sents, from); prev.end > prev.start {
-			f := lang.Fold(foldedSlice(v, prev.start, prev.end))
-			if d.ctaVerbs.Contains(f) {
+			prevText := foldedSlice(v, prev.start, prev.end)
+			if d.ctaVerbs.Contains(lang.Fold(prevText)) || d.hasRequest(prevText) {
 				return
 			}
 		}
