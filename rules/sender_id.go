@@ -27,7 +27,13 @@ type senderIDOptions struct {
 func (o *senderIDOptions) Validate() error { return noEmptyStrings("brands", o.Brands) }
 
 func (o *senderIDOptions) brandMatcher() *lang.Matcher {
-	o.once.Do(func() { o.matcher = lang.NewMatcher(o.Brands) })
+	o.once.Do(func() {
+		brands := make([]string, len(o.Brands))
+		for i, b := range o.Brands {
+			brands[i] = hyphensAsSpaces(b)
+		}
+		o.matcher = lang.NewMatcher(brands)
+	})
 	return o.matcher
 }
 
@@ -48,8 +54,9 @@ puts the brand or programme name in every text.
 An SMS names its sender when any of these holds:
 
 - one of the configured brands appears in the text (case-insensitive, whole
-  words; text inside URLs does not count: customers do not read domains as
-  a signature);
+  words, also as part of a compound: "Stadtwerke-Kundenkonto",
+  "Stadtwerke-Bonn-App"; text inside URLs does not count: customers do not
+  read domains as a signature);
 - the front matter sets sender (the alphanumeric sender ID the phone shows);
 - a placeholder fills in the brand: {{brand}}, {{company}}, {{sender}},
   {{shop_name}}, {{store}}, {{merchant}}, {{firma}}, {{marque}} and similar.
@@ -115,7 +122,7 @@ func checkSenderID(p *lint.Pass) {
 	if len(opt.Brands) > 0 {
 		m := opt.brandMatcher()
 		for _, part := range t.Parts {
-			if m.Contains(lang.Fold(proseText(part))) {
+			if m.Contains(lang.Fold(hyphensAsSpaces(proseText(part)))) {
 				return
 			}
 		}
@@ -134,6 +141,11 @@ func checkSenderID(p *lint.Pass) {
 	s, e := firstWordRange(body.Text.String())
 	p.Report(lint.Diagnostic{Part: body, Start: s, End: e, Message: msg, Hint: hint})
 }
+
+// hyphensAsSpaces replaces hyphens by spaces, so a brand matches inside a
+// compound ("Stadtwerke Bonn" in "Stadtwerke-Bonn-App") and a hyphenated
+// brand matches when written with a space.
+func hyphensAsSpaces(s string) string { return strings.ReplaceAll(s, "-", " ") }
 
 // hasBrandPlaceholder reports whether a placeholder fills in the sender.
 func hasBrandPlaceholder(t *lint.Template) bool {

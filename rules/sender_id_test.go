@@ -44,6 +44,8 @@ func TestSenderID(t *testing.T) {
 		// Brands inside German compounds (issue 11).
 		{name: "configured brand in a compound", path: "de/sms/a.txt", text: "Ihre Ablesung ist am Montag. Details im Stadtwerke-Kundenkonto.", config: "[rules.sender-id]\nbrands = [\"Stadtwerke\"]", want: nil},
 		{name: "configured brand in a compound mid-sentence", path: "de/sms/a.txt", text: "Im Acme-Konto sehen Sie die neue Zeit.", config: brands, want: nil},
+		{name: "configured brand of two words in a compound", path: "de/sms/a.txt", text: "Ihre Ablesung ist am Montag. Details in der Stadtwerke-Bonn-App.", config: "[rules.sender-id]\nbrands = [\"Stadtwerke Bonn\"]", want: nil},
+		{name: "hyphenated brand written with a space", path: "de/sms/a.txt", text: "Acme Bank: Ihre Karte kommt am Montag.", config: "[rules.sender-id]\nbrands = [\"Acme-Bank\"]", want: nil},
 		{name: "other compound with configured brand", path: "de/sms/a.txt", text: "Im Kunden-Konto sehen Sie die neue Zeit.", config: brands, want: []string{"Im"}},
 		{name: "detected brand in a compound", path: "de/sms/a.txt", text: "Im Stadtwerke-Kundenkonto sehen Sie die neue Zeit.", want: nil},
 		{name: "detected brand in an app compound", path: "de/sms/a.txt", text: "Ihre Sendung kommt am Montag, Status in der Acme-App.", want: nil},
