@@ -20,6 +20,7 @@ func TestTimePlaceholderNames(t *testing.T) {
 		// Not times.
 		"last_update": false, "update": false, "validate": false, "name": false,
 		"sendungsnummer": false, "numero": false, "link": false, "mahlzeit": false, "order2": false,
+		"lien_rdv": false, "geburtsort": false,
 	} {
 		ph := lint.Placeholder{Name: name}
 		if got := isTimePlaceholder(tmpl, ph, names); got != want {
