@@ -69,8 +69,8 @@ a concrete time:
 Vague phrases are not times ("later", "plus tard", "asap" — see vague-eta),
 nor are times in the past ("since 8:00", "seit heute Morgen", "il y a 2
 heures") or "24/7". A message that says the matter is settled ("power is
-back", "Ihre Anfrage wurde beantwortet", "le service est rétabli") owes no
-time, and neither does a ticket that waits for the customer ("please reply
+back", "Ihre Anfrage wurde beantwortet", "le service est rétabli") or
+declined ("your request has been declined", "wurde abgelehnt") owes no time, and neither does a ticket that waits for the customer ("please reply
 with a screenshot", "bitte senden Sie uns einen Screenshot", "merci de nous
 envoyer une capture d'écran"): the next move is theirs. The finding points at the first sentence of the body and names what
 is missing for the kind.

@@ -136,6 +136,13 @@ func TestMissingETA(t *testing.T) {
 		{name: "fr ticket seulement reçu", path: "sms/fr/ticket.txt",
 			text: "Acme : nous avons bien reçu votre demande 123 et nous la traitons.",
 			want: []string{"Acme : nous avons bien reçu votre demande 123 et nous la traitons."}},
+		// A declined request is settled (issue 11, Shopware).
+		{name: "en request declined", path: "sms/en/ticket.txt",
+			text: "Acme: your request for trade prices has been declined. Questions? Call us.", want: nil},
+		{name: "de Anfrage abgelehnt", path: "email/de/ticket.md",
+			text: "Hallo,\n\nleider können wir Ihre Anfrage nicht bestätigen. Bei Fragen kontaktieren Sie uns.\n", want: nil},
+		{name: "fr demande refusée", path: "sms/fr/ticket.txt",
+			text: "Acme : votre demande de tarif professionnel a été refusée. Des questions ? Appelez-nous.", want: nil},
 	})
 }
 
