@@ -192,3 +192,40 @@ func TestFormalityMixCorpora(t *testing.T) {
 		})
 	}
 }
+
+// FuzzFormality runs formality and formality-mix over two arbitrary texts
+// of one locale: no panics, and every finding within its file.
+func FuzzFormality(f *testing.F) {
+	for _, s := range []string{
+		"Acme: Ihr Paket kommt. Kannst du da sein?|Sie erhalten Ihre Rechnung.",
+		"Deutsch (Sie)|die Techniker und ihre Termine, Sie und du",
+		"Acme : tu as ton colis.|Vous avez votre colis.", ":|(", "Ihr|du",
+	} {
+		f.Add(s, uint8(0))
+	}
+	all := All()
+	cfg := lint.DefaultConfig(all)
+	runner := &lint.Runner{Rules: []*lint.Rule{ByID(all, "formality"), ByID(all, formalityMixID)}, Config: cfg}
+	langs := []string{"de", "fr", "de_Formal", "en"}
+	f.Fuzz(func(t *testing.T, s string, sel uint8) {
+		a, b, _ := strings.Cut(s, "|")
+		dir := langs[int(sel)%len(langs)]
+		var ts []*lint.Template
+		texts := map[string]string{}
+		for i, text := range []string{a, b} {
+			path := dir + "/" + string(rune('a'+i)) + ".txt"
+			got, err := lint.LoadTemplates(path, []byte(text), cfg)
+			if err != nil {
+				return
+			}
+			texts[path] = text
+			ts = append(ts, got...)
+		}
+		found, _ := runner.CheckTemplates(ts)
+		for _, fd := range found {
+			if fd.Offset < 0 || fd.EndOffset > len(texts[fd.File]) || fd.Offset > fd.EndOffset {
+				t.Fatalf("%s: %s: range %d..%d of %d", fd.File, fd.Rule, fd.Offset, fd.EndOffset, len(texts[fd.File]))
+			}
+		}
+	})
+}
