@@ -31,11 +31,12 @@ type contentData struct {
 	timePast  map[string]bool
 	vague     *lang.Matcher // vague_eta and vague_eta_not; longest match wins
 	vagueNot  map[string]bool
-	resolved  *lang.Matcher // eta_resolved
-	request   *lang.Matcher // vague_eta_request: "please", "bitte", "merci de"
-	promise   *lang.Matcher // vague_eta_promise: "we", "wir", "nous"
-	joiners   *lang.Matcher // vague_eta_joiners: "and", "und", "et"
-	waiting   *lang.Matcher // eta_waiting: "please reply with", "bitte senden Sie uns"
+	resolved  *lang.Matcher   // eta_resolved
+	request   *lang.Matcher   // vague_eta_request: "please", "bitte", "merci de"
+	promise   *lang.Matcher   // vague_eta_promise: "we", "wir", "nous"
+	joiners   *lang.Matcher   // vague_eta_joiners: "and", "und", "et"
+	speed     map[string]bool // vague_eta_speed, folded: "as soon as possible"
+	waiting   *lang.Matcher   // eta_waiting: "please reply with", "bitte senden Sie uns"
 
 	// Calls to action (cta.toml).
 	vagueLinkText *lang.Matcher
@@ -105,6 +106,7 @@ func compileContent(l *lang.Language) *contentData {
 	d.request = l.List("vague_eta_request")
 	d.promise = l.List("vague_eta_promise")
 	d.joiners = l.List("vague_eta_joiners")
+	d.speed = foldedSet(l.Phrases("vague_eta_speed"))
 	d.waiting = l.List("eta_waiting")
 	d.cancel = l.List("next_step_cancel")
 	d.requestRe = l.Patterns("next_step_request_re")

@@ -50,7 +50,8 @@ notelint reports the vague time phrases of the message's language
   confirmer dès que possible"): it asks the customer for speed and promises
   nothing. "Please be patient, we will fix it as soon as possible" is still
   reported: the sender speaks in a new clause between the request and the
-  phrase;
+  phrase; and so is "please try again later": only phrases of speed are
+  left alone in a request, not "later" or "in the coming days";
 - anything in a message that says the matter is settled ("power is back",
   "wurde behoben", "a été résolu"): no time is owed any more.
 
@@ -120,7 +121,7 @@ func checkVagueETA(p *lint.Pass) {
 			if sent.end > sent.start && spanOverlapsAny(sent, times) {
 				continue
 			}
-			if sent.end > sent.start && d.isRequest(v, v.foldedOffset(sent.start), vg.start) {
+			if d.speed[phrase] && sent.end > sent.start && d.isRequest(v, v.foldedOffset(sent.start), vg.start) {
 				continue
 			}
 			shown := strings.TrimSpace(part.Text.String()[ps:pe])
