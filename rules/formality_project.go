@@ -37,7 +37,8 @@ formality rule checks that); the defect only shows across the locale.
 notelint groups the texts of a run by project and locale and counts, per
 locale, the texts
 that address the reader formally and those that address them informally,
-with the words of the formality rule. "de" and "de-x-formal" are
+with the words of the formality rule; texts whose locale is only a weak
+guess are left out. "de" and "de-x-formal" are
 different locales, as are "de_DE" and "de_Formal" in a gettext project. A
 project is the nearest folder above a file with a .git, .hg, .svn or
 .notelint.toml; files without one are grouped by the first folder below
@@ -83,7 +84,9 @@ func checkFormalityMix(p *lint.RunPass) {
 	var locales []string
 	roots := projectRoots(p.Templates)
 	for _, t := range p.Templates {
-		if t.Empty || t.Locale == "" || (opt != nil && opt.NotificationsOnly && !t.IsNotification()) {
+		// A locale guessed with little confidence may be wrong, and then
+		// French "du" reads as German informal address.
+		if t.Empty || t.Locale == "" || !t.Scope.Locale.Known() || (opt != nil && opt.NotificationsOnly && !t.IsNotification()) {
 			continue
 		}
 		d := templateLanguage(t)
