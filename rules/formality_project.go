@@ -34,22 +34,24 @@ with "vous" that slips into "tu", reads as careless and as assembled from
 different sources. Each message may be consistent on its own (the
 formality rule checks that); the defect only shows across the locale.
 
-notelint groups the texts of a run by project and locale and counts, per
-locale, the texts
-that address the reader formally and those that address them informally,
-with the words of the formality rule; texts whose locale is only a weak
-guess are left out. "de" and "de-x-formal" are
-different locales, as are "de_DE" and "de_Formal" in a gettext project. A
-project is the nearest folder above a file with a .git, .hg, .svn or
-.notelint.toml; files without one are grouped by the first folder below
-the folder they share, so a run over several checkouts keeps them apart.
-When both forms occur, the form used by
-fewer texts is the leftover (on a tie, the informal one: German and French
-customer messages default to the formal form), and every text that uses it
-gets one finding at its first such word, naming the counts and up to three
-other places with the same form — each finding is one place to fix, and
-can be suppressed there if the text means to differ. A message that mixes
-both forms itself is left to the formality rule when it runs on it.
+notelint groups the texts of a run by project and locale, and counts,
+per locale, the texts that address the reader formally and those that
+address them informally, with the words of the formality rule; texts
+whose locale is only a weak guess are left out. "de" and "de-x-formal"
+are different locales, as are "de_DE" and "de_Formal" in a gettext
+project. A project is the nearest folder above a file with a .git, .hg,
+.svn or .notelint.toml; files without one are grouped by the first folder
+below the folder they share, so a run over several checkouts keeps them
+apart.
+
+When both forms occur, the form used by fewer texts is the leftover (on a
+tie, the informal one: German and French customer messages default to the
+formal form). Every text that uses it gets one finding at its first such
+word, naming the counts and up to three other places with the same form:
+each finding is one place to fix, and can be suppressed there if the text
+means to differ. One finding per locale would hide the other places
+behind the first. A message that mixes both forms itself is left to the
+formality rule.
 
 By default all texts of a locale count, interface strings included: the
 leftovers of a catalogue translated from "du" to "Sie" sit in buttons and
