@@ -50,8 +50,8 @@ formal form). Every text that uses it gets one finding at its first such
 word, naming the counts and up to three other places with the same form:
 each finding is one place to fix, and can be suppressed there if the text
 means to differ. One finding per locale would hide the other places
-behind the first. A message that mixes both forms itself is left to the
-formality rule.
+behind the first. A notification that mixes both forms itself is left to
+the formality rule.
 
 By default all texts of a locale count, interface strings included: the
 leftovers of a catalogue translated from "du" to "Sie" sit in buttons and
