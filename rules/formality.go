@@ -24,7 +24,8 @@ notelint counts the forms of address across the whole message (subject
 and body together). A German formal pronoun counts only capitalised and
 not at the start of a sentence, where "Sie" may mean "she" or "they"; a
 sender prefix is no sentence start ("Acme: Ihr Paket ... Kannst du ..." is
-a mix). In a formal German message, a lower-case "ihr"/"ihre" ("ihr
+a mix), nor is the line after a salutation ending in a comma ("Hallo
+Anna,", then "Ihr Paket ..."). In a formal German message, a lower-case "ihr"/"ihre" ("ihr
 Interesse") is reported as information: if it addresses the reader, it
 must be capitalised. It is not reported where it refers to someone else:
 after a noun and "und" ("die Techniker und ihre Termine", "Kunden und ihr
@@ -124,7 +125,7 @@ func addressUses(t *lint.Template, d *i18nData) (formal, informal, lower []addre
 				continue
 			}
 			switch {
-			case d.caseFormal && d.formal[w.text] && (!w.sentenceStart || afterSenderPrefix(part, words, i)):
+			case d.caseFormal && d.formal[w.text] && (!w.sentenceStart || afterSenderPrefix(part, words, i) || afterSalutation(text, w)):
 				formal = append(formal, addressUse{part, w})
 			case !d.caseFormal && d.formal[w.lower]:
 				formal = append(formal, addressUse{part, w})
@@ -144,6 +145,17 @@ func bracketed(text string, w proseWord) bool {
 	before := strings.TrimRight(text[:w.start], " ")
 	after := strings.TrimLeft(text[w.end:], " ")
 	return strings.HasSuffix(before, "(") && strings.HasPrefix(after, ")")
+}
+
+// afterSalutation reports whether w opens the line after a salutation
+// ending in a comma ("Hallo Anna,\nIhr Paket"): German goes on in lower
+// case there, so a capital is the formal pronoun.
+func afterSalutation(text string, w proseWord) bool {
+	before := strings.TrimRight(text[:w.start], " \t")
+	if !strings.HasSuffix(before, "\n") {
+		return false
+	}
+	return strings.HasSuffix(strings.TrimRight(before, " \t\r\n"), ",")
 }
 
 // afterSenderPrefix reports whether words[i] is the first word after a

@@ -89,6 +89,9 @@ func TestFormality(t *testing.T) {
 		{"de/a.txt", "Acme Energie: Ihre Rechnung ist da. Hast du Fragen?", []string{"du warning"}},
 		{"de/a.txt", "Acme: Ihr Paket kommt morgen. Sie müssen nichts tun.", nil},
 		{"de/a.txt", "Ihr Paket kommt morgen. Kannst du zu Hause sein?", nil},
+		{"de/a.txt", "Hallo Anna,\nIhr Paket kommt morgen. Kannst du zu Hause sein?", []string{"du warning"}},
+		{"de/a.txt", "Hallo Anna,\n\nIhr Paket kommt morgen. Kannst du zu Hause sein?", []string{"du warning"}},
+		{"de/a.txt", "Hallo Anna.\nIhr Paket kommt morgen. Kannst du zu Hause sein?", nil},
 		{"fr/a.txt", "Acme : vous recevrez votre colis demain. Tu peux le suivre en ligne.", []string{"Tu warning"}},
 		{"fr/a.txt", "Acme : tu recevras ton colis demain. Merci pour ta confiance.", nil},
 	}
