@@ -143,6 +143,12 @@ func TestMissingETA(t *testing.T) {
 			text: "Hallo,\n\nleider können wir Ihre Anfrage nicht bestätigen. Bei Fragen kontaktieren Sie uns.\n", want: nil},
 		{name: "fr demande refusée", path: "sms/fr/ticket.txt",
 			text: "Acme : votre demande de tarif professionnel a été refusée. Des questions ? Appelez-nous.", want: nil},
+		{name: "fr ticket a besoin d'une photo", path: "email/fr/ticket.md",
+			text: "Bonjour,\n\npour traiter votre réclamation, nous avons besoin d'une photo du produit endommagé. Il vous suffit de répondre à cet e-mail.\n", want: nil},
+		{name: "de Ticket benötigt noch ein Foto", path: "email/de/ticket.md",
+			text: "Guten Tag,\n\ndamit wir Ihre Reklamation bearbeiten können, benötigen wir noch ein Foto des Artikels.\n", want: nil},
+		{name: "en ticket needs your receipt", path: "email/en/ticket.md",
+			text: "Hi,\n\nto process your refund we need your receipt. Reply to this email with a photo of it.\n", want: nil},
 	})
 }
 

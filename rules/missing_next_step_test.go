@@ -89,5 +89,7 @@ func TestMissingNextStep(t *testing.T) {
 		{name: "en https:// in prose is no action", path: "sms/en/outage.txt",
 			text: "Acme: internet outage in your street. Addresses without https:// do not load.",
 			want: []string{"Acme: internet outage in your street."}},
+		{name: "fr il vous suffit de répondre", path: "email/fr/ticket.md",
+			text: "Bonjour,\n\nnous avons besoin d'une photo du produit. Il vous suffit de répondre à cet e-mail.\n", want: nil},
 	})
 }
