@@ -256,9 +256,10 @@ func senderSignal(s string, language *lang.Language) bool {
 	return found
 }
 
-// nameJoiners are the lower-case words a name of several words may hold
-// ("Bank of Acme", "Praxis von Weber", "Caisse d'Epargne").
-var nameJoiners = []string{"of", "the", "and", "von", "der", "und", "de", "du", "la", "le", "des", "et"}
+// nameJoiners are the lower-case words a name of several words, or a
+// promotion naming its sender, may hold ("Bank of Acme", "Praxis von
+// Weber", "Caisse d'Epargne", "SOMMER SALE bei Gartenwelt").
+var nameJoiners = []string{"of", "the", "and", "at", "from", "by", "von", "der", "und", "bei", "de", "du", "la", "le", "des", "et", "chez", "par"}
 
 // capitalisedWords reports whether every word of a name of several words
 // starts with a capital or digit, or is a joiner: "Les SOLDES commencent"
@@ -349,7 +350,7 @@ func senderPrefix(s string) (string, bool) {
 		return "", false
 	}
 	name := strings.TrimSpace(s[:i])
-	if name == "" || strings.ContainsAny(name, "!?,;\n") || len(strings.Fields(name)) > 3 {
+	if name == "" || strings.ContainsAny(name, "!?,;\n") || len(strings.Fields(name)) > 5 {
 		return "", false
 	}
 	r, _ := utf8.DecodeRuneInString(name)

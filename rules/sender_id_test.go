@@ -57,6 +57,8 @@ func TestSenderID(t *testing.T) {
 		{name: "en brand and SALE", path: "en/sms/marketing.txt", text: "ACME SALE: 30% off today. Reply STOP to opt out", want: nil},
 		{name: "de GRATIS", path: "de/sms/marketing.txt", text: "Nur heute GRATIS Versand auf alles! Abmelden: STOP an 12345", want: []string{"Nur"}},
 		{name: "de SALE in German", path: "de/sms/marketing.txt", text: "MEGA SALE: heute 30 % auf alles. Abmelden: STOP an 12345", want: []string{"MEGA"}},
+		{name: "de Aktion bei Marke", path: "de/sms/marketing.txt", text: "SOMMER SALE bei Gartenwelt: 25 % auf Gartenmöbel. Abmelden: STOP an 55555", want: nil},
+		{name: "de Satz vor Doppelpunkt", path: "de/sms/a.txt", text: "Neue Zustellung am Montag: 8-12 Uhr.", want: []string{"Neue"}},
 		{name: "de Marke und GRATIS", path: "de/sms/marketing.txt", text: "ACME: heute GRATIS Versand. Abmelden: STOP an 12345", want: nil},
 		{name: "fr PROMO", path: "fr/sms/marketing.txt", text: "PROMO : -30 % sur tout aujourd'hui. STOP au 36111", want: []string{"PROMO"}},
 		{name: "fr SOLDES", path: "fr/sms/marketing.txt", text: "Les SOLDES commencent : -30 % sur tout. STOP au 36111", want: []string{"Les"}},
