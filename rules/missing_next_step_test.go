@@ -91,5 +91,10 @@ func TestMissingNextStep(t *testing.T) {
 			want: []string{"Acme: internet outage in your street."}},
 		{name: "fr il vous suffit de répondre", path: "email/fr/ticket.md",
 			text: "Bonjour,\n\nnous avons besoin d'une photo du produit. Il vous suffit de répondre à cet e-mail.\n", want: nil},
+		{name: "en please be assured is no action", path: "sms/en/delay.txt",
+			text: "Acme: your order is delayed. Please be assured we are doing everything we can.",
+			want: []string{"Acme: your order is delayed."}},
+		{name: "en please be available", path: "sms/en/appointment.txt",
+			text: "Acme: your engineer visit is moved. Please be available on the phone number we have.", want: nil},
 	})
 }
