@@ -158,9 +158,10 @@ func (d *contentData) isRequest(v *view, from, at int) bool {
 }
 
 // newClause reports whether folded text between from and to starts a new
-// clause: a comma, semicolon or colon, or a joining word ("and", "und").
+// clause: a comma, semicolon, colon, bracket or dash, or a joining word
+// ("and", "und").
 func (d *contentData) newClause(f *lang.Folded, from, to int) bool {
-	if strings.ContainsAny(f.S[from:to], ",;:") {
+	if strings.ContainsAny(f.S[from:to], ",;:(") || strings.Contains(f.S[from:to], " - ") {
 		return true
 	}
 	for _, m := range d.joiners.FindAll(f) {
