@@ -58,11 +58,11 @@ leftovers of a catalogue translated from "du" to "Sie" sit in buttons and
 dialogs as often as in e-mails, and readers meet both. Set
 notifications_only = true to count only customer notifications.
 
-Bad (de-x-formal: 120 texts say "Sie", one says "dein"):
+Bad (de_Formal/signup.txt, where the other de_Formal texts say "Sie"):
 
     Mit deinem Account ist eine Anmeldung bei dieser Session nicht möglich.
 
-Good:
+Good (de_Formal/signup.txt):
 
     Mit Ihrem Account ist eine Anmeldung bei dieser Session nicht möglich.
 
