@@ -58,7 +58,8 @@ a concrete time:
   (the time_placeholder_words of time.toml). A word of the name is enough
   (` + "`{{newDeliveryDate}}`, `{{start_time}}`, `{time2}`" + `), and so is a word
   ending in date, time, datum, termin, zeit, ... (` + "`{{zustelltermin}}`" + `,
-  ` + "`$Startdate`" + `; not "update");
+  ` + "`$Startdate`" + `; not "update"); an unnamed placeholder counts after a
+  word that makes it a time ("on %s", "am %s", "jusqu'au %s");
 - a time expression in the message's language (RESEARCH.md, "Time
   expressions"): clock times and ranges (3pm, 14:00, 15 Uhr, 15h30),
   deadlines (by 2pm, bis 11 Uhr, avant 16h), relative days and durations
@@ -153,7 +154,7 @@ func (d *contentData) waitsForCustomer(vs []*view) bool {
 func hasConcreteTime(t *lint.Template, d *contentData, names []string, vs []*view) bool {
 	for _, part := range t.Parts {
 		for _, ph := range part.Placeholders {
-			if isTimePlaceholder(t, ph, names) {
+			if isTimePlaceholder(t, ph, names) || d.positionalTime(part, ph) {
 				return true
 			}
 		}

@@ -149,6 +149,19 @@ func TestMissingETA(t *testing.T) {
 			text: "Guten Tag,\n\ndamit wir Ihre Reklamation bearbeiten können, benötigen wir noch ein Foto des Artikels.\n", want: nil},
 		{name: "en ticket needs your receipt", path: "email/en/ticket.md",
 			text: "Hi,\n\nto process your refund we need your receipt. Reply to this email with a photo of it.\n", want: nil},
+		// An unnamed placeholder after a time word is a time (LibreBooking's "on %s").
+		{name: "en on {0}", path: "sms/en/appointment.txt",
+			text: "Acme: {1} has accepted your invitation for Room 2 on {0}.", want: nil},
+		{name: "en for {0} is no time", path: "sms/en/appointment.txt",
+			text: "Acme: your visit for {0} is moved.",
+			want: []string{"Acme: your visit for {0} is moved."}},
+		{name: "en on a named placeholder is no time", path: "sms/en/appointment.txt",
+			text: "Acme: your booking is on {resource}.",
+			want: []string{"Acme: your booking is on {resource}."}},
+		{name: "de am {0}", path: "sms/de/appointment.txt",
+			text: "Acme: Ihr Termin ist am {0} um {1}.", want: nil},
+		{name: "fr prévu le {0}", path: "sms/fr/appointment.txt",
+			text: "Acme : votre rendez-vous est décalé, prévu le {0}.", want: nil},
 	})
 }
 

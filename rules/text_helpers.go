@@ -37,6 +37,7 @@ type contentData struct {
 	joiners   *lang.Matcher   // vague_eta_joiners: "and", "und", "et"
 	speed     map[string]bool // vague_eta_speed, folded: "as soon as possible"
 	waiting   *lang.Matcher   // eta_waiting: "please reply with", "bitte senden Sie uns"
+	phAfter   []string        // time_placeholder_after, folded: "on", "am", "jusqu'au"
 
 	// Calls to action (cta.toml).
 	vagueLinkText *lang.Matcher
@@ -108,6 +109,11 @@ func compileContent(l *lang.Language) *contentData {
 	d.joiners = l.List("vague_eta_joiners")
 	d.speed = foldedSet(l.Phrases("vague_eta_speed"))
 	d.waiting = l.List("eta_waiting")
+	for _, p := range l.Phrases("time_placeholder_after") {
+		if f := strings.TrimSpace(lang.Fold(p).S); f != "" {
+			d.phAfter = append(d.phAfter, f)
+		}
+	}
 	d.cancel = l.List("next_step_cancel")
 	d.requestRe = l.Patterns("next_step_request_re")
 	for _, p := range l.Phrases("next_step_request_not") {

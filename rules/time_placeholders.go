@@ -91,6 +91,28 @@ func isTimePlaceholder(t *lint.Template, ph lint.Placeholder, names []string) bo
 	return false
 }
 
+// positionalTime reports whether an unnamed placeholder (%s, %1$s, {0})
+// stands for a time by the word before it: "on %s", "am %s", "jusqu'au
+// %s" (time_placeholder_after). A named placeholder is judged by its name:
+// "on {{resource}}" is no time.
+func (d *contentData) positionalTime(part *lint.Part, ph lint.Placeholder) bool {
+	if ph.Control || !positionalName(ph.Name) || len(d.phAfter) == 0 || ph.Start > part.Text.Len() {
+		return false
+	}
+	before := lang.Fold(part.Text.String()[:ph.Start]).S
+	_, ok := tgEndsWith(before, d.phAfter)
+	return ok
+}
+
+// positionalName reports whether a placeholder name only gives a position
+// or a printf verb: "", "0", "%s", "%1$s", "%d".
+func positionalName(name string) bool {
+	n := strings.TrimPrefix(name, "%")
+	n = strings.TrimLeftFunc(n, unicode.IsDigit)
+	n = strings.TrimPrefix(n, "$")
+	return len(n) <= 1 && strings.IndexFunc(n, func(r rune) bool { return !unicode.IsLetter(r) }) < 0
+}
+
 // nameWords splits a placeholder name into lower-case words: "restoreTime",
 // "restore_time" and "restore-time" all give restore, time.
 func nameWords(name string) []string {

@@ -28,3 +28,14 @@ func TestTimePlaceholderNames(t *testing.T) {
 		}
 	}
 }
+
+func TestPositionalName(t *testing.T) {
+	for name, want := range map[string]bool{
+		"": true, "0": true, "12": true, "%s": true, "%1$s": true, "%d": true, "%2$d": true,
+		"name": false, "time2": false, "%(title)s": false, "s1": false,
+	} {
+		if got := positionalName(name); got != want {
+			t.Errorf("positionalName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

@@ -181,7 +181,7 @@ func partTimes(t *lint.Template, d *contentData, v *view) []span {
 		out = append(out, span{s, e})
 	}
 	for _, ph := range v.part.Placeholders {
-		if isTimePlaceholder(t, ph, timePlaceholders().words) {
+		if isTimePlaceholder(t, ph, timePlaceholders().words) || d.positionalTime(v.part, ph) {
 			out = append(out, span{ph.Start, ph.End})
 		}
 	}
