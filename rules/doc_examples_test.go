@@ -55,6 +55,10 @@ func docExamples(doc string) []docExample {
 // docExampleContext holds files an example needs beside itself, by rule.
 var docExampleContext = map[string]map[string]string{
 	"translation-parity": {"en.yml": "en:\n  sms:\n    parcel_delayed: \"Your parcel is late. New time: %{eta}.\"\n"},
+	"formality-mix": {
+		"de_Formal/shipped.txt": "Acme: Ihre Bestellung ist unterwegs. Wir danken Ihnen.",
+		"de_Formal/paid.txt":    "Acme: Wir haben Ihre Zahlung erhalten.",
+	},
 }
 
 // docExampleSkip lists the rules whose examples cannot be run from the

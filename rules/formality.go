@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -21,10 +22,20 @@ about who is writing to them.
 
 notelint counts the forms of address across the whole message (subject
 and body together). A German formal pronoun counts only capitalised and
-not at the start of a sentence, where "Sie" may mean "she" or "they". In
-a formal German message, a lower-case "ihr"/"ihre" ("ihr Interesse")
-is reported as information: if it addresses the reader, it must be
-capitalised.
+not at the start of a sentence, where "Sie" may mean "she" or "they"; a
+sender prefix is no sentence start ("Acme: Ihr Paket ... Kannst du ..." is
+a mix), nor is the line after a salutation ending in a comma ("Hallo
+Anna,", then "Ihr Paket ..."). In a formal German message, a lower-case "ihr"/"ihre" ("ihr
+Interesse") is reported as information: if it addresses the reader, it
+must be capitalised. It is not reported where it refers to someone else:
+after a noun and "und" ("die Techniker und ihre Termine", "Kunden und ihr
+Paket"), or later in a sentence that starts with "die"/"der" and a noun
+("Die Fahrer kennen ihre Route": "die"/"der" and a noun earlier in the
+sentence) or names two people or groups ("an Vortragende und
+Einreichende, abhängig von ihrem Status"), unless a preposition comes
+right before it and nothing else names someone ("Die Lieferung erfolgt an
+ihre Adresse" is reported). A pronoun alone in
+brackets or quotes is named, not used ("Deutsch (Sie)").
 
 Bad (de):
 
@@ -63,22 +74,7 @@ func checkFormality(p *lint.Pass) {
 	if d == nil || len(d.formal) == 0 || len(d.informal) == 0 {
 		return
 	}
-	var formal, informal, lower []addressUse
-	for _, part := range p.Template.Parts {
-		words := proseWords(part)
-		for i, w := range words {
-			switch {
-			case d.caseFormal && d.formal[w.text] && !w.sentenceStart:
-				formal = append(formal, addressUse{part, w})
-			case !d.caseFormal && d.formal[w.lower]:
-				formal = append(formal, addressUse{part, w})
-			case d.informal[w.lower] && (i == 0 || !d.notAfter[words[i-1].lower]):
-				informal = append(informal, addressUse{part, w})
-			case d.formalLower[w.text]:
-				lower = append(lower, addressUse{part, w})
-			}
-		}
-	}
+	formal, informal, lower := addressUses(p.Template, d)
 	if len(formal) == 0 {
 		return
 	}
@@ -109,6 +105,108 @@ func checkFormality(p *lint.Pass) {
 			Message: fmt.Sprintf("lower-case %q in a message that addresses the reader formally (%q): if it means the reader, it reads as informal or as \"her\"", u.w.text, formal[0].w.text),
 			Hint:    fmt.Sprintf("capitalise it (%q) if it addresses the reader", capitalise(u.w.text))})
 	}
+}
+
+// addressUses returns the forms of address of a template (all parts):
+// formal, informal, and lower-case formal possessives that may be meant
+// formally ("ihr Interesse").
+func addressUses(t *lint.Template, d *i18nData) (formal, informal, lower []addressUse) {
+	for _, part := range t.Parts {
+		words := proseWords(part)
+		text := ""
+		for i, w := range words {
+			if w.quoted {
+				continue
+			}
+			if text == "" {
+				text = part.Masked()
+			}
+			if bracketed(text, w) {
+				continue
+			}
+			switch {
+			case d.caseFormal && d.formal[w.text] && (!w.sentenceStart || afterSenderPrefix(part, words, i) || afterSalutation(text, w)):
+				formal = append(formal, addressUse{part, w})
+			case !d.caseFormal && d.formal[w.lower]:
+				formal = append(formal, addressUse{part, w})
+			case d.informal[w.lower] && (i == 0 || !d.notAfter[words[i-1].lower]):
+				informal = append(informal, addressUse{part, w})
+			case d.formalLower[w.text] && !d.thirdParty(words, i):
+				lower = append(lower, addressUse{part, w})
+			}
+		}
+	}
+	return formal, informal, lower
+}
+
+// bracketed reports whether w stands alone in brackets: "Deutsch (Sie)"
+// names the form of address rather than using it.
+func bracketed(text string, w proseWord) bool {
+	before := strings.TrimRight(text[:w.start], " ")
+	after := strings.TrimLeft(text[w.end:], " ")
+	return strings.HasSuffix(before, "(") && strings.HasPrefix(after, ")")
+}
+
+// afterSalutation reports whether w opens the line after a salutation
+// ending in a comma ("Hallo Anna,\nIhr Paket"): German goes on in lower
+// case there, so a capital is the formal pronoun.
+func afterSalutation(text string, w proseWord) bool {
+	before := strings.TrimRight(text[:w.start], " \t")
+	if !strings.HasSuffix(before, "\n") {
+		return false
+	}
+	return strings.HasSuffix(strings.TrimRight(before, " \t\r\n"), ",")
+}
+
+// afterSenderPrefix reports whether words[i] is the first word after a
+// sender prefix that opens the part ("Acme: Ihr Paket"): a capital there
+// is the formal pronoun, not a sentence start.
+func afterSenderPrefix(part *lint.Part, words []proseWord, i int) bool {
+	if i == 0 || i > 3 {
+		return false
+	}
+	text := part.Masked()
+	pre := strings.TrimSpace(text[:words[i].start])
+	name, ok := strings.CutSuffix(pre, ":")
+	if !ok || strings.ContainsAny(name, ".!?:;\n") {
+		return false
+	}
+	got, ok := senderPrefix(pre)
+	return ok && got == strings.TrimSpace(name) && capitalisedWords(got)
+}
+
+// thirdParty reports whether the lower-case possessive words[i] ("ihre")
+// refers to someone else rather than the reader: right after a noun and a
+// coordinator ("die Techniker und ihre Termine"), or after a determiner
+// and noun earlier in the sentence ("Die Fahrer kennen ihre Route") when
+// no preposition comes right before it.
+func (d *i18nData) thirdParty(words []proseWord, i int) bool {
+	if i == 0 || words[i].sentenceStart {
+		return false
+	}
+	noun := func(w proseWord) bool { return isCapitalised(w.text) && !d.formal[w.text] }
+	st := i - 1
+	for st > 0 && !words[st].sentenceStart {
+		st--
+	}
+	// Two nouns joined before it: "die Techniker und ihre Termine", "an
+	// Vortragende und Einreichende, abhängig von ihrem Status".
+	for j := max(st, 1); j < i; j++ {
+		if d.lowerCoord[words[j].lower] && noun(words[j-1]) && (j+1 == i || noun(words[j+1])) {
+			return true
+		}
+	}
+	if d.lowerPrep[words[i-1].lower] {
+		return false
+	}
+	// A determiner and a noun with a word between them and "ihre": "Die
+	// Fahrer kennen ihre Route".
+	for j := st; j+2 < i; j++ {
+		if d.lowerDet[words[j].lower] && noun(words[j+1]) {
+			return true
+		}
+	}
+	return false
 }
 
 func capitalise(s string) string {

@@ -79,6 +79,21 @@ func TestFormality(t *testing.T) {
 		{"fr/a.txt", "Vous aimerez le ton de votre nouvelle enceinte.", nil},
 		{"fr/a.txt", "Tu as reçu ton colis, bravo !", nil},
 		{"en/a.txt", "You and thou.", nil},
+		// Lower-case "ihr" about someone else; "Ihr" after a sender prefix (issue 11).
+		{"de/a.txt", "Sie erhalten morgen Besuch: die Techniker und ihre Termine finden Sie im Portal.", nil},
+		{"de/a.txt", "Wir informieren Sie, sobald Kunden und ihr Paket zugeordnet sind.", nil},
+		{"de/a.txt", "Wir schreiben Ihnen eine Gutschrift gut. Die Fahrer kennen ihre Route genau.", nil},
+		{"de/a.txt", "Wir schreiben Ihnen eine Gutschrift gut. Vielen Dank für ihre Geduld.", []string{"ihre info"}},
+		{"de/a.txt", "Wir schreiben Ihnen eine Gutschrift gut. Die Lieferung erfolgt an ihre Adresse.", []string{"ihre info"}},
+		{"de/a.txt", "Acme: Ihr Paket kommt morgen. Kannst du zu Hause sein?", []string{"du warning"}},
+		{"de/a.txt", "Acme Energie: Ihre Rechnung ist da. Hast du Fragen?", []string{"du warning"}},
+		{"de/a.txt", "Acme: Ihr Paket kommt morgen. Sie müssen nichts tun.", nil},
+		{"de/a.txt", "Ihr Paket kommt morgen. Kannst du zu Hause sein?", nil},
+		{"de/a.txt", "Hallo Anna,\nIhr Paket kommt morgen. Kannst du zu Hause sein?", []string{"du warning"}},
+		{"de/a.txt", "Hallo Anna,\n\nIhr Paket kommt morgen. Kannst du zu Hause sein?", []string{"du warning"}},
+		{"de/a.txt", "Hallo Anna.\nIhr Paket kommt morgen. Kannst du zu Hause sein?", nil},
+		{"fr/a.txt", "Acme : vous recevrez votre colis demain. Tu peux le suivre en ligne.", []string{"Tu warning"}},
+		{"fr/a.txt", "Acme : tu recevras ton colis demain. Merci pour ta confiance.", nil},
 	}
 	for _, c := range cases {
 		if got := findingsOf(t, "formality", c.path, c.text); strings.Join(got, "|") != strings.Join(c.want, "|") {

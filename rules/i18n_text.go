@@ -157,7 +157,9 @@ type i18nData struct {
 	informal     map[string]bool
 	formalLower  map[string]bool
 	notAfter     map[string]bool
-	caseFormal   bool // formal forms count only capitalised mid-sentence
+	// Words around a lower-case "ihr" that refers to someone else.
+	lowerCoord, lowerDet, lowerPrep map[string]bool
+	caseFormal                      bool // formal forms count only capitalised mid-sentence
 }
 
 var i18nLangs = sync.OnceValue(func() map[string]*i18nData {
@@ -171,6 +173,9 @@ var i18nLangs = sync.OnceValue(func() map[string]*i18nData {
 			informal:    lowerSet(l.Phrases("informal")),
 			formalLower: exactSet(l.Phrases("formal_lower")),
 			notAfter:    lowerSet(l.Phrases("informal_not_after")),
+			lowerCoord:  lowerSet(l.Phrases("formal_lower_coordinators")),
+			lowerDet:    lowerSet(l.Phrases("formal_lower_determiners")),
+			lowerPrep:   lowerSet(l.Phrases("formal_lower_prepositions")),
 		}
 		if n := l.Phrases("language_name"); len(n) > 0 {
 			d.name = n[0]

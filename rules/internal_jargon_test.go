@@ -64,6 +64,15 @@ func TestInternalJargon(t *testing.T) {
 		{name: "fr bon état", path: "fr/sms/a.txt", text: "Acme : colis arrivé en bon état, 3 jours plus tôt.", want: nil},
 		{name: "fr code promo", path: "fr/sms/a.txt", text: "Acme : code promo ETE_24 valable 3 jours.", want: nil},
 		{name: "fr état sur", path: "fr/sms/a.txt", text: "Acme : demande à l'état 2 sur 4.", want: nil},
+		// Brands and example values are no jargon (issue 11).
+		{name: "en CamelCase brands", path: "en/email/a.md", text: "Welcome to LibreBooking. Open the SwissCovid app on your iPhone, or pay with PayPal via WhatsApp. MacBookPro, BlaBlaCar.\n", want: nil},
+		{name: "en example values", path: "en/email/a.md", text: "Choose a user name, e.g. john_doe or jane_smith, and a prefix such as my_company.\n", want: nil},
+		{name: "en event name without example", path: "en/email/a.md", text: "Your user name john_doe triggered MissedCheckinEmail.\n", want: []string{"john_doe", "MissedCheckinEmail"}},
+		{name: "en example ends with the sentence", path: "en/email/a.md", text: "Choose a name, e.g. Anna. Your order is PENDING_FULFILLMENT.\n", want: []string{"PENDING_FULFILLMENT"}},
+		{name: "de Beispielwert", path: "de/email/a.md", text: "Wählen Sie einen Benutzernamen, z. B. max_mustermann, und öffnen Sie die SwissCovid-App.\n", want: nil},
+		{name: "de Ereignisname", path: "de/email/a.md", text: "Ihre Buchung hat den Zustand RESERVATION_CREATED.\n", want: []string{"RESERVATION_CREATED"}},
+		{name: "fr valeur d'exemple", path: "fr/email/a.md", text: "Choisissez un identifiant, par exemple jean_dupont, dans l'application LibreBooking.\n", want: nil},
+		{name: "fr nom d'événement", path: "fr/email/a.md", text: "Votre réservation est passée à ReservationDeleted.\n", want: []string{"ReservationDeleted"}},
 		// No language data: token checks still run, word lists do not.
 		{name: "it tokens only", path: "it/sms/a.txt", text: "Acme: ordine PENDING_FULFILLMENT, stato 4.", want: []string{"PENDING_FULFILLMENT"}},
 	})
@@ -72,7 +81,9 @@ func TestInternalJargon(t *testing.T) {
 func TestCamelJargon(t *testing.T) {
 	for tok, want := range map[string]bool{
 		"OrderStateChanged": true, "PaymentFailed": true, "orderStatus": true, "HTTPError": true,
-		"ShipmentCreated": true, "CustomerAccountLocked": true,
+		"ShipmentCreated": true, "CustomerAccountLocked": true, "MissedCheckinEmail": true,
+		"OrderStatusUpdate": true, "orderId": true, "LibreBooking": false, "SwissCovid": false,
+		"MacBookPro": false, "BlaBlaCar": false, "PlayStationPlus": false, "GlaxoSmithKline": false,
 		"iPhone": false, "PayPal": false, "WhatsApp": false, "McDonald": false, "YouTube": false,
 		"LinkedIn": false, "BuzzFeed": false, "eBay": false, "iCloud": false, "AirBnB": false,
 		"PDFs": false, "GmbH": false, "BahnCard": false, "easyJet": false, "iPhoneX": false, "macOS": false,

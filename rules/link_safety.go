@@ -81,8 +81,9 @@ SMS filtered. notelint reports, in every channel and part:
   length, else [sms] default_var_length, and the finding says which.
 
 Links are Markdown and HTML links and bare URLs, including URL-typed
-placeholders (their sample is checked). The finding points at the URL in
-the file.
+placeholders (their sample is checked). A scheme named in prose without an
+address ("enter the address without https://") is no link. The finding
+points at the URL in the file.
 
 Bad:
 
@@ -109,6 +110,9 @@ func checkLinkSafety(p *lint.Pass) {
 	for _, part := range t.Parts {
 		text := part.Text.String()
 		for _, l := range part.Links {
+			if mentionOnly(l, text) {
+				continue
+			}
 			u, via, extEnd := linkTarget(t, l, text)
 			u = strings.TrimSpace(u)
 			pos := func(d lint.Diagnostic) lint.Diagnostic {

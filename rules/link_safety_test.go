@@ -33,6 +33,11 @@ func TestLinkSafety(t *testing.T) {
 		{name: "markdown link to var", path: "en/email/a.md", text: "+++\n[vars]\nlink = { sample = \"https://bit.ly/x\", type = \"url\" }\n+++\n[Track]({{link}})\n", want: []string{"{{link}}"}},
 		{name: "html http", path: "fr/email/a.html", text: `<p><a href="http://acme.example/f">Voir la facture</a> <a href="mailto:aide@acme.example">aide</a> <a href="tel:+33123">appel</a> <a href="/relatif">x</a></p>`, want: []string{"http://acme.example/f"}},
 		{name: "subject part", path: "en/email/a.md", text: "+++\nsubject = \"Sale at bit.ly/acme\"\n+++\nHi.\n", want: []string{"bit.ly/acme"}},
+		// A scheme named in prose is no link (issue 11).
+		{name: "en http:// in prose", path: "en/email/a.md", text: "Enter the address without http:// in the field.\n", want: nil},
+		{name: "de http:// in prose", path: "de/email/a.md", text: "Geben Sie die Adresse ohne http:// ein.\n", want: nil},
+		{name: "fr http:// in prose", path: "fr/email/a.md", text: "Saisissez l'adresse sans http:// devant.\n", want: nil},
+		{name: "en http link next to prose", path: "en/email/a.md", text: "Without https:// it fails: http://acme.example/x\n", want: []string{"http://acme.example/x"}},
 	})
 }
 

@@ -43,7 +43,7 @@ func missingETA() *lint.Rule {
 		Severity: lint.Error,
 		Applies:  lint.Applies{Notifications: true},
 		Options: func() any {
-			return &missingETAOptions{Kinds: append([]string(nil), etaKinds...), TimeVars: append([]string(nil), timeVarNames...)}
+			return &missingETAOptions{Kinds: append([]string(nil), etaKinds...), TimeVars: defaultTimeVarNames()}
 		},
 		Doc: `A message that says something is late, broken or in progress but not *when*
 it will be fixed, delivered or answered leaves the customer one way to find
@@ -53,9 +53,13 @@ notelint looks at every part of the message (subject, title, body, ...) for
 a concrete time:
 
 - a placeholder declared with ` + "`type = \"time\"`, `\"date\"`, `\"datetime\"` or `\"duration\"`" + `, or
-  named like a time: eta, eta_window, delivery_window, restore_time,
-  appointment_time, time, date, window, slot, deadline, day, hours, ... (a
-  word of the name is enough: ` + "`{{newDeliveryDate}}`" + `);
+  named like a time in English, German or French: eta, delivery_window,
+  time, date, slot, deadline, datum, uhrzeit, termin, heure, créneau, ...
+  (the time_placeholder_words of time.toml). A word of the name is enough
+  (` + "`{{newDeliveryDate}}`, `{{start_time}}`, `{time2}`" + `), and so is a word
+  ending in date, time, datum, termin, zeit, ... (` + "`{{zustelltermin}}`" + `,
+  ` + "`$Startdate`" + `; not "update"); an unnamed placeholder counts after a
+  word that makes it a time ("on %s", "am %s", "jusqu'au %s");
 - a time expression in the message's language (RESEARCH.md, "Time
   expressions"): clock times and ranges (3pm, 14:00, 15 Uhr, 15h30),
   deadlines (by 2pm, bis 11 Uhr, avant 16h), relative days and durations
@@ -66,8 +70,10 @@ a concrete time:
 Vague phrases are not times ("later", "plus tard", "asap" — see vague-eta),
 nor are times in the past ("since 8:00", "seit heute Morgen", "il y a 2
 heures") or "24/7". A message that says the matter is settled ("power is
-back", "Ihre Anfrage wurde beantwortet", "le service est rétabli") owes no
-time. The finding points at the first sentence of the body and names what
+back", "Ihre Anfrage wurde beantwortet", "le service est rétabli") or
+declined ("your request has been declined", "wurde abgelehnt") owes no time, and neither does a ticket that waits for the customer ("please reply
+with a screenshot", "bitte senden Sie uns einen Screenshot", "merci de nous
+envoyer une capture d'écran"): the next move is theirs. The finding points at the first sentence of the body and names what
 is missing for the kind.
 
 Bad (de, kind = "outage"):
@@ -90,9 +96,7 @@ Options:
 
     [rules.missing-eta]
     kinds = ["delay", "outage", "appointment", "ticket", "process-update"]
-    time_vars = ["eta", "eta_window", "delivery_window", "restore_time", "appointment_time",
-                 "time", "date", "datetime", "window", "slot", "deadline", "day", "weekday",
-                 "hour", "hours", "days", "minutes", "duration", "timestamp", "when", "until"]`,
+    time_vars = ["eta", "datum", "heure", ...]   # default: time_placeholder_words of every language`,
 		Check: checkMissingETA,
 	}
 }
@@ -117,6 +121,9 @@ func checkMissingETA(p *lint.Pass) {
 	if d.isResolved(vs) || hasConcreteTime(t, d, opt.TimeVars, vs) {
 		return
 	}
+	if t.Kind == "ticket" && d.waitsForCustomer(vs) {
+		return
+	}
 	what, ok := etaWhat[t.Kind]
 	if !ok {
 		what = [2]string{fmt.Sprintf("a %s message without a concrete time", t.Kind), "customers can't plan and call to ask when"}
@@ -130,12 +137,24 @@ func checkMissingETA(p *lint.Pass) {
 		fmt.Sprintf("add a concrete time, e.g. %q, or a placeholder declared with type = \"time\" such as {{eta}}", example))
 }
 
+// waitsForCustomer reports whether the message asks the customer for
+// something before work can go on ("please reply with a screenshot", "wir
+// benötigen weitere Informationen"): then the next move is theirs.
+func (d *contentData) waitsForCustomer(vs []*view) bool {
+	for _, v := range vs {
+		if d.waiting.Contains(v.f) {
+			return true
+		}
+	}
+	return false
+}
+
 // hasConcreteTime reports whether any part of the message gives a time: a
 // time placeholder or a time expression.
 func hasConcreteTime(t *lint.Template, d *contentData, names []string, vs []*view) bool {
 	for _, part := range t.Parts {
 		for _, ph := range part.Placeholders {
-			if isTimePlaceholder(t, ph, names) {
+			if isTimePlaceholder(t, ph, names) || d.positionalTime(part, ph) {
 				return true
 			}
 		}

@@ -3,8 +3,10 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"strings"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/rules/lang"
 )
 
 // missingNextStepOptions are the options of the missing-next-step rule.
@@ -35,8 +37,10 @@ notelint accepts any of these, in any part of the message:
 
 - a call to action: a link or button, a reply instruction, an instruction
   such as "call us", "open the app", "please be at home", "rufen Sie uns
-  an", "bitte halten Sie ... bereit", "appelez le", "connectez-vous", or a
-  phone number;
+  an", "bitte halten Sie ... bereit", "appelez le", "connectez-vous", a
+  request such as "Bitte reichen Sie ... ein", "Senden Sie uns bitte ...",
+  "Merci de nous envoyer ...", "Veuillez ..." (not "bitte beachten Sie",
+  "veuillez patienter", "merci de votre patience"), or a phone number;
 - a statement that nothing is needed: "no action needed", "you don't need
   to do anything", "Sie müssen nichts tun", "kein Handlungsbedarf",
   "aucune action n'est requise", "vous n'avez rien à faire";
@@ -127,13 +131,13 @@ func checkMissingNextStep(p *lint.Pass) {
 // is needed, says what happens next, or says the matter is settled.
 func hasNextStep(t *lint.Template, d *contentData) bool {
 	for _, part := range t.Parts {
-		if part.Name == lint.PartButton || len(part.Links) > 0 {
+		if part.Name == lint.PartButton || hasRealLink(part) {
 			return true
 		}
 	}
 	vs := views(t)
 	for _, v := range vs {
-		if d.nextStep.Contains(v.f) || hasPhone(v.masked) {
+		if d.nextStep.Contains(v.f) || hasPhone(v.masked) || d.hasRequest(v.masked) {
 			return true
 		}
 		if d.mayHaveReply(v) {
@@ -148,6 +152,36 @@ func hasNextStep(t *lint.Template, d *contentData) bool {
 		return true
 	}
 	return hasFutureTime(t, d, vs)
+}
+
+// hasRequest reports whether s asks the reader to do something ("Bitte
+// reichen Sie die Unterlagen ein", "Merci de nous envoyer ..."): a match of
+// next_step_request_re whose request (group 1 on) does not start with one
+// of next_step_request_not ("bitte beachten Sie", "veuillez patienter").
+func (d *contentData) hasRequest(s string) bool {
+	for _, re := range d.requestRe {
+		for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+			if len(m) < 4 || m[2] < 0 {
+				continue
+			}
+			rest := s[m[2]:min(len(s), m[2]+80)]
+			if !d.notARequest(lang.Fold(rest).S) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// notARequest reports whether folded text starts with one of the phrases
+// that follow a request marker without asking for an action.
+func (d *contentData) notARequest(f string) bool {
+	for _, n := range d.requestNot {
+		if strings.HasPrefix(f, n) && lang.AtWordBoundary(f, 0, len(n)) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasFutureTime reports whether the message gives a time that is not in a

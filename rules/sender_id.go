@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -26,7 +27,13 @@ type senderIDOptions struct {
 func (o *senderIDOptions) Validate() error { return noEmptyStrings("brands", o.Brands) }
 
 func (o *senderIDOptions) brandMatcher() *lang.Matcher {
-	o.once.Do(func() { o.matcher = lang.NewMatcher(o.Brands) })
+	o.once.Do(func() {
+		brands := make([]string, len(o.Brands))
+		for i, b := range o.Brands {
+			brands[i] = hyphensAsSpaces(b)
+		}
+		o.matcher = lang.NewMatcher(brands)
+	})
 	return o.matcher
 }
 
@@ -47,8 +54,9 @@ puts the brand or programme name in every text.
 An SMS names its sender when any of these holds:
 
 - one of the configured brands appears in the text (case-insensitive, whole
-  words; text inside URLs does not count: customers do not read domains as
-  a signature);
+  words, also as part of a compound: "Stadtwerke-Kundenkonto",
+  "Stadtwerke-Bonn-App"; text inside URLs does not count: customers do not
+  read domains as a signature);
 - the front matter sets sender (the alphanumeric sender ID the phone shows);
 - a placeholder fills in the brand: {{brand}}, {{company}}, {{sender}},
   {{shop_name}}, {{store}}, {{merchant}}, {{firma}}, {{marque}} and similar.
@@ -56,7 +64,10 @@ An SMS names its sender when any of these holds:
 Without configured brands notelint looks for a name-like signal instead: an
 opening such as "Acme:" or "[Acme]", a sign-off ("Your Acme team", "Ihr
 Acme-Team", "L'équipe Acme", "– Acme"), an upper-case or CamelCase name
-(DHL, PayPal), or in English and French a capitalised word in mid-sentence.
+(DHL, PayPal), a German compound with a brand in front ("Acme-App",
+"Stadtwerke-Kundenkonto"), or in English and French a capitalised word in
+mid-sentence. Promotional words in capitals ("MEGA DEAL", "SALE",
+"GRATIS", "PROMO") are not names.
 When there is none, the SMS is reported and the finding asks you to list
 your brands: that makes the check exact. Only SMS is checked; e-mail, push
 and WhatsApp show the sender's name themselves.
@@ -111,7 +122,7 @@ func checkSenderID(p *lint.Pass) {
 	if len(opt.Brands) > 0 {
 		m := opt.brandMatcher()
 		for _, part := range t.Parts {
-			if m.Contains(lang.Fold(proseText(part))) {
+			if m.Contains(lang.Fold(hyphensAsSpaces(proseText(part)))) {
 				return
 			}
 		}
@@ -130,6 +141,11 @@ func checkSenderID(p *lint.Pass) {
 	s, e := firstWordRange(body.Text.String())
 	p.Report(lint.Diagnostic{Part: body, Start: s, End: e, Message: msg, Hint: hint})
 }
+
+// hyphensAsSpaces replaces hyphens by spaces, so a brand matches inside a
+// compound ("Stadtwerke Bonn" in "Stadtwerke-Bonn-App") and a hyphenated
+// brand matches when written with a space.
+func hyphensAsSpaces(s string) string { return strings.ReplaceAll(s, "-", " ") }
 
 // hasBrandPlaceholder reports whether a placeholder fills in the sender.
 func hasBrandPlaceholder(t *lint.Template) bool {
@@ -187,15 +203,19 @@ func senderSignal(s string, language *lang.Language) bool {
 		if name == "" || containsFold(notNames, name) || containsFold(senderAcronyms, name) {
 			return false
 		}
+		if allPromoWords(name) {
+			return false
+		}
 		first := strings.Fields(name)[0]
 		first = strings.Trim(first, ".,!?'’")
 		return !containsFold(generic, first) && !containsFold(generic, name)
 	}
-	if name, ok := senderPrefix(s); ok && isName(name) {
+	if name, ok := senderPrefix(s); ok && capitalisedWords(name) && isName(name) {
 		return true
 	}
 	if language != nil {
-		for _, re := range language.Patterns("sender_signoff") {
+		patterns := append(slices.Clone(language.Patterns("sender_signoff")), language.Patterns("sender_compound")...)
+		for _, re := range patterns {
 			found := false
 			findPattern(re, s, func(r, _ textRange) {
 				if !found && isName(s[r.start:r.end]) {
@@ -234,6 +254,59 @@ func senderSignal(s string, language *lang.Language) bool {
 		return !found
 	})
 	return found
+}
+
+// nameJoiners are the lower-case words a name of several words, or a
+// promotion naming its sender, may hold ("Bank of Acme", "Praxis von
+// Weber", "Caisse d'Epargne", "SOMMER SALE bei Gartenwelt").
+var nameJoiners = []string{"of", "the", "and", "at", "from", "by", "von", "der", "und", "bei", "de", "du", "la", "le", "des", "et", "chez", "par"}
+
+// capitalisedWords reports whether every word of a name of several words
+// starts with a capital or digit, or is a joiner: "Les SOLDES commencent"
+// before a colon is a sentence, not a sender.
+func capitalisedWords(name string) bool {
+	words := strings.Fields(name)
+	if len(words) < 2 {
+		return true
+	}
+	for _, w := range words {
+		if i := strings.IndexAny(w, "'’"); i > 0 && i <= 2 {
+			w = w[i+utf8.RuneLen([]rune(w[i:])[0]):] // "d'Epargne"
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLetter(r) && !unicode.IsUpper(r) && !slices.Contains(nameJoiners, strings.ToLower(strings.Trim(w, "'’.,"))) {
+			return false
+		}
+	}
+	return true
+}
+
+// senderPromoWords are the promotional words of every language, lower
+// case ("mega", "sale", "gratis", "promo"): a German SMS may shout "SALE".
+var senderPromoWords = sync.OnceValue(func() map[string]bool {
+	set := lang.Builtin()
+	m := map[string]bool{}
+	for _, code := range set.Codes() {
+		l, _ := set.Get(code)
+		for _, w := range l.Phrases("sender_promo_words") {
+			m[strings.ToLower(strings.TrimSpace(w))] = true
+		}
+	}
+	return m
+})
+
+// allPromoWords reports whether every word of name is a promotional word
+// ("MEGA DEAL", "SALE"): a shout, not a sender.
+func allPromoWords(name string) bool {
+	promo := senderPromoWords()
+	n := 0
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return !lang.IsWordRune(r) && r != '\'' && r != '’' }) {
+		if !promo[strings.ToLower(w)] {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // possessive reports whether the capitalised word s[start:end] is followed
@@ -277,7 +350,7 @@ func senderPrefix(s string) (string, bool) {
 		return "", false
 	}
 	name := strings.TrimSpace(s[:i])
-	if name == "" || strings.ContainsAny(name, "!?,;\n") || len(strings.Fields(name)) > 3 {
+	if name == "" || strings.ContainsAny(name, "!?,;\n") || len(strings.Fields(name)) > 5 {
 		return "", false
 	}
 	r, _ := utf8.DecodeRuneInString(name)

@@ -31,7 +31,13 @@ type contentData struct {
 	timePast  map[string]bool
 	vague     *lang.Matcher // vague_eta and vague_eta_not; longest match wins
 	vagueNot  map[string]bool
-	resolved  *lang.Matcher // eta_resolved
+	resolved  *lang.Matcher   // eta_resolved
+	request   *lang.Matcher   // vague_eta_request: "please", "bitte", "merci de"
+	promise   *lang.Matcher   // vague_eta_promise: "we", "wir", "nous"
+	joiners   *lang.Matcher   // vague_eta_joiners: "and", "und", "et"
+	speed     map[string]bool // vague_eta_speed, folded: "as soon as possible"
+	waiting   *lang.Matcher   // eta_waiting: "please reply with", "bitte senden Sie uns"
+	phAfter   []string        // time_placeholder_after, folded: "on", "am", "jusqu'au"
 
 	// Calls to action (cta.toml).
 	vagueLinkText *lang.Matcher
@@ -42,8 +48,10 @@ type contentData struct {
 	replyIgnore   map[string]bool
 
 	// Next steps (nextstep.toml).
-	nextStep *lang.Matcher
-	cancel   *lang.Matcher
+	nextStep   *lang.Matcher
+	cancel     *lang.Matcher
+	requestRe  []*regexp.Regexp // next_step_request_re: "bitte reichen Sie", "veuillez"
+	requestNot []string         // next_step_request_not, folded
 
 	// Opt-out (optout.toml).
 	optOutKeywords *lang.Matcher
@@ -96,7 +104,23 @@ func compileContent(l *lang.Language) *contentData {
 	d.timeGram = compileTimeGrammar(l)
 	d.timePast = foldedSet(l.Phrases("time_past"))
 	d.resolved = l.List("eta_resolved")
+	d.request = l.List("vague_eta_request")
+	d.promise = l.List("vague_eta_promise")
+	d.joiners = l.List("vague_eta_joiners")
+	d.speed = foldedSet(l.Phrases("vague_eta_speed"))
+	d.waiting = l.List("eta_waiting")
+	for _, p := range l.Phrases("time_placeholder_after") {
+		if f := strings.TrimSpace(lang.Fold(p).S); f != "" {
+			d.phAfter = append(d.phAfter, f)
+		}
+	}
 	d.cancel = l.List("next_step_cancel")
+	d.requestRe = l.Patterns("next_step_request_re")
+	for _, p := range l.Phrases("next_step_request_not") {
+		if f := strings.TrimSpace(lang.Fold(p).S); f != "" {
+			d.requestNot = append(d.requestNot, f)
+		}
+	}
 	d.vagueLinkText = l.List("cta_vague_link_text")
 	d.genericLabel = l.List("cta_generic_label")
 	d.ctaVerbs = l.List("cta_verbs")
@@ -483,67 +507,6 @@ func prevWordAt(s string, i int) (string, int) {
 		j -= n
 	}
 	return s[j:end], j
-}
-
-// timeVarNames are the placeholder names (or words of names, as in
-// "delivery_window" or "restoreTime") that stand for a time by default.
-var timeVarNames = []string{
-	"eta", "eta_window", "delivery_window", "restore_time", "appointment_time",
-	"time", "date", "datetime", "window", "slot", "deadline", "day", "weekday",
-	"hour", "hours", "days", "minutes", "duration", "timestamp", "when", "until",
-}
-
-// timeVarTypes are the declared types of placeholders that hold a time.
-var timeVarTypes = []string{"time", "date", "datetime", "duration"}
-
-// isTimePlaceholder reports whether a placeholder holds a time: by its
-// declared type, or by its name or a word of its name.
-func isTimePlaceholder(t *lint.Template, ph lint.Placeholder, names []string) bool {
-	if ph.Control || ph.Name == "" {
-		return false
-	}
-	if v := t.VarFor(ph); v != nil && slices.Contains(timeVarTypes, strings.ToLower(v.Type)) {
-		return true
-	}
-	norm := lint.NormalizeVarName(ph.Name)
-	if slices.Contains(names, norm) {
-		return true
-	}
-	for _, w := range nameWords(ph.Name) {
-		if slices.Contains(names, w) {
-			return true
-		}
-	}
-	return false
-}
-
-// nameWords splits a placeholder name into lower-case words: "restoreTime",
-// "restore_time" and "restore-time" all give restore, time.
-func nameWords(name string) []string {
-	var words []string
-	var cur []rune
-	flush := func() {
-		if len(cur) > 0 {
-			words = append(words, strings.ToLower(string(cur)))
-			cur = cur[:0]
-		}
-	}
-	prevLower := false
-	for _, r := range name {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if unicode.IsUpper(r) && prevLower {
-				flush()
-			}
-			cur = append(cur, r)
-			prevLower = unicode.IsLower(r) || unicode.IsDigit(r)
-		default:
-			flush()
-			prevLower = false
-		}
-	}
-	flush()
-	return words
 }
 
 // messageAnchor returns where a finding about the whole message points: the

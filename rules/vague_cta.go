@@ -59,7 +59,8 @@ notelint reports:
   after any other words ("Track your parcel: https://…", "Sendung
   verfolgen: https://…", "Your order: https://…") is accepted, and so is a
   link right after a sentence with an instruction ("Please confirm your
-  new slot. https://…"). Opt-out links (the URL or the words before it say
+  new slot. https://…", "Bitte reichen Sie den Nachweis ein. https://…",
+  "Merci de nous l'envoyer. https://…"). Opt-out links (the URL or the words before it say
   unsubscribe / abmelden / désinscription) are left to the opt-out rule;
 - **more than one call to action in one SMS**: different links, and reply
   instructions with a keyword ("Reply YES", "Antworten Sie mit JA",
@@ -67,6 +68,9 @@ notelint reports:
   ("Unsubscribe: https://…") and phone numbers given for questions are not
   counted. The finding points at the first
   call to action over the limit.
+
+A scheme named in prose without an address ("enter the address without
+https://") is no link and no call to action.
 
 Bad (de, SMS):
 
@@ -105,7 +109,7 @@ func checkVagueCTA(p *lint.Pass) {
 			checkButton(p, d, opt, part)
 			continue
 		}
-		if len(part.Links) == 0 && t.Channel != "sms" {
+		if !hasRealLink(part) && t.Channel != "sms" {
 			continue
 		}
 		var v *view
@@ -119,7 +123,7 @@ func checkVagueCTA(p *lint.Pass) {
 				checkLinkText(p, d, opt, part, masked, l)
 				continue
 			}
-			if bareChannel {
+			if bareChannel && !mentionOnly(l, part.Text.String()) {
 				if v == nil {
 					v = newView(part)
 					sents = v.sentences(&d.read)
@@ -226,8 +230,8 @@ func checkBareLink(p *lint.Pass, d *contentData, v *view, sents []span, links []
 			return
 		}
 		if prev := sentenceBefore(sents, from); prev.end > prev.start {
-			f := lang.Fold(foldedSlice(v, prev.start, prev.end))
-			if d.ctaVerbs.Contains(f) {
+			prevText := foldedSlice(v, prev.start, prev.end)
+			if d.ctaVerbs.Contains(lang.Fold(prevText)) || d.hasRequest(prevText) {
 				return
 			}
 		}
@@ -310,6 +314,9 @@ func smsActions(d *contentData, v *view) []smsAction {
 	seen := map[string]bool{}
 	var sents []span
 	for i, l := range part.Links {
+		if mentionOnly(l, part.Text.String()) {
+			continue
+		}
 		if sents == nil {
 			sents = v.sentences(&d.read)
 		}

@@ -45,6 +45,13 @@ notelint reports the vague time phrases of the message's language
   later than", "später als geplant", "au plus tard"), conditions ("as soon
   as the engineer arrives", "sobald", "dès que votre colis"), greetings
   ("see you soon", "bis bald", "à bientôt");
+- a phrase in a request to the customer ("please confirm as soon as
+  possible", "bitte bestätigen Sie so schnell wie möglich", "merci de
+  confirmer dès que possible"): it asks the customer for speed and promises
+  nothing. "Please be patient, we will fix it as soon as possible" is still
+  reported: the sender speaks in a new clause between the request and the
+  phrase; and so is "please try again later": only phrases of speed are
+  left alone in a request, not "later" or "in the coming days";
 - anything in a message that says the matter is settled ("power is back",
   "wurde behoben", "a été résolu"): no time is owed any more.
 
@@ -114,6 +121,9 @@ func checkVagueETA(p *lint.Pass) {
 			if sent.end > sent.start && spanOverlapsAny(sent, times) {
 				continue
 			}
+			if d.speed[phrase] && sent.end > sent.start && d.isRequest(v, v.foldedOffset(sent.start), vg.start) {
+				continue
+			}
 			shown := strings.TrimSpace(part.Text.String()[ps:pe])
 			p.Report(lint.Diagnostic{Part: part, Start: ps, End: pe,
 				Message: fmt.Sprintf("%q does not say when: customers can't plan with it and call to ask", shown),
@@ -121,6 +131,45 @@ func checkVagueETA(p *lint.Pass) {
 			})
 		}
 	}
+}
+
+// isRequest reports whether the vague phrase at folded offset at is part
+// of a request to the customer ("please confirm as soon as possible",
+// "merci de confirmer dès que possible"): a request marker between the
+// sentence start from and at, and the sender not speaking between the
+// marker and the phrase ("please be patient, we will fix it as soon as
+// possible": a first-person word in a new clause).
+func (d *contentData) isRequest(v *view, from, at int) bool {
+	marker := -1
+	for _, m := range d.request.FindAll(v.f) {
+		if m.Start >= from && m.End <= at {
+			marker = m.End
+		}
+	}
+	if marker < 0 {
+		return false
+	}
+	for _, m := range d.promise.FindAll(v.f) {
+		if m.Start >= marker && m.End <= at && d.newClause(v.f, marker, m.Start) {
+			return false
+		}
+	}
+	return true
+}
+
+// newClause reports whether folded text between from and to starts a new
+// clause: a comma, semicolon, colon, bracket or dash, or a joining word
+// ("and", "und").
+func (d *contentData) newClause(f *lang.Folded, from, to int) bool {
+	if strings.ContainsAny(f.S[from:to], ",;:(") || strings.Contains(f.S[from:to], " - ") {
+		return true
+	}
+	for _, m := range d.joiners.FindAll(f) {
+		if m.Start >= from && m.End <= to {
+			return true
+		}
+	}
+	return false
 }
 
 // partTimes returns the part text ranges of the times in a view: time
@@ -132,7 +181,7 @@ func partTimes(t *lint.Template, d *contentData, v *view) []span {
 		out = append(out, span{s, e})
 	}
 	for _, ph := range v.part.Placeholders {
-		if isTimePlaceholder(t, ph, timeVarNames) {
+		if isTimePlaceholder(t, ph, timePlaceholders().words) || d.positionalTime(v.part, ph) {
 			out = append(out, span{ph.Start, ph.End})
 		}
 	}
