@@ -161,6 +161,16 @@ func reportLocaleMix(p *lint.RunPass, locale string, texts []addressedText) {
 		}
 	}
 	total := nFormal + nInformal - overlap(texts)
+	if len(minority) > 0 && len(minority) > maxLeftovers(total) {
+		// No clear majority: two styles, not a few leftovers. One finding
+		// for the locale, at its first minority text.
+		u := minority[0]
+		p.Report(owners[0], lint.Diagnostic{Part: u.part, Start: u.w.start, End: u.w.end,
+			Message: fmt.Sprintf("the %s texts mix forms of address: %d %s (%q) and %d %s (%q) of %d that address the reader; one locale should use one form",
+				locale, nMinority, what, u.w.text, nMajority, other, majorityWord, total),
+			Hint: fmt.Sprintf("choose one form of address for %s and rewrite the other texts, or keep the two in locales of their own", locale)})
+		return
+	}
 	for i, u := range minority {
 		msg := fmt.Sprintf("%s %q in a %s text, while %d of the locale's %d texts that address the reader are %s (%q): one locale should use one form of address",
 			what, u.w.text, locale, nMajority, total, other, majorityWord)
@@ -218,4 +228,11 @@ func usePlace(t *lint.Template, u addressUse) string {
 	}
 	off, _ := u.part.Text.FileRange(u.w.start, u.w.end)
 	return fmt.Sprintf("%s:%d", filepath.Base(src.Path), src.Position(off).Line)
+}
+
+// maxLeftovers is how many texts of the minority form a locale of total
+// addressed texts may have for them to be leftovers reported one by one:
+// a fifth, at least 3. More are a second style, reported once.
+func maxLeftovers(total int) int {
+	return max(3, total/5)
 }

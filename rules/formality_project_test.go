@@ -91,6 +91,16 @@ func TestFormalityMix(t *testing.T) {
 			"fr/a.txt": "Acme : tu recevras ton colis demain.",
 			"fr/b.txt": "Acme : merci pour ta commande, tu peux la suivre en ligne.",
 		}},
+		{name: "two styles, not leftovers: one finding for the locale", files: map[string]string{
+			"de/a.txt": "Acme: Wir haben Ihre Zahlung erhalten.",
+			"de/b.txt": "Acme: Ihr Paket kommt morgen.",
+			"de/c.txt": "Acme: Bitte bestätigen Sie Ihren Termin.",
+			"de/d.txt": "Acme: Ihre Rechnung ist da.",
+			"de/e.txt": "Acme: Dein Paket kommt morgen.",
+			"de/f.txt": "Acme: Wir haben deine Zahlung.",
+			"de/g.txt": "Acme: Bitte bestätige deinen Termin.",
+			"de/h.txt": "Acme: Deine Rechnung ist da.",
+		}, want: []string{"de/e.txt Dein"}},
 		{name: "a tie reports the informal side", files: map[string]string{
 			"de/a.txt": "Acme: Wir haben Ihre Zahlung erhalten.",
 			"de/b.txt": "Acme: Dein Paket kommt morgen.",
