@@ -229,7 +229,7 @@ func noticeUnmapped(rp *lint.RunPass) {
 	})
 	for _, t := range ts {
 		links := templateLinks(t)
-		if len(links) == 0 {
+		if len(links) == 0 || !t.IsNotification() {
 			continue
 		}
 		p := rp.Pass(t)
@@ -241,6 +241,11 @@ func noticeUnmapped(rp *lint.RunPass) {
 		var first *landingLink
 		var firstWhy string
 		for i, ll := range links {
+			// A project that maps no page, fetches none and declares no
+			// landing file has not set landing checks up: no notice.
+			if len(opt.Pages) == 0 && !opt.Fetch && run.resolver.Fetcher == nil && ll.landing == "" && ll.varName == "" {
+				continue
+			}
 			if run.resolver.Fetcher != nil && ll.landing == "" && landing.Classify(ll.url) == landing.Web {
 				if _, mapped := run.resolver.Mapper.Lookup(ll.url); !mapped {
 					continue // fetched by the per-template check, never noticed

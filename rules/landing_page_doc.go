@@ -105,7 +105,10 @@ e-mail address, phone number, password, name, postal address, IBAN, card
 number or date of birth). Good: link with https://.
 
 **unmapped** (info, once per run): a link that is neither mapped nor
-fetched, or a URL placeholder with neither sample nor landing file.
+fetched, or a URL placeholder with neither sample nor landing file — only
+once the project has set landing checks up (a page mapped, fetch asked
+for, a landing file or URL placeholder declared): a project that has not
+gets no notice.
 
 ## Options
 

@@ -103,7 +103,7 @@ func writeFiles(t testing.TB, dir string, files map[string]string) {
 
 func TestLandingUnmappedNoticeOncePerRun(t *testing.T) {
 	dir := t.TempDir()
-	files := map[string]string{".notelint.toml": "[lint]\ndefault_locale = \"en\"\n"}
+	files := map[string]string{".notelint.toml": "[lint]\ndefault_locale = \"en\"\n[rules.landing-page]\nfetch = true\n"}
 	for i := 0; i < 6; i++ {
 		files[fmt.Sprintf("sms/en/m%d.txt", i)] = fmt.Sprintf("Acme: your parcel %d is late. Track it: https://acme.example/t/%d", i, i)
 	}
@@ -220,5 +220,18 @@ func TestLandingFetch(t *testing.T) {
 	// same URL: fetched once per run.
 	if hits != 1 {
 		t.Errorf("server hit %d times, want once", hits)
+	}
+}
+
+// TestLandingNoNoticeWithoutSetUp: a project that maps no page, fetches
+// none and declares no landing file gets no notice about unmapped links.
+func TestLandingNoNoticeWithoutSetUp(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		".notelint.toml": "[lint]\ndefault_locale = \"en\"\n",
+		"sms/en/a.txt":   "Acme: your parcel is late. Track it: https://acme.example/t/1",
+	})
+	if res, _ := runLanding(t, dir); len(res.Findings) != 0 {
+		t.Errorf("notice without landing set-up: %v", res.Findings)
 	}
 }
