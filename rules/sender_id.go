@@ -94,7 +94,8 @@ var brandPlaceholderWords = []string{
 	"brand", "company", "sender", "shop", "store", "merchant", "organisation",
 	"organization", "firma", "firmenname", "unternehmen", "marke", "absender",
 	"entreprise", "societe", "société", "enseigne", "boutique", "magasin",
-	"marque", "expediteur", "expéditeur", "retailer", "shopname",
+	"marque", "expediteur", "expéditeur", "retailer", "shopname", "app", "application",
+	"site", "website", "platform", "instance", "tenant",
 	"storename", "brandname", "companyname", "sendername",
 }
 
