@@ -27,3 +27,23 @@ func TestSMSSettingsBounds(t *testing.T) {
 		}
 	}
 }
+
+// TestSMSSegmentsAssumedLength: over the budget only through the assumed
+// length of undeclared placeholders is no finding; a declared max is.
+func TestSMSSegmentsAssumedLength(t *testing.T) {
+	long := strings.Repeat("x", 140)
+	cases := []struct {
+		name, text string
+		want       int
+	}{
+		{"assumed length only", "Acme: " + long + " {{name}}", 0},
+		{"declared max", "+++\n[vars]\nname = { max = 20 }\n+++\nAcme: " + long + " {{name}}", 1},
+		{"declared unicode charset", "+++\n[vars]\nname = { charset = \"unicode\" }\n+++\nAcme: " + long[:60] + " {{name}}", 1},
+		{"over without placeholders", "Acme: " + long + long, 1},
+	}
+	for _, c := range cases {
+		if got := findingsOf(t, "sms-segments", "sms/en/a.txt", c.text); len(got) != c.want {
+			t.Errorf("%s: %d findings, want %d", c.name, len(got), c.want)
+		}
+	}
+}
