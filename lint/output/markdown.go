@@ -73,11 +73,16 @@ func Markdown(w io.Writer, fs []lint.Finding, opt Options) error {
 	type fileFindings struct {
 		path     string
 		findings []lint.Finding
+		counts   []int // findings each row stands for (a repeat counts them all)
 		errors   int
 	}
 	var files []*fileFindings
 	byFile := map[string]*fileFindings{}
-	for _, f := range fs {
+	for _, r := range groupRepeats(fs, opt.Contents) {
+		f := r.first
+		if len(r.others) > 0 {
+			f.Message += " (" + r.repeatLine(func(o lint.Finding) string { path, _ := p.rel(o.File); return location(path, o) }) + ")"
+		}
 		ff := byFile[f.File]
 		if ff == nil {
 			path, _ := p.rel(f.File)
@@ -86,6 +91,7 @@ func Markdown(w io.Writer, fs []lint.Finding, opt Options) error {
 			files = append(files, ff)
 		}
 		ff.findings = append(ff.findings, f)
+		ff.counts = append(ff.counts, 1+len(r.others))
 		if f.Severity == lint.Error {
 			ff.errors++
 		}
@@ -113,14 +119,14 @@ func Markdown(w io.Writer, fs []lint.Finding, opt Options) error {
 			break
 		}
 		buf.WriteString(head)
-		for _, f := range ff.findings {
+		for i, f := range ff.findings {
 			row := markdownRow(f)
 			if buf.Len()+len(row)+len(tail)+reserve > MaxMarkdown {
 				full = true
 				break
 			}
 			buf.WriteString(row)
-			shown++
+			shown += ff.counts[i]
 		}
 		buf.WriteString(tail)
 		if full {

@@ -275,7 +275,7 @@ func TestMarkdownCap(t *testing.T) {
 	var fs []lint.Finding
 	for i := range 2000 {
 		fs = append(fs, lint.Finding{Rule: "vague-eta", Severity: lint.Severity(1 + i%3),
-			File: fmt.Sprintf("templates/f%03d.txt", i/7), Line: i%7 + 1, Column: 1, Message: long, Hint: "hint"})
+			File: fmt.Sprintf("templates/f%03d.txt", i/7), Line: i%7 + 1, Column: 1, Message: fmt.Sprintf("%s%d", long, i), Hint: "hint"})
 	}
 	var buf bytes.Buffer
 	if err := Markdown(&buf, fs, Options{}); err != nil {
@@ -873,5 +873,52 @@ func TestSlug(t *testing.T) {
 		if got := slug(in); got != want {
 			t.Errorf("slug(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestRepeatsGrouped: the same finding on the same text in three or more
+// files is printed once in text and Markdown, with the other places;
+// JSON keeps every location.
+func TestRepeatsGrouped(t *testing.T) {
+	contents := map[string][]byte{}
+	var fs []lint.Finding
+	for i := range 4 {
+		file := fmt.Sprintf("mails/m%d.txt", i)
+		contents[file] = []byte("Hallo, (Number: 1) gut.")
+		fs = append(fs, lint.Finding{Rule: "mixed-language", Severity: lint.Warning, File: file, Line: 1, Column: 9,
+			Offset: 8, EndOffset: 14, Message: `English word "Number" in a German message`})
+	}
+	// The same message on other text is a finding of its own.
+	contents["mails/x.txt"] = []byte("Hallo, (Order: 1) gut.")
+	fs = append(fs, lint.Finding{Rule: "mixed-language", Severity: lint.Warning, File: "mails/x.txt", Line: 1, Column: 9,
+		Offset: 8, EndOffset: 13, Message: `English word "Number" in a German message`})
+	opt := Options{Contents: contents, Files: 5, Templates: 5}
+	var buf bytes.Buffer
+	if err := Text(&buf, fs, opt); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if n := strings.Count(out, "mixed-language"); n != 2 {
+		t.Errorf("text: %d finding lines, want 2:\n%s", n, out)
+	}
+	if !strings.Contains(out, "same finding in 3 more files: mails/m1.txt:1:9, mails/m2.txt:1:9, mails/m3.txt:1:9") {
+		t.Errorf("text lacks the other places:\n%s", out)
+	}
+	if !strings.Contains(out, "5 warnings") {
+		t.Errorf("summary does not count every finding:\n%s", out)
+	}
+	buf.Reset()
+	if err := Markdown(&buf, fs, opt); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(buf.String(), "`mixed-language`"); n != 3 { // the rule table + 2 rows
+		t.Errorf("markdown: %d mentions, want 3:\n%s", n, buf.String())
+	}
+	buf.Reset()
+	if err := JSON(&buf, fs, opt); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(buf.String(), `"rule": "mixed-language"`); n != 5 {
+		t.Errorf("json: %d findings, want 5", n)
 	}
 }

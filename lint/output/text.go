@@ -20,12 +20,19 @@ const (
 
 // Text prints one line per finding, `path:line:col: severity rule-id:
 // message`, an indented `hint:` line when there is a hint, and a summary.
-// Paths are printed as given, with control characters made visible (see
-// visible); color only when opt.Color.
+// A finding repeated in several files (a shared footer) is printed once,
+// with an indented line naming the other places. Paths are printed as
+// given, with control characters made visible (see visible); color only
+// when opt.Color.
 func Text(w io.Writer, fs []lint.Finding, opt Options) error {
 	var buf bytes.Buffer
-	for _, f := range fs {
-		writeTextFinding(&buf, f.File, f, opt.Color)
+	for _, r := range groupRepeats(fs, opt.Contents) {
+		writeTextFinding(&buf, r.first.File, r.first, opt.Color)
+		if len(r.others) > 0 {
+			buf.WriteString("    ")
+			buf.WriteString(r.repeatLine(func(f lint.Finding) string { return location(visible(f.File), f) }))
+			buf.WriteByte('\n')
+		}
 	}
 	buf.WriteString(summary(fs, opt))
 	buf.WriteByte('\n')
