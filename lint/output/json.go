@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"sort"
 
 	"github.com/notelint/notelint/lint"
 )
@@ -30,10 +31,22 @@ const JSONVersion = 1
 //	                     "edits": [{"start": 40, "end": 43, "new": "'"}]}
 //	    }
 //	  ],
+//	  "templates": [                 // every template checked, by file and position
+//	    {
+//	      "file": "sms/delay.txt", "line": 1, "column": 1, "id": "delay",
+//	      "scope": {                 // what notelint took the template for (notelint inspect)
+//	        "notification": {"value": "yes", "source": "path", "confidence": "medium", "detail": "…"},
+//	        "channel": {…}, "kind": {…}, "locale": {…}
+//	      }
+//	    }
+//	  ],
 //	  "summary": {"files": 9, "templates": 12, "error": 3, "warning": 2, "info": 1, "fixable": 2}
 //	}
 //
-// Every key is always present, in this order; findings is [] when empty.
+// Every key is always present, in this order; findings and templates are
+// [] when empty. A scope fact's source is one of none, default, config
+// default, text, path, key, config, front-matter; its confidence one of
+// unknown, low, medium, high.
 // Fix edits replace the file bytes [start, end) (byte offsets) with new.
 func JSON(w io.Writer, fs []lint.Finding, opt Options) error {
 	doc := jsonDoc{Version: JSONVersion, Findings: make([]jsonFinding, 0, len(fs))}
@@ -51,6 +64,7 @@ func JSON(w io.Writer, fs []lint.Finding, opt Options) error {
 		}
 		doc.Findings = append(doc.Findings, jf)
 	}
+	doc.Templates = jsonTemplates(opt.TemplateList)
 	c := count(fs)
 	doc.Summary = jsonSummary{
 		Files: opt.Files, Templates: opt.Templates,
@@ -60,9 +74,38 @@ func JSON(w io.Writer, fs []lint.Finding, opt Options) error {
 }
 
 type jsonDoc struct {
-	Version  int           `json:"version"`
-	Findings []jsonFinding `json:"findings"`
-	Summary  jsonSummary   `json:"summary"`
+	Version   int            `json:"version"`
+	Findings  []jsonFinding  `json:"findings"`
+	Templates []jsonTemplate `json:"templates"`
+	Summary   jsonSummary    `json:"summary"`
+}
+
+type jsonTemplate struct {
+	File   string     `json:"file"`
+	Line   int        `json:"line"`
+	Column int        `json:"column"`
+	ID     string     `json:"id"`
+	Scope  lint.Scope `json:"scope"`
+}
+
+// jsonTemplates lists the templates by file and position.
+func jsonTemplates(ts []*lint.Template) []jsonTemplate {
+	out := make([]jsonTemplate, 0, len(ts))
+	for _, t := range ts {
+		pos := t.Source.Position(t.Start)
+		out = append(out, jsonTemplate{File: t.Source.Path, Line: pos.Line, Column: pos.Column, ID: t.ID, Scope: t.Scope})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Column < b.Column
+	})
+	return out
 }
 
 type jsonFinding struct {
