@@ -76,11 +76,11 @@ func loadCatalog(src *Source, cfg *Config) ([]*Template, error) {
 			}
 			switch v.field {
 			case "channel":
-				t.Channel = v.val
+				t.setChannel(v.val, FromFrontMatter, High, "catalog channel")
 			case "locale":
-				t.Locale = NormalizeLocale(v.val)
+				t.setLocale(NormalizeLocale(v.val), FromFrontMatter, High, "catalog locale")
 			case "kind":
-				t.Kind = v.val
+				t.setKind(v.val, FromFrontMatter, High, "catalog kind")
 			}
 		}
 		t.ID = t.ID + "#" + strconv.Itoa(i+1)

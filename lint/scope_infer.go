@@ -109,7 +109,7 @@ func notificationFromBundle(t *Template, tx classify.Text, key, pathKey classify
 		t.setNotification(true, FromKey, Medium, noted)
 	case noted != "" && score >= 3:
 		t.setNotification(true, FromText, Medium, textReason(tx))
-	case key.Kind != "" && key.UI == "" && score >= 3:
+	case key.Kind != "" && classify.SpecificKind(key.Kind) && key.UI == "" && score >= 3:
 		// A key that names an event ("parcel.delayed") over a text that
 		// reads as a message.
 		t.setNotification(true, FromKey, Medium, key.KindWord)

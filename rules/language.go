@@ -50,7 +50,9 @@ rules/lang/data/<code>/.`,
 
 // checkLanguage reports each file once per language without data, at the
 // first message of that language in the file, so a 10,000-key bundle in
-// an unsupported language gives one finding, not 10,000.
+// an unsupported language gives one finding, not 10,000. Only
+// notifications whose locale was stated count (front matter, config): a
+// locale read from a folder or file name is not a request to check it.
 func checkLanguage(rp *lint.RunPass) {
 	ts := slices.Clone(rp.Templates)
 	slices.SortStableFunc(ts, func(a, b *lint.Template) int {
@@ -59,6 +61,12 @@ func checkLanguage(rp *lint.RunPass) {
 	seen := map[string]bool{}
 	have := strings.Join(lang.Builtin().Codes(), ", ")
 	for _, t := range ts {
+		// Only notifications whose locale someone stated (front matter or
+		// config): a values-it/ folder of a whole-app bundle is no request
+		// to check Italian.
+		if !t.IsNotification() || !statedLocale(t) {
+			continue
+		}
 		p := rp.Pass(t)
 		code := languageCode(p)
 		if _, ok := lang.Builtin().Get(code); ok || seen[t.Source.Path+"\x00"+code] {
@@ -70,4 +78,17 @@ func checkLanguage(rp *lint.RunPass) {
 			Hint:    fmt.Sprintf("if the messages are in %s, fix their locale; otherwise add data files under rules/lang/data/%s/", have, code),
 		})
 	}
+}
+
+// statedLocale reports whether someone stated t's locale: front matter,
+// the config, or the folder or name of a template file (not a bundle:
+// values-it/ in a whole-app bundle is there for the app, not for notelint).
+func statedLocale(t *lint.Template) bool {
+	switch t.Scope.Locale.Source {
+	case lint.FromFrontMatter, lint.FromConfig, lint.FromConfigDefault:
+		return true
+	case lint.FromPath:
+		return !t.FromBundle
+	}
+	return false
 }

@@ -69,6 +69,10 @@ type Text struct {
 // "booking" or "your request" alone do not.
 var specificKinds = map[string]bool{"delay": true, "outage": true, "otp": true, "marketing": true}
 
+// SpecificKind reports whether kind names an event by itself ("delayed",
+// "outage"), rather than a domain that also has screens ("booking").
+func SpecificKind(kind string) bool { return specificKinds[kind] }
+
 // Score is the weight of the evidence that the text is a message to a
 // person: a greeting or sign-off, addressing the reader, several
 // sentences, an event; interface instructions and labels count against.
