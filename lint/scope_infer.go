@@ -226,8 +226,9 @@ func mergeRefs(key *classify.Key, c *classify.Classifier, refs []string) {
 		file, _, _ := strings.Cut(r, ":") // "path/file.py:12"
 		dir, base := path.Split(file)
 		ext := path.Ext(base)
-		if uiSourceExts[ext] || uiSourceFiles[strings.TrimSuffix(base, ext)] {
-			// A page or form, even one about mails (orga/mails/list.html).
+		if uiSourceExts[ext] || uiSourceFiles[strings.TrimSuffix(base, ext)] || inUIFolder(dir) {
+			// A page or form, even one about mails (orga/mails/list.html,
+			// mail/interfaces/forms/config.py).
 			ui = file
 			continue
 		}
@@ -315,3 +316,14 @@ func notificationFromDocument(t *Template) {
 }
 
 func filepathToSlash(p string) string { return strings.ReplaceAll(p, "\\", "/") }
+
+// inUIFolder reports whether a source folder holds screens or forms
+// (".../forms/", ".../views/").
+func inUIFolder(dir string) bool {
+	for _, d := range strings.Split(dir, "/") {
+		if uiSourceFiles[d] {
+			return true
+		}
+	}
+	return false
+}

@@ -75,7 +75,7 @@ func TestCorpusSample(t *testing.T) {
 	n := min(*corpusSample, len(rows))
 	fmt.Printf("%d findings in all; sample of %d (seed %d)\n\n", len(rows), n, *corpusSeed)
 	for i, x := range rows[:n] {
-		msg, _, _ := strings.Cut(x.msg, ":")
+		msg, _, _ := strings.Cut(x.msg, ": ")
 		fmt.Printf("| %d | %s | %s | `%s` | %s | %s |\n", i+1, x.corpus, x.rule, x.where, msg, x.text)
 	}
 }
