@@ -87,8 +87,8 @@ func excerpt(f lint.Finding) string {
 		return ""
 	}
 	s := string(data[f.Offset:f.EndOffset])
-	if len(s) > 80 {
-		s = s[:80] + "…"
+	if r := []rune(s); len(r) > 80 {
+		s = string(r[:80]) + "…"
 	}
 	return strings.Join(strings.Fields(strings.ReplaceAll(s, "|", "/")), " ")
 }
