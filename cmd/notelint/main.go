@@ -110,6 +110,7 @@ historical status streams through a notification policy.`,
 		newConfigCmd(),
 		newInspectCmd(),
 		newSimulateCmd(),
+		newServeCmd(),
 		newVersionCmd(),
 	)
 	return root
