@@ -111,6 +111,7 @@ historical status streams through a notification policy.`,
 		newInspectCmd(),
 		newSimulateCmd(),
 		newServeCmd(),
+		newLSPCmd(),
 		newVersionCmd(),
 	)
 	return root

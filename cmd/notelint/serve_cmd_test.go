@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -20,5 +21,24 @@ func TestServeCommandErrors(t *testing.T) {
 		if code != exitUsage || !strings.Contains(errOut, c.want) {
 			t.Errorf("%v: exit %d, stderr %q; want exit 2 and %q", c.args, code, errOut, c.want)
 		}
+	}
+}
+
+// lspFrame frames one JSON-RPC message.
+func lspFrame(body string) string {
+	return fmt.Sprintf("Content-Length: %d\r\n\r\n%s", len(body), body)
+}
+
+func TestLSPCommand(t *testing.T) {
+	in := lspFrame(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}`) +
+		lspFrame(`{"jsonrpc":"2.0","id":2,"method":"shutdown"}`) +
+		lspFrame(`{"jsonrpc":"2.0","method":"exit"}`)
+	out, errOut, code := runCLI(t, in, "lsp", "--stdio")
+	if code != 0 || !strings.Contains(out, `"serverInfo":{"name":"notelint"`) || !strings.Contains(out, `{"jsonrpc":"2.0","id":2,"result":null}`) {
+		t.Errorf("exit %d\nstdout %s\nstderr %s", code, out, errOut)
+	}
+	// The client goes away without shutdown: exit 1, as LSP asks.
+	if _, errOut, code = runCLI(t, lspFrame(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}`), "lsp"); code != 1 || !strings.Contains(errOut, "without shutdown") {
+		t.Errorf("no shutdown: exit %d, stderr %q", code, errOut)
 	}
 }
