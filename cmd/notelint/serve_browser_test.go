@@ -161,6 +161,9 @@ func TestBrowserServe(t *testing.T) {
 		t.Errorf("segments in the size table: %q", got)
 	}
 	wait("the sms-unicode finding", `document.querySelector('.finding[data-rule="sms-unicode"]') !== null`)
+	if got := eval(`document.querySelector(".ucs2-list") ? document.querySelector(".ucs2-list").textContent : ""`); got != "Forces UCS-2: ’ → ' Replace it" {
+		t.Errorf("UCS-2 list under the bubble: %q", got)
+	}
 	if got := eval(`document.querySelector('.backdrop mark.warning') ? document.querySelector('.backdrop mark.warning').textContent : ""`); got != "’" {
 		t.Errorf("editor highlight: %q, want ’", got)
 	}

@@ -316,6 +316,19 @@
     }
     screen.append(el("div", { class: "sender", text: m.sms.sender || "SMS" }), pick, bubble,
       el("div", { class: "seg-legend", text: shown.segments > 1 ? "dashed lines: where the phone network splits the message" : "" }));
+    // The characters that force UCS-2, each once, with their replacement,
+    // and one button for every fix the findings offer.
+    const seen = new Map();
+    for (const n of shown.non_gsm) if (!seen.has(n.char)) seen.set(n.char, n.replacement);
+    if (!seen.size) return;
+    const list = el("div", { class: "ucs2-list" }, "Forces UCS-2: ");
+    [...seen].forEach(([ch, rep], i) => {
+      if (i > 0) list.append(", ");
+      list.append(el("mark", { class: "ucs2", text: ch }), rep === "" ? " (no replacement)" : ` → ${rep}`);
+    });
+    const fixes = ((state.result && state.result.findings) || []).filter((f) => f.rule === "sms-unicode" && f.fix);
+    if (fixes.length) list.append(" ", el("button", { type: "button", class: "fix-all", text: fixes.length === 1 ? "Replace it" : `Replace all ${fixes.length}`, onclick: () => applyFixes(fixes) }));
+    screen.append(list);
   }
 
   function renderEmail(screen, m) {
@@ -407,10 +420,19 @@
     if (mark) editor.scrollTop = Math.max(0, mark.offsetTop - editor.clientHeight / 3);
   }
 
-  // applyFix applies a fix's edits (byte offsets in the file text).
-  function applyFix(f) {
+  const applyFix = (f) => applyFixes([f]);
+
+  // applyFixes applies the edits of fixes (byte offsets in the file text);
+  // of overlapping edits the first is kept, as check --fix does.
+  function applyFixes(fs) {
     const bytes = new TextEncoder().encode(fileText());
-    const edits = [...f.fix.edits].sort((a, b) => b.start - a.start);
+    const edits = [];
+    for (const f of fs) {
+      for (const ed of f.fix.edits) {
+        if (!edits.some((o) => ed.start < o.end && ed.end > o.start || ed.start === o.start)) edits.push(ed);
+      }
+    }
+    edits.sort((a, b) => b.start - a.start);
     let out = bytes;
     for (const ed of edits) {
       if (ed.start < 0 || ed.end > out.length || ed.end < ed.start) continue;
