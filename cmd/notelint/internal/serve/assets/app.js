@@ -141,6 +141,7 @@
 
   function updateDirty() {
     const dirty = editor.value !== state.saved || state.isNew;
+    if (state.path) document.title = `${dirty ? "● " : ""}${state.path} · notelint`;
     $("dirty").textContent = state.isNew ? "new, not saved" : dirty ? "unsaved changes" : "saved";
     $("save").disabled = !state.path || !dirty;
   }
