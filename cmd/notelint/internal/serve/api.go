@@ -80,6 +80,8 @@ func (s *Server) handleTemplates(r *http.Request) (any, error) {
 		byLoad[f] = e
 		list = append(list, e)
 	}
+	s.listMu.Lock()
+	defer s.listMu.Unlock()
 	runner := &lint.Runner{Rules: all, Config: cfg, Context: r.Context()}
 	res := runner.RunFiles(files)
 	for _, t := range res.Templates {

@@ -64,6 +64,9 @@ type Server struct {
 	only string
 	// saveMu makes check-then-write of a save atomic within the process.
 	saveMu sync.Mutex
+	// listMu runs one check of the whole tree at a time: a second list
+	// request waits instead of doubling the work.
+	listMu sync.Mutex
 	mux    *http.ServeMux
 }
 

@@ -594,12 +594,16 @@
   // Back in the tab: refresh the list, and follow the open file if it
   // changed on disk (a git pull, another editor) while it has no unsaved
   // changes here.
-  let refreshing = false;
+  let refreshing = false, lastList = 0;
   async function refresh() {
     if (refreshing || document.hidden) return;
     refreshing = true;
     try {
-      await loadList();
+      // The list checks every template under PATH: at most every 10 s.
+      if (Date.now() - lastList > 10000) {
+        lastList = Date.now();
+        await loadList();
+      }
       if (!state.path || state.isNew) return;
       let f;
       try {
