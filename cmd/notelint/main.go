@@ -110,6 +110,8 @@ historical status streams through a notification policy.`,
 		newConfigCmd(),
 		newInspectCmd(),
 		newSimulateCmd(),
+		newServeCmd(),
+		newLSPCmd(),
 		newVersionCmd(),
 	)
 	return root

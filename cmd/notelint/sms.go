@@ -8,34 +8,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/notelint/notelint/cmd/notelint/internal/smsjson"
 	"github.com/notelint/notelint/lint/sms"
 )
-
-// smsJSON is the --json output of `notelint sms`.
-type smsJSON struct {
-	Encoding   string        `json:"encoding"`
-	Units      int           `json:"units"`
-	Segments   int           `json:"segments"`
-	Characters int           `json:"characters"`
-	PerSegment int           `json:"per_segment"`
-	TooLong    bool          `json:"too_long"`
-	Split      string        `json:"split"`
-	NonGSM     []nonGSMJSON  `json:"non_gsm"`
-	Parts      []smsPartJSON `json:"parts"`
-}
-
-type nonGSMJSON struct {
-	Char        string `json:"char"`
-	Offset      int    `json:"offset"`
-	Replacement string `json:"replacement"`
-}
-
-type smsPartJSON struct {
-	Start int    `json:"start"`
-	End   int    `json:"end"`
-	Units int    `json:"units"`
-	Text  string `json:"text"`
-}
 
 func newSMSCmd() *cobra.Command {
 	var asJSON bool
@@ -86,20 +61,9 @@ units, as carriers and Twilio count it.`,
 }
 
 func writeSMSJSON(w io.Writer, text string, res sms.Result, split string) error {
-	out := smsJSON{
-		Encoding: res.Encoding.String(), Units: res.Units, Segments: res.Segments,
-		Characters: res.Characters, PerSegment: res.PerSegment, TooLong: res.TooLong, Split: split,
-		NonGSM: []nonGSMJSON{}, Parts: []smsPartJSON{},
-	}
-	for _, n := range res.NonGSM {
-		out.NonGSM = append(out.NonGSM, nonGSMJSON{Char: n.Char, Offset: n.Offset, Replacement: n.Replacement})
-	}
-	for _, p := range res.Parts {
-		out.Parts = append(out.Parts, smsPartJSON{Start: p.Start, End: p.End, Units: p.Units, Text: text[p.Start:p.End]})
-	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return enc.Encode(smsjson.New(text, res, split))
 }
 
 func writeSMSText(w io.Writer, text string, res sms.Result) {
