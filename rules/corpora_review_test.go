@@ -92,3 +92,106 @@ func excerpt(f lint.Finding) string {
 	}
 	return strings.Join(strings.Fields(strings.ReplaceAll(s, "|", "/")), " ")
 }
+
+// corpusCeilings are the most findings per rule a new user (no config)
+// may get on each corpus: the counts reviewed in testdata/corpora/REVIEW.md.
+// A rule missing from a corpus's map may report nothing there.
+var corpusCeilings = map[string]map[string]int{
+	"cachet-status-notifications":     {"missing-eta": 18, "sender-id": 10, "missing-next-step": 8, "sms-unicode": 2, "translation-parity": 2, "input": 1},
+	"librebooking-email-templates":    {"translation-parity": 34, "formality-mix": 2},
+	"ory-kratos-courier":              {"sender-id": 7},
+	"pretalx-django-po":               {"translation-parity": 13, "formality-mix": 3, "readability": 2},
+	"rallly-i18next-json":             {},
+	"shopware6-mail-fixtures":         {"mixed-language": 34, "readability": 20, "formality": 4},
+	"swisscovid-android-push-strings": {"translation-parity": 3},
+}
+
+// contentRules are the rules that judge a message's words: they must never
+// report on an interface string.
+var contentRules = map[string]bool{
+	"missing-eta": true, "vague-eta": true, "missing-next-step": true, "vague-cta": true, "sender-id": true,
+	"opt-out": true, "readability": true, "internal-jargon": true, "sensitive-data": true, "link-safety": true,
+	"mixed-language": true, "formality": true, "sms-segments": true, "sms-unicode": true, "channel-length": true,
+	"landing-page": true,
+}
+
+// TestCorporaAsNewUser checks each real corpus as a new user would, with
+// no config: findings per rule stay within the reviewed ceilings, content
+// rules never report on interface strings, no project file (README,
+// LICENSE, SOURCE) is read, and the real defects the corpora README lists
+// are found where they are in scope.
+func TestCorporaAsNewUser(t *testing.T) {
+	root := corpusRoot(t)
+	for _, name := range corpusNames {
+		t.Run(name, func(t *testing.T) {
+			dir := filepath.Join(root, name)
+			res := checkAsNewUser(t, dir)
+			byRule := map[string]int{}
+			for _, f := range res.Findings {
+				byRule[f.Rule]++
+			}
+			for rule, n := range byRule {
+				if n > corpusCeilings[name][rule] {
+					t.Errorf("%s: %d findings, ceiling %d", rule, n, corpusCeilings[name][rule])
+				}
+			}
+			notification := map[string]bool{} // file + "\x00" + template id
+			for _, tp := range res.Templates {
+				base := strings.ToUpper(filepath.Base(tp.Source.Path))
+				for _, p := range []string{"README", "LICENSE", "SOURCE", "CHANGELOG"} {
+					if strings.HasPrefix(base, p) {
+						t.Errorf("project file read as a template: %s", tp.Source.Path)
+					}
+				}
+				if tp.IsNotification() {
+					notification[tp.Source.Path+"\x00"+tp.ID] = true
+				}
+			}
+			for _, f := range res.Findings {
+				if contentRules[f.Rule] && !notification[f.File+"\x00"+f.Template] && !notificationAt(res, f) {
+					t.Errorf("%s on an interface string: %s:%d:%d %s", f.Rule, f.File, f.Line, f.Column, f.Message)
+				}
+			}
+			for _, want := range corpusDefects[name] {
+				found := false
+				for _, f := range res.Findings {
+					if f.Rule == want.rule && strings.Contains(filepath.ToSlash(f.File), want.file) && strings.Contains(f.Message, want.says) {
+						found = true
+						break
+					}
+				}
+				if !found {
+					t.Errorf("real defect not found: %s in %s saying %q", want.rule, want.file, want.says)
+				}
+			}
+		})
+	}
+}
+
+// notificationAt reports whether a finding lies in a template taken for a
+// notification (a grouped message reports in its part's file).
+func notificationAt(res *lint.Result, f lint.Finding) bool {
+	for _, tp := range res.Templates {
+		if tp.ID != f.Template || !tp.IsNotification() {
+			continue
+		}
+		for _, p := range tp.Parts {
+			if p.Source != nil && p.Source.Path == f.File {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// corpusDefects are real defects the corpora README lists that are in
+// notelint's scope.
+var corpusDefects = map[string][]struct{ rule, file, says string }{
+	"shopware6-mail-fixtures": {{"mixed-language", "/de-html.html.twig", `"Number"`}, {"mixed-language", "/de-plain.html.twig", `"Number"`}},
+	"pretalx-django-po":       {{"formality-mix", "de_Formal/", "informal"}},
+	"librebooking-email-templates": {
+		{"translation-parity", "lang/de_de/", "RepeatDates"}, {"translation-parity", "lang/fr_fr/", "RepeatDates"},
+		{"translation-parity", "lang/en_us/", "has no de-DE translation"},
+	},
+	"swisscovid-android-push-strings": {{"translation-parity", "values-de/strings.xml", "identical to the en source"}},
+}
