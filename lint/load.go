@@ -54,7 +54,7 @@ func Load(path string, data []byte, cfg *Config) ([]*Template, error) {
 		return nil, &InputError{Path: path, Err: fmt.Errorf("the file is UTF-16 text; save it as UTF-8")}
 	}
 	if !utf8.Valid(data) {
-		off := firstInvalidUTF8(data)
+		off := FirstInvalidUTF8(data)
 		src := NewSource(path, data)
 		p := src.Position(off)
 		return nil, &InputError{Path: path, Line: p.Line, Column: p.Column,
@@ -123,7 +123,9 @@ func documentFormat(path string, data []byte) Format {
 	return Plain
 }
 
-func firstInvalidUTF8(b []byte) int {
+// FirstInvalidUTF8 returns the offset of the first byte of b that is not
+// valid UTF-8 (0 when there is none; check utf8.Valid first).
+func FirstInvalidUTF8(b []byte) int {
 	for i := 0; i < len(b); {
 		r, n := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && n <= 1 {

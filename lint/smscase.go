@@ -38,33 +38,8 @@ func EstimateSMS(t *Template, s sms.Settings) SMSEstimate {
 		return est
 	}
 	opt := s.Options()
-	seen := map[string]bool{}
-	bestFill := func(ph Placeholder) string {
-		if v := t.VarFor(ph); v != nil {
-			return v.Sample
-		}
-		return ""
-	}
-	worstFill := func(ph Placeholder) string {
-		n := s.DefaultVarLength
-		v := t.VarFor(ph)
-		if v != nil && v.Max > 0 {
-			n = v.Max
-		} else if !seen[ph.Name] {
-			seen[ph.Name] = true
-			est.Assumed = append(est.Assumed, ph.Name)
-		}
-		n = max(0, min(n, MaxVarLength)) // bounded where declared; kept bounded here
-		if v != nil && v.Charset == "unicode" {
-			return strings.Repeat("ж", n) // any non-GSM character: forces UCS-2
-		}
-		return strings.Repeat("x", n)
-	}
-	// An ICU plural or select sends one of its branches: the best case
-	// takes the shortest branch of each, the worst case the longest.
-	groups := icuGroups(body)
-	best := renderBranches(body, groups, bestFill, false, opt)
-	worst := renderBranches(body, groups, worstFill, true, opt)
+	best, worst, assumed := smsCaseTexts(t, body, s)
+	est.Assumed = assumed
 	est.Best = sms.Analyze(best, opt)
 	est.Worst = sms.Analyze(worst, opt)
 	return est

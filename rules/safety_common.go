@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/classify"
 	"github.com/notelint/notelint/rules/lang"
 )
 
@@ -160,33 +161,7 @@ func sentenceAround(s string, start, end int) (int, int) {
 // nameTokens splits a placeholder name into lower-case words:
 // "cardNumber", "card_number" and "card-number" all give [card number].
 func nameTokens(name string) []string {
-	name = strings.TrimLeft(name, ".$")
-	var out []string
-	var cur []rune
-	flush := func() {
-		if len(cur) > 0 {
-			out = append(out, strings.ToLower(string(cur)))
-			cur = cur[:0]
-		}
-	}
-	var prev rune
-	for _, r := range name {
-		switch {
-		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
-			flush()
-		case unicode.IsUpper(r) && prev != 0 && unicode.IsLower(prev):
-			flush()
-			cur = append(cur, r)
-		default:
-			cur = append(cur, r)
-		}
-		prev = r
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			prev = 0
-		}
-	}
-	flush()
-	return out
+	return classify.Tokens(strings.TrimLeft(name, ".$"))
 }
 
 // hasToken reports whether toks holds any of words.

@@ -9,6 +9,8 @@ import (
 	"mime"
 	"net/http"
 	"unicode/utf8"
+
+	"github.com/notelint/notelint/lint"
 )
 
 // decodeBody reads a JSON request body into v. The body must be JSON, at
@@ -30,7 +32,7 @@ func decodeBody(r *http.Request, v any, limit int64) error {
 		return errorf(http.StatusBadRequest, "reading the request: %v", err)
 	}
 	if !utf8.Valid(body) {
-		off := invalidUTF8(body)
+		off := lint.FirstInvalidUTF8(body)
 		return errorf(http.StatusBadRequest, "the request is not valid UTF-8 (byte 0x%02X at offset %d)", body[off], off)
 	}
 	if off, ok := unpairedSurrogate(body); !ok {
@@ -45,17 +47,6 @@ func decodeBody(r *http.Request, v any, limit int64) error {
 		return errorf(http.StatusBadRequest, "the request holds more than one JSON value")
 	}
 	return nil
-}
-
-func invalidUTF8(b []byte) int {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n <= 1 {
-			return i
-		}
-		i += n
-	}
-	return 0
 }
 
 // unpairedSurrogate finds a \uD800-\uDFFF escape in JSON text that is not
