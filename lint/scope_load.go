@@ -12,3 +12,7 @@ func applyConfigDefaults(t *Template, cfg *Config) {
 	t.setChannel(l.DefaultChannel, FromConfigDefault, High, "default_channel")
 	t.setKind(l.DefaultKind, FromConfigDefault, High, "default_kind")
 }
+
+// DefaultLocaleSet reports whether the config file names default_locale;
+// the built-in "en" is only a weak guess.
+func (c *Config) DefaultLocaleSet() bool { return c != nil && c.Lint.localeSet }

@@ -176,3 +176,43 @@ func TestSMSUnicodeScripts(t *testing.T) {
 		}
 	}
 }
+
+// TestParitySourceIsTheLargestLocale: with no source locale stated, the
+// locale with the most keys is the source, so a German-first bundle is
+// not judged against its partial English translation.
+func TestParitySourceIsTheLargestLocale(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		".notelint.toml":  "[rules.translation-parity]\nall_keys = true\n",
+		"locales/de.json": `{"a": "Ihr Paket {{id}} kommt spät.", "b": "Ihre Rechnung ist da.", "c": "Danke für Ihre Bestellung."}`,
+		"locales/en.json": `{"a": "Your parcel {{id}} is late.", "b": "Your invoice is here."}`,
+	}
+	var paths []string
+	for p, c := range files {
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(c), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasSuffix(p, ".toml") {
+			paths = append(paths, full)
+		}
+	}
+	all := All()
+	cfg, err := lint.LoadConfig(filepath.Join(dir, ".notelint.toml"), all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := (&lint.Runner{Rules: all, Config: cfg}).RunFiles(paths)
+	var got []string
+	for _, f := range res.Findings {
+		if f.Rule == "translation-parity" {
+			got = append(got, filepath.Base(f.File)+": "+f.Message)
+		}
+	}
+	if len(got) != 1 || !strings.HasPrefix(got[0], "de.json: \"c\" has no en translation") {
+		t.Errorf("got %q, want one finding: c missing in en, reported at the de source", got)
+	}
+}

@@ -53,8 +53,11 @@ a delay message without the new time; one with a misspelt %{nmae} sends
 the raw placeholder.
 
 For each message key notelint compares every locale with the source
-locale (the bundle's source_locale, else default_locale, else the set's
-first locale):
+locale (the bundle's source_locale, else this rule's source_locale, else a
+default_locale the config names, else the locale with the most keys).
+In a whole-application bundle only the keys notelint takes for
+notifications (and labels that belong to them) are compared; set
+all_keys = true to compare every key:
 
 - placeholders missing from, or added to, a translation (error);
   plural forms ("one", msgstr[0]) may leave the count out;
@@ -84,7 +87,8 @@ Options:
     [rules.translation-parity]
     source_locale = "en"
     untranslated_min_words = 3
-    ignore_keys = ["date.formats.*"]`,
+    ignore_keys = ["date.formats.*"]
+    all_keys = false          # true: every key, not only notifications`,
 		Owns:     []lint.ProblemKind{lint.TranslationProblem},
 		CheckRun: checkTranslationParity,
 	}
@@ -101,6 +105,7 @@ func checkTranslationParity(p *lint.RunPass) {
 	groups := map[[2]string]*parityGroup{}
 	var order [][2]string
 	setLocales := map[string]map[string]bool{}
+	keyCount := map[string]map[string]int{} // keys per set and locale
 	// In a whole-application bundle most keys are interface strings: a
 	// key is compared when it is a notification in any of its locales.
 	wanted := map[[2]string]bool{}
@@ -130,6 +135,15 @@ func checkTranslationParity(p *lint.RunPass) {
 		loc := lint.NormalizeLocale(t.Locale)
 		g.byLoc[loc] = append(g.byLoc[loc], t)
 	}
+	for _, k := range order {
+		g := groups[k]
+		if keyCount[g.set] == nil {
+			keyCount[g.set] = map[string]int{}
+		}
+		for loc := range g.byLoc {
+			keyCount[g.set][loc]++
+		}
+	}
 	// A set's locales are those of its keys translated at all: a folder
 	// of unrelated single-language messages is no translation set.
 	for _, k := range order {
@@ -157,7 +171,7 @@ func checkTranslationParity(p *lint.RunPass) {
 		if len(g.byLoc) < 2 && !g.bundle {
 			continue
 		}
-		src := sourceLocale(p, opt, g, locs)
+		src := sourceLocale(p, opt, g, locs, keyCount[g.set])
 		srcTs := g.byLoc[src]
 		if len(srcTs) == 0 {
 			continue // a key only translations have: nothing to compare with
@@ -183,7 +197,7 @@ func checkTranslationParity(p *lint.RunPass) {
 }
 
 // sourceLocale picks the locale a group is compared with.
-func sourceLocale(p *lint.RunPass, opt *parityOptions, g *parityGroup, locs []string) string {
+func sourceLocale(p *lint.RunPass, opt *parityOptions, g *parityGroup, locs []string, keys map[string]int) string {
 	for _, ts := range g.byLoc {
 		for _, t := range ts {
 			if t.SourceLocale != "" {
@@ -191,7 +205,11 @@ func sourceLocale(p *lint.RunPass, opt *parityOptions, g *parityGroup, locs []st
 			}
 		}
 	}
-	for _, cand := range []string{opt.SourceLocale, p.Config.Lint.DefaultLocale} {
+	cands := []string{opt.SourceLocale}
+	if p.Config.DefaultLocaleSet() {
+		cands = append(cands, p.Config.Lint.DefaultLocale)
+	}
+	for _, cand := range cands {
 		if cand == "" {
 			continue
 		}
@@ -207,7 +225,15 @@ func sourceLocale(p *lint.RunPass, opt *parityOptions, g *parityGroup, locs []st
 			}
 		}
 	}
-	return locs[0]
+	// Nothing stated: the locale with the most keys is the one the others
+	// translate from; on a tie English, then the first by name.
+	best := locs[0]
+	for _, l := range locs {
+		if keys[l] > keys[best] || (keys[l] == keys[best] && lint.BaseLanguage(l) == "en" && lint.BaseLanguage(best) != "en") {
+			best = l
+		}
+	}
+	return best
 }
 
 // counterpart is the source template a translation is compared with: the
