@@ -45,6 +45,20 @@ func HTML(w io.Writer, fs []lint.Finding, opt Options) error {
 	for _, rc := range countByRule(fs) {
 		page.Rules = append(page.Rules, htmlRuleRow{Rule: rc.rule, Errors: rc.errors, Warnings: rc.warnings, Infos: rc.info})
 	}
+	for _, r := range groupRepeats(fs, opt.Contents) {
+		if len(r.others) == 0 {
+			continue
+		}
+		places := r.repeatLine(func(f lint.Finding) string { path, _ := p.rel(f.File); return location(path, f) })
+		_, places, _ = strings.Cut(places, ": ")
+		files := map[string]bool{r.first.File: true}
+		for _, o := range r.others {
+			files[o.File] = true
+		}
+		first, _ := p.rel(r.first.File)
+		page.Repeats = append(page.Repeats, htmlRepeat{Rule: r.first.Rule, Message: r.first.Message, Files: len(files),
+			Places: location(first, r.first) + ", " + places})
+	}
 	ids := map[string]int{}
 	uniqueID := func(prefix, s string) string {
 		id := prefix + slug(s)
@@ -93,8 +107,15 @@ type htmlPage struct {
 	Errors, Warnings, Infos, Fixable int
 	Files, Templates                 int
 	Rules                            []htmlRuleRow
+	Repeats                          []htmlRepeat
 	Index                            []htmlTemplate
 	FileList                         []htmlFile
+}
+
+// htmlRepeat is a finding repeated on the same text in several files.
+type htmlRepeat struct {
+	Rule, Message, Places string
+	Files                 int
 }
 
 type htmlRuleRow struct {

@@ -43,6 +43,17 @@ const htmlPageSource = `<!DOCTYPE html>
 </tbody>
 </table>
 {{- end}}
+{{- if .Repeats}}
+<section class="repeats" aria-label="Repeated findings">
+<h2>Same finding in several files</h2>
+<p>One thing to fix in each of these, though it is reported in every file it is in.</p>
+<ul>
+{{- range .Repeats}}
+<li><code>{{.Rule}}</code> {{.Message}} <span class="count">({{.Files}} files: {{.Places}})</span></li>
+{{- end}}
+</ul>
+</section>
+{{- end}}
 {{- if .Index}}
 <nav class="index" aria-label="Templates">
 <h2>Templates</h2>
@@ -224,4 +235,6 @@ mark.ucs2.invisible::before { content: attr(data-cp); font-size: .65em; font-fam
 .loose { margin: 1rem 0; }
 .page-footer { margin-top: 2rem; color: var(--muted-fg); font-size: .85em; }
 @media print { body { padding: 0; } .template { break-inside: avoid; } }
+.repeats ul { padding-left: 1.2em; }
+.repeats .count { color: #555; font-size: 0.9em; }
 `

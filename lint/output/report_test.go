@@ -915,6 +915,13 @@ func TestRepeatsGrouped(t *testing.T) {
 		t.Errorf("markdown: %d mentions, want 3:\n%s", n, buf.String())
 	}
 	buf.Reset()
+	if err := HTML(&buf, fs, opt); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "Same finding in several files") || !strings.Contains(buf.String(), "(4 files: mails/m0.txt:1:9, mails/m1.txt:1:9") {
+		t.Errorf("html lacks the repeated finding")
+	}
+	buf.Reset()
 	if err := JSON(&buf, fs, opt); err != nil {
 		t.Fatal(err)
 	}
