@@ -235,6 +235,6 @@ mark.ucs2.invisible::before { content: attr(data-cp); font-size: .65em; font-fam
 .loose { margin: 1rem 0; }
 .page-footer { margin-top: 2rem; color: var(--muted-fg); font-size: .85em; }
 @media print { body { padding: 0; } .template { break-inside: avoid; } }
-.repeats ul { padding-left: 1.2em; }
-.repeats .count { color: #555; font-size: 0.9em; }
+.repeats ul { padding-left: 1.2rem; }
+.repeats .count { color: var(--muted-fg); font-size: .9em; }
 `
