@@ -116,7 +116,7 @@ const (
 )
 
 type jargonHit struct {
-	r    textRange
+	r    span
 	kind jargonKind
 }
 
@@ -154,7 +154,7 @@ func checkInternalJargon(p *lint.Pass) {
 				hits = append(hits, jargonHit{r, jargonTerm})
 			}
 		}
-		hits = dropOverlaps(hits, func(h jargonHit) textRange { return h.r })
+		hits = dropOverlaps(hits, func(h jargonHit) span { return h.r })
 		for _, h := range hits {
 			text := strings.TrimSpace(prose[h.r.start:h.r.end])
 			msg, hint := jargonMessage(h.kind, text)
@@ -191,11 +191,11 @@ func jargonMessage(k jargonKind, text string) (string, string) {
 // then only the language-independent checks run.
 func scanJargon(s string, f *lang.Folded, language *lang.Language, allow func(string) bool) []jargonHit {
 	var hits []jargonHit
-	var examples []textRange
+	var examples []span
 	if language != nil {
 		examples = phraseMatches(language.List("jargon_example_markers"), f)
 	}
-	scanJargonTokens(s, allow, func(r textRange, k jargonKind) {
+	scanJargonTokens(s, allow, func(r span, k jargonKind) {
 		if !exampleValue(s, r.start, examples) {
 			hits = append(hits, jargonHit{r, k})
 		}
@@ -204,7 +204,7 @@ func scanJargon(s string, f *lang.Folded, language *lang.Language, allow func(st
 		if !c.trigger(s) {
 			continue
 		}
-		findPattern(c.re, s, func(r, _ textRange) {
+		findPattern(c.re, s, func(r, _ span) {
 			if !jargonContext(s, r.start) {
 				hits = append(hits, jargonHit{r, jargonError})
 			}
@@ -219,7 +219,7 @@ func scanJargon(s string, f *lang.Folded, language *lang.Language, allow func(st
 	}
 	capsStates := language.Phrases("jargon_caps_states")
 	for _, re := range language.Patterns("jargon_status") {
-		findPattern(re, s, func(r, whole textRange) {
+		findPattern(re, s, func(r, whole span) {
 			if r != whole {
 				// An upper-case value after "Status:": a system state only
 				// when it looks like one (SHIPPED, PROCESSING, ON_HOLD,
@@ -236,7 +236,7 @@ func scanJargon(s string, f *lang.Folded, language *lang.Language, allow func(st
 		})
 	}
 	for _, re := range language.Patterns("jargon_error") {
-		findPattern(re, s, func(r, whole textRange) {
+		findPattern(re, s, func(r, whole span) {
 			if !numberContinues(s, whole.end) {
 				hits = append(hits, jargonHit{r, jargonError})
 			}
@@ -248,7 +248,7 @@ func scanJargon(s string, f *lang.Folded, language *lang.Language, allow func(st
 // exampleValue reports whether the token at start follows an example
 // marker in the same sentence, within a few words ("e.g. john_doe or
 // jane_smith", "z. B. max_mustermann"): an example value in a help text.
-func exampleValue(s string, start int, markers []textRange) bool {
+func exampleValue(s string, start int, markers []span) bool {
 	for _, m := range markers {
 		if m.end > start || start-m.end > 40 {
 			continue

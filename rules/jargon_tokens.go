@@ -24,7 +24,7 @@ var camelSuffixes = map[string]bool{
 }
 
 // scanJargonTokens finds snake-case and CamelCase tokens in s.
-func scanJargonTokens(s string, allow func(string) bool, emit func(textRange, jargonKind)) {
+func scanJargonTokens(s string, allow func(string) bool, emit func(span, jargonKind)) {
 	i := 0
 	for i < len(s) {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -64,10 +64,10 @@ func scanJargonTokens(s string, allow func(string) bool, emit func(textRange, ja
 		switch {
 		case hasUnderscore && strings.Contains(tok, "_"):
 			if snakeJargon(tok) && !allow(tok) && !promoCode(s, start) {
-				emit(textRange{start, end}, jargonToken)
+				emit(span{start, end}, jargonToken)
 			}
 		case !hasDigit && camelJargon(tok) && !allow(tok):
-			emit(textRange{start, end}, jargonCamel)
+			emit(span{start, end}, jargonCamel)
 		}
 	}
 }

@@ -270,11 +270,11 @@ func smsLinkLength(t *lint.Template, cfg *lint.Config, l lint.Link, u, via strin
 
 // schemelessShorteners finds "bit.ly/abc" written without a scheme in
 // prose, outside the part's links.
-func schemelessShorteners(prose string, links []lint.Link, opt *linkSafetyOptions) []textRange {
+func schemelessShorteners(prose string, links []lint.Link, opt *linkSafetyOptions) []span {
 	if !strings.Contains(prose, "/") {
 		return nil
 	}
-	var out []textRange
+	var out []span
 	i := 0
 	for i < len(prose) {
 		for i < len(prose) && isSpaceByte(prose[i]) {
@@ -297,7 +297,7 @@ func schemelessShorteners(prose string, links []lint.Link, opt *linkSafetyOption
 		}
 		host := normalizeHost(tok[:slash])
 		if host != "" && !hostAllowed(host, opt.AllowedHosts) && isShortener(host, opt.Shorteners) {
-			out = append(out, textRange{s, e})
+			out = append(out, span{s, e})
 		}
 	}
 	return out

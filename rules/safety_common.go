@@ -71,21 +71,18 @@ func proseText(part *lint.Part) string {
 	return string(b)
 }
 
-// textRange is a byte range in a part's text.
-type textRange struct{ start, end int }
-
 // findPattern runs re over s and calls fn with each match that sits on
 // Unicode word boundaries: the range of group 1 when the pattern has one and
 // it matched, else the whole match. whole is the whole match.
-func findPattern(re *regexp.Regexp, s string, fn func(r, whole textRange)) {
+func findPattern(re *regexp.Regexp, s string, fn func(r, whole span)) {
 	for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
 		if !lang.AtWordBoundary(s, m[0], m[1]) || m[1] <= m[0] {
 			continue
 		}
-		whole := textRange{m[0], m[1]}
+		whole := span{m[0], m[1]}
 		r := whole
 		if len(m) >= 4 && m[2] >= 0 && m[3] > m[2] {
-			r = textRange{m[2], m[3]}
+			r = span{m[2], m[3]}
 		}
 		fn(r, whole)
 	}
@@ -93,14 +90,14 @@ func findPattern(re *regexp.Regexp, s string, fn func(r, whole textRange)) {
 
 // phraseMatches finds the phrases of m in f, the folded form of a text,
 // and returns their ranges in the original text.
-func phraseMatches(m *lang.Matcher, f *lang.Folded) []textRange {
+func phraseMatches(m *lang.Matcher, f *lang.Folded) []span {
 	if m == nil || m.Len() == 0 {
 		return nil
 	}
-	var out []textRange
+	var out []span
 	for _, mt := range m.FindAll(f) {
 		a, b := f.OrigRange(mt.Start, mt.End)
-		out = append(out, textRange{a, b})
+		out = append(out, span{a, b})
 	}
 	return out
 }
@@ -232,7 +229,7 @@ func firstWordRange(s string) (int, int) {
 
 // dropOverlaps sorts findings by start and drops any that overlaps an
 // earlier (or, at the same start, longer) one.
-func dropOverlaps[T any](items []T, rng func(T) textRange) []T {
+func dropOverlaps[T any](items []T, rng func(T) span) []T {
 	for i := 1; i < len(items); i++ {
 		for j := i; j > 0; j-- {
 			a, b := rng(items[j]), rng(items[j-1])

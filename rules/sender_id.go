@@ -218,7 +218,7 @@ func senderSignal(s string, language *lang.Language) bool {
 		patterns := append(slices.Clone(language.Patterns("sender_signoff")), language.Patterns("sender_compound")...)
 		for _, re := range patterns {
 			found := false
-			findPattern(re, s, func(r, _ textRange) {
+			findPattern(re, s, func(r, _ span) {
 				if !found && isName(s[r.start:r.end]) {
 					found = true
 				}

@@ -106,7 +106,7 @@ const (
 )
 
 type sensitiveHit struct {
-	r     textRange
+	r     span
 	kind  sensitiveKind
 	text  string
 	phVar string // placeholder name when the hit is a placeholder
@@ -135,7 +135,7 @@ func checkSensitiveData(p *lint.Pass) {
 	}
 	for i, part := range t.Parts {
 		hits := scanSensitive(part, proses[i], t.Kind, language, medical)
-		hits = dropOverlaps(hits, func(h sensitiveHit) textRange { return h.r })
+		hits = dropOverlaps(hits, func(h sensitiveHit) span { return h.r })
 		for _, h := range hits {
 			msg, hint := sensitiveMessage(h, t.Channel)
 			p.Report(lint.Diagnostic{Part: part, Start: h.r.start, End: h.r.end, Message: msg, Hint: hint})
@@ -235,7 +235,7 @@ func scanSensitive(part *lint.Part, prose, kind string, language *lang.Language,
 			continue
 		}
 		if k, ok := sensitivePlaceholder(ph.Name); ok {
-			hits = append(hits, sensitiveHit{r: textRange{ph.Start, ph.End}, kind: k, phVar: ph.Name})
+			hits = append(hits, sensitiveHit{r: span{ph.Start, ph.End}, kind: k, phVar: ph.Name})
 		}
 	}
 	if language == nil {
@@ -245,14 +245,14 @@ func scanSensitive(part *lint.Part, prose, kind string, language *lang.Language,
 	oneTime := language.List("sensitive_one_time")
 	shared := language.List("sensitive_password_shared")
 	negation := language.List("sensitive_negation")
-	inSentence := func(m *lang.Matcher, r textRange) bool {
+	inSentence := func(m *lang.Matcher, r span) bool {
 		a, b := sentenceAround(prose, r.start, r.end)
 		return m.Contains(lang.Fold(prose[a:b]))
 	}
 	passwords := triggered(language, "sensitive_password_triggers", folded)
 	if kind != "otp" && passwords {
 		for _, re := range language.Patterns("sensitive_password_value") {
-			findPattern(re, prose, func(_, whole textRange) {
+			findPattern(re, prose, func(_, whole span) {
 				if inSentence(oneTime, whole) || inSentence(shared, whole) {
 					return
 				}
@@ -266,7 +266,7 @@ func scanSensitive(part *lint.Part, prose, kind string, language *lang.Language,
 		if !passwords {
 			break
 		}
-		findPattern(re, prose, func(r, whole textRange) {
+		findPattern(re, prose, func(r, whole span) {
 			if inSentence(negation, whole) || inSentence(oneTime, whole) {
 				return
 			}
@@ -278,7 +278,7 @@ func scanSensitive(part *lint.Part, prose, kind string, language *lang.Language,
 		if !accounts {
 			break
 		}
-		findPattern(re, prose, func(r, _ textRange) {
+		findPattern(re, prose, func(r, _ span) {
 			if digitCount(prose[r.start:r.end]) >= 8 {
 				hits = append(hits, sensitiveHit{r: r, kind: sensAccount})
 			}
@@ -308,7 +308,7 @@ func passwordValue(part *lint.Part, text, prose string, at int) (sensitiveHit, b
 	}
 	for _, ph := range part.Placeholders {
 		if ph.Start == i && !ph.Control {
-			return sensitiveHit{r: textRange{ph.Start, ph.End}, kind: sensPassword, text: text[ph.Start:ph.End]}, true
+			return sensitiveHit{r: span{ph.Start, ph.End}, kind: sensPassword, text: text[ph.Start:ph.End]}, true
 		}
 	}
 	j := i
@@ -328,7 +328,7 @@ func passwordValue(part *lint.Part, text, prose string, at int) (sensitiveHit, b
 	if !secretLooking(tok) {
 		return sensitiveHit{}, false
 	}
-	return sensitiveHit{r: textRange{s, s + len(tok)}, kind: sensPassword, text: tok}, true
+	return sensitiveHit{r: span{s, s + len(tok)}, kind: sensPassword, text: tok}, true
 }
 
 // secretLooking reports whether a token looks like a password rather than

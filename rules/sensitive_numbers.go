@@ -29,17 +29,17 @@ var ibanLengths = map[string]int{
 var ibanRe = regexp.MustCompile(`\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b`)
 
 // findIBANs returns the IBANs in s with a valid length and checksum.
-func findIBANs(s string) []textRange {
+func findIBANs(s string) []span {
 	if !ibanStart(s) {
 		return nil
 	}
-	var out []textRange
+	var out []span
 	for _, m := range ibanRe.FindAllStringIndex(s, -1) {
 		if !lang.AtWordBoundary(s, m[0], m[1]) {
 			continue
 		}
 		if validIBAN(s[m[0]:m[1]]) {
-			out = append(out, textRange{m[0], m[1]})
+			out = append(out, span{m[0], m[1]})
 		}
 	}
 	return out
@@ -86,8 +86,8 @@ func validIBAN(s string) bool {
 
 // findCardNumbers returns the card numbers in s: 13 to 19 digits in the
 // groupings cards are printed in, with a card-network prefix, passing Luhn.
-func findCardNumbers(s string) []textRange {
-	var out []textRange
+func findCardNumbers(s string) []span {
+	var out []span
 	i := 0
 	for i < len(s) {
 		if !isDigit(s[i]) {
@@ -96,14 +96,14 @@ func findCardNumbers(s string) []textRange {
 		}
 		// A run of digit groups separated by single spaces or dashes.
 		runStart := i
-		var groups []textRange
+		var groups []span
 		j := i
 		for {
 			gs := j
 			for j < len(s) && isDigit(s[j]) {
 				j++
 			}
-			groups = append(groups, textRange{gs, j})
+			groups = append(groups, span{gs, j})
 			if j+1 < len(s) && (s[j] == ' ' || s[j] == '-') && isDigit(s[j+1]) {
 				j++
 				continue
@@ -145,7 +145,7 @@ func cardRunBoundary(s string, start, end int) bool {
 }
 
 // cardInGroups finds a card number made of whole groups of a digit run.
-func cardInGroups(s string, groups []textRange) (textRange, bool) {
+func cardInGroups(s string, groups []span) (span, bool) {
 	for a := 0; a < len(groups); a++ {
 		n := 0
 		for b := a; b < len(groups); b++ {
@@ -161,16 +161,16 @@ func cardInGroups(s string, groups []textRange) (textRange, bool) {
 				digits = append(digits, s[g.start:g.end]...)
 			}
 			if cardPrefix(digits) && luhn(digits) {
-				return textRange{groups[a].start, groups[b].end}, true
+				return span{groups[a].start, groups[b].end}, true
 			}
 		}
 	}
-	return textRange{}, false
+	return span{}, false
 }
 
 // cardGrouping reports whether groups look like a printed card number:
 // one block, 4-4-4-4(-1..4), 4-6-5 (Amex) or 4-6-4 (Diners).
-func cardGrouping(gs []textRange) bool {
+func cardGrouping(gs []span) bool {
 	if len(gs) == 1 {
 		return true
 	}
