@@ -23,6 +23,7 @@ type checkFlags struct {
 	fetchAny    bool
 	printConfig bool
 	color       string
+	newOnly     newOnlyFlags
 }
 
 func newCheckCmd() *cobra.Command {
@@ -44,7 +45,9 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
   notelint check --format sarif templates/ > notelint.sarif
   notelint check --format github --format sarif:notelint.sarif templates/
   notelint check --format text,html:report.html,junit:junit.xml templates/
-  notelint check --fix sms/`,
+  notelint check --fix sms/
+  notelint check --baseline .notelint-baseline.json templates/
+  notelint check --new-from-merge-base origin/main templates/`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runCheck(cmd, args, f)
 		},
@@ -59,6 +62,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 	fl.BoolVar(&f.fetchAny, "fetch-allow-private", false, "with --fetch, also fetch from loopback, link-local, private and multicast addresses (refused by default)")
 	fl.BoolVar(&f.printConfig, "print-config", false, "print the effective configuration and exit")
 	fl.StringVar(&f.color, "color", "auto", "color in text output: auto, always or never")
+	f.newOnly.register(cmd)
 	return cmd
 }
 
@@ -93,6 +97,10 @@ func runCheck(cmd *cobra.Command, args []string, f checkFlags) error {
 	if err := checkOutputPaths(specs); err != nil {
 		return usageError(err)
 	}
+	only, err := f.newOnly.prepare(cmd.Context(), args)
+	if err != nil {
+		return usageError(err)
+	}
 	paths := args
 	if len(paths) == 0 {
 		paths = []string{"."}
@@ -108,8 +116,12 @@ func runCheck(cmd *cobra.Command, args []string, f checkFlags) error {
 			return usageError(err)
 		}
 	}
-	findings := res.Findings
+	findings, hidden, err := only.filter(res)
+	if err != nil {
+		return usageError(err)
+	}
 	opt := output.Options{
+		Hidden:       hidden,
 		Root:         repoRoot(),
 		Version:      toolVersion(),
 		Files:        res.Files,

@@ -113,6 +113,7 @@ historical status streams through a notification policy.`,
 		newServeCmd(),
 		newLSPCmd(),
 		newVersionCmd(),
+		newBaselineCmd(),
 	)
 	return root
 }

@@ -51,6 +51,9 @@ type Options struct {
 	// read files. A file missing here gets a fingerprint of its rule id and
 	// message, and no SARIF fix.
 	Contents map[string][]byte
+	// Hidden says which findings the run left out and why (e.g. "5 hidden
+	// by the baseline"); the text and GitHub summaries end with it.
+	Hidden string
 }
 
 // smsEstimate returns the SMS estimate of t from SMS, else one made with
@@ -144,6 +147,9 @@ func summary(fs []lint.Finding, opt Options) string {
 	}
 	if c.fixable > 0 {
 		s += "; " + strconv.Itoa(c.fixable) + " fixable with --fix"
+	}
+	if opt.Hidden != "" {
+		s += "; " + opt.Hidden
 	}
 	return s
 }
