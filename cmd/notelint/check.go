@@ -24,12 +24,16 @@ type checkFlags struct {
 	printConfig bool
 	color       string
 	newOnly     newOnlyFlags
+	quiet       bool
+	stdinName   string
+	enable      ruleList
+	disable     ruleList
 }
 
 func newCheckCmd() *cobra.Command {
 	var f checkFlags
 	cmd := &cobra.Command{
-		Use:   "check [PATH...]",
+		Use:   "check [PATH...] | check - --stdin-filename PATH",
 		Short: "Lint notification templates",
 		Long: `Lint notification templates in the given files and directories (default:
 the working directory): .txt, .md, .html and .toml catalogs, template-engine
@@ -38,6 +42,10 @@ bundles (JSON, YAML, gettext .po, .properties, Android strings.xml, Apple
 .strings and .xcstrings, XLIFF, PHP lang arrays) named by locale, in a
 locale folder, or declared in [[lint.bundle]]. Project files (README,
 LICENSE, go.mod, …) are skipped.
+
+"check -" reads one text from standard input and checks it as the file
+--stdin-filename names: loaded, classified and configured as that file
+would be (editors and pre-commit wrappers pipe text this way).
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 2 usage, config or input error, 3 internal error.`,
@@ -55,14 +63,23 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 	fl := cmd.Flags()
 	fl.Var(&f.formats, "format", "output format: "+joinFormats()+"; format:path writes it to a file (path - is standard output); "+
 		"repeat or comma-separate for several outputs, at most one on standard output")
-	fl.StringVar(&f.failOn, "fail-on", "error", "exit 1 when a finding is at or above: error, warning, info or never")
+	enumFlag(cmd, &f.failOn, "fail-on", "error", "exit 1 when a finding is at or above: error, warning, info or never", "error", "warning", "info", "never")
 	fl.StringVar(&f.config, "config", "", "config file to use instead of discovering .notelint.toml")
 	fl.BoolVar(&f.fix, "fix", false, "apply safe fixes (GSM-7 replacements) to the files in place")
 	fl.BoolVar(&f.fetch, "fetch", false, "fetch linked landing pages over HTTP(S) (default: offline, local [landing.pages] only); fetch = true in a config needs this flag too")
 	fl.BoolVar(&f.fetchAny, "fetch-allow-private", false, "with --fetch, also fetch from loopback, link-local, private and multicast addresses (refused by default)")
 	fl.BoolVar(&f.printConfig, "print-config", false, "print the effective configuration and exit")
-	fl.StringVar(&f.color, "color", "auto", "color in text output: auto, always or never")
+	enumFlag(cmd, &f.color, "color", "auto", "color in text output: auto, always or never", "auto", "always", "never")
+	fl.BoolVarP(&f.quiet, "quiet", "q", false, "print the findings only: no summary line, no notes on standard error")
+	fl.StringVar(&f.stdinName, "stdin-filename", "", "with PATH -, the file name the text on standard input is checked as")
+	fl.Var(&f.enable, "enable", "switch this rule on for this run (repeatable, or comma-separated)")
+	fl.Var(&f.disable, "disable", "switch this rule off for this run (repeatable, or comma-separated)")
 	f.newOnly.register(cmd)
+	_ = cmd.RegisterFlagCompletionFunc("format", completeFormats)
+	_ = cmd.RegisterFlagCompletionFunc("enable", completeRuleIDs)
+	_ = cmd.RegisterFlagCompletionFunc("disable", completeRuleIDs)
+	_ = cmd.MarkFlagFilename("baseline", "json")
+	_ = cmd.MarkFlagFilename("config", "toml")
 	return cmd
 }
 
@@ -86,11 +103,20 @@ func runCheck(cmd *cobra.Command, args []string, f checkFlags) error {
 	if err != nil {
 		return usageError(err)
 	}
-	cfg, all, err := loadConfig(f.config, args)
+	stdin, err := stdinMode(args, f)
+	if err != nil {
+		return usageError(err)
+	}
+	configPaths := args
+	if stdin {
+		configPaths = []string{filepath.Dir(f.stdinName)}
+	}
+	cfg, all, err := loadConfig(f.config, configPaths)
 	if err != nil {
 		return usageError(err)
 	}
 	cfg.Network = lint.NetworkPolicy{Fetch: f.fetch, AllowPrivate: f.fetchAny}
+	applyRuleFlags(cfg, all, f.enable.ids, f.disable.ids)
 	if f.printConfig {
 		return printConfig(cmd.OutOrStdout(), cfg, all)
 	}
@@ -105,15 +131,25 @@ func runCheck(cmd *cobra.Command, args []string, f checkFlags) error {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	runner := &lint.Runner{Rules: all, Config: cfg, Context: cmd.Context()}
-	res, err := runner.Run(paths)
-	if err != nil {
-		return usageError(err)
-	}
 	stderr := cmd.ErrOrStderr()
-	if f.fix {
-		if res, err = fixAndRecheck(stderr, runner, paths, res); err != nil {
+	notes := stderr
+	if f.quiet {
+		notes = io.Discard
+	}
+	runner := &lint.Runner{Rules: all, Config: cfg, Context: cmd.Context()}
+	var res *lint.Result
+	if stdin {
+		if res, err = checkStdin(runner, cmd.InOrStdin(), f.stdinName); err != nil {
 			return usageError(err)
+		}
+	} else {
+		if res, err = runner.Run(paths); err != nil {
+			return usageError(err)
+		}
+		if f.fix {
+			if res, err = fixAndRecheck(notes, runner, paths, res); err != nil {
+				return usageError(err)
+			}
 		}
 	}
 	findings, hidden, err := only.filter(res)
@@ -122,6 +158,7 @@ func runCheck(cmd *cobra.Command, args []string, f checkFlags) error {
 	}
 	opt := output.Options{
 		Hidden:       hidden,
+		Quiet:        f.quiet,
 		Root:         repoRoot(),
 		Version:      toolVersion(),
 		Files:        res.Files,

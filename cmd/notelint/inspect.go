@@ -67,7 +67,7 @@ patterns), or in a [[lint.bundle]] table.`,
 		},
 	}
 	cmd.Flags().StringVar(&configPath, "config", "", "config file (default: nearest .notelint.toml)")
-	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	enumFlag(cmd, &format, "format", "text", "output format: text or json", "text", "json")
 	cmd.Flags().BoolVar(&onlyNotifications, "notifications", false, "list only the templates taken for notifications")
 	return cmd
 }

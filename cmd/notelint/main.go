@@ -99,8 +99,9 @@ times, vague calls to action, SMS segment overflow and more, and replays
 historical status streams through a notification policy.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       toolVersion(),
 	}
-	root.CompletionOptions.HiddenDefaultCmd = true
+	root.SetVersionTemplate(versionLine() + "\n")
 	root.AddCommand(
 		newCheckCmd(),
 		newSMSCmd(),

@@ -53,7 +53,7 @@ func newRulesCmd() *cobra.Command {
 			}
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	enumFlag(cmd, &format, "format", "text", "output format: text or json", "text", "json")
 	return cmd
 }
 
@@ -62,6 +62,12 @@ func newExplainCmd() *cobra.Command {
 		Use:   "explain RULE-ID",
 		Short: "Show a rule's documentation, examples and options",
 		Args:  cobra.ExactArgs(1),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return completeRuleIDs(cmd, args, toComplete)
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			all := rules.All()
 			r := rules.ByID(all, args[0])

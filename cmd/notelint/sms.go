@@ -56,7 +56,7 @@ units, as carriers and Twilio count it.`,
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object")
-	cmd.Flags().StringVar(&split, "split", "graphemes", "segment split model: graphemes (Twilio, Android) or minimal (spec minimum)")
+	enumFlag(cmd, &split, "split", "graphemes", "segment split model: graphemes (Twilio, Android) or minimal (spec minimum)", "graphemes", "minimal")
 	return cmd
 }
 

@@ -54,6 +54,8 @@ type Options struct {
 	// Hidden says which findings the run left out and why (e.g. "5 hidden
 	// by the baseline"); the text and GitHub summaries end with it.
 	Hidden string
+	// Quiet leaves out the summary line of the text format (--quiet).
+	Quiet bool
 }
 
 // smsEstimate returns the SMS estimate of t from SMS, else one made with

@@ -34,8 +34,10 @@ func Text(w io.Writer, fs []lint.Finding, opt Options) error {
 			buf.WriteByte('\n')
 		}
 	}
-	buf.WriteString(summary(fs, opt))
-	buf.WriteByte('\n')
+	if !opt.Quiet {
+		buf.WriteString(summary(fs, opt))
+		buf.WriteByte('\n')
+	}
 	return write(w, &buf)
 }
 
