@@ -239,6 +239,9 @@ func (c *Config) parseRule(path string, data []byte, r *Rule, id string, raw map
 		var de *toml.DecodeError
 		if errors.As(err, &de) {
 			k := strings.Join(de.Key(), ".")
+			if msg, ok := typeMismatch(de.Error()); ok {
+				return fmt.Errorf("%s:%d: [%s] %s: %s", path, keyLine(data, tableOf(k), k), tableOf(k), k, msg)
+			}
 			return fmt.Errorf("%s:%d: [%s] %s: %w", path, keyLine(data, tableOf(k), k), tableOf(k), k, de)
 		}
 		return fmt.Errorf("%s: [%s]: %w", path, table, err)
@@ -273,6 +276,17 @@ func tomlError(path string, err error) error {
 	var de *toml.DecodeError
 	if errors.As(err, &de) {
 		row, col := de.Position()
+		if msg, ok := typeMismatch(de.Error()); ok && len(de.Key()) > 0 {
+			key := de.Key()
+			table, name := strings.Join(key[:len(key)-1], "."), key[len(key)-1]
+			if table == "" {
+				return fmt.Errorf("%s:%d:%d: %s: %s", path, row, col, name, msg)
+			}
+			if table == "rules" && strings.HasSuffix(msg, "not a string") {
+				msg += fmt.Sprintf(" (write [rules.%s] with severity = ...)", name)
+			}
+			return fmt.Errorf("%s:%d:%d: [%s] %s: %s", path, row, col, table, name, msg)
+		}
 		return fmt.Errorf("%s:%d:%d: invalid TOML: %w", path, row, col, de)
 	}
 	return fmt.Errorf("%s: invalid TOML: %w", path, err)

@@ -159,6 +159,7 @@ func runCheck(cmd *cobra.Command, args []string, f checkFlags) error {
 	opt := output.Options{
 		Hidden:       hidden,
 		Quiet:        f.quiet,
+		FailOn:       failOn,
 		Root:         repoRoot(),
 		Version:      toolVersion(),
 		Files:        res.Files,

@@ -135,3 +135,18 @@ func TestStdinQuietEnableDisable(t *testing.T) {
 		})
 	}
 }
+
+// TestJUnitFollowsFailOn: with --fail-on never no JUnit test case fails,
+// and with the default only the error does.
+func TestJUnitFollowsFailOn(t *testing.T) {
+	t.Chdir(t.TempDir())
+	writeFile(t, ".notelint.toml", "[lint]\ndefault_locale = \"en\"\n")
+	for _, c := range []struct {
+		failOn, want string
+	}{{"never", `failures="0"`}, {"error", `failures="1"`}, {"warning", `failures="2"`}} {
+		out, stderr, _ := runCLI(t, lateSMS, "check", "--format", "junit", "--fail-on", c.failOn, "-", "--stdin-filename", "late.txt")
+		if !strings.Contains(out, `<testsuites name="notelint"`) || !strings.Contains(out, c.want) {
+			t.Errorf("--fail-on %s: want %s in\n%s\n%s", c.failOn, c.want, out, stderr)
+		}
+	}
+}

@@ -31,8 +31,11 @@ import (
 // passing test case named after the rule, or one failing test case per
 // finding named "RULE at LINE:COL". Findings of rules missing from
 // opt.Rules follow, then findings tied to no template (classname: the
-// path). Every finding is a failure, whatever its severity; the failure's
-// type is the severity. Without opt.TemplateList there are only failures.
+// path). A finding at or above opt.FailOn is a failure whose type is the
+// severity; one below it (a warning with --fail-on error, every finding
+// with --fail-on never) is a skipped test case, its text in <system-out>,
+// so the dashboard fails only when the run does. Without opt.TemplateList
+// there are only the findings' test cases.
 func JUnit(w io.Writer, fs []lint.Finding, opt Options) error {
 	p := newPaths(opt.Root)
 	root := junitSuites{Name: toolName}
@@ -52,7 +55,7 @@ func JUnit(w io.Writer, fs []lint.Finding, opt Options) error {
 				seen[r.ID] = true
 				if found := byRule[r.ID]; len(found) > 0 {
 					for _, f := range found {
-						suite.add(junitFailure(path, tg.t.ID, f))
+						suite.add(junitFinding(path, tg.t.ID, f, opt.FailOn))
 					}
 				} else if ruleApplies(r, tg.t, opt.Config) {
 					suite.add(junitCase{ClassName: visible(tg.t.ID), Name: visible(r.ID), File: path})
@@ -60,15 +63,16 @@ func JUnit(w io.Writer, fs []lint.Finding, opt Options) error {
 			}
 			for _, f := range tg.findings {
 				if !seen[f.Rule] {
-					suite.add(junitFailure(path, tg.t.ID, f))
+					suite.add(junitFinding(path, tg.t.ID, f, opt.FailOn))
 				}
 			}
 		}
 		for _, f := range g.loose {
-			suite.add(junitFailure(path, path, f))
+			suite.add(junitFinding(path, path, f, opt.FailOn))
 		}
 		root.Tests += suite.Tests
 		root.Failures += suite.Failures
+		root.Skipped += suite.Skipped
 		root.Suites = append(root.Suites, suite)
 	}
 
@@ -83,8 +87,9 @@ func JUnit(w io.Writer, fs []lint.Finding, opt Options) error {
 	return write(w, &buf)
 }
 
-// junitFailure is the failing test case for one finding.
-func junitFailure(path, class string, f lint.Finding) junitCase {
+// junitFinding is the test case for one finding: failing when the
+// finding is at or above failOn (Off: every finding), else skipped.
+func junitFinding(path, class string, f lint.Finding, failOn lint.Severity) junitCase {
 	name := f.Rule
 	if f.Line > 0 {
 		name += " at " + strconv.Itoa(f.Line)
@@ -96,16 +101,23 @@ func junitFailure(path, class string, f lint.Finding) junitCase {
 	if f.Hint != "" {
 		body += "\nhint: " + visibleText(f.Hint)
 	}
-	return junitCase{
-		ClassName: visible(class), Name: visible(name), File: path,
-		Failure: &junitFail{Type: f.Severity.String(), Message: visibleText(f.Message), Text: xmlText(body)},
+	c := junitCase{ClassName: visible(class), Name: visible(name), File: path}
+	if f.Severity >= failOn {
+		c.Failure = &junitFail{Type: f.Severity.String(), Message: visibleText(f.Message), Text: xmlText(body)}
+	} else {
+		c.Skipped = &junitSkip{Message: f.Severity.String() + " below --fail-on: " + visibleText(f.Message)}
+		c.SystemOut = &junitOut{Text: xmlText(body)}
 	}
+	return c
 }
 
 func (s *junitSuite) add(c junitCase) {
 	s.Tests++
 	if c.Failure != nil {
 		s.Failures++
+	}
+	if c.Skipped != nil {
+		s.Skipped++
 	}
 	s.Cases = append(s.Cases, c)
 }
@@ -116,6 +128,7 @@ type junitSuites struct {
 	Tests    int          `xml:"tests,attr"`
 	Failures int          `xml:"failures,attr"`
 	Errors   int          `xml:"errors,attr"`
+	Skipped  int          `xml:"skipped,attr,omitempty"`
 	Suites   []junitSuite `xml:"testsuite"`
 }
 
@@ -124,6 +137,7 @@ type junitSuite struct {
 	Tests    int         `xml:"tests,attr"`
 	Failures int         `xml:"failures,attr"`
 	Errors   int         `xml:"errors,attr"`
+	Skipped  int         `xml:"skipped,attr,omitempty"`
 	Cases    []junitCase `xml:"testcase"`
 }
 
@@ -132,6 +146,16 @@ type junitCase struct {
 	Name      string     `xml:"name,attr"`
 	File      string     `xml:"file,attr,omitempty"`
 	Failure   *junitFail `xml:"failure"`
+	Skipped   *junitSkip `xml:"skipped"`
+	SystemOut *junitOut  `xml:"system-out"`
+}
+
+type junitSkip struct {
+	Message string `xml:"message,attr"`
+}
+
+type junitOut struct {
+	Text string `xml:",innerxml"` // escaped by xmlText
 }
 
 type junitFail struct {

@@ -54,6 +54,10 @@ type Options struct {
 	// Hidden says which findings the run left out and why (e.g. "5 hidden
 	// by the baseline"); the text and GitHub summaries end with it.
 	Hidden string
+	// FailOn is the --fail-on level: JUnit reports findings below it as
+	// skipped test cases, not failures. Off (the zero value) makes every
+	// finding a failure.
+	FailOn lint.Severity
 	// Quiet leaves out the summary line of the text format (--quiet).
 	Quiet bool
 }
