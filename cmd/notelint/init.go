@@ -16,6 +16,11 @@ import (
 	"github.com/notelint/notelint/lint"
 )
 
+// configSchemaURL is the JSON Schema of .notelint.toml (lint/config.schema.json),
+// named on the first line of a starter config so taplo and Even Better TOML
+// complete and validate it.
+const configSchemaURL = "https://raw.githubusercontent.com/notelint/notelint/main/lint/config.schema.json"
+
 // defaultIncludes are the include globs of a starter config written where
 // no template was found.
 var defaultIncludes = []string{"**/*.txt", "**/*.md", "**/*.html", "**/*.toml"}
@@ -36,7 +41,8 @@ func starterConfig(includes []string, found bool) string {
 		where = "# These globs match the folders that held templates when notelint init ran;\n" +
 			"# add a glob when templates live elsewhere, or remove one to stop checking it."
 	}
-	return `# notelint configuration. Every key is optional; see ` + "`notelint config`" + `
+	return `#:schema ` + configSchemaURL + `
+# notelint configuration. Every key is optional; see ` + "`notelint config`" + `
 # for the effective values and ` + "`notelint explain RULE`" + ` for rule options.
 
 [lint]
