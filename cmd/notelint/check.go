@@ -152,7 +152,7 @@ func runCheck(cmd *cobra.Command, args []string, f checkFlags) error {
 			}
 		}
 	}
-	findings, hidden, err := only.filter(res)
+	findings, hidden, err := only.filter(cmd.Context(), runner, res)
 	if err != nil {
 		return usageError(err)
 	}

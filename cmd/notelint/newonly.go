@@ -77,8 +77,9 @@ type newOnly struct {
 
 // filter leaves out the findings in the baseline and those on unchanged
 // lines, and returns the rest with a note for the summary ("" when
-// nothing was asked).
-func (n *newOnly) filter(res *lint.Result) ([]lint.Finding, string, error) {
+// nothing was asked). runner checks the changed files as they were at the
+// revision, to tell a problem a change brought from one it kept.
+func (n *newOnly) filter(ctx context.Context, runner *lint.Runner, res *lint.Result) ([]lint.Finding, string, error) {
 	findings := res.Findings
 	var notes []string
 	if n.base != nil {
@@ -90,11 +91,39 @@ func (n *newOnly) filter(res *lint.Result) ([]lint.Finding, string, error) {
 		notes = append(notes, fmt.Sprintf("%d hidden by the baseline", hidden))
 	}
 	if n.changes != nil {
-		kept, hidden := n.changes.Filter(findings, res.Templates)
+		before, err := n.previousFindings(ctx, runner, res)
+		if err != nil {
+			return nil, "", err
+		}
+		kept, hidden := n.changes.Filter(findings, res.Templates, before)
 		findings = kept
 		notes = append(notes, fmt.Sprintf("%d hidden on unchanged lines", hidden))
 	}
 	return findings, strings.Join(notes, ", "), nil
+}
+
+// previousFindings checks every changed file of the run as it was at the
+// revision and returns its findings by file. A file that could not be
+// read as templates then has none, so all of its findings count as new.
+func (n *newOnly) previousFindings(ctx context.Context, runner *lint.Runner, res *lint.Result) (map[string][]lint.Finding, error) {
+	out := map[string][]lint.Finding{}
+	for file := range res.Contents {
+		data, ok, err := n.changes.Previous(ctx, file)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			continue
+		}
+		ts, err := lint.LoadTemplates(file, data, runner.Config)
+		if err != nil {
+			out[file] = nil
+			continue
+		}
+		fs, _ := runner.CheckTemplates(ts)
+		out[file] = fs
+	}
+	return out, nil
 }
 
 func newBaselineCmd() *cobra.Command {

@@ -168,3 +168,26 @@ func TestBaseline(t *testing.T) {
 		}
 	}
 }
+
+// TestNewFromRevWholeMessage: a finding about the whole message points at
+// its first sentence; it is new when a change elsewhere in the template
+// brought it (the time was removed), and not when it was there before.
+func TestNewFromRevWholeMessage(t *testing.T) {
+	git := gitRepo(t)
+	good := "+++\nid = \"good\"\nkind = \"delay\"\nsender = \"Acme\"\n+++\nAcme: your parcel is late.\nNew delivery: today 14:00-16:00.\n"
+	writeFile(t, "t/good.txt", good)
+	writeFile(t, "t/late.txt", lateSMS)
+	git("add", ".")
+	git("commit", "-q", "-m", "initial")
+	if got, code, stderr := checkJSON(t, "t/good.txt"); len(got) != 0 || code != exitOK {
+		t.Fatalf("the good SMS has findings %v (exit %d): %s", got, code, stderr)
+	}
+
+	writeFile(t, "t/good.txt", strings.Replace(good, "today 14:00-16:00", "soon", 1))
+	writeFile(t, "t/late.txt", lateSMS+"Sorry.\n")
+	got, code, stderr := checkJSON(t, "--new-from-rev", "HEAD", "t")
+	want := []string{"t/good.txt:6 missing-eta", "t/good.txt:6 missing-next-step", "t/good.txt:7 vague-eta"}
+	if code != exitFindings || !slices.Equal(got, want) {
+		t.Errorf("findings %v, want %v (late.txt's missing-eta was there before); exit %d; stderr: %s", got, want, code, stderr)
+	}
+}

@@ -16,12 +16,14 @@ import (
 
 // Changes are the lines changed in the working tree since a git revision.
 type Changes struct {
+	top, rev string
 	// files maps an absolute path to its changed lines (new numbering);
 	// a nil set means the whole file is new (untracked or added).
 	files map[string]*fileChanges
 }
 
 type fileChanges struct {
+	old     string // path at the revision, relative to the top; "" when new
 	whole   bool
 	lines   map[int]bool // added or modified lines
 	deleted map[int]bool // lines after which lines were removed
@@ -79,6 +81,7 @@ func ChangedSince(ctx context.Context, dir, rev string) (*Changes, error) {
 	if err != nil {
 		return nil, err
 	}
+	c.top, c.rev = top, rev
 	untracked, err := git(ctx, top, "ls-files", "--others", "--exclude-standard", "-z")
 	if err != nil {
 		return nil, err
@@ -97,6 +100,7 @@ func parseDiff(top string, diff []byte) (*Changes, error) {
 	c := &Changes{files: map[string]*fileChanges{}}
 	var cur *fileChanges
 	newFile := false
+	old := ""
 	sc := bufio.NewScanner(bytes.NewReader(diff))
 	sc.Buffer(make([]byte, 64*1024), 64*1024*1024)
 	for sc.Scan() {
@@ -106,21 +110,22 @@ func parseDiff(top string, diff []byte) (*Changes, error) {
 			cur, newFile = nil, false
 		case strings.HasPrefix(line, "new file mode"):
 			newFile = true
+		case strings.HasPrefix(line, "--- "):
+			name, err := diffPath(strings.TrimPrefix(line, "--- "), "a/")
+			if err != nil {
+				return nil, err
+			}
+			old = name
 		case strings.HasPrefix(line, "+++ "):
-			name := strings.TrimPrefix(line, "+++ ")
-			if name == "/dev/null" {
+			name, err := diffPath(strings.TrimPrefix(line, "+++ "), "b/")
+			if err != nil {
+				return nil, err
+			}
+			if name == "" {
 				cur = nil
 				continue
 			}
-			if strings.HasPrefix(name, `"`) {
-				u, err := strconv.Unquote(name)
-				if err != nil {
-					return nil, fmt.Errorf("git diff: cannot read path %s", name)
-				}
-				name = u
-			}
-			name = strings.TrimPrefix(name, "b/")
-			cur = &fileChanges{whole: newFile, lines: map[int]bool{}, deleted: map[int]bool{}}
+			cur = &fileChanges{old: old, whole: newFile, lines: map[int]bool{}, deleted: map[int]bool{}}
 			c.files[filepath.Join(top, filepath.FromSlash(name))] = cur
 		case strings.HasPrefix(line, "@@ ") && cur != nil:
 			start, n, err := hunkNew(line)
@@ -139,6 +144,36 @@ func parseDiff(top string, diff []byte) (*Changes, error) {
 		return nil, fmt.Errorf("reading git diff: %w", err)
 	}
 	return c, nil
+}
+
+// diffPath reads the path of a "---" or "+++" line: "" for /dev/null,
+// else the path without prefix, unquoted when git quoted it.
+func diffPath(name, prefix string) (string, error) {
+	if name == "/dev/null" {
+		return "", nil
+	}
+	if strings.HasPrefix(name, `"`) {
+		u, err := strconv.Unquote(name)
+		if err != nil {
+			return "", fmt.Errorf("git diff: cannot read path %s", name)
+		}
+		name = u
+	}
+	return strings.TrimPrefix(name, prefix), nil
+}
+
+// Previous returns the content of file at the revision (followed through
+// a rename); ok is false when the file is unchanged or new since.
+func (c *Changes) Previous(ctx context.Context, file string) (data []byte, ok bool, err error) {
+	fc := c.files[resolve(file)]
+	if fc == nil || fc.whole || fc.old == "" {
+		return nil, false, nil
+	}
+	out, err := git(ctx, c.top, "show", c.rev+":"+fc.old)
+	if err != nil {
+		return nil, false, fmt.Errorf("reading %s at %s: %w", fc.old, c.rev, err)
+	}
+	return out, true, nil
 }
 
 // hunkNew reads the new-file range of a hunk header "@@ -a,b +c,d @@".
@@ -180,10 +215,23 @@ func resolve(p string) string {
 // Filter returns the findings on changed lines and how many it left out.
 // A finding on a whole template (its range covers the template) or on a
 // whole file (no line) counts when any line of the template or file
-// changed. templates are the templates of the run, for their ranges.
-func (c *Changes) Filter(findings []lint.Finding, templates []*lint.Template) ([]lint.Finding, int) {
+// changed. So does a finding elsewhere in a template with a changed line
+// when before, the findings of its file at the revision, has none of the
+// same rule, template and message: a problem the change brought (a delay
+// SMS that lost its time is reported at its first sentence, which did not
+// change). templates are the templates of the run, for their ranges.
+func (c *Changes) Filter(findings []lint.Finding, templates []*lint.Template, before map[string][]lint.Finding) ([]lint.Finding, int) {
 	type span struct{ start, end int }
 	whole := map[string]map[span][2]int{} // file → template byte range → line range
+	type tmplKey struct{ file, id string }
+	tmplLines := map[tmplKey][][2]int{} // every line range of templates with that id
+	type oldKey struct{ file, rule, template, message string }
+	existed := map[oldKey]bool{}
+	for file, fs := range before {
+		for _, f := range fs {
+			existed[oldKey{file, f.Rule, f.Template, f.Message}] = true
+		}
+	}
 	for _, t := range templates {
 		if t.Source == nil {
 			continue
@@ -197,7 +245,10 @@ func (c *Changes) Filter(findings []lint.Finding, templates []*lint.Template) ([
 		if end > t.Start && end <= len(t.Source.Content) && t.Source.Content[end-1] == '\n' {
 			end-- // a template ending with its line break ends on that line
 		}
-		m[span{t.Start, t.End}] = [2]int{t.Source.Position(t.Start).Line, t.Source.Position(end).Line}
+		lines := [2]int{t.Source.Position(t.Start).Line, t.Source.Position(end).Line}
+		m[span{t.Start, t.End}] = lines
+		k := tmplKey{t.Source.Path, t.ID}
+		tmplLines[k] = append(tmplLines[k], lines)
 	}
 	var kept []lint.Finding
 	hidden := 0
@@ -217,6 +268,16 @@ func (c *Changes) Filter(findings []lint.Finding, templates []*lint.Template) ([
 		if fc != nil && (fc.whole || f.Line == 0 || fc.touches(first, last, isWhole)) {
 			kept = append(kept, f)
 			continue
+		}
+		if fc != nil && f.Template != "" && !existed[oldKey{f.File, f.Rule, f.Template, f.Message}] {
+			changed := false
+			for _, l := range tmplLines[tmplKey{f.File, f.Template}] {
+				changed = changed || fc.touches(l[0], l[1], true)
+			}
+			if changed {
+				kept = append(kept, f)
+				continue
+			}
 		}
 		hidden++
 	}
