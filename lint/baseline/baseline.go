@@ -127,6 +127,11 @@ func Read(path string) (*File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading baseline: %w", err)
 	}
+	return Parse(path, data)
+}
+
+// Parse reads data, the content of the baseline file at path.
+func Parse(path string, data []byte) (*File, error) {
 	var b File
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()

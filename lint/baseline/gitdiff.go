@@ -101,13 +101,36 @@ func parseDiff(top string, diff []byte) (*Changes, error) {
 	var cur *fileChanges
 	newFile := false
 	old := ""
+	// Inside a hunk, the lines left to read of the old and new side, and
+	// the number of the next new line: a hunk line that looks like a
+	// header ("--- x" removes "-- x") is still a hunk line.
+	oldLeft, newLeft, next := 0, 0, 0
 	sc := bufio.NewScanner(bytes.NewReader(diff))
 	sc.Buffer(make([]byte, 64*1024), 64*1024*1024)
 	for sc.Scan() {
 		line := sc.Text()
+		if oldLeft > 0 || newLeft > 0 {
+			switch {
+			case strings.HasPrefix(line, "+") && newLeft > 0:
+				cur.lines[next] = true
+				next++
+				newLeft--
+				continue
+			case strings.HasPrefix(line, "-") && oldLeft > 0:
+				oldLeft--
+				continue
+			case strings.HasPrefix(line, " ") && oldLeft > 0 && newLeft > 0:
+				oldLeft, newLeft, next = oldLeft-1, newLeft-1, next+1 // context
+				continue
+			case strings.HasPrefix(line, `\`):
+				continue // "\ No newline at end of file"
+			}
+			return nil, fmt.Errorf("git diff: hunk shorter than its header says, at %q", line)
+		}
 		switch {
+		case strings.HasPrefix(line, `\`):
 		case strings.HasPrefix(line, "diff --git "):
-			cur, newFile = nil, false
+			cur, newFile, old = nil, false, ""
 		case strings.HasPrefix(line, "new file mode"):
 			newFile = true
 		case strings.HasPrefix(line, "--- "):
@@ -127,21 +150,28 @@ func parseDiff(top string, diff []byte) (*Changes, error) {
 			}
 			cur = &fileChanges{old: old, whole: newFile, lines: map[int]bool{}, deleted: map[int]bool{}}
 			c.files[filepath.Join(top, filepath.FromSlash(name))] = cur
-		case strings.HasPrefix(line, "@@ ") && cur != nil:
-			start, n, err := hunkNew(line)
+		case strings.HasPrefix(line, "@@ "):
+			o, start, n, err := hunkHeader(line)
 			if err != nil {
 				return nil, err
 			}
 			if n == 0 {
-				cur.deleted[start] = true
+				if cur != nil {
+					cur.deleted[start] = true
+				}
 			}
-			for i := start; i < start+n; i++ {
-				cur.lines[i] = true
+			oldLeft, newLeft, next = o, n, start
+			if cur == nil {
+				// A hunk of a deleted file: its lines are read and dropped.
+				cur = &fileChanges{lines: map[int]bool{}, deleted: map[int]bool{}}
 			}
 		}
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("reading git diff: %w", err)
+	}
+	if oldLeft > 0 || newLeft > 0 {
+		return nil, errors.New("git diff: the last hunk is cut short")
 	}
 	return c, nil
 }
@@ -176,20 +206,34 @@ func (c *Changes) Previous(ctx context.Context, file string) (data []byte, ok bo
 	return out, true, nil
 }
 
-// hunkNew reads the new-file range of a hunk header "@@ -a,b +c,d @@".
-func hunkNew(h string) (start, n int, err error) {
+// hunkHeader reads the line counts of a hunk header "@@ -a,b +c,d @@":
+// b, c and d (a count left out is 1).
+func hunkHeader(h string) (oldN, start, n int, err error) {
 	fields := strings.Fields(h)
-	if len(fields) < 3 || !strings.HasPrefix(fields[2], "+") {
-		return 0, 0, fmt.Errorf("git diff: bad hunk header %q", h)
+	if len(fields) < 3 || !strings.HasPrefix(fields[1], "-") || !strings.HasPrefix(fields[2], "+") {
+		return 0, 0, 0, fmt.Errorf("git diff: bad hunk header %q", h)
 	}
-	s, cnt, found := strings.Cut(fields[2][1:], ",")
-	if start, err = strconv.Atoi(s); err != nil {
-		return 0, 0, fmt.Errorf("git diff: bad hunk header %q", h)
+	_, oldN, err = hunkRange(fields[1][1:])
+	if err != nil {
+		return 0, 0, 0, fmt.Errorf("git diff: bad hunk header %q", h)
+	}
+	start, n, err = hunkRange(fields[2][1:])
+	if err != nil {
+		return 0, 0, 0, fmt.Errorf("git diff: bad hunk header %q", h)
+	}
+	return oldN, start, n, nil
+}
+
+// hunkRange reads "start,count" or "start" (count 1).
+func hunkRange(s string) (start, n int, err error) {
+	a, b, found := strings.Cut(s, ",")
+	if start, err = strconv.Atoi(a); err != nil || start < 0 {
+		return 0, 0, fmt.Errorf("bad range %q", s)
 	}
 	n = 1
 	if found {
-		if n, err = strconv.Atoi(cnt); err != nil {
-			return 0, 0, fmt.Errorf("git diff: bad hunk header %q", h)
+		if n, err = strconv.Atoi(b); err != nil || n < 0 {
+			return 0, 0, fmt.Errorf("bad range %q", s)
 		}
 	}
 	return start, n, nil

@@ -42,3 +42,26 @@ func TestParseDiff(t *testing.T) {
 		}
 	}
 }
+
+// TestParseDiffHunkLinesLikeHeaders: a removed line "-- x" reads "--- x"
+// and an added "++ y" reads "+++ y"; inside a hunk they are hunk lines,
+// not file headers.
+func TestParseDiffHunkLinesLikeHeaders(t *testing.T) {
+	diff := "diff --git a/m.md b/m.md\n--- a/m.md\n+++ b/m.md\n@@ -2,2 +2,2 @@\n--- signature\n-old\n+++ added\n+new\n\\ No newline at end of file\n"
+	c, err := parseDiff("/top", []byte(diff))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.files) != 1 {
+		t.Fatalf("files %v, want only m.md", c.files)
+	}
+	m := c.files[filepath.Join("/top", "m.md")]
+	if m == nil || !m.lines[2] || !m.lines[3] || len(m.lines) != 2 || m.old != "m.md" {
+		t.Errorf("m.md: %+v", m)
+	}
+	for _, bad := range []string{"+++ b/x\n@@ -1 +1,5 @@\n+a\n", "+++ b/x\n@@ -1 +1 @@\n+a\n+b\n+c\n@@ bad\n"} {
+		if _, err := parseDiff("/top", []byte(bad)); err == nil {
+			t.Errorf("%q: no error", bad)
+		}
+	}
+}
