@@ -79,6 +79,9 @@ func TestConfigTypeErrorWording(t *testing.T) {
 		{"lint = 3\n", `:1:8: lint: want a table, not an integer`},
 		{"[rules.with-opts]\n\nmax = \"many\"\n", `:3: [rules.with-opts] max: want an integer, not a string`},
 		{"[rules.with-opts]\nterms = \"SAP\"\n", `:2: [rules.with-opts] terms: want an array of strings, not a string`},
+		// An unknown rule is reported where its table starts, not at line 1.
+		{"[lint]\ndefault_locale = \"en\"\n\n[rules.nope]\nseverity = \"off\"\n", `:4: unknown rule "nope" in [rules]`},
+		{"\n[rules.plain]\nseverity = \"loud\"\n", `:3: [rules.plain] unknown severity "loud" (want error, warning, info or off)`},
 	}
 	for _, c := range cases {
 		path := filepath.Join(t.TempDir(), "c.toml")
