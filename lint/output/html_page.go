@@ -59,7 +59,7 @@ const htmlPageSource = `<!DOCTYPE html>
 <h2>Templates</h2>
 <ul>
 {{- range .Index}}
-<li><a href="#{{.ID}}">{{.Name}}</a> <span class="channel">{{.Channel}}</span>{{template "counts" .}}</li>
+<li><a href="#{{.ID}}">{{.Name}}</a> <span class="channel">{{.Channel}}</span>{{with .Locale}} <span class="locale">{{.}}</span>{{end}}{{template "counts" .}}</li>
 {{- end}}
 </ul>
 </nav>
