@@ -78,7 +78,7 @@ func HTML(w io.Writer, fs []lint.Finding, opt Options) error {
 				Sender: t.Sender, Line: templateLine(t),
 			}
 			for _, f := range tg.findings {
-				ht.Findings = append(ht.Findings, htmlFindingOf(f))
+				ht.Findings = appendFinding(ht.Findings, f)
 				ht.count(f.Severity)
 			}
 			if t.Channel == "sms" {
@@ -154,6 +154,42 @@ func (t *htmlTemplate) count(s lint.Severity) {
 type htmlFinding struct {
 	Loc, Severity, Symbol, Rule, Message, Hint string
 	Fixable                                    bool
+	// Points are the findings of one rule at one place (the points a
+	// landing page fails), shown as one card; Message then sums them up.
+	Points []htmlFinding
+}
+
+// appendFinding adds f to a card list, folding it into the previous card
+// when that is the same rule at the same place: one link's landing-page
+// problems make one card, not five.
+func appendFinding(cards []htmlFinding, f lint.Finding) []htmlFinding {
+	hf := htmlFindingOf(f)
+	if n := len(cards); n > 0 && cards[n-1].Rule == hf.Rule && cards[n-1].Loc == hf.Loc && hf.Loc != "" {
+		last := &cards[n-1]
+		if len(last.Points) == 0 {
+			first := *last
+			last.Points = []htmlFinding{first}
+		}
+		last.Points = append(last.Points, hf)
+		if f.Severity > severityOf(last.Severity) {
+			last.Severity, last.Symbol = hf.Severity, hf.Symbol
+		}
+		last.Fixable = last.Fixable || hf.Fixable
+		last.Message = strconv.Itoa(len(last.Points)) + " problems at this place:"
+		last.Hint = ""
+		return cards
+	}
+	return append(cards, hf)
+}
+
+// severityOf reads a severity name back.
+func severityOf(name string) lint.Severity {
+	for _, s := range []lint.Severity{lint.Error, lint.Warning, lint.Info} {
+		if s.String() == name {
+			return s
+		}
+	}
+	return lint.Off
 }
 
 func htmlFindingOf(f lint.Finding) htmlFinding {

@@ -134,9 +134,18 @@ const htmlPageSource = `<!DOCTYPE html>
 {{- range .}}
 <li class="finding sev-{{.Severity}}" data-rule="{{.Rule}}" data-severity="{{.Severity}}">
 <p class="finding-head"><span class="loc">{{.Loc}}</span> <span class="badge">{{.Symbol}} {{.Severity}}</span> <code class="rule">{{.Rule}}</code>{{if .Fixable}} <span class="fixable">fixable with --fix</span>{{end}}</p>
+{{- if .Points}}
+<p class="msg">{{.Message}}</p>
+<ul class="points">
+{{- range .Points}}
+<li class="sev-{{.Severity}}"><span class="badge">{{.Symbol}}</span> {{.Message}}{{with .Hint}}<br><span class="hint"><span class="hint-label">hint:</span> {{.}}</span>{{end}}</li>
+{{- end}}
+</ul>
+{{- else}}
 <p class="msg">{{.Message}}</p>
 {{- with .Hint}}
 <p class="hint"><span class="hint-label">hint:</span> {{.}}</p>
+{{- end}}
 {{- end}}
 </li>
 {{- end}}
@@ -237,4 +246,6 @@ mark.ucs2.invisible::before { content: attr(data-cp); font-size: .65em; font-fam
 @media print { body { padding: 0; } .template { break-inside: avoid; } }
 .repeats ul { padding-left: 1.2rem; }
 .repeats .count { color: var(--muted-fg); font-size: .9em; }
+.points { margin: .3rem 0 0; padding-left: 1.2rem; }
+.points li { margin: .2rem 0; }
 `
