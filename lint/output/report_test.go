@@ -929,3 +929,20 @@ func TestRepeatsGrouped(t *testing.T) {
 		t.Errorf("json: %d findings, want 5", n)
 	}
 }
+
+// TestHTMLOneCardPerPlace: a rule's several findings at one place (a
+// link's landing-page points) make one card listing them.
+func TestHTMLOneCardPerPlace(t *testing.T) {
+	var cards []htmlFinding
+	for i, msg := range []string{"title is generic", "heading is generic", "login wall"} {
+		sev := lint.Warning
+		if i == 2 {
+			sev = lint.Error
+		}
+		cards = appendFinding(cards, lint.Finding{Rule: "landing-page", Severity: sev, File: "a.txt", Line: 7, Column: 94, Message: msg})
+	}
+	cards = appendFinding(cards, lint.Finding{Rule: "vague-cta", Severity: lint.Warning, File: "a.txt", Line: 7, Column: 94, Message: "x"})
+	if len(cards) != 2 || len(cards[0].Points) != 3 || cards[0].Severity != "error" || cards[1].Rule != "vague-cta" {
+		t.Fatalf("cards: %+v", cards)
+	}
+}
