@@ -53,6 +53,19 @@ func (o *channelLengthOptions) Validate() error {
 	return nil
 }
 
+// ChannelLimits returns the function that gives, under cfg, how many
+// characters (grapheme clusters) a channel shows of a part (0: no limit):
+// the limits the channel-length rule checks, for reports that draw the cut.
+func ChannelLimits(cfg *lint.Config) func(channel, part string) int {
+	o := &channelLengthOptions{}
+	if cfg != nil {
+		if opt, ok := cfg.RuleOptions(channelLength()).(*channelLengthOptions); ok {
+			o = opt
+		}
+	}
+	return o.limit
+}
+
 // limit returns the limit for a channel's part; 0 means none.
 func (o *channelLengthOptions) limit(channel, part string) int {
 	if m, ok := o.Limits[channel]; ok {

@@ -168,6 +168,7 @@ func runCheck(cmd *cobra.Command, args []string, f checkFlags) error {
 		Config:       cfg,
 		Rules:        all,
 		SMS:          smsEstimates(res.Templates, cfg),
+		Limits:       rules.ChannelLimits(cfg),
 		Contents:     res.Contents,
 	}
 	if err := writeOutputs(cmd.OutOrStdout(), specs, findings, opt, f.color); err != nil {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/lint/sms"
+	"github.com/rivo/uniseg"
 )
 
 // HTML prints one self-contained HTML page for a run: inline CSS, no
@@ -84,7 +85,7 @@ func HTML(w io.Writer, fs []lint.Finding, opt Options) error {
 			if t.Channel == "sms" {
 				ht.SMS = smsView(t, opt.smsEstimate(t))
 			} else {
-				ht.Card = cardView(t)
+				ht.Card = cardView(t, opt.Limits)
 			}
 			hf.Templates = append(hf.Templates, ht)
 			page.Index = append(page.Index, ht)
@@ -253,6 +254,9 @@ type htmlRun struct {
 	UCS2      bool
 	Invisible bool
 	CP, Title string
+	// Cut is text past where the channel cuts the part off (a push title
+	// after 40 characters): drawn, but marked as not shown on the phone.
+	Cut bool
 }
 
 // htmlCard is an e-mail, push, WhatsApp or in-app message.
@@ -413,7 +417,7 @@ var (
 )
 
 // cardView lays out a non-SMS template as a card.
-func cardView(t *lint.Template) *htmlCard {
+func cardView(t *lint.Template, limits func(channel, part string) int) *htmlCard {
 	parts := slices.Clone(t.Parts)
 	rank := func(name string) int {
 		if i := slices.Index(partOrder, name); i >= 0 {
@@ -432,11 +436,22 @@ func cardView(t *lint.Template) *htmlCard {
 		if hp.Label == "" && part.Name != lint.PartBody {
 			hp.Label = part.Name
 		}
+		cut := -1 // byte offset where the channel cuts the part off
+		if limits != nil {
+			if n := limits(t.Channel, part.Name); n > 0 {
+				cut = graphemeOffset(text, n)
+			}
+		}
 		for _, sp := range spans {
 			piece := htmlPiece{Class: sp.class, Title: sp.title}
-			if sp.start == sp.end {
+			switch {
+			case sp.start == sp.end:
 				piece.Runs = []htmlRun{{Text: sp.label}}
-			} else {
+			case cut >= 0 && sp.start >= cut:
+				piece.Runs = []htmlRun{{Text: text[sp.start:sp.end], Cut: true}}
+			case cut >= 0 && sp.start < cut && cut < sp.end:
+				piece.Runs = []htmlRun{{Text: text[sp.start:cut]}, {Text: text[cut:sp.end], Cut: true}}
+			default:
 				piece.Runs = []htmlRun{{Text: text[sp.start:sp.end]}}
 			}
 			hp.Pieces = append(hp.Pieces, piece)
@@ -466,4 +481,19 @@ func slug(s string) string {
 		return "x"
 	}
 	return b.String()
+}
+
+// graphemeOffset returns the byte offset after the first n grapheme
+// clusters of s, or -1 when s has no more than n.
+func graphemeOffset(s string, n int) int {
+	state, off := -1, 0
+	for count := 0; off < len(s); count++ {
+		if count == n {
+			return off
+		}
+		var cluster string
+		cluster, _, _, state = uniseg.FirstGraphemeClusterInString(s[off:], state)
+		off += len(cluster)
+	}
+	return -1
 }

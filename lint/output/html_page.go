@@ -126,7 +126,7 @@ const htmlPageSource = `<!DOCTYPE html>
 </body>
 </html>
 {{define "counts"}}{{if .Errors}} <span class="count sev-error">✖ {{.Errors}}</span>{{end}}{{if .Warnings}} <span class="count sev-warning">▲ {{.Warnings}}</span>{{end}}{{if .Infos}} <span class="count sev-info">● {{.Infos}}</span>{{end}}{{end}}
-{{- define "pieces"}}{{range .}}{{if .Class}}<span class="{{.Class}}" title="{{.Title}}">{{end}}{{range .Runs}}{{if .UCS2}}<mark class="ucs2{{if .Invisible}} invisible{{end}}" data-cp="{{.CP}}" title="{{.Title}}">{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}{{if .Class}}</span>{{end}}{{end}}{{end}}
+{{- define "pieces"}}{{range .}}{{if .Class}}<span class="{{.Class}}" title="{{.Title}}">{{end}}{{range .Runs}}{{if .Cut}}<span class="cut" title="cut off: the phone does not show this">{{.Text}}</span>{{else if .UCS2}}<mark class="ucs2{{if .Invisible}} invisible{{end}}" data-cp="{{.CP}}" title="{{.Title}}">{{.Text}}</mark>{{else}}{{.Text}}{{end}}{{end}}{{if .Class}}</span>{{end}}{{end}}{{end}}
 {{- define "findings"}}
 <div class="findings">
 {{- if .}}
@@ -248,4 +248,6 @@ mark.ucs2.invisible::before { content: attr(data-cp); font-size: .65em; font-fam
 .repeats .count { color: var(--muted-fg); font-size: .9em; }
 .points { margin: .3rem 0 0; padding-left: 1.2rem; }
 .points li { margin: .2rem 0; }
+.cut { color: var(--muted-fg); text-decoration: line-through; }
+.cut::before { content: "✂"; text-decoration: none; display: inline-block; margin: 0 .15em; }
 `

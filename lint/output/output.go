@@ -43,6 +43,10 @@ type Options struct {
 	// case); the HTML page shows it. A template missing here is shown
 	// with the built-in SMS settings.
 	SMS map[*lint.Template]lint.SMSEstimate
+	// Limits gives how many characters a channel shows of a part (push
+	// title, e-mail subject; 0: no limit), as the rule that checks lengths
+	// has it; the HTML page draws the cut there. nil draws no cut.
+	Limits func(channel, part string) int
 	// Rules is the catalog, for SARIF driver.rules and their help, and the
 	// rules JUnit reports as passing.
 	Rules []*lint.Rule

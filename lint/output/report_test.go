@@ -946,3 +946,38 @@ func TestHTMLOneCardPerPlace(t *testing.T) {
 		t.Fatalf("cards: %+v", cards)
 	}
 }
+
+// TestHTMLPushCut: a push title longer than the channel shows is drawn
+// with the part past the cut marked.
+func TestHTMLPushCut(t *testing.T) {
+	cfg := lint.DefaultConfig(nil)
+	ts, err := lint.LoadTemplates("push/en/a.txt", []byte("+++\ntitle = \"Your parcel is delayed: new delivery on Tuesday morning\"\n+++\nBody."), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	limits := func(channel, part string) int {
+		if channel == "push" && part == lint.PartTitle {
+			return 40
+		}
+		return 0
+	}
+	var buf bytes.Buffer
+	if err := HTML(&buf, nil, Options{TemplateList: ts, Limits: limits}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), `<span class="cut" title="cut off: the phone does not show this">Tuesday morning</span>`) {
+		t.Errorf("no cut drawn after 40 characters")
+	}
+}
+
+func TestGraphemeOffset(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		n    int
+		want int
+	}{{"abc", 2, 2}, {"abc", 3, -1}, {"👍🏽ab", 1, len("👍🏽")}, {"", 0, -1}} {
+		if got := graphemeOffset(c.s, c.n); got != c.want {
+			t.Errorf("%q %d: %d, want %d", c.s, c.n, got, c.want)
+		}
+	}
+}
