@@ -32,6 +32,7 @@ type Report struct {
 	Flags        []FlagStats     `json:"flags"`
 	TopCustomers []CustomerRow   `json:"top_customers"`
 	BadRows      BadRows         `json:"bad_rows"`
+	Contacts     *ContactStats   `json:"contacts,omitempty"` // --contacts: nil without
 	// Trails holds the timelines of the customers the report names (flag
 	// examples, noisiest customers); the HTML report shows them. Nil when
 	// they could not be kept, and TrailsMissing says why. Not part of the
