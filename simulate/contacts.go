@@ -148,12 +148,12 @@ func (acc *contactAcc) customer(tl *custTimeline, cs []contact) {
 	tplContacted := map[string]bool{}
 	for _, c := range cs {
 		acc.s.Contacts++
-		es := ents[c.ent]
-		if c.ent != "" && es == nil {
+		named := c.ent != "" && ents[c.ent] != nil
+		if c.ent != "" && !named {
 			acc.s.UnknownEntity++
 		}
 		kind := attrUnattributed
-		if mi := latestMessage(tl.msgs, c, es != nil, c.t); mi >= 0 && c.t < tl.msgs[mi].t+w {
+		if mi := latestMessage(tl.msgs, c, named, c.t); mi >= 0 && c.t < tl.msgs[mi].t+w {
 			m := tl.msgs[mi]
 			kind = attrTemplate
 			acc.s.AfterTemplate++
@@ -161,7 +161,7 @@ func (acc *contactAcc) customer(tl *custTimeline, cs []contact) {
 			acc.delays[m.tpl][(c.t-m.t)/60e9]++
 			contacted[mi] = true
 			tplContacted[m.tpl] = true
-		} else if st, ok := silenceAt(tl, ents, entIDs, c, es != nil); ok {
+		} else if st, ok := silenceAt(tl, ents, entIDs, c, named); ok {
 			kind = attrSilence
 			acc.s.InSilence++
 			acc.statusAt(st).Contacts++
@@ -341,6 +341,9 @@ func (acc *contactAcc) stats(templates []string) *ContactStats {
 	out.Policy = []FateContacts{*acc.fates["kept"]}
 	for _, d := range dropNames {
 		out.Policy = append(out.Policy, *acc.fates[d])
+	}
+	if out.UnknownCustomers.First == nil {
+		out.UnknownCustomers.First = []string{}
 	}
 	out.windowNs = acc.w
 	out.finish()
