@@ -24,6 +24,7 @@ type ContactStats struct {
 	OtherEntity          int64              `json:"inside_other_entity_window"` // unattributed, naming an entity while another's window or silence is open
 	UnknownEntity        int64              `json:"unknown_entity"`             // contacts naming an entity the customer has no event for (read as naming none)
 	BackgroundExposureMs int64              `json:"background_exposure_ms"`     // exposure outside windows and silences
+	BackgroundHours      float64            `json:"background_exposure_hours"`  // the same in hours
 	BackgroundPer100     float64            `json:"background_per_100_windows"` // Background per 100 windows of the window length
 	UnknownCustomers     UnknownCustomers   `json:"unknown_customers"`
 	Templates            []TemplateContacts `json:"templates"` // ranked by lift
@@ -69,6 +70,7 @@ type StatusContacts struct {
 	Status        string   `json:"status"`
 	Contacts      int64    `json:"contacts"`
 	SilenceMs     int64    `json:"silence_ms"` // time entities spent silent in this status
+	SilenceHours  float64  `json:"silence_hours"`
 	Per100Windows float64  `json:"contacts_per_100_windows"`
 	Lift          *float64 `json:"lift"`
 }
@@ -115,6 +117,7 @@ func (c *ContactStats) per100Windows(n, ms int64) float64 {
 // sorts the tables.
 func (c *ContactStats) finish() {
 	c.BackgroundPer100 = c.per100Windows(c.Background, c.BackgroundExposureMs)
+	c.BackgroundHours = float64(c.BackgroundExposureMs) / 3.6e6
 	lift := func(rate float64) *float64 {
 		if c.BackgroundPer100 <= 0 {
 			return nil
@@ -149,6 +152,7 @@ func (c *ContactStats) finish() {
 	for i := range c.Statuses {
 		s := &c.Statuses[i]
 		s.Per100Windows = c.per100Windows(s.Contacts, s.SilenceMs)
+		s.SilenceHours = float64(s.SilenceMs) / 3.6e6
 		s.Lift = nil
 		if s.SilenceMs > 0 {
 			s.Lift = lift(s.Per100Windows)

@@ -45,7 +45,7 @@ func contactSummary(c *simulate.ContactStats) []string {
 		fmt.Sprintf("After a template %d, in a silence %d, unattributed %d (background %d, before the customer's first event %d, after the last event + window %d, inside another entity's window or silence %d).",
 			c.AfterTemplate, c.InSilence, c.Unattributed, c.Background, c.BeforeFirstEvent, c.AfterExposure, c.OtherEntity),
 		fmt.Sprintf("Background: %d contacts in %.1f hours outside message windows and silences = %.2f per 100 windows of %s.",
-			c.Background, float64(c.BackgroundExposureMs)/3.6e6, c.BackgroundPer100, c.Window),
+			c.Background, c.BackgroundHours, c.BackgroundPer100, c.Window),
 	}
 	if u := c.UnknownCustomers; u.Contacts > 0 {
 		out = append(out, fmt.Sprintf("Not attributed: %d contacts of %d customers with no event (%s).", u.Contacts, u.Customers, strings.Join(u.First, ", ")))
@@ -65,7 +65,7 @@ func contactTables(c *simulate.ContactStats) []ctable {
 	}
 	sil := ctable{header: []string{"silence after status", "contacts", "silent hours", "per 100 windows", "lift"}}
 	for _, s := range c.Statuses {
-		sil.rows = append(sil.rows, []string{s.Status, fmt.Sprint(s.Contacts), fmt.Sprintf("%.1f", float64(s.SilenceMs)/3.6e6), fmt.Sprintf("%.2f", s.Per100Windows), fmtLift(s.Lift)})
+		sil.rows = append(sil.rows, []string{s.Status, fmt.Sprint(s.Contacts), fmt.Sprintf("%.1f", s.SilenceHours), fmt.Sprintf("%.2f", s.Per100Windows), fmtLift(s.Lift)})
 	}
 	pol := ctable{header: []string{"as-is messages the policy", "messages", "followed by a contact", "share"}}
 	for _, f := range c.Policy {
