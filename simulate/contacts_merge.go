@@ -69,12 +69,15 @@ func mergeTemplateContacts(into, add []TemplateContacts) []TemplateContacts {
 		d.MessagesWithContact += t.MessagesWithContact
 		d.Customers += t.Customers
 		d.CustomersContacted += t.CustomersContacted
+		at := make(map[int64]int, len(d.Delays))
+		for j, b := range d.Delays {
+			at[b.Minutes] = j
+		}
 		for _, b := range t.Delays {
-			j := 0
-			for j < len(d.Delays) && d.Delays[j].Minutes != b.Minutes {
-				j++
-			}
-			if j == len(d.Delays) {
+			j, ok := at[b.Minutes]
+			if !ok {
+				j = len(d.Delays)
+				at[b.Minutes] = j
 				d.Delays = append(d.Delays, DelayBin{Minutes: b.Minutes})
 			}
 			d.Delays[j].Contacts += b.Contacts
