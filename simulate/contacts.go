@@ -61,6 +61,19 @@ type contactAcc struct {
 	reasons  map[string]*ContactBreakdown
 	fates    map[string]*FateContacts
 	w, a     int64 // window and silent_gap.after (0: no silences)
+	// note, when set, receives each contact of the customer being
+	// attributed and what it was attributed to (for --customer).
+	note func(c contact, a contactAttribution)
+}
+
+// contactAttribution is what one contact was attributed to.
+type contactAttribution struct {
+	kind   int
+	msg    *tlMsg // attrTemplate
+	status string // attrSilence: the entity's status; the entity is ent
+	ent    string
+	since  int64  // attrSilence: the silence's anchor (last message or first event)
+	where  string // attrUnattributed: background, before_first_event, after_exposure, inside_other_entity_window
 }
 
 func newContactAcc(templates []string, window, after int64) *contactAcc {
@@ -153,16 +166,19 @@ func (acc *contactAcc) customer(tl *custTimeline, cs []contact) {
 			acc.s.UnknownEntity++
 		}
 		kind := attrUnattributed
+		at := contactAttribution{kind: attrUnattributed}
 		if mi := latestMessage(tl.msgs, c, named, c.t); mi >= 0 && c.t < tl.msgs[mi].t+w {
 			m := tl.msgs[mi]
 			kind = attrTemplate
+			at = contactAttribution{kind: attrTemplate, msg: &tl.msgs[mi]}
 			acc.s.AfterTemplate++
 			acc.tpl[m.tpl].Contacts++
 			acc.delays[m.tpl][(c.t-m.t)/60e9]++
 			contacted[mi] = true
 			tplContacted[m.tpl] = true
-		} else if st, ok := silenceAt(tl, ents, entIDs, c, named); ok {
+		} else if st, ent, since, ok := silenceAt(tl, ents, entIDs, c, named); ok {
 			kind = attrSilence
+			at = contactAttribution{kind: attrSilence, status: st, ent: ent, since: since}
 			acc.s.InSilence++
 			acc.statusAt(st).Contacts++
 		} else {
@@ -170,13 +186,20 @@ func (acc *contactAcc) customer(tl *custTimeline, cs []contact) {
 			switch {
 			case c.t < first:
 				acc.s.BeforeFirstEvent++
+				at.where = "before_first_event"
 			case c.t >= expEnd:
 				acc.s.AfterExposure++
+				at.where = "after_exposure"
 			case inIntervals(cover, c.t):
 				acc.s.OtherEntity++
+				at.where = "inside_other_entity_window"
 			default:
 				acc.s.Background++
+				at.where = "background"
 			}
+		}
+		if acc.note != nil {
+			acc.note(c, at)
 		}
 		acc.breakdown(acc.channels, c.channel, kind)
 		acc.breakdown(acc.reasons, c.reason, kind)
@@ -222,9 +245,10 @@ func latestMessage(msgs []tlMsg, c contact, byEntity bool, t int64) int {
 // silenceAt returns the status of the entity in a silence at the contact's
 // time (the named entity only, when the contact names a known one): the
 // silence that began earliest, ties the smallest entity id.
-func silenceAt(tl *custTimeline, ents map[string]*entSpan, ids []string, c contact, byEntity bool) (string, bool) {
+func silenceAt(tl *custTimeline, ents map[string]*entSpan, ids []string, c contact, byEntity bool) (status, ent string, since int64, ok bool) {
 	var best *entSpan
 	var bestAnchor int64
+	var bestID string
 	for _, id := range ids {
 		if byEntity && id != c.ent {
 			continue
@@ -232,14 +256,14 @@ func silenceAt(tl *custTimeline, ents map[string]*entSpan, ids []string, c conta
 		es := ents[id]
 		for _, s := range es.silences {
 			if s.lo <= c.t && c.t < s.hi && (best == nil || s.anchor < bestAnchor) {
-				best, bestAnchor = es, s.anchor
+				best, bestAnchor, bestID = es, s.anchor, id
 			}
 		}
 	}
 	if best == nil {
-		return "", false
+		return "", "", 0, false
 	}
-	return statusAt(tl, best, c.t), true
+	return statusAt(tl, best, c.t), bestID, bestAnchor, true
 }
 
 // statusAt is the status of the entity's latest event at or before t (ties:

@@ -158,3 +158,42 @@ func FuzzReadContacts(f *testing.F) {
 		}
 	})
 }
+
+// TestContactsInTimeline checks the contacts of --customer timelines: each
+// contact is a step with its attribution, and a customer's steps agree with
+// the report (the sum over all customers is the reference test's job).
+func TestContactsInTimeline(t *testing.T) {
+	p, err := LoadPolicy("../examples/simulate/policy.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{Inputs: []string{"../examples/simulate/events.csv"}, Contacts: []string{"../examples/simulate/contacts.csv"}, Policy: p}
+	for _, tc := range []struct {
+		customer, attribution, what, note string
+	}{
+		{"C0172", "template", "delivery-delayed", "after delivery-delayed to A40214 (sent 00:36, 2h45m earlier)"},
+		{"C0090", "silence", "in_transit", `during a silence of A40110 after status "in_transit": no message since Wed 04 Mar 15:19 (3d18h34m)`},
+	} {
+		x, _, err := Explain(opts, tc.customer)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []Step
+		for _, s := range x.Steps {
+			if s.Kind == "contact" {
+				got = append(got, s)
+			}
+		}
+		if len(got) != x.Contacts || len(got) == 0 {
+			t.Fatalf("%s: %d contact steps, Contacts %d", tc.customer, len(got), x.Contacts)
+		}
+		s := got[0]
+		what := s.Template
+		if s.Attribution == "silence" {
+			what = s.Status
+		}
+		if s.Attribution != tc.attribution || what != tc.what || s.Note != tc.note {
+			t.Errorf("%s: %+v, want %s %s %q", tc.customer, s, tc.attribution, tc.what, tc.note)
+		}
+	}
+}

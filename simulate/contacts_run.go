@@ -1,6 +1,10 @@
 package simulate
 
-import "sort"
+import (
+	"fmt"
+	"sort"
+	"time"
+)
 
 // contactObserver records the replay of every customer for the contact
 // attribution and passes the observed customers on to the caller's observer.
@@ -45,8 +49,9 @@ func (o *contactObserver) Reset() {
 	}
 }
 
-// withContactObserver installs the recorder the contact attribution reads.
-func withContactObserver(opts *Options) *TrailRecorder {
+// withContactObserver installs the recorder the contact attribution reads
+// and returns it with the customers the caller observes (nil: all).
+func withContactObserver(opts *Options) (*TrailRecorder, map[string]bool) {
 	o := &contactObserver{rec: NewTrailRecorder(), next: opts.Observer}
 	if len(opts.ObserveCustomers) > 0 {
 		o.only = map[string]bool{}
@@ -54,8 +59,11 @@ func withContactObserver(opts *Options) *TrailRecorder {
 			o.only[id] = true
 		}
 	}
+	if o.next == nil {
+		o.only = map[string]bool{}
+	}
 	opts.Observer, opts.ObserveCustomers = o, nil
-	return o.rec
+	return o.rec, o.only
 }
 
 // timelineOf turns a recorded trail into the attribution's timeline.
@@ -90,7 +98,9 @@ func timelineOf(tr *Trail) *custTimeline {
 }
 
 // attributeContacts computes the Contacts section from the recorded replays.
-func attributeContacts(rec *TrailRecorder, in *contactInput, pol *compiled, inputs []string) *ContactStats {
+// The timeline steps of the contacts of the observed customers (explain)
+// are returned by customer.
+func attributeContacts(rec *TrailRecorder, in *contactInput, pol *compiled, inputs []string, explain map[string]bool) (*ContactStats, map[string][]Step) {
 	p := pol.p
 	w := int64(p.Contacts.WindowOrDefault())
 	acc := newContactAcc(pol.templates, w, int64(p.Flags.SilentAfter))
@@ -101,12 +111,23 @@ func attributeContacts(rec *TrailRecorder, in *contactInput, pol *compiled, inpu
 	rec.mu.Lock()
 	trails := rec.trails
 	rec.mu.Unlock()
+	steps := map[string][]Step{}
+	if explain != nil && len(explain) == 0 {
+		steps = nil
+	}
 	for id, tr := range trails {
 		if len(tr.Events) == 0 {
 			continue
 		}
 		cs := byCust[id]
 		sort.SliceStable(cs, func(i, j int) bool { return cs[i].t < cs[j].t })
+		acc.note = nil
+		if explain == nil || explain[id] {
+			tr := tr
+			acc.note = func(c contact, a contactAttribution) {
+				steps[id] = append(steps[id], contactStep(tr, c, a))
+			}
+		}
 		acc.customer(timelineOf(tr), cs)
 	}
 	for id, cs := range byCust {
@@ -122,5 +143,32 @@ func attributeContacts(rec *TrailRecorder, in *contactInput, pol *compiled, inpu
 	acc.s.Window = formatDuration(p.Contacts.WindowOrDefault())
 	acc.s.SilentGapAfter = durOrEmpty(int64(p.Flags.SilentAfter))
 	acc.s.BadRows = in.bad
-	return acc.stats(pol.templates)
+	return acc.stats(pol.templates), steps
+}
+
+// contactStep is one contact as a step of the customer's timeline.
+func contactStep(tr *Trail, c contact, a contactAttribution) Step {
+	loc := tr.zoneOf(c.ent)
+	at := time.Unix(0, c.t).In(loc)
+	st := Step{Time: at, Kind: "contact", Entity: c.ent, Channel: c.channel, Reason: c.reason}
+	switch a.kind {
+	case attrTemplate:
+		st.Attribution, st.Template = "template", a.msg.tpl
+		sent := time.Unix(0, a.msg.t).In(loc)
+		st.Event = &sent
+		st.Note = fmt.Sprintf("after %s to %s (sent %s, %s earlier)", a.msg.tpl, entityLabel(a.msg.ent), Clock(sent, at), fmtDur(at.Sub(sent)))
+	case attrSilence:
+		st.Attribution, st.Status = "silence", a.status
+		since := time.Unix(0, a.since).In(loc)
+		st.Note = fmt.Sprintf("during a silence of %s after status %q: no message since %s (%s)", entityLabel(a.ent), a.status, Clock(since, at), fmtDur(at.Sub(since)))
+	default:
+		st.Attribution = "unattributed"
+		st.Note = map[string]string{
+			"background":                 "unattributed: background (no message in the window, no silence)",
+			"before_first_event":         "unattributed: before the customer's first event",
+			"after_exposure":             "unattributed: after the customer's last event and its window",
+			"inside_other_entity_window": "unattributed: names an entity without a recent message or silence, while another one has",
+		}[a.where]
+	}
+	return st
 }

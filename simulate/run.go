@@ -71,6 +71,7 @@ func Run(opts Options) (*Report, error) {
 	pol := compile(opts.Policy, opts.Templates)
 	var contacts *contactInput
 	var contactRec *TrailRecorder
+	var contactExplain map[string]bool
 	if len(opts.Contacts) > 0 {
 		if slices.Contains(opts.Contacts, "-") && slices.Contains(opts.Inputs, "-") {
 			return nil, errors.New("simulate: standard input (-) can hold the events or the contacts, not both")
@@ -79,7 +80,7 @@ func Run(opts Options) (*Report, error) {
 		if contacts, err = readContacts(opts.Contacts, opts.Stdin, opts.FS, opts.Policy, opts.Strict); err != nil {
 			return nil, err
 		}
-		contactRec = withContactObserver(&opts)
+		contactRec, contactExplain = withContactObserver(&opts)
 	}
 	buffered := opts.Mode == ModeBuffered || slices.Contains(opts.Inputs, "-")
 	replay := "streaming"
@@ -116,7 +117,7 @@ func Run(opts Options) (*Report, error) {
 	}
 	r.Trails, r.TrailsMissing = namedTrails(pol, out.shards, r)
 	if contacts != nil {
-		r.Contacts = attributeContacts(contactRec, contacts, pol, opts.Contacts)
+		r.Contacts, r.contactSteps = attributeContacts(contactRec, contacts, pol, opts.Contacts, contactExplain)
 	}
 	return r, nil
 }
