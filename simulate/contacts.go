@@ -3,6 +3,7 @@ package simulate
 import (
 	"math"
 	"sort"
+	"time"
 )
 
 // Kinds of attribution of one contact.
@@ -20,6 +21,7 @@ type tlEvent struct {
 	status string
 	final  bool
 	seq    int
+	loc    *time.Location // the row's zone, for timelines
 }
 
 type tlMsg struct {

@@ -511,3 +511,34 @@ func diffFigures(t *testing.T, label string, got, want refContactFigures) {
 	sort.Strings(diffs)
 	t.Fatalf("%s:\n%s", label, strings.Join(diffs, "\n"))
 }
+
+// timelineOf turns a recorded trail into the attribution's timeline.
+func timelineOf(tr *Trail) *custTimeline {
+	tl := &custTimeline{}
+	for _, e := range tr.Events {
+		tl.events = append(tl.events, tlEvent{t: e.Time.UnixNano(), ent: e.Entity, status: e.Status, final: e.Final, seq: e.Seq})
+	}
+	sort.SliceStable(tl.events, func(i, j int) bool { return tl.events[i].seq < tl.events[j].seq })
+	fate := map[int]string{}
+	for _, d := range tr.Messages {
+		if d.Stream != streamNames[streamPolicy] {
+			continue
+		}
+		fate[d.Seq] = "kept"
+		if !d.Sent {
+			fate[d.Seq] = d.Reason
+		}
+	}
+	for _, d := range tr.Messages {
+		if d.Stream == streamNames[streamAsIs] {
+			tl.msgs = append(tl.msgs, tlMsg{t: d.Event.UnixNano(), ent: d.Entity, tpl: d.Template, seq: d.Seq, fate: fate[d.Seq]})
+		}
+	}
+	sort.SliceStable(tl.msgs, func(i, j int) bool {
+		if tl.msgs[i].t != tl.msgs[j].t {
+			return tl.msgs[i].t < tl.msgs[j].t
+		}
+		return tl.msgs[i].seq < tl.msgs[j].seq
+	})
+	return tl
+}

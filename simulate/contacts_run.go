@@ -9,7 +9,7 @@ import (
 // contactObserver records the replay of every customer for the contact
 // attribution and passes the observed customers on to the caller's observer.
 type contactObserver struct {
-	rec  *TrailRecorder
+	rec  *contactRecorder
 	next Observer
 	only map[string]bool // nil: every customer goes to next
 }
@@ -51,8 +51,8 @@ func (o *contactObserver) Reset() {
 
 // withContactObserver installs the recorder the contact attribution reads
 // and returns it with the customers the caller observes (nil: all).
-func withContactObserver(opts *Options) (*TrailRecorder, map[string]bool) {
-	o := &contactObserver{rec: NewTrailRecorder(), next: opts.Observer}
+func withContactObserver(opts *Options) (*contactRecorder, map[string]bool) {
+	o := &contactObserver{rec: newContactRecorder(), next: opts.Observer}
 	if len(opts.ObserveCustomers) > 0 {
 		o.only = map[string]bool{}
 		for _, id := range opts.ObserveCustomers {
@@ -66,41 +66,10 @@ func withContactObserver(opts *Options) (*TrailRecorder, map[string]bool) {
 	return o.rec, o.only
 }
 
-// timelineOf turns a recorded trail into the attribution's timeline.
-func timelineOf(tr *Trail) *custTimeline {
-	tl := &custTimeline{}
-	for _, e := range tr.Events {
-		tl.events = append(tl.events, tlEvent{t: e.Time.UnixNano(), ent: e.Entity, status: e.Status, final: e.Final, seq: e.Seq})
-	}
-	sort.SliceStable(tl.events, func(i, j int) bool { return tl.events[i].seq < tl.events[j].seq })
-	fate := map[int]string{}
-	for _, d := range tr.Messages {
-		if d.Stream != streamNames[streamPolicy] {
-			continue
-		}
-		fate[d.Seq] = "kept"
-		if !d.Sent {
-			fate[d.Seq] = d.Reason
-		}
-	}
-	for _, d := range tr.Messages {
-		if d.Stream == streamNames[streamAsIs] {
-			tl.msgs = append(tl.msgs, tlMsg{t: d.Event.UnixNano(), ent: d.Entity, tpl: d.Template, seq: d.Seq, fate: fate[d.Seq]})
-		}
-	}
-	sort.SliceStable(tl.msgs, func(i, j int) bool {
-		if tl.msgs[i].t != tl.msgs[j].t {
-			return tl.msgs[i].t < tl.msgs[j].t
-		}
-		return tl.msgs[i].seq < tl.msgs[j].seq
-	})
-	return tl
-}
-
 // attributeContacts computes the Contacts section from the recorded replays.
 // The timeline steps of the contacts of the observed customers (explain)
 // are returned by customer.
-func attributeContacts(rec *TrailRecorder, in *contactInput, pol *compiled, inputs []string, explain map[string]bool) (*ContactStats, map[string][]Step) {
+func attributeContacts(rec *contactRecorder, in *contactInput, pol *compiled, inputs []string, explain map[string]bool) (*ContactStats, map[string][]Step) {
 	p := pol.p
 	w := int64(p.Contacts.WindowOrDefault())
 	acc := newContactAcc(pol.templates, w, int64(p.Flags.SilentAfter))
@@ -109,29 +78,28 @@ func attributeContacts(rec *TrailRecorder, in *contactInput, pol *compiled, inpu
 		byCust[c.cust] = append(byCust[c.cust], c)
 	}
 	rec.mu.Lock()
-	trails := rec.trails
+	trails := rec.cust
 	rec.mu.Unlock()
 	steps := map[string][]Step{}
 	if explain != nil && len(explain) == 0 {
 		steps = nil
 	}
-	for id, tr := range trails {
-		if len(tr.Events) == 0 {
+	for id, tl := range trails {
+		if len(tl.events) == 0 {
 			continue
 		}
 		cs := byCust[id]
 		sort.SliceStable(cs, func(i, j int) bool { return cs[i].t < cs[j].t })
 		acc.note = nil
 		if explain == nil || explain[id] {
-			tr := tr
 			acc.note = func(c contact, a contactAttribution) {
-				steps[id] = append(steps[id], contactStep(tr, c, a))
+				steps[id] = append(steps[id], contactStep(tl, c, a))
 			}
 		}
-		acc.customer(timelineOf(tr), cs)
+		acc.customer(tl, cs)
 	}
 	for id, cs := range byCust {
-		if tr := trails[id]; tr != nil && len(tr.Events) > 0 {
+		if tl := trails[id]; tl != nil && len(tl.events) > 0 {
 			continue
 		}
 		acc.s.Contacts += int64(len(cs))
@@ -147,8 +115,8 @@ func attributeContacts(rec *TrailRecorder, in *contactInput, pol *compiled, inpu
 }
 
 // contactStep is one contact as a step of the customer's timeline.
-func contactStep(tr *Trail, c contact, a contactAttribution) Step {
-	loc := tr.zoneOf(c.ent)
+func contactStep(tl *custTimeline, c contact, a contactAttribution) Step {
+	loc := tl.zoneOf(c.ent)
 	at := time.Unix(0, c.t).In(loc)
 	st := Step{Time: at, Kind: "contact", Entity: c.ent, Channel: c.channel, Reason: c.reason}
 	switch a.kind {

@@ -70,7 +70,7 @@ func Run(opts Options) (*Report, error) {
 	}
 	pol := compile(opts.Policy, opts.Templates)
 	var contacts *contactInput
-	var contactRec *TrailRecorder
+	var contactRec *contactRecorder
 	var contactExplain map[string]bool
 	if len(opts.Contacts) > 0 {
 		if slices.Contains(opts.Contacts, "-") && slices.Contains(opts.Inputs, "-") {
