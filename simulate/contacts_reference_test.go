@@ -379,7 +379,7 @@ func TestContactsMatchReference(t *testing.T) {
 	seen := refContactFigures{}
 	defer func() {
 		// The random streams must exercise every case of the attribution.
-		for _, k := range []string{"template", "silence", "background", "before", "after", "other", "unknown_entity", "unknown_customers", "background_ms"} {
+		for _, k := range []string{"template", "silence", "background", "before", "after", "other", "unknown_entity", "unknown_customers", "background_ms", "restarted"} {
 			if seen[k] == 0 && !t.Failed() {
 				t.Errorf("no iteration had %s", k)
 			}
@@ -404,17 +404,29 @@ func TestContactsMatchReference(t *testing.T) {
 			seen[k] += v
 		}
 		label := fmt.Sprintf("iter %d (window %v, silent after %v)", it, p.Contacts.WindowOrDefault(), p.Flags.SilentAfter)
+		// Shuffled by customer blocks, replayed in auto mode: the streaming
+		// pass may give up and restart buffered (the recorder is reset).
+		shufPath := filepath.Join(dir, fmt.Sprintf("shuf%d.csv", it))
+		writeEventsCSV(t, shufPath, shuffleKeepingCustomerOrder(r, evs))
 		var whole *Report
-		for _, mode := range []Mode{ModeStream, ModeBuffered} {
-			rep, err := Run(Options{Inputs: []string{evPath}, Contacts: []string{cPath}, Policy: p, Mode: mode, Workers: 2})
+		for _, run := range []struct {
+			path string
+			mode Mode
+		}{{evPath, ModeStream}, {evPath, ModeBuffered}, {shufPath, ModeAuto}} {
+			rep, err := Run(Options{Inputs: []string{run.path}, Contacts: []string{cPath}, Policy: p, Mode: run.mode, Workers: 2, expireAfter: 1, winSize: 5})
 			if err != nil {
 				t.Fatalf("%s: %v", label, err)
 			}
 			got := engineContactFigures(rep.Contacts)
 			if !reflect.DeepEqual(got, want) {
-				diffFigures(t, label, got, want)
+				diffFigures(t, fmt.Sprintf("%s mode %d", label, run.mode), got, want)
 			}
-			whole = rep
+			if run.mode == ModeBuffered {
+				whole = rep
+			}
+			if run.mode == ModeAuto && rep.Replay == "buffered" {
+				seen["restarted"]++
+			}
 		}
 		// Merge of two halves (by customer) = whole.
 		var evA, evB []refEvent
