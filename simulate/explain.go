@@ -141,12 +141,18 @@ func Explain(opts Options, customer string) (*Explanation, *Report, error) {
 		return nil, r, fmt.Errorf("%w: no event of customer %q in %d customers (ids match exactly, after trimming spaces)", ErrUnknownCustomer, customer, r.Customers)
 	}
 	x := BuildExplanation(tr, opts.Policy)
-	if steps := r.contactSteps[customer]; len(steps) > 0 {
-		x.Contacts = len(steps)
-		x.Steps = append(x.Steps, steps...)
-		sortSteps(x.Steps)
-	}
+	x.addContacts(r.contactSteps[customer])
 	return x, r, nil
+}
+
+// addContacts puts the customer's contact steps (--contacts) into the timeline.
+func (x *Explanation) addContacts(steps []Step) {
+	if len(steps) == 0 {
+		return
+	}
+	x.Contacts = len(steps)
+	x.Steps = append(x.Steps, steps...)
+	sortSteps(x.Steps)
 }
 
 func sortSteps(steps []Step) {

@@ -117,7 +117,16 @@ func Run(opts Options) (*Report, error) {
 	}
 	r.Trails, r.TrailsMissing = namedTrails(pol, out.shards, r)
 	if contacts != nil {
+		if contactExplain != nil {
+			// The customers the report names get their contacts in their timelines.
+			for _, id := range r.shownCustomers() {
+				contactExplain[id] = true
+			}
+		}
 		r.Contacts, r.contactSteps = attributeContacts(contactRec, contacts, pol, opts.Contacts, contactExplain)
+		for id, x := range r.Trails {
+			x.addContacts(r.contactSteps[id])
+		}
 	}
 	return r, nil
 }
