@@ -197,3 +197,38 @@ func TestContactsInTimeline(t *testing.T) {
 		}
 	}
 }
+
+// TestContactStepsAddUp checks that the contact steps of every customer's
+// timeline add up to the report's Contacts figures.
+func TestContactStepsAddUp(t *testing.T) {
+	p, err := LoadPolicy("../examples/simulate/policy.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Run(Options{Inputs: []string{"../examples/simulate/events.csv"}, Contacts: []string{"../examples/simulate/contacts.csv"}, Policy: p, Observer: NewTrailRecorder()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := map[string]int64{}
+	byTpl := map[string]int64{}
+	for _, steps := range r.contactSteps {
+		for _, s := range steps {
+			n[s.Attribution]++
+			byTpl[s.Template+s.Status]++
+		}
+	}
+	c := r.Contacts
+	if n["template"] != c.AfterTemplate || n["silence"] != c.InSilence || n["unattributed"] != c.Unattributed {
+		t.Fatalf("steps %v, report %d/%d/%d", n, c.AfterTemplate, c.InSilence, c.Unattributed)
+	}
+	for _, tp := range c.Templates {
+		if byTpl[tp.ID] != tp.Contacts {
+			t.Errorf("template %s: %d steps, report %d", tp.ID, byTpl[tp.ID], tp.Contacts)
+		}
+	}
+	for _, s := range c.Statuses {
+		if byTpl[s.Status] != s.Contacts {
+			t.Errorf("silence %s: %d steps, report %d", s.Status, byTpl[s.Status], s.Contacts)
+		}
+	}
+}
