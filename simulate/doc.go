@@ -145,4 +145,18 @@
 // a buffered replay holds them anyway, a streaming one keeps 24 bytes per
 // event up to 16,777,216 events and beyond that reports the timelines
 // missing (Report.TrailsMissing).
+//
+// # Contacts
+//
+// With Options.Contacts, Run reads a contact log and attributes each
+// contact, against the as-is stream, to the latest message to the customer
+// (to the entity, when the contact names one it knows) within
+// [simulate.contacts] window (default 72h); else to a silence of one of the
+// customer's entities (no message for longer than silent_gap.after since
+// its last message or first event, no final status yet; the longest
+// silence, then the smallest entity id); else to the background or, outside
+// the customer's exposure (first event to last event + window), to neither.
+// Report.Contacts holds the counts and the rates, lifts and medians derived
+// from them; every count is a sum over customers, so Merge stays exact.
+// README.md states every definition and tie rule.
 package simulate

@@ -94,13 +94,14 @@ type Explanation struct {
 	Suppressed []ReasonCount `json:"suppressed"`
 	FlagsAsIs  []string      `json:"as_is_flags"`
 	FlagsPol   []string      `json:"policy_flags"`
+	Contacts   int           `json:"contacts,omitempty"` // --contacts: the customer's contacts
 	Steps      []Step        `json:"timeline"`
 }
 
 // Step is one line of a timeline.
 type Step struct {
 	Time     time.Time `json:"time"` // in the zone of the customer's row
-	Kind     string    `json:"kind"` // "event", "send" (a policy message sent later than its event) or "flag"
+	Kind     string    `json:"kind"` // "event", "send" (a policy message sent later than its event), "flag" or "contact"
 	Entity   string    `json:"entity,omitempty"`
 	Status   string    `json:"status,omitempty"`
 	Final    bool      `json:"final,omitempty"`
@@ -115,6 +116,12 @@ type Step struct {
 	Flag   string `json:"flag,omitempty"`
 	Stream string `json:"stream,omitempty"` // "as_is" or "policy"
 	Note   string `json:"note,omitempty"`
+	// Contact steps (--contacts): Entity is the entity the contact names,
+	// Template (after a message) or Status (in a silence) what it was
+	// attributed to, Event the send time of that message, Note in words.
+	Channel     string `json:"channel,omitempty"`
+	Reason      string `json:"reason,omitempty"`
+	Attribution string `json:"attribution,omitempty"` // "template", "silence" or "unattributed"
 }
 
 // ErrUnknownCustomer is returned by Explain for a customer without events.
@@ -133,11 +140,33 @@ func Explain(opts Options, customer string) (*Explanation, *Report, error) {
 	if tr == nil || len(tr.Events) == 0 {
 		return nil, r, fmt.Errorf("%w: no event of customer %q in %d customers (ids match exactly, after trimming spaces)", ErrUnknownCustomer, customer, r.Customers)
 	}
-	return BuildExplanation(tr, opts.Policy), r, nil
+	x := BuildExplanation(tr, opts.Policy)
+	x.addContacts(r.contactSteps[customer])
+	return x, r, nil
+}
+
+// addContacts puts the customer's contact steps (--contacts) into the timeline.
+func (x *Explanation) addContacts(steps []Step) {
+	if len(steps) == 0 {
+		return
+	}
+	x.Contacts = len(steps)
+	x.Steps = append(x.Steps, steps...)
+	sortSteps(x.Steps)
+}
+
+func sortSteps(steps []Step) {
+	sort.SliceStable(steps, func(i, j int) bool {
+		a, b := &steps[i], &steps[j]
+		if !a.Time.Equal(b.Time) {
+			return a.Time.Before(b.Time)
+		}
+		return kindOrder[a.Kind] < kindOrder[b.Kind]
+	})
 }
 
 // Step kinds, in the order steps at the same instant are listed.
-var kindOrder = map[string]int{"event": 0, "send": 1, "flag": 2}
+var kindOrder = map[string]int{"event": 0, "send": 1, "flag": 2, "contact": 3}
 
 // BuildExplanation turns a trail into a timeline; p supplies the control
 // settings the explanations quote.
@@ -232,13 +261,7 @@ func BuildExplanation(tr *Trail, p *Policy) *Explanation {
 			x.FlagsPol = append(x.FlagsPol, n)
 		}
 	}
-	sort.SliceStable(x.Steps, func(i, j int) bool {
-		a, b := &x.Steps[i], &x.Steps[j]
-		if !a.Time.Equal(b.Time) {
-			return a.Time.Before(b.Time)
-		}
-		return kindOrder[a.Kind] < kindOrder[b.Kind]
-	})
+	sortSteps(x.Steps)
 	return x
 }
 

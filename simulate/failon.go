@@ -26,7 +26,7 @@ func (c Crossed) String() string {
 }
 
 // thresholdMetrics are the metrics --fail-on knows, on top of the flag names.
-var thresholdMetrics = []string{"total", "mean", "p50", "p90", "p99", "max", "suppressed", "deferred", "segments", "cost"}
+var thresholdMetrics = []string{"total", "mean", "p50", "p90", "p99", "max", "suppressed", "deferred", "segments", "cost", "contact_lift"}
 
 // ParseFailOn parses comma-separated thresholds like "p99>5,burst>0".
 // Metrics: total, mean, p50, p90, p99, max, suppressed, deferred, segments,
@@ -66,6 +66,9 @@ func ParseFailOn(s string) ([]Threshold, error) {
 		if !knownMetric(th.Metric) {
 			return nil, fmt.Errorf("--fail-on %q: unknown metric %q (known: %s, %s; prefix as_is. for the as-is stream)",
 				term, th.Metric, strings.Join(thresholdMetrics, ", "), strings.Join(flagNames[:], ", "))
+		}
+		if th.Metric == "contact_lift" && th.Metric != metric {
+			return nil, fmt.Errorf("--fail-on %q: contact_lift takes no stream prefix (it is measured on the as-is messages)", term)
 		}
 		if th.AsIs && (th.Metric == "suppressed" || th.Metric == "deferred") {
 			return nil, fmt.Errorf("--fail-on %q: %s exists only for the policy stream", term, th.Metric)
@@ -112,6 +115,12 @@ func (r *Report) Value(th Threshold) float64 {
 		return float64(r.Suppressed.Total)
 	case "deferred":
 		return float64(r.Deferred)
+	case "contact_lift":
+		// The highest lift of a template (as-is messages; 0 without --contacts).
+		if r.Contacts == nil {
+			return 0
+		}
+		return r.Contacts.MaxLift()
 	case "segments", "cost":
 		if r.SMS == nil {
 			return 0

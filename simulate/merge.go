@@ -120,6 +120,11 @@ func Merge(reports ...*Report) (*Report, error) {
 	if out.BadRows.First == nil {
 		out.BadRows.First = []BadRow{}
 	}
+	contacts, err := mergeContacts(reports)
+	if err != nil {
+		return nil, err
+	}
+	out.Contacts = contacts
 	out.rows = &customerRows{build: func() []CustomerRow {
 		var rows []CustomerRow
 		for _, r := range reports {

@@ -30,6 +30,7 @@ type Policy struct {
 	Columns      Columns
 	Flags        FlagThresholds
 	Cost         Cost
+	Contacts     ContactSettings // [simulate.contacts]: read by --contacts
 	timezoneName string
 }
 
@@ -110,6 +111,7 @@ type policySection struct {
 	Columns     *columnsSection  `toml:"columns"`
 	Flags       *flagsSection    `toml:"flags"`
 	Cost        *costSection     `toml:"cost"`
+	Contacts    *contactsSection `toml:"contacts"`
 }
 
 type triggerSection struct {
@@ -339,6 +341,9 @@ func compilePolicy(s *policySection, data []byte, name string) (*Policy, error) 
 			return nil, fmt.Errorf("%s: simulate.cost.sms_segment: %g is negative", at("simulate.cost", "sms_segment"), c.SMSSegment)
 		}
 		p.Cost = Cost{SMSSegment: c.SMSSegment, Currency: c.Currency}
+	}
+	if p.Contacts, err = compileContacts(s.Contacts, at); err != nil {
+		return nil, err
 	}
 	return p, nil
 }

@@ -32,6 +32,7 @@ type Report struct {
 	Flags        []FlagStats     `json:"flags"`
 	TopCustomers []CustomerRow   `json:"top_customers"`
 	BadRows      BadRows         `json:"bad_rows"`
+	Contacts     *ContactStats   `json:"contacts,omitempty"` // --contacts: nil without
 	// Trails holds the timelines of the customers the report names (flag
 	// examples, noisiest customers); the HTML report shows them. Nil when
 	// they could not be kept, and TrailsMissing says why. Not part of the
@@ -39,7 +40,8 @@ type Report struct {
 	Trails        map[string]*Explanation `json:"-"`
 	TrailsMissing string                  `json:"-"`
 
-	rows *customerRows // see CustomerRows
+	rows         *customerRows     // see CustomerRows
+	contactSteps map[string][]Step // --contacts: the contacts of the observed customers, for Explain
 }
 
 // TimeSpan is the first and last event time (RFC 3339, UTC).

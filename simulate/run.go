@@ -28,6 +28,7 @@ const maxInputs = 60000
 // Options configure a Run.
 type Options struct {
 	Inputs    []string                // event files; "-" is Stdin
+	Contacts  []string                // contact files (--contacts); "-" is Stdin
 	Stdin     io.Reader               // read for "-"
 	Policy    *Policy                 // required
 	Templates map[string]TemplateInfo // nil: template ids are plain names
@@ -68,6 +69,19 @@ func Run(opts Options) (*Report, error) {
 		return nil, err
 	}
 	pol := compile(opts.Policy, opts.Templates)
+	var contacts *contactInput
+	var contactRec *contactRecorder
+	var contactExplain map[string]bool
+	if len(opts.Contacts) > 0 {
+		if slices.Contains(opts.Contacts, "-") && slices.Contains(opts.Inputs, "-") {
+			return nil, errors.New("simulate: standard input (-) can hold the events or the contacts, not both")
+		}
+		var err error
+		if contacts, err = readContacts(opts.Contacts, opts.Stdin, opts.FS, opts.Policy, opts.Strict); err != nil {
+			return nil, err
+		}
+		contactRec, contactExplain = withContactObserver(&opts)
+	}
 	buffered := opts.Mode == ModeBuffered || slices.Contains(opts.Inputs, "-")
 	replay := "streaming"
 	if buffered {
@@ -102,6 +116,18 @@ func Run(opts Options) (*Report, error) {
 		return nil, errors.New("no events in the input")
 	}
 	r.Trails, r.TrailsMissing = namedTrails(pol, out.shards, r)
+	if contacts != nil {
+		if contactExplain != nil {
+			// The customers the report names get their contacts in their timelines.
+			for _, id := range r.shownCustomers() {
+				contactExplain[id] = true
+			}
+		}
+		r.Contacts, r.contactSteps = attributeContacts(contactRec, contacts, pol, opts.Contacts, contactExplain)
+		for id, x := range r.Trails {
+			x.addContacts(r.contactSteps[id])
+		}
+	}
 	return r, nil
 }
 

@@ -151,7 +151,7 @@ func TestBrowserReports(t *testing.T) {
 
 	// The simulate report of examples/simulate, and the figures it must show.
 	simPage := filepath.Join(dir, "simulate.html")
-	if _, errOut, code := runCLI(t, "", "simulate", "--policy", simPolicy, "--templates", simTemplates, "--format", "html", "--out", simPage, simEvents); code != 0 {
+	if _, errOut, code := runCLI(t, "", "simulate", "--policy", simPolicy, "--templates", simTemplates, "--contacts", simContacts, "--format", "html", "--out", simPage, simEvents); code != 0 {
 		t.Fatalf("simulate --format html: exit %d: %s", code, errOut)
 	}
 	pol, err := simulate.LoadPolicy(simPolicy)
@@ -162,7 +162,7 @@ func TestBrowserReports(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := simulate.Run(simulate.Options{Inputs: []string{simEvents}, Policy: pol, Templates: tpl})
+	rep, err := simulate.Run(simulate.Options{Inputs: []string{simEvents}, Contacts: []string{simContacts}, Policy: pol, Templates: tpl})
 	if err != nil {
 		t.Fatal(err)
 	}

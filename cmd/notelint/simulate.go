@@ -24,6 +24,7 @@ type simulateFlags struct {
 	policy, config, templates string
 	format, out, failOn       string
 	customer                  string
+	contacts                  []string
 	strict                    bool
 	mode                      string
 	workers                   int
@@ -43,6 +44,9 @@ quiet_send) and the silences (silent_gap) are.
 --format html writes one self-contained page with charts and, for every
 customer it names, the whole replay. --customer ID prints one customer's
 replay as a timeline: each event, each message and what the policy did to it.
+--contacts FILE joins a contact log (calls, chats, e-mails) to the as-is
+messages and silences before each contact: which templates draw contacts,
+which silences do (associations, not proof of cause).
 
 The policy is the [simulate] table of --policy FILE, else of the config
 (--config, NOTELINT_CONFIG or the nearest .notelint.toml).`,
@@ -51,7 +55,9 @@ The policy is the [simulate] table of --policy FILE, else of the config
     --format html --out report.html examples/simulate/events.csv
   notelint simulate --policy examples/simulate/policy.toml --customer C0001 examples/simulate/events.csv
   notelint simulate --format csv --out per-customer.csv events.csv.gz
-  notelint simulate --fail-on 'p99>5,burst>0' events.jsonl log.xes.gz`,
+  notelint simulate --fail-on 'p99>5,burst>0' events.jsonl log.xes.gz
+  notelint simulate --policy examples/simulate/policy.toml \
+    --contacts examples/simulate/contacts.csv --fail-on 'contact_lift>3' examples/simulate/events.csv`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runSimulate(cmd, args, &f)
@@ -65,6 +71,7 @@ The policy is the [simulate] table of --policy FILE, else of the config
 	fl.StringVar(&f.out, "out", "", "write the report to FILE instead of standard output")
 	fl.StringVar(&f.failOn, "fail-on", "", "thresholds that make the run fail (exit 1), e.g. 'p99>5,burst>0'")
 	fl.StringVar(&f.customer, "customer", "", "print this customer's replay as a timeline (text or json) instead of the report")
+	fl.StringArrayVar(&f.contacts, "contacts", nil, "contact log (CSV or JSON Lines: customer_id, timestamp, optional entity_id, channel, reason); repeat for several files")
 	fl.BoolVar(&f.strict, "strict", false, "stop at the first bad row instead of skipping and counting bad rows")
 	fl.StringVar(&f.mode, "replay", "auto", "auto, stream or buffered (for benchmarks)")
 	fl.IntVar(&f.workers, "workers", 0, "replay goroutines (default: GOMAXPROCS; half as many parse)")
@@ -99,6 +106,7 @@ func runSimulate(cmd *cobra.Command, args []string, f *simulateFlags) error {
 	}
 	opts := simulate.Options{
 		Inputs:    args,
+		Contacts:  f.contacts,
 		Stdin:     cmd.InOrStdin(),
 		Policy:    pol,
 		Templates: tpl,

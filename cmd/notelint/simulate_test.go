@@ -13,6 +13,7 @@ const (
 	simEvents     = simExampleDir + "/events.csv"
 	simPolicy     = simExampleDir + "/policy.toml"
 	simTemplates  = simExampleDir + "/templates"
+	simContacts   = simExampleDir + "/contacts.csv"
 )
 
 func simWrite(t *testing.T, dir, name, content string) string {

@@ -71,6 +71,9 @@ func writeExplainText(w io.Writer, x *simulate.Explanation) {
 	fmt.Fprintf(w, "policy: %s\n", x.Policy)
 	fmt.Fprintln(w, explanationSummary(x))
 	fmt.Fprintf(w, "Flags as-is: %s. With the policy: %s.\n", flagsOrNone(x.FlagsAsIs), flagsOrNone(x.FlagsPol))
+	if x.Contacts > 0 {
+		fmt.Fprintf(w, "Contacts: %d (☎, attributed as in the report's Contacts section).\n", x.Contacts)
+	}
 
 	entW, stW := 0, 0
 	for _, s := range x.Steps {
@@ -117,6 +120,15 @@ func writeExplainText(w io.Writer, x *simulate.Explanation) {
 				stream = "policy"
 			}
 			fmt.Fprintf(w, "  %s  %s  ⚑ %s %s: %s\n", tm, pad(s.Entity, entW), stream, s.Flag, s.Note)
+		case "contact":
+			what := "contact"
+			if s.Channel != "" {
+				what = s.Channel
+			}
+			if s.Reason != "" {
+				what += fmt.Sprintf(" %q", s.Reason)
+			}
+			fmt.Fprintf(w, "  %s  %s  ☎ %s: %s\n", tm, pad(s.Entity, entW), what, s.Note)
 		}
 	}
 }

@@ -76,6 +76,7 @@ type htmlView struct {
 	Notes      []string
 	BadRows    []badRowView
 	BadCount   template.HTML
+	Contacts   *contactsView // nil without --contacts
 	HaveTrails bool
 	NoTrails   string // why the replays are not shown (the input was too long)
 	AsIsColor  string
@@ -101,6 +102,7 @@ func newHTMLView(r *simulate.Report) *htmlView {
 	v.flags()
 	v.top()
 	v.settings()
+	v.contacts()
 	if r.BadRows.Count > 0 {
 		v.BadCount = hInt("bad_rows.count", r.BadRows.Count)
 		for i, b := range r.BadRows.First {

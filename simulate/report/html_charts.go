@@ -250,6 +250,13 @@ func ChartBars(r *simulate.Report) map[string]int {
 	for _, rc := range r.Suppressed.ByReason {
 		out["reasons"] += nz(rc.Messages)
 	}
+	if c := r.Contacts; c != nil {
+		for _, t := range c.Templates {
+			if t.Lift != nil && *t.Lift > 0 {
+				out["contact-lift"]++
+			}
+		}
+	}
 	bs, _ := dailyBuckets(r.Daily)
 	out["timeline"] = len(bs)
 	return out

@@ -25,7 +25,7 @@ func exampleOptions(t testing.TB) simulate.Options {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return simulate.Options{Inputs: []string{"../../examples/simulate/events.csv"}, Policy: p, Templates: map[string]simulate.TemplateInfo{
+	return simulate.Options{Inputs: []string{"../../examples/simulate/events.csv"}, Contacts: []string{"../../examples/simulate/contacts.csv"}, Policy: p, Templates: map[string]simulate.TemplateInfo{
 		"delivery-shipped": {ID: "delivery-shipped", Channel: "sms", Segments: 1},
 		"delivery-delayed": {ID: "delivery-delayed", Channel: "sms", Segments: 2},
 		"delivery-today":   {ID: "delivery-today", Channel: "sms", Segments: 1},

@@ -117,6 +117,16 @@ func newTrailView(x *simulate.Explanation, id string, focus []time.Time) *trailV
 			st.Template = s.Template
 			st.What = fmt.Sprintf("policy sends %s", s.Template)
 			st.Why = fmt.Sprintf("for %q of %s", s.Status, simulate.Clock(*s.Event, s.Time))
+		case "contact":
+			st.Class = "contact"
+			st.What = "contact"
+			if s.Channel != "" {
+				st.What = s.Channel
+			}
+			if s.Reason != "" {
+				st.What += fmt.Sprintf(" %q", s.Reason)
+			}
+			st.Why = s.Note
 		case "flag":
 			st.Class = "flag"
 			st.Stream = "as-is"

@@ -54,6 +54,9 @@ func writeMarkdown(out io.Writer, r *simulate.Report) error {
 		fmt.Fprintln(w)
 	}
 
+	if r.Contacts != nil {
+		writeContactsMarkdown(w, r.Contacts)
+	}
 	fmt.Fprintln(w, "\n<details><summary>Histogram, examples and noisiest customers</summary>")
 	fmt.Fprintln(w)
 	labels, as, ps := histRows(r.AsIs.Histogram, r.Policy.Histogram)

@@ -95,6 +95,9 @@ func writeText(out io.Writer, r *simulate.Report) error {
 		}
 		t.write(w)
 	}
+	if r.Contacts != nil {
+		writeContactsText(w, r.Contacts)
+	}
 	if r.BadRows.Count > 0 {
 		fmt.Fprintf(w, "\nbad rows skipped: %d; first:\n", r.BadRows.Count)
 		for _, b := range r.BadRows.First {

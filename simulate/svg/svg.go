@@ -54,6 +54,10 @@ type Bars struct {
 	XTitle     string               // axis titles
 	YTitle     string
 	Values     bool // horizontal charts: print each value at the end of its bar
+	// OneBar: horizontal charts where each label has a value in at most one
+	// series (the series only colour the bars): one bar row per label, and
+	// zero values are left out.
+	OneBar bool
 }
 
 // Bucket is one point of a time series: a label and the dates it covers.
@@ -246,6 +250,9 @@ func (b *Bars) horizontal() string {
 	left := math.Max(64, math.Min(12+7.2*float64(longest), float64(w)*0.4))
 	const right, top = 70.0, 30.0
 	ns := max(1, len(b.Series))
+	if b.OneBar {
+		ns = 1
+	}
 	barH := 16.0
 	groupH := float64(ns)*barH + 12
 	h := int(top + groupH*float64(len(b.Labels)) + 26)
@@ -269,6 +276,12 @@ func (b *Bars) horizontal() string {
 			}
 			v := s.Values[i]
 			y := y0 + float64(si)*barH
+			if b.OneBar {
+				if v <= 0 || math.IsNaN(v) {
+					continue
+				}
+				y = y0
+			}
 			if v > 0 && !math.IsNaN(v) {
 				bw := v / xmax * pw
 				fmt.Fprintf(&sb, `<rect class="bar s-%s" data-series="%s" data-label="%s" data-value="%s"%s x="%s" y="%s" width="%s" height="%s" fill="%s"><title>%s</title></rect>`,
