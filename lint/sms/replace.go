@@ -211,12 +211,18 @@ func Replacement(r rune) (string, bool) {
 		// Combining accents: removed, like the accents of precomposed
 		// letters (ReplaceAll recomposes the ones GSM-7 has).
 		return "", true
-	case r >= 0x0370 && r < 0x1680, r >= 0x1F000:
+	case noReplacement(r):
 		// Greek, Cyrillic, other scripts, emoji: no replacement (fast path).
 		return "", false
 	}
 	s, ok := replacements[r]
 	return s, ok
+}
+
+// noReplacement reports whether r is in a range where no rune has a
+// replacement: Greek to Ogham, and emoji and everything above U+1F000.
+func noReplacement(r rune) bool {
+	return r >= 0x0370 && r < 0x1680 || r >= 0x1F000
 }
 
 // asciiStrings holds one-character strings for ASCII, so that replacing

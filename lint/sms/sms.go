@@ -192,19 +192,30 @@ func Analyze(text string, opt Options) Result {
 // listNonGSM returns the count runes of text that are not GSM-7, the first
 // of them at byte offset from.
 func listNonGSM(text string, from, count int) []NonGSM {
-	list := make([]NonGSM, 0, count)
-	for i := from; i < len(text); {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
-		}
-		if !IsGSM(r) {
-			ch := text[i : i+size]
-			if r == utf8.RuneError && size == 1 {
-				ch = string(utf8.RuneError)
+	list := make([]NonGSM, count)
+	k := 0
+	for i := from; k < count; {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if septetTable[c] == 0 {
+				rep, ok := Replacement(rune(c))
+				list[k] = NonGSM{Char: text[i : i+1], Offset: i, Len: 1, Replacement: rep, HasReplacement: ok}
+				k++
 			}
-			rep, ok := Replacement(r)
-			list = append(list, NonGSM{Char: ch, Offset: i, Len: size, Replacement: rep, HasReplacement: ok})
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if Septets(r) == 0 {
+			ng := NonGSM{Char: text[i : i+size], Offset: i, Len: size}
+			if r == utf8.RuneError && size == 1 {
+				ng.Char = string(utf8.RuneError)
+			}
+			if !noReplacement(r) {
+				ng.Replacement, ng.HasReplacement = Replacement(r)
+			}
+			list[k] = ng
+			k++
 		}
 		i += size
 	}
@@ -280,12 +291,8 @@ func (p *packer) packClusters(text string) int {
 	count := 0
 	state := -1
 	for i := 0; i < len(text); {
-		var end int
-		end, state = nextCluster(text, i, state)
-		u := 0
-		for _, r := range text[i:end] {
-			u += utf16Units(r)
-		}
+		end, u, next := nextCluster(text, i, state)
+		state = next
 		if u <= p.per {
 			p.add(i, u)
 		} else {
@@ -302,45 +309,54 @@ func countClusters(text string) int {
 	count := 0
 	state := -1
 	for i := 0; i < len(text); count++ {
-		i, state = nextCluster(text, i, state)
+		i, _, state = nextCluster(text, i, state)
 	}
 	return count
 }
 
 // nextCluster returns the end of the grapheme cluster starting at byte
-// offset i (a cluster boundary) and the uniseg state for the next call.
-// Common cases skip uniseg: when the next rune is "simple" (see simpleNext),
-// there is always a boundary before it unless the current rune is CR or a
-// Prepend character, so the cluster is the current rune alone.
-func nextCluster(text string, i, state int) (int, int) {
+// offset i (a cluster boundary), the UTF-16 units it occupies and the uniseg
+// state for the next call. Common cases skip uniseg: when the next rune is
+// "simple" (see simpleNext), there is always a boundary before it unless the
+// current rune is CR or a Prepend character, so the cluster is the current
+// rune alone.
+func nextCluster(text string, i, state int) (end, units, next int) {
 	n := len(text)
+	if c := text[i]; c < utf8.RuneSelf && c != '\r' && i+1 < n && text[i+1] < utf8.RuneSelf {
+		// ASCII (not CR) before ASCII: a boundary (GB9 and GB9a need a
+		// non-ASCII mark after it).
+		return i + 1, 1, -1
+	}
 	x, sx := rune(text[i]), 1
 	if x >= utf8.RuneSelf {
 		x, sx = utf8.DecodeRuneInString(text[i:])
 	}
 	j := i + sx
 	if j == n {
-		return j, -1
+		return j, utf16Units(x), -1
 	}
 	switch {
 	case x == '\r':
 		// GB3, GB4: CR LF is one cluster; there is a boundary after it and
 		// after a CR alone.
 		if text[j] == '\n' {
-			return j + 1, -1
+			return j + 1, 2, -1
 		}
-		return j, -1
+		return j, 1, -1
 	case x < 0x600 || simpleNext(x):
 		y := rune(text[j])
 		if y >= utf8.RuneSelf {
 			y, _ = utf8.DecodeRuneInString(text[j:])
 		}
 		if simpleNext(y) {
-			return j, -1
+			return j, utf16Units(x), -1
 		}
 	}
 	cluster, _, _, state := uniseg.FirstGraphemeClusterInString(text[i:], state)
-	return i + len(cluster), state
+	for _, r := range cluster {
+		units += utf16Units(r)
+	}
+	return i + len(cluster), units, state
 }
 
 // simpleNext reports whether a grapheme boundary always precedes r unless
@@ -357,6 +373,12 @@ func simpleNext(r rune) bool {
 		return false
 	case r < 0x530: // Greek and Coptic, Cyrillic, Cyrillic Supplement
 		return r < 0x483 || r > 0x489 // except combining Cyrillic marks
+	case r >= 0x620 && r <= 0x64A: // Arabic letters
+		return true
+	case r >= 0x660 && r <= 0x669: // Arabic-Indic digits
+		return true
+	case r >= 0x2010 && r <= 0x2027: // dashes, quotation marks, bullets, ellipsis
+		return true
 	case r >= 0x5D0 && r <= 0x5EA: // Hebrew letters
 		return true
 	case r >= 0x3041 && r <= 0x3096: // Hiragana letters

@@ -486,6 +486,7 @@ func TestAnalyzeRandom(t *testing.T) {
 		"д", "\u0483", "\u0301", "\u200d", "\u200c", "\ufe0f", "\U0001F1E9", "\U0001F1EA",
 		"😀", "🏽", "©", "\u0600", "\u0915", "\u094d", "\u093f", "\u1100", "\u1161", "\u11a8",
 		"\uac00", "\uac01", "\u0e33", "日", "か", "\u3099", "\xff", "\xf0\x9f", "\u00ad", "\u2060",
+		"ع", "\u064b", "\u0600", "\u0669", "\u2019", "\u2026", "\u2010", "\u203c", "\u2028",
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for range 3000 {
@@ -501,5 +502,6 @@ func TestAnalyzeRandom(t *testing.T) {
 		for _, opt := range []Options{{Split: Graphemes}, {Split: Minimal}} {
 			checkInvariants(t, text, opt, Analyze(text, opt))
 		}
+		checkReference(t, text)
 	}
 }
