@@ -58,8 +58,21 @@ func (g GroupConfig) validate() error {
 	return nil
 }
 
-// partTokens maps each lower-case token to its part name.
+// partTokens maps each lower-case token to its part name. The map is shared
+// when no part is configured: callers must not change it.
 func (g GroupConfig) partTokens() map[string]string {
+	if len(g.Parts) == 0 {
+		return defaultPartTokenMap
+	}
+	return g.buildPartTokens()
+}
+
+// defaultPartTokenMap is partTokens for the default configuration, built
+// once; it is never changed.
+var defaultPartTokenMap = GroupConfig{}.buildPartTokens()
+
+// buildPartTokens builds the map partTokens returns.
+func (g GroupConfig) buildPartTokens() map[string]string {
 	out := map[string]string{}
 	for name, toks := range defaultPartTokens {
 		if custom, ok := g.Parts[name]; ok {

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/text"
 )
 
 // markdownText extracts the text a reader sees from a Markdown body that
@@ -13,7 +12,7 @@ import (
 // with their targets, and suppression comments.
 func markdownText(content []byte, off int) (Text, []Link, directives) {
 	src := content[off:]
-	doc := markdownParser(markdownGuard(src) >= 0).Parse(text.NewReader(src))
+	doc := parseMarkdown(src, markdownGuard(src) >= 0)
 	var b TextBuilder
 	b.setHost(hostMarkdown)
 	var dirs directives

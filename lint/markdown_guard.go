@@ -3,9 +3,12 @@ package lint
 import (
 	"bytes"
 	"fmt"
+	"sync"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -177,10 +180,29 @@ func containerDepth(l []byte) int {
 	}
 }
 
-// markdownParser returns the full CommonMark parser, or when cheap is set
+// markdownParsers pools the two Markdown parsers (full and cheap): building
+// one costs more than parsing a short template with it.
+var markdownParsers = [2]sync.Pool{
+	{New: func() any { return newMarkdownParser(false) }},
+	{New: func() any { return newMarkdownParser(true) }},
+}
+
+// parseMarkdown parses src with the full CommonMark parser, or when cheap is
+// set with the one newMarkdownParser describes.
+func parseMarkdown(src []byte, cheap bool) ast.Node {
+	i := 0
+	if cheap {
+		i = 1
+	}
+	p := markdownParsers[i].Get().(parser.Parser)
+	defer markdownParsers[i].Put(p)
+	return p.Parse(text.NewReader(src))
+}
+
+// newMarkdownParser returns the full CommonMark parser, or when cheap is set
 // one that reads paragraphs, headings, code and HTML blocks but no inline
 // markup, block quotes or lists: every line is text.
-func markdownParser(cheap bool) parser.Parser {
+func newMarkdownParser(cheap bool) parser.Parser {
 	if !cheap {
 		return goldmark.DefaultParser()
 	}

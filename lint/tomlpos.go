@@ -3,6 +3,7 @@ package lint
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/pelletier/go-toml/v2/unstable"
@@ -16,12 +17,20 @@ type tomlValue struct {
 	kind             unstable.Kind
 }
 
+// tomlParsers pools TOML parsers, which keep their node arena between
+// documents.
+var tomlParsers = sync.Pool{New: func() any { return new(unstable.Parser) }}
+
 // tomlPositions maps dotted key paths to where they are written in doc,
 // which starts at file offset base. Array tables get their index in the
 // path: "message.0.body". Inline tables are walked too: "vars.eta.max".
 // It returns nil when the document does not parse (the decoder reports why).
 func tomlPositions(doc []byte, base int) map[string]tomlValue {
-	var p unstable.Parser
+	p := tomlParsers.Get().(*unstable.Parser)
+	defer func() {
+		p.Reset(nil)
+		tomlParsers.Put(p)
+	}()
 	p.Reset(doc)
 	out := map[string]tomlValue{}
 	var table []string
@@ -45,7 +54,7 @@ func tomlPositions(doc []byte, base int) map[string]tomlValue {
 				out[strings.Join(table, ".")] = tomlValue{keyStart: hs, keyEnd: he, start: hs, end: he}
 			}
 		case unstable.KeyValue:
-			walkKeyValue(&p, e, table, base, out)
+			walkKeyValue(p, e, table, base, out)
 		}
 	}
 	if p.Error() != nil {

@@ -2,6 +2,7 @@ package lang
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -11,14 +12,47 @@ import (
 // space, with a map from every folded byte back to the original text.
 type Folded struct {
 	S    string
-	orig []int // orig[i] is the original byte offset of folded byte i; len(S)+1 entries
+	src  string    // the original text
+	once sync.Once // builds orig on the first Orig call
+	orig []int     // orig[i] is the original byte offset of folded byte i; len(S)+1 entries
 }
 
-// Fold prepares text for matching.
+// Fold prepares text for matching. The map back to the original text is
+// built only when Orig is first called.
 func Fold(text string) *Folded {
+	if alreadyFolded(text) {
+		return &Folded{S: text, src: text}
+	}
 	var sb strings.Builder
 	sb.Grow(len(text))
-	orig := make([]int, 0, len(text)+1)
+	fold(text, func(r rune, _ int) { sb.WriteRune(r) })
+	return &Folded{S: sb.String(), src: text}
+}
+
+// alreadyFolded reports whether Fold leaves text as it is: ASCII without
+// upper-case letters, backquotes, white space other than single spaces.
+func alreadyFolded(text string) bool {
+	prevSpace := false
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c >= utf8.RuneSelf, c >= 'A' && c <= 'Z', c == '`', c == '\t', c == '\n', c == '\r', c == '\f', c == '\v':
+			return false
+		case c == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		default:
+			prevSpace = false
+		}
+	}
+	return true
+}
+
+// fold calls emit with every folded rune of text and the byte offset in
+// text of the rune it comes from.
+func fold(text string, emit func(r rune, at int)) {
 	prevSpace := false
 	for i, r := range text {
 		switch r {
@@ -37,19 +71,24 @@ func Fold(text string) *Folded {
 		} else {
 			prevSpace = false
 		}
-		r = unicode.ToLower(r)
-		n := sb.Len()
-		sb.WriteRune(r)
-		for j := n; j < sb.Len(); j++ {
-			orig = append(orig, i)
-		}
+		emit(unicode.ToLower(r), i)
 	}
-	orig = append(orig, len(text))
-	return &Folded{S: sb.String(), orig: orig}
+}
+
+// buildOrig fills f.orig.
+func (f *Folded) buildOrig() {
+	orig := make([]int, 0, len(f.S)+1)
+	fold(f.src, func(r rune, at int) {
+		for range utf8.RuneLen(r) {
+			orig = append(orig, at)
+		}
+	})
+	f.orig = append(orig, len(f.src))
 }
 
 // Orig maps a folded byte offset back to the original text.
 func (f *Folded) Orig(i int) int {
+	f.once.Do(f.buildOrig)
 	if i < 0 {
 		return 0
 	}
