@@ -191,15 +191,15 @@ func (r *Runner) checkTemplate(t *Template, state *RunState, extra []Finding) []
 	if t.Scope.NotTemplate != "" {
 		return nil // documentation or a web page: see InferScope
 	}
-	known := make(map[string]bool, len(r.Rules))
 	var raw []Finding
+	// One Pass serves every rule in turn; its findings are copied to raw.
+	p := &Pass{}
 	for _, rule := range r.Rules {
-		known[rule.ID] = true
 		sev := r.Config.Severity(rule)
 		if sev == Off || (rule.Check == nil && rule.CheckRun == nil && len(rule.Owns) == 0) {
 			continue
 		}
-		p := &Pass{Template: t, Config: r.Config, Options: r.Config.RuleOptions(rule), rule: rule, shared: state, ctx: r.Context}
+		*p = Pass{Template: t, Config: r.Config, Options: r.Config.RuleOptions(rule), rule: rule, shared: state, ctx: r.Context, out: p.out[:0]}
 		// A rule's scope holds for the problems it owns too: a fuzzy
 		// interface string is no translation-parity finding.
 		applies := rule.appliesTo(t, p.Options)
@@ -226,7 +226,7 @@ func (r *Runner) checkTemplate(t *Template, state *RunState, extra []Finding) []
 	// Problems of the suppression directives themselves.
 	dirs := append([]Problem(nil), t.suppress.problems...)
 	for _, d := range t.suppress.all {
-		if !known[d.Rule] {
+		if !hasRule(r.Rules, d.Rule) {
 			dirs = append(dirs, Problem{Kind: DirectiveProblem, Start: d.Start, End: d.End, Source: d.Source,
 				Message: fmt.Sprintf("suppression names unknown rule %q", d.Rule),
 				Hint:    "see `notelint rules` for the rule ids"})
@@ -239,7 +239,7 @@ func (r *Runner) checkTemplate(t *Template, state *RunState, extra []Finding) []
 		}
 	}
 	for _, d := range t.suppress.all {
-		if known[d.Rule] && !d.used && r.Config.Severity(ruleByID(r.Rules, d.Rule)) != Off {
+		if hasRule(r.Rules, d.Rule) && !d.used && r.Config.Severity(ruleByID(r.Rules, d.Rule)) != Off {
 			dirs = append(dirs, Problem{Kind: DirectiveProblem, Start: d.Start, End: d.End, Source: d.Source,
 				Message: fmt.Sprintf("suppression of %s is unused: the rule reports nothing here", d.Rule),
 				Hint:    "remove the suppression"})
@@ -270,6 +270,16 @@ func (r *Runner) ownedFindings(t *Template, state *RunState, kind ProblemKind, p
 		}
 	}
 	return out
+}
+
+// hasRule reports whether rules holds the rule with the given id.
+func hasRule(rules []*Rule, id string) bool {
+	for _, r := range rules {
+		if r.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 func ruleByID(rules []*Rule, id string) *Rule {

@@ -198,10 +198,12 @@ type ScopeOptions interface {
 
 // appliesTo reports whether a rule with options opts runs on t.
 func (r *Rule) appliesTo(t *Template, opts any) bool {
-	a := r.Applies
-	if so, ok := opts.(ScopeOptions); ok {
-		so.Scope(&a)
+	so, ok := opts.(ScopeOptions)
+	if !ok {
+		return r.Applies.Match(t)
 	}
+	a := r.Applies
+	so.Scope(&a)
 	return a.Match(t)
 }
 

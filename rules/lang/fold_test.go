@@ -2,6 +2,7 @@ package lang
 
 import (
 	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode"
@@ -79,4 +80,53 @@ func FuzzFoldReference(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkFold)
+}
+
+// referenceFindAll is FindAll without the gram filter.
+func referenceFindAll(m *Matcher, f *Folded) []Match {
+	var all []Match
+	for _, p := range m.phrases {
+		for from := 0; ; {
+			i := strings.Index(f.S[from:], p)
+			if i < 0 {
+				break
+			}
+			if s := from + i; AtWordBoundary(f.S, s, s+len(p)) {
+				all = append(all, Match{Start: s, End: s + len(p), Phrase: p})
+			}
+			from += i + 1
+		}
+	}
+	if len(all) < 2 {
+		return all
+	}
+	sortMatches(all)
+	out := all[:0]
+	for _, mt := range all {
+		if n := len(out); n > 0 && mt.Start < out[n-1].End {
+			continue
+		}
+		out = append(out, mt)
+	}
+	return out
+}
+
+func TestFindAllMatchesReference(t *testing.T) {
+	m := NewMatcher([]string{"click here", "here", "a", "ab", "ba b", "ça", "it's", "x-y", "übernacht", "d d"})
+	alphabet := []string{"a", "b", " ", "here", "click", "Ç", "ç", "it’s", "x", "-", "y", "d", "Über", "nacht", "\xff"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(25) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		f := Fold(b.String())
+		got, want := m.FindAll(f), referenceFindAll(m, f)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("FindAll(%q) = %v, want %v", f.S, got, want)
+		}
+		if m.Contains(f) != (len(want) > 0) {
+			t.Fatalf("Contains(%q) = %v, want %v", f.S, !m.Contains(f), len(want) > 0)
+		}
+	}
 }

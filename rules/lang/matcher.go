@@ -5,7 +5,8 @@ import "strings"
 // Matcher finds phrases in folded text, case-insensitively and on word
 // boundaries.
 type Matcher struct {
-	phrases []string // folded
+	phrases []string   // folded
+	grams   [][]uint16 // grams[i]: the byte-pair hashes of phrases[i]
 }
 
 // Match is one phrase found in folded text.
@@ -22,6 +23,7 @@ func NewMatcher(phrases []string) *Matcher {
 		f := strings.TrimSpace(Fold(p).S)
 		if f != "" {
 			m.phrases = append(m.phrases, f)
+			m.grams = append(m.grams, phraseGrams(f))
 		}
 	}
 	return m
@@ -33,7 +35,11 @@ func (m *Matcher) Len() int { return len(m.phrases) }
 // FindAll returns the non-overlapping phrase matches in f.S, in order.
 func (m *Matcher) FindAll(f *Folded) []Match {
 	var all []Match
-	for _, p := range m.phrases {
+	set := f.gramSet()
+	for k, p := range m.phrases {
+		if !set.hasAll(m.grams[k]) {
+			continue
+		}
 		from := 0
 		for {
 			i := strings.Index(f.S[from:], p)
@@ -65,7 +71,11 @@ func (m *Matcher) FindAll(f *Folded) []Match {
 
 // Contains reports whether any phrase occurs in f.
 func (m *Matcher) Contains(f *Folded) bool {
-	for _, p := range m.phrases {
+	set := f.gramSet()
+	for k, p := range m.phrases {
+		if !set.hasAll(m.grams[k]) {
+			continue
+		}
 		from := 0
 		for {
 			i := strings.Index(f.S[from:], p)

@@ -15,6 +15,9 @@ type Folded struct {
 	src  string    // the original text
 	once sync.Once // builds orig on the first Orig call
 	orig []int     // orig[i] is the original byte offset of folded byte i; len(S)+1 entries
+
+	gramsOnce sync.Once // builds grams on the first gramSet call
+	grams     *gramSet
 }
 
 // Fold prepares text for matching. The map back to the original text is
