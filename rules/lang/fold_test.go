@@ -112,7 +112,10 @@ func referenceFindAll(m *Matcher, f *Folded) []Match {
 }
 
 func TestFindAllMatchesReference(t *testing.T) {
-	m := NewMatcher([]string{"click here", "here", "a", "ab", "ba b", "ça", "it's", "x-y", "übernacht", "d d"})
+	m := NewMatcher([]string{"click here", "here", "a", "ab", "ba b", "ça", "it's", "x-y", "übernacht", "d d", "y x", "nacht a", "zz"})
+	if m.Len() < minFiltered {
+		t.Fatalf("%d phrases do not exercise the gram filter", m.Len())
+	}
 	alphabet := []string{"a", "b", " ", "here", "click", "Ç", "ç", "it’s", "x", "-", "y", "d", "Über", "nacht", "\xff"}
 	rng := rand.New(rand.NewPCG(5, 6))
 	for range 3000 {

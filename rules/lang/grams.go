@@ -4,6 +4,18 @@ package lang
 // that holds every gram of the phrase. Matchers test that first, which skips
 // most phrases of a long list without searching the text for them.
 
+// minFiltered is the number of phrases from which a Matcher filters by
+// grams: a few phrases are searched faster than the grams are counted.
+const minFiltered = 12
+
+// gramsOf returns the gram set of f, or nil when m searches without it.
+func (m *Matcher) gramsOf(f *Folded) *gramSet {
+	if len(m.phrases) < minFiltered {
+		return nil
+	}
+	return f.gramSet()
+}
+
 // gramBits is the number of gram hashes.
 const gramBits = 4096
 

@@ -35,9 +35,9 @@ func (m *Matcher) Len() int { return len(m.phrases) }
 // FindAll returns the non-overlapping phrase matches in f.S, in order.
 func (m *Matcher) FindAll(f *Folded) []Match {
 	var all []Match
-	set := f.gramSet()
+	set := m.gramsOf(f)
 	for k, p := range m.phrases {
-		if !set.hasAll(m.grams[k]) {
+		if set != nil && !set.hasAll(m.grams[k]) {
 			continue
 		}
 		from := 0
@@ -71,9 +71,9 @@ func (m *Matcher) FindAll(f *Folded) []Match {
 
 // Contains reports whether any phrase occurs in f.
 func (m *Matcher) Contains(f *Folded) bool {
-	set := f.gramSet()
+	set := m.gramsOf(f)
 	for k, p := range m.phrases {
-		if !set.hasAll(m.grams[k]) {
+		if set != nil && !set.hasAll(m.grams[k]) {
 			continue
 		}
 		from := 0
