@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"io/fs"
@@ -78,10 +79,13 @@ func readRegular(path string, limit sizeLimit) ([]byte, error) {
 	if err := checkRegular(st, limit); err != nil {
 		return nil, &InputError{Path: path, Err: err}
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limit.bytes+1))
-	if err != nil {
+	// Room for the whole file and one read more (to see it grew), so that
+	// reading does not grow the buffer step by step.
+	buf := bytes.NewBuffer(make([]byte, 0, st.Size()+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(f, limit.bytes+1)); err != nil {
 		return nil, &InputError{Path: path, Err: unwrapPathError(err)}
 	}
+	data := buf.Bytes()
 	if int64(len(data)) > limit.bytes {
 		return nil, &InputError{Path: path, Err: tooLarge(int64(len(data)), limit, true)}
 	}
