@@ -31,7 +31,16 @@ func inferScope(c *classify.Classifier, t *Template, cfg *Config) {
 			t.setLocale(l.Code, FromText, Medium, "stop words")
 		}
 	}
-	tx := c.ReadText(text, t.Language())
+	// Reading the text is the costly part: only when something is still
+	// open after front matter, config, keys and paths.
+	var tx classify.Text
+	read := false
+	readText := func() classify.Text {
+		if !read {
+			tx, read = c.ReadText(text, t.Language()), true
+		}
+		return tx
+	}
 	ownKey := c.ReadKey(keyWords(t))
 	key := ownKey
 	if t.FromBundle {
@@ -48,7 +57,7 @@ func inferScope(c *classify.Classifier, t *Template, cfg *Config) {
 		t.setNotification(false, t.Scope.Channel.Source, High, "a team chat message ("+t.Scope.Channel.Detail+")")
 	}
 	if t.FromBundle {
-		notificationFromBundle(t, tx, key, pathKey, ownKey.Notification)
+		notificationFromBundle(t, readText(), key, pathKey, ownKey.Notification)
 	} else if pathKey.Notification == "" && !t.Scope.Channel.Known() {
 		notificationFromDocument(t)
 	}
@@ -66,15 +75,17 @@ func inferScope(c *classify.Classifier, t *Template, cfg *Config) {
 			t.setKind(pathKey.Kind, FromPath, Medium, pathKey.KindWord)
 		}
 	}
-	if !t.Scope.Kind.Known() && tx.Kind != "" {
-		conf := Medium
-		if !tx.KindSure {
-			conf = Low
+	if !t.Scope.Kind.Known() {
+		if tx := readText(); tx.Kind != "" {
+			conf := Medium
+			if !tx.KindSure {
+				conf = Low
+			}
+			t.setKind(tx.Kind, FromText, conf, tx.KindPhrase)
 		}
-		t.setKind(tx.Kind, FromText, conf, tx.KindPhrase)
 	}
 	if !t.Scope.Channel.Known() {
-		channelFromText(t, tx)
+		channelFromText(t, readText())
 	}
 }
 
