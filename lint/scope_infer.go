@@ -2,6 +2,7 @@ package lint
 
 import (
 	"path"
+	"path/filepath"
 	"strings"
 	"sync"
 
@@ -46,12 +47,13 @@ func inferScope(c *classify.Classifier, t *Template, cfg *Config) {
 	if t.FromBundle {
 		mergeRefs(&key, c, t.refs)
 	}
-	pathKey := c.ReadKey(t.Source.Path)
+	// A bundle's folders name the project ("notification-service/…"), not
+	// the message: only its file name counts ("emails.json").
+	where := t.Source.Path
 	if t.FromBundle {
-		// A bundle's folders name the project ("notification-service/…"),
-		// not the message: only the file name counts ("emails.json").
-		pathKey = c.ReadKey(path.Base(filepathToSlash(t.Source.Path)))
+		where = path.Base(filepath.ToSlash(where))
 	}
+	pathKey := c.ReadKey(where)
 
 	if t.Channel == "chat" && t.Scope.Channel.Known() {
 		t.setNotification(false, t.Scope.Channel.Source, High, "a team chat message ("+t.Scope.Channel.Detail+")")
@@ -281,7 +283,7 @@ func notificationFromDocument(t *Template) {
 	if t.Scope.Notification.Source >= FromConfig {
 		return
 	}
-	for _, d := range strings.Split(path.Dir(filepathToSlash(t.Source.Path)), "/") {
+	for _, d := range strings.Split(path.Dir(filepath.ToSlash(t.Source.Path)), "/") {
 		if docDirs[strings.ToLower(d)] {
 			t.setNotification(false, FromPath, High, "documentation folder "+d+"/")
 			t.Scope.NotTemplate = t.Scope.Notification.Detail
@@ -325,8 +327,6 @@ func notificationFromDocument(t *Template) {
 		}
 	}
 }
-
-func filepathToSlash(p string) string { return strings.ReplaceAll(p, "\\", "/") }
 
 // inUIFolder reports whether a source folder holds screens or forms
 // (".../forms/", ".../views/").

@@ -187,19 +187,8 @@ func TestParitySourceIsTheLargestLocale(t *testing.T) {
 		"locales/de.json": `{"a": "Ihr Paket {{id}} kommt spät.", "b": "Ihre Rechnung ist da.", "c": "Danke für Ihre Bestellung."}`,
 		"locales/en.json": `{"a": "Your parcel {{id}} is late.", "b": "Your invoice is here."}`,
 	}
-	var paths []string
-	for p, c := range files {
-		full := filepath.Join(dir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte(c), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if !strings.HasSuffix(p, ".toml") {
-			paths = append(paths, full)
-		}
-	}
+	writeFiles(t, dir, files)
+	paths := []string{filepath.Join(dir, "locales", "de.json"), filepath.Join(dir, "locales", "en.json")}
 	all := All()
 	cfg, err := lint.LoadConfig(filepath.Join(dir, ".notelint.toml"), all)
 	if err != nil {

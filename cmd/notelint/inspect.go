@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/output"
 )
 
 func newInspectCmd() *cobra.Command {
@@ -105,7 +106,7 @@ func writeInspectJSON(w io.Writer, rows []inspectRow) error {
 func writeInspectText(w io.Writer, rows []inspectRow) error {
 	var b strings.Builder
 	for _, r := range rows {
-		fmt.Fprintf(&b, "%s:%d:%d %s\n", r.File, r.Line, r.Column, r.ID)
+		fmt.Fprintf(&b, "%s:%d:%d %s\n", output.Visible(r.File), r.Line, r.Column, output.Visible(r.ID))
 		for _, f := range []struct {
 			name string
 			fact lint.Fact
@@ -113,7 +114,7 @@ func writeInspectText(w io.Writer, rows []inspectRow) error {
 			fmt.Fprintf(&b, "    %-13s %s\n", f.name, describeFact(f.fact))
 		}
 		if r.Scope.NotTemplate != "" {
-			fmt.Fprintf(&b, "    %-13s %s\n", "not checked", escapeControl(r.Scope.NotTemplate))
+			fmt.Fprintf(&b, "    %-13s %s\n", "not checked", output.Visible(r.Scope.NotTemplate))
 		}
 		rules := "none"
 		if len(r.Rules) > 0 {
@@ -133,18 +134,7 @@ func describeFact(f lint.Fact) string {
 	}
 	src := f.Source.String()
 	if f.Detail != "" {
-		src += ": " + escapeControl(f.Detail)
+		src += ": " + output.Visible(f.Detail)
 	}
 	return fmt.Sprintf("%s, from %s (%s)", f.Value, src, f.Confidence)
-}
-
-// escapeControl makes control characters in names visible, so a file or
-// key name cannot break the line-based output.
-func escapeControl(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f {
-			return '?'
-		}
-		return r
-	}, s)
 }

@@ -20,6 +20,10 @@ func visible(s string) string {
 	return escapeControls(s, false)
 }
 
+// Visible escapes the control characters of a name (a path, a key) for a
+// line-based output outside this package, as the printers here do.
+func Visible(s string) string { return visible(s) }
+
 // visibleText is visible for message text: line breaks and tabs stay for
 // the caller to lay out.
 func visibleText(s string) string {
