@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
+
+	"github.com/notelint/notelint/lint/tomlkey"
 )
 
 // BundleConfig is one [[lint.bundle]] table: which files are i18n bundles
@@ -47,7 +50,7 @@ var bundleFormatNames = []string{"json", "yaml", "po", "properties", "android", 
 
 // bundleFormat returns the bundle format of path ("" when it is no
 // bundle), honouring a matching [[lint.bundle]] format.
-func (c *Config) bundleFormat(path string) string {
+func (c *LoaderConfig) bundleFormat(path string) string {
 	if b := c.bundleFor(path); b != nil && b.Format != "" {
 		return b.Format
 	}
@@ -55,7 +58,7 @@ func (c *Config) bundleFormat(path string) string {
 }
 
 // bundleFor returns the first [[lint.bundle]] whose path matches path.
-func (c *Config) bundleFor(path string) *BundleConfig {
+func (c *LoaderConfig) bundleFor(path string) *BundleConfig {
 	if c == nil || len(c.Lint.Bundle) == 0 {
 		return nil
 	}
@@ -74,16 +77,16 @@ func (c *Config) bundleFor(path string) *BundleConfig {
 // and classification, naming the config line of a bad value.
 func (l *LintConfig) validateI18n(path string, data []byte) error {
 	if _, _, err := ParseSyntax(l.Syntax); err != nil {
-		return fmt.Errorf("%s:%d: [lint] syntax: %w", path, keyLine(data, "lint", "syntax"), err)
+		return fmt.Errorf("%s:%d: [lint] syntax: %w", path, tomlkey.Line(data, "lint", "syntax"), err)
 	}
 	if err := validateClassify(l.Channel, l.Kind); err != nil {
-		return fmt.Errorf("%s:%d: [lint] %w", path, keyLine(data, "lint", "channel"), err)
+		return fmt.Errorf("%s:%d: [lint] %w", path, tomlkey.Line(data, "lint", "channel"), err)
 	}
 	if err := l.Group.validate(); err != nil {
-		return fmt.Errorf("%s:%d: [lint.group] %w", path, keyLine(data, "lint.group", ""), err)
+		return fmt.Errorf("%s:%d: [lint.group] %w", path, tomlkey.Line(data, "lint.group", ""), err)
 	}
 	for i, b := range l.Bundle {
-		line := keyLine(data, "lint.bundle", "path")
+		line := tomlkey.Line(data, "lint.bundle", "path")
 		fail := func(err error) error {
 			return fmt.Errorf("%s:%d: [[lint.bundle]] #%d: %w", path, line, i+1, err)
 		}
@@ -93,7 +96,7 @@ func (l *LintConfig) validateI18n(path string, data []byte) error {
 		if err := ValidateGlob(b.Path); err != nil {
 			return fail(err)
 		}
-		if b.Format != "" && !contains(bundleFormatNames, b.Format) {
+		if b.Format != "" && !slices.Contains(bundleFormatNames, b.Format) {
 			return fail(fmt.Errorf("unknown format %q (want one of %s)", b.Format, strings.Join(bundleFormatNames, ", ")))
 		}
 		for _, loc := range []string{b.Locale, b.SourceLocale} {
@@ -113,13 +116,13 @@ func (l *LintConfig) validateI18n(path string, data []byte) error {
 
 func validateClassify(channel, kind map[string][]string) error {
 	for c := range channel {
-		if !contains(knownChannels, c) {
-			return fmt.Errorf("channel: unknown channel %q (want one of %s)", c, strings.Join(knownChannels, ", "))
+		if !slices.Contains(KnownChannels(), c) {
+			return fmt.Errorf("channel: unknown channel %q (want one of %s)", c, strings.Join(KnownChannels(), ", "))
 		}
 	}
 	for k := range kind {
-		if !contains(knownKinds, k) {
-			return fmt.Errorf("kind: unknown kind %q (want one of %s)", k, strings.Join(knownKinds, ", "))
+		if !slices.Contains(KnownKinds(), k) {
+			return fmt.Errorf("kind: unknown kind %q (want one of %s)", k, strings.Join(KnownKinds(), ", "))
 		}
 	}
 	return nil
@@ -177,7 +180,7 @@ func patternClass(m map[string][]string, key string) string {
 
 // applyClassify sets channel and kind from the config's key patterns
 // (bundle patterns first, then [lint] ones).
-func applyClassify(t *Template, cfg *Config, b *BundleConfig, key string) {
+func applyClassify(t *Template, cfg *LoaderConfig, b *BundleConfig, key string) {
 	var maps [][2]map[string][]string
 	if b != nil {
 		maps = append(maps, [2]map[string][]string{b.Channel, b.Kind})
@@ -229,7 +232,7 @@ func splitPlural(key string) (string, string) {
 var htmlValueRe = regexp.MustCompile(`(?i)<(?:a\s|br\s*/?>|p[\s>]|div[\s>]|strong>|b>|em>|i>|span[\s>]|ul>|li>|h[1-6][\s>])|&[a-z]+;|&#\d+;`)
 
 // buildBundle turns the entries of a bundle file into templates.
-func buildBundle(src *Source, cfg *Config, entries []bundleEntry, fileProblems []Problem) []*Template {
+func buildBundle(src *Source, cfg *LoaderConfig, entries []bundleEntry, fileProblems []Problem) []*Template {
 	b := cfg.bundleFor(src.Path)
 	fileLocale, fileEvidence, fileDetail := "", FromPath, "file name"
 	if b != nil && b.Locale != "" {
@@ -327,7 +330,7 @@ func buildBundle(src *Source, cfg *Config, entries []bundleEntry, fileProblems [
 // of no stated channel is taken for an in-app text, and for no
 // notification at all until its key or text says otherwise (see
 // InferScope).
-func classifyBundleKey(t *Template, cfg *Config, b *BundleConfig, key string) {
+func classifyBundleKey(t *Template, cfg *LoaderConfig, b *BundleConfig, key string) {
 	words := key
 	if ctxt, _, ok := strings.Cut(key, "::"); ok { // gettext: the context, not the text
 		words = ctxt
@@ -381,7 +384,7 @@ func allTopLocales(entries []bundleEntry) bool {
 // bundleSet names the translation family of a bundle file: its path
 // relative to the config with the locale removed, so en.json and
 // de.json, or locales/en/app.json and locales/de/app.json, share one.
-func bundleSet(cfg *Config, path string) string {
+func bundleSet(cfg *LoaderConfig, path string) string {
 	rel := cfg.relToConfig(path)
 	if rel == "" {
 		rel = filepath.ToSlash(path)
@@ -436,7 +439,7 @@ func composeText(inner, outer Text) Text {
 // android, strings, xcstrings, xliff, php)
 // into one template per message. A bundle with a syntax error is an
 // *InputError naming its line and column.
-func loadBundle(src *Source, cfg *Config, format string, hygiene []Problem) ([]*Template, error) {
+func loadBundle(src *Source, cfg *LoaderConfig, format string, hygiene []Problem) ([]*Template, error) {
 	start := 0
 	if strings.HasPrefix(string(src.Content[:min(3, len(src.Content))]), "\xEF\xBB\xBF") {
 		start = 3

@@ -65,7 +65,7 @@ func TestAppleStrings(t *testing.T) {
 }
 
 func TestXCStrings(t *testing.T) {
-	ts, err := Load("App/Localizable.xcstrings", []byte(xcstringsSample), DefaultConfig(nil))
+	ts, err := Load("App/Localizable.xcstrings", []byte(xcstringsSample), DefaultLoaderConfig())
 	if err != nil {
 		t.Fatal(err)
 	}

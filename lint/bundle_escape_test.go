@@ -18,7 +18,7 @@ func TestPOEscapes(t *testing.T) {
 	}
 	for _, c := range cases {
 		src := "msgid \"x\"\nmsgstr \"" + c.str + "\"\n"
-		ts, err := Load("po/de.po", []byte(src), DefaultConfig(nil))
+		ts, err := Load("po/de.po", []byte(src), DefaultLoaderConfig())
 		if err != nil {
 			t.Fatalf("%s: %v", c.str, err)
 		}
@@ -30,7 +30,7 @@ func TestPOEscapes(t *testing.T) {
 	}
 	// The ä of "sp\303\244t" maps to both of its escapes.
 	src := "msgid \"x\"\nmsgstr \"sp\\303\\244t\"\n"
-	ts, _ := Load("po/de.po", []byte(src), DefaultConfig(nil))
+	ts, _ := Load("po/de.po", []byte(src), DefaultLoaderConfig())
 	if s, e := ts[0].Body().Text.FileRange(2, 4); src[s:e] != `\303\244` {
 		t.Errorf("ä maps to %q", src[s:e])
 	}
@@ -47,7 +47,7 @@ func TestPOEscapeErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		src := "msgid \"x\"\nmsgstr \"" + c.str + "\"\n"
-		_, err := Load("po/de.po", []byte(src), DefaultConfig(nil))
+		_, err := Load("po/de.po", []byte(src), DefaultLoaderConfig())
 		var ie *InputError
 		if !errors.As(err, &ie) || ie.Line != 2 || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: %v, want line 2 and %q", c.str, err, c.want)
@@ -81,7 +81,7 @@ func TestPOPluralForms(t *testing.T) {
 	}
 	for _, c := range cases {
 		src := "msgid \"\"\nmsgstr \"\"\n\"Language: de\\n\"\n\"Plural-Forms: " + c.value + "\\n\"\n\nmsgid \"a\"\nmsgstr \"b\"\n"
-		ts, err := Load("po/de.po", []byte(src), DefaultConfig(nil))
+		ts, err := Load("po/de.po", []byte(src), DefaultLoaderConfig())
 		if c.want == "" {
 			if err != nil || len(ts) != 1 {
 				t.Errorf("%s: %v", c.value, err)
@@ -105,7 +105,7 @@ func TestPropertiesUnicodeEscapes(t *testing.T) {
 	}
 	for _, c := range ok {
 		src := "# c\nk = " + c.value + "\n"
-		ts, err := Load("res/messages_de.properties", []byte(src), DefaultConfig(nil))
+		ts, err := Load("res/messages_de.properties", []byte(src), DefaultLoaderConfig())
 		if err != nil {
 			t.Fatalf("%s: %v", c.value, err)
 		}
@@ -123,14 +123,14 @@ func TestPropertiesUnicodeEscapes(t *testing.T) {
 	}
 	for _, c := range bad {
 		src := "# c\nk = " + c.value + "\nm = n\n"
-		_, err := Load("res/messages_de.properties", []byte(src), DefaultConfig(nil))
+		_, err := Load("res/messages_de.properties", []byte(src), DefaultLoaderConfig())
 		var ie *InputError
 		if !errors.As(err, &ie) || ie.Line != 2 || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: %v, want line 2 and %q", c.value, err, c.want)
 		}
 	}
 	// In a key, too.
-	if _, err := Load("res/messages_de.properties", []byte("k\\uXYZW = v\n"), DefaultConfig(nil)); err == nil {
+	if _, err := Load("res/messages_de.properties", []byte("k\\uXYZW = v\n"), DefaultLoaderConfig()); err == nil {
 		t.Error("malformed escape in a key accepted")
 	}
 }

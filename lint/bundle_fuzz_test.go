@@ -46,7 +46,7 @@ func fuzzBundle(f *testing.F, path string, seeds ...string) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		ts, err := Load(path, []byte(s), DefaultConfig(nil))
+		ts, err := Load(path, []byte(s), DefaultLoaderConfig())
 		if err != nil {
 			var ie *InputError
 			if !errors.As(err, &ie) {

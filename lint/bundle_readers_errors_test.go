@@ -34,7 +34,7 @@ func TestNewBundleInputErrors(t *testing.T) {
 		{"lang/fr/a.php", "?php\n\nreturn ['a' => 'b'];", "a.php:1: column 1: invalid php bundle: no <?php opening tag"},
 	}
 	for _, c := range cases {
-		_, err := Load(c.path, []byte(c.src), DefaultConfig(nil))
+		_, err := Load(c.path, []byte(c.src), DefaultLoaderConfig())
 		var ie *InputError
 		if !errors.As(err, &ie) || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s %q: got %v, want %q", c.path, c.src, err, c.want)

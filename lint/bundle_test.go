@@ -10,7 +10,7 @@ import (
 // templates by id.
 func bundleTemplates(t *testing.T, path, content string) map[string]*Template {
 	t.Helper()
-	ts, err := Load(path, []byte(content), DefaultConfig(nil))
+	ts, err := Load(path, []byte(content), DefaultLoaderConfig())
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
@@ -65,7 +65,7 @@ func TestJSONBundle(t *testing.T) {
 }
 
 func TestJSONBundleTopLocalesAndPlurals(t *testing.T) {
-	ts, err := Load("i18n/all.json", []byte(`{"de": {"items_one": "Ein Artikel", "items_other": "{{count}} Artikel"}, "fr": {"items_one": "Un article"}}`), DefaultConfig(nil))
+	ts, err := Load("i18n/all.json", []byte(`{"de": {"items_one": "Ein Artikel", "items_other": "{{count}} Artikel"}, "fr": {"items_one": "Un article"}}`), DefaultLoaderConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +88,7 @@ func TestBundleSyntaxErrors(t *testing.T) {
 		{"de.po", "msgid \"a\"\nmsgstr[x] \"b\"\n", "de.po:2: column 1: invalid po bundle: invalid plural index"},
 	}
 	for _, c := range cases {
-		_, err := Load(c.path, []byte(c.src), DefaultConfig(nil))
+		_, err := Load(c.path, []byte(c.src), DefaultLoaderConfig())
 		var ie *InputError
 		if !errors.As(err, &ie) || !strings.HasPrefix(err.Error(), c.want) {
 			t.Errorf("%s %q: got %v, want prefix %q", c.path, c.src, err, c.want)
@@ -167,7 +167,7 @@ func TestBundleConfig(t *testing.T) {
 	cfg := DefaultConfig(nil)
 	cfg.Lint.Bundle = []BundleConfig{{Path: "texts/*.yml", Locale: "fr", Keys: []string{"*.sms.*", "*.mail.*"}, ExcludeKeys: []string{"*.draft*"},
 		Channel: map[string][]string{"push": {"*.mail.*"}}, Kind: map[string][]string{"delay": {"*late*"}}, SourceLocale: "de"}}
-	ts, err := Load("texts/x.yml", []byte("a:\n  sms:\n    late: x\n    draft_late: y\n  mail:\n    b: z\n  other: w\n"), cfg)
+	ts, err := Load("texts/x.yml", []byte("a:\n  sms:\n    late: x\n    draft_late: y\n  mail:\n    b: z\n  other: w\n"), &cfg.LoaderConfig)
 	if err != nil {
 		t.Fatal(err)
 	}

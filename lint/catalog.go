@@ -27,7 +27,7 @@ type catalogEntry struct {
 // loadCatalog reads a .toml catalog: each [[message]] table is a template
 // whose body and subject keep their positions in the file. A .toml file
 // without [[message]] tables is not a catalog and yields no templates.
-func loadCatalog(src *Source, cfg *Config) ([]*Template, error) {
+func loadCatalog(src *Source, cfg *LoaderConfig) ([]*Template, error) {
 	data := src.Content
 	start := 0
 	if bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")) {

@@ -14,50 +14,16 @@ import (
 	"github.com/notelint/notelint/lint/tomlkey"
 )
 
-// ConfigFileName is the name notelint looks for when discovering a config.
-const ConfigFileName = ".notelint.toml"
-
 // Config is the effective configuration: built-in defaults overlaid with one
 // .notelint.toml file.
 type Config struct {
-	// Path is the file the config came from; "" for the built-in defaults.
-	Path string
-	// Dir is the directory relative paths in the config are resolved against.
-	Dir  string
-	Lint LintConfig
+	// LoaderConfig is what the loaders read: where the config lives and
+	// the [lint] table.
+	LoaderConfig
 	// Network is what the command line allows rules that read the network;
 	// no config file can set it.
 	Network NetworkPolicy
 	rules   map[string]*ruleSetting
-}
-
-// LintConfig is the [lint] table.
-type LintConfig struct {
-	Include        []string `toml:"include"`
-	Exclude        []string `toml:"exclude"`
-	DefaultLocale  string   `toml:"default_locale"`
-	DefaultChannel string   `toml:"default_channel"`
-	DefaultKind    string   `toml:"default_kind"`
-	// Syntax lists the placeholder syntaxes to read; "auto" (the default)
-	// detects them per file. See SyntaxNames.
-	Syntax []string `toml:"syntax,omitempty"`
-	// Channel and Kind classify messages by patterns on their id or bundle
-	// key, e.g. channel = { sms = ["*.sms.*"] }; front matter wins.
-	Channel map[string][]string `toml:"channel,omitempty"`
-	Kind    map[string][]string `toml:"kind,omitempty"`
-	// Group configures multi-part grouping ([lint.group]).
-	Group GroupConfig `toml:"group"`
-	// Bundle lists the i18n bundles to read ([[lint.bundle]]).
-	Bundle []BundleConfig `toml:"bundle,omitempty"`
-	// localeSet is true when the config file names default_locale (the
-	// built-in "en" is only a weak guess).
-	localeSet bool
-	// MaxFileSize is the largest template file or bundle message, in
-	// bytes (default 256 KiB), and MaxBundleSize the largest i18n bundle
-	// file (default 1 MiB, and one message per 64 bytes of it): more is
-	// an input error, not a slow run.
-	MaxFileSize   int64 `toml:"max_file_size"`
-	MaxBundleSize int64 `toml:"max_bundle_size"`
 }
 
 type ruleSetting struct {
@@ -76,11 +42,8 @@ type fileConfig struct {
 // DefaultConfig returns the built-in configuration for rules.
 func DefaultConfig(rules []*Rule) *Config {
 	c := &Config{
-		Lint:  LintConfig{DefaultLocale: "en", MaxFileSize: DefaultMaxFileSize, MaxBundleSize: DefaultMaxBundleSize},
-		rules: make(map[string]*ruleSetting, len(rules)),
-	}
-	if wd, err := os.Getwd(); err == nil {
-		c.Dir = wd
+		LoaderConfig: *DefaultLoaderConfig(),
+		rules:        make(map[string]*ruleSetting, len(rules)),
 	}
 	for _, r := range rules {
 		s := &ruleSetting{severity: r.Severity}
@@ -154,11 +117,11 @@ func (c *Config) parse(path string, data []byte, rules []*Rule) error {
 				return fmt.Errorf("%s:%d: [lint] %s must be a positive number of bytes, not %d", path, keyLine(data, "lint", v.key), v.key, v.n)
 			}
 		}
-		if l.DefaultChannel != "" && !contains(knownChannels, l.DefaultChannel) {
-			return fmt.Errorf("%s:%d: unknown default_channel %q (want one of %s)", path, keyLine(data, "lint", "default_channel"), l.DefaultChannel, strings.Join(knownChannels, ", "))
+		if l.DefaultChannel != "" && !contains(KnownChannels(), l.DefaultChannel) {
+			return fmt.Errorf("%s:%d: unknown default_channel %q (want one of %s)", path, keyLine(data, "lint", "default_channel"), l.DefaultChannel, strings.Join(KnownChannels(), ", "))
 		}
-		if l.DefaultKind != "" && !contains(knownKinds, l.DefaultKind) {
-			return fmt.Errorf("%s:%d: unknown default_kind %q (want one of %s)", path, keyLine(data, "lint", "default_kind"), l.DefaultKind, strings.Join(knownKinds, ", "))
+		if l.DefaultKind != "" && !contains(KnownKinds(), l.DefaultKind) {
+			return fmt.Errorf("%s:%d: unknown default_kind %q (want one of %s)", path, keyLine(data, "lint", "default_kind"), l.DefaultKind, strings.Join(KnownKinds(), ", "))
 		}
 		for _, g := range append(append([]string(nil), l.Include...), l.Exclude...) {
 			if err := ValidateGlob(g); err != nil {
@@ -319,14 +282,6 @@ func (c *Config) RuleOptions(r *Rule) any {
 		return r.Options()
 	}
 	return nil
-}
-
-// Resolve makes p, a path from the config, absolute against the config dir.
-func (c *Config) Resolve(p string) string {
-	if filepath.IsAbs(p) || c.Dir == "" {
-		return p
-	}
-	return filepath.Join(c.Dir, p)
 }
 
 // FindConfigFile picks the config to use: the explicit --config value, else

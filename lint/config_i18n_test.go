@@ -76,7 +76,7 @@ func TestDiscoverBundles(t *testing.T) {
 		"templates/mail.html.twig":   "<p>Hi</p>",
 		"templates/sms.gotmpl":       "Hi",
 	})
-	files, err := Discover([]string{dir}, DefaultConfig(nil))
+	files, err := Discover([]string{dir}, DefaultLoaderConfig())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -119,7 +119,7 @@ func TestDiscover(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := Discover([]string{root}, cfg)
+	got, err := Discover([]string{root}, &cfg.LoaderConfig)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,11 +132,11 @@ func TestDiscover(t *testing.T) {
 		t.Errorf("discovered %v", rel)
 	}
 	// A file named explicitly is checked even when excluded.
-	got, _ = Discover([]string{filepath.Join(root, "t/drafts/b.txt")}, cfg)
+	got, _ = Discover([]string{filepath.Join(root, "t/drafts/b.txt")}, &cfg.LoaderConfig)
 	if len(got) != 1 {
 		t.Errorf("explicit file: %v", got)
 	}
-	if _, err := Discover([]string{filepath.Join(root, "nope")}, cfg); err == nil || !strings.Contains(err.Error(), "no such file") {
+	if _, err := Discover([]string{filepath.Join(root, "nope")}, &cfg.LoaderConfig); err == nil || !strings.Contains(err.Error(), "no such file") {
 		t.Errorf("missing path: %v", err)
 	}
 }

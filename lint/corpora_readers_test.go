@@ -38,7 +38,7 @@ func TestCorporaFilesRead(t *testing.T) {
 				t.Skipf("corpus not found: %v", err)
 			}
 			cfg := DefaultConfig(nil)
-			files, err := Discover([]string{dir}, cfg)
+			files, err := Discover([]string{dir}, &cfg.LoaderConfig)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -48,7 +48,7 @@ func TestCorporaFilesRead(t *testing.T) {
 					t.Errorf("project file read: %s", f)
 				}
 				got[strings.ToLower(filepath.Ext(f))]++
-				ts, err := LoadFile(f, cfg)
+				ts, err := LoadFile(f, &cfg.LoaderConfig)
 				if broken[filepath.Base(filepath.Dir(f))+"/"+filepath.Base(f)] {
 					if err == nil || !strings.Contains(err.Error(), "no <?php opening tag") {
 						t.Errorf("%s: got %v, want the missing <?php tag reported", f, err)

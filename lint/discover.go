@@ -35,7 +35,7 @@ var bundleDirs = map[string]bool{"locales": true, "locale": true, "i18n": true, 
 // (messages_fr.properties, app.de.yml) or it sits in a locales/, i18n/,
 // lang/ or translations/ directory. Files named on the command line are
 // always read.
-func (c *Config) IsBundleFile(p string) bool {
+func (c *LoaderConfig) IsBundleFile(p string) bool {
 	ext := strings.ToLower(filepath.Ext(p))
 	if bundleFormats[ext] == "" && c.bundleFor(p) == nil {
 		return false
@@ -82,7 +82,7 @@ func inBundleDir(p string, dirs map[string]bool) bool {
 // dot-directories, node_modules and vendor. The result is sorted and free
 // of duplicates. Paths that cannot be read are joined into the error; the
 // files found elsewhere are returned all the same.
-func Discover(paths []string, cfg *Config) ([]string, error) {
+func Discover(paths []string, cfg *LoaderConfig) ([]string, error) {
 	files, problems := DiscoverAll(paths, cfg)
 	errs := make([]error, len(problems))
 	for i, p := range problems {
@@ -94,7 +94,7 @@ func Discover(paths []string, cfg *Config) ([]string, error) {
 // DiscoverAll is Discover that returns one *InputError per path, or
 // directory below one, that cannot be read (missing, unreadable), and goes
 // on with the others.
-func DiscoverAll(paths []string, cfg *Config) ([]string, []*InputError) {
+func DiscoverAll(paths []string, cfg *LoaderConfig) ([]string, []*InputError) {
 	seen := map[string]bool{}
 	var out []string
 	var problems []*InputError
@@ -161,7 +161,7 @@ func unwrapPathError(err error) error {
 
 // relToConfig returns p relative to the config directory, slash-separated,
 // or "" when p lies outside it.
-func (c *Config) relToConfig(p string) string {
+func (c *LoaderConfig) relToConfig(p string) string {
 	abs, err := filepath.Abs(p)
 	if err != nil || c.Dir == "" {
 		return filepath.ToSlash(p)
@@ -173,7 +173,7 @@ func (c *Config) relToConfig(p string) string {
 	return filepath.ToSlash(rel)
 }
 
-func (c *Config) included(p string) bool {
+func (c *LoaderConfig) included(p string) bool {
 	if len(c.Lint.Include) == 0 {
 		return true
 	}
@@ -189,7 +189,7 @@ func (c *Config) included(p string) bool {
 	return false
 }
 
-func (c *Config) excluded(p string, dir bool) bool {
+func (c *LoaderConfig) excluded(p string, dir bool) bool {
 	rel := c.relToConfig(p)
 	if rel == "" {
 		// Outside the config's tree only "**/…" patterns speak, matched

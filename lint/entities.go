@@ -39,3 +39,17 @@ func appendDecoded(b *TextBuilder, raw string, off int, backslash bool) {
 func isASCIIPunct(c byte) bool {
 	return strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) >= 0
 }
+
+// appendLines copies s verbatim except that CRLF becomes LF.
+func appendLines(b *TextBuilder, s string, off int) {
+	for {
+		i := strings.Index(s, "\r\n")
+		if i < 0 {
+			b.Verbatim(s, off)
+			return
+		}
+		b.Verbatim(s[:i], off)
+		b.Mapped("\n", off+i, off+i+2)
+		s, off = s[i+2:], off+i+2
+	}
+}

@@ -151,7 +151,7 @@ func (fx *fileFixer) run(rep *FixReport) ([]byte, int) {
 	skip := func(p pendingFix, reason string) {
 		rep.Skipped = append(rep.Skipped, SkippedFix{Finding: p.finding, Reason: reason})
 	}
-	before, err := Load(fx.src.Path, fx.src.Content, fx.cfg)
+	before, err := Load(fx.src.Path, fx.src.Content, &fx.cfg.LoaderConfig)
 	if err != nil {
 		for _, p := range fx.fixes {
 			skip(p, "the file does not load: "+err.Error())

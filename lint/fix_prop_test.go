@@ -37,7 +37,7 @@ func gsmFixRule() *Rule {
 func fixInMemory(path string, data []byte) (out []byte, applied int, rep *FixReport, ok bool) {
 	rule := gsmFixRule()
 	cfg := DefaultConfig([]*Rule{rule})
-	ts, err := Load(path, data, cfg)
+	ts, err := Load(path, data, &cfg.LoaderConfig)
 	if err != nil {
 		return nil, 0, nil, false
 	}
@@ -143,7 +143,7 @@ func randomFixText(r *rand.Rand) string {
 func checkFixRoundTrip(t *testing.T, path string, data []byte) {
 	t.Helper()
 	cfg := DefaultConfig(nil)
-	before, err := Load(path, data, cfg)
+	before, err := Load(path, data, &cfg.LoaderConfig)
 	if err != nil {
 		return
 	}
@@ -151,7 +151,7 @@ func checkFixRoundTrip(t *testing.T, path string, data []byte) {
 	if !ok {
 		t.Fatalf("%s does not load", path)
 	}
-	after, err := Load(path, out, cfg)
+	after, err := Load(path, out, &cfg.LoaderConfig)
 	if err != nil {
 		t.Fatalf("fixed %s does not load: %v\nbefore: %q\nafter:  %q", path, err, data, out)
 	}
@@ -187,7 +187,7 @@ func TestFixRoundTripProperty(t *testing.T) {
 			loaded, fixed := 0, 0
 			for i := 0; i < 300; i++ {
 				data := []byte(f.file(randomFixText(r)))
-				if _, err := Load(f.path, data, DefaultConfig(nil)); err != nil {
+				if _, err := Load(f.path, data, DefaultLoaderConfig()); err != nil {
 					continue
 				}
 				loaded++

@@ -12,7 +12,7 @@ func (fx *fileFixer) try(edits []textEdit) (out []byte, reason string, ok bool) 
 		return nil, "", false
 	}
 	out = applyEdits(fx.src.Content, edits)
-	after, err := Load(fx.src.Path, out, fx.cfg)
+	after, err := Load(fx.src.Path, out, &fx.cfg.LoaderConfig)
 	if err != nil {
 		return nil, "the fixed file would not load: " + err.Error(), false
 	}

@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
-	"github.com/notelint/notelint/lint/sms"
 	"github.com/pelletier/go-toml/v2"
 )
 
@@ -36,10 +36,6 @@ type varDecl struct {
 	Charset string `toml:"charset"`
 	Landing string `toml:"landing"`
 }
-
-// MaxVarLength is the largest max a placeholder may declare, and the
-// largest [sms] default_var_length: worst cases are built at that length.
-const MaxVarLength = sms.MaxVarLength
 
 // knownVarTypes are the values accepted for a variable's type.
 var knownVarTypes = []string{"text", "name", "time", "date", "datetime", "duration", "url", "number", "money", "phone", "email", "code", "id"}
@@ -153,12 +149,12 @@ func validateMeta(t *Template, m *meta, pos map[string]tomlValue, prefix string)
 		}
 		t.Problems = append(t.Problems, Problem{Kind: FrontMatterProblem, Start: s, End: e, Message: msg, Hint: hint})
 	}
-	if m.Channel != "" && !contains(knownChannels, m.Channel) {
-		bad("channel", fmt.Sprintf("unknown channel %q", m.Channel), "use one of: "+strings.Join(knownChannels, ", "))
+	if m.Channel != "" && !slices.Contains(KnownChannels(), m.Channel) {
+		bad("channel", fmt.Sprintf("unknown channel %q", m.Channel), "use one of: "+strings.Join(KnownChannels(), ", "))
 		m.Channel = ""
 	}
-	if m.Kind != "" && !contains(knownKinds, m.Kind) {
-		bad("kind", fmt.Sprintf("unknown kind %q", m.Kind), "use one of: "+strings.Join(knownKinds, ", "))
+	if m.Kind != "" && !slices.Contains(KnownKinds(), m.Kind) {
+		bad("kind", fmt.Sprintf("unknown kind %q", m.Kind), "use one of: "+strings.Join(KnownKinds(), ", "))
 		m.Kind = ""
 	}
 	if m.Locale != "" && !validLocale(m.Locale) {
@@ -176,7 +172,7 @@ func validateMeta(t *Template, m *meta, pos map[string]tomlValue, prefix string)
 	sort.Strings(names)
 	for _, n := range names {
 		v := m.Vars[n]
-		if v.Type != "" && !contains(knownVarTypes, v.Type) {
+		if v.Type != "" && !slices.Contains(knownVarTypes, v.Type) {
 			bad("vars."+n+".type", fmt.Sprintf("variable %q has unknown type %q", n, v.Type), "use one of: "+strings.Join(knownVarTypes, ", "))
 		}
 		if v.Charset != "" && v.Charset != "gsm" && v.Charset != "unicode" {

@@ -99,3 +99,12 @@ func NormalizeLocale(locale string) string {
 	}
 	return strings.Join(parts, "-")
 }
+
+func isLetters(s string) bool {
+	for _, r := range s {
+		if (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') {
+			return false
+		}
+	}
+	return true
+}

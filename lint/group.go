@@ -85,22 +85,6 @@ func (g GroupConfig) buildPartTokens() map[string]string {
 	return out
 }
 
-// groupInfo is where a template may belong: the key shared by the parts
-// of one notification and the part it is.
-type groupInfo struct {
-	key  string // "" when the template groups with nothing
-	role string // part name from the name's tokens; "" when none
-	stem string // the name without its part tokens
-	// pairable: an .html or .txt file with no part token, which groups
-	// with the file of the other extension and the same name.
-	pairable bool
-	html     bool
-	// id and tkey are the grouped message's id and translation key.
-	id, tkey string
-	// channel is the channel set by front matter, "" when none.
-	channel string
-}
-
 // groupFor computes the grouping of a file stem or bundle key, with the
 // part tokens toks. locale is the template's locale, whose tokens at the
 // end of name are kept.
@@ -154,7 +138,7 @@ func groupFor(toks map[string]string, name, locale string, isFile bool) groupInf
 }
 
 // fileGroup sets the grouping of a document template loaded from path.
-func fileGroup(t *Template, cfg *Config, format Format, explicitChannel string) {
+func fileGroup(t *Template, cfg *LoaderConfig, format Format, explicitChannel string) {
 	slash := filepath.ToSlash(t.Source.Path)
 	dir, base := path.Split(slash)
 	if !cfg.Lint.Group.enabled() {
@@ -193,7 +177,7 @@ func fileGroup(t *Template, cfg *Config, format Format, explicitChannel string) 
 // notification into one template per notification, keeping the order of
 // first appearance. Each part keeps its own file, so findings still
 // point at the right file, line and column.
-func GroupTemplates(ts []*Template, cfg *Config) []*Template {
+func GroupTemplates(ts []*Template, cfg *LoaderConfig) []*Template {
 	if !cfg.Lint.Group.enabled() {
 		return ts
 	}
@@ -404,26 +388,4 @@ var engineExts = map[string]bool{
 	".twig": true, ".gotmpl": true, ".tmpl": true, ".hbs": true, ".handlebars": true, ".mustache": true,
 	".liquid": true, ".j2": true, ".jinja": true, ".jinja2": true, ".njk": true, ".tpl": true, ".erb": true,
 	".ejs": true,
-}
-
-// fileOf returns the file of a file range reported without a part: the
-// template's file, unless the range is a link or variable declaration of
-// a part grouped in from another file.
-func (t *Template) fileOf(start, end int) *Source {
-	for _, p := range t.Parts {
-		if p.Source == nil {
-			continue
-		}
-		for _, l := range p.Links {
-			if l.FileStart == start && l.FileEnd == end {
-				return p.Source
-			}
-		}
-	}
-	for _, v := range t.Vars {
-		if v.Source != nil && v.Offset == start {
-			return v.Source
-		}
-	}
-	return t.Source
 }

@@ -28,20 +28,20 @@ func writeTree(t *testing.T, files map[string]string) string {
 // describes each as "id: part(file) part(file)".
 func loadGrouped(t *testing.T, dir string, cfg *Config) []string {
 	t.Helper()
-	files, err := Discover([]string{dir}, cfg)
+	files, err := Discover([]string{dir}, &cfg.LoaderConfig)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var ts []*Template
 	for _, f := range files {
-		x, err := LoadFile(f, cfg)
+		x, err := LoadFile(f, &cfg.LoaderConfig)
 		if err != nil {
 			t.Fatal(err)
 		}
 		ts = append(ts, x...)
 	}
 	var out []string
-	for _, tp := range GroupTemplates(ts, cfg) {
+	for _, tp := range GroupTemplates(ts, &cfg.LoaderConfig) {
 		id := strings.TrimPrefix(tp.ID, filepath.ToSlash(dir)+"/")
 		id = id[strings.LastIndex(id, "/")+1:]
 		desc := []string{id + "@" + tp.Locale + "/" + tp.Channel + ":"}
@@ -114,11 +114,11 @@ func TestGroupFiles(t *testing.T) {
 }
 
 func TestGroupBundleKeys(t *testing.T) {
-	ts, err := Load("locales/en.json", []byte(`{"order": {"shipped": {"subject": "Shipped", "body": "Your order {{id}} shipped", "sms": "Shipped {{id}}"}}}`), DefaultConfig(nil))
+	ts, err := Load("locales/en.json", []byte(`{"order": {"shipped": {"subject": "Shipped", "body": "Your order {{id}} shipped", "sms": "Shipped {{id}}"}}}`), DefaultLoaderConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := GroupTemplates(ts, DefaultConfig(nil))
+	g := GroupTemplates(ts, DefaultLoaderConfig())
 	if len(g) != 2 || g[0].ID != "order.shipped" || g[0].Key != "order.shipped" || len(g[0].Parts) != 2 ||
 		g[0].Parts[0].Name != PartSubject || g[0].Parts[1].Name != PartBody || g[1].ID != "order.shipped.sms" {
 		for _, x := range g {

@@ -121,15 +121,6 @@ func dirLocale(d string) string {
 	return ""
 }
 
-func isLetters(s string) bool {
-	for _, r := range s {
-		if (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') {
-			return false
-		}
-	}
-	return true
-}
-
 // kindFromName finds a message kind in a name such as "delay-parcel",
 // "process-update", "outage_notice" or "versandverzug", from the key words
 // of the language data.

@@ -18,7 +18,7 @@ func (r *Runner) inputFindings(errs []error) []Finding {
 			if sev == Off || !rule.owns(InputProblem) {
 				continue
 			}
-			d := pr.Diagnostic()
+			d := ProblemDiagnostic(pr)
 			if rule.Problem != nil {
 				d = rule.Problem(pr)
 			}

@@ -35,7 +35,7 @@ func (e *InputError) Unwrap() error { return e.Err }
 // catalog). A file that cannot be read, is not a regular file, is larger
 // than [lint] max_file_size (max_bundle_size for an i18n bundle) or is not
 // UTF-8 is an *InputError.
-func LoadFile(path string, cfg *Config) ([]*Template, error) {
+func LoadFile(path string, cfg *LoaderConfig) ([]*Template, error) {
 	data, err := readRegular(path, cfg.sizeLimitFor(path))
 	if err != nil {
 		return nil, err
@@ -46,7 +46,7 @@ func LoadFile(path string, cfg *Config) ([]*Template, error) {
 // Load parses data, the content of the file at path, into templates.
 // Data larger than [lint] max_file_size (max_bundle_size for an i18n
 // bundle) is an *InputError.
-func Load(path string, data []byte, cfg *Config) ([]*Template, error) {
+func Load(path string, data []byte, cfg *LoaderConfig) ([]*Template, error) {
 	if limit := cfg.sizeLimitFor(path); int64(len(data)) > limit.bytes {
 		return nil, &InputError{Path: path, Err: tooLarge(int64(len(data)), limit, false)}
 	}
@@ -137,7 +137,7 @@ func FirstInvalidUTF8(b []byte) int {
 }
 
 // loadDocument loads a .txt, .md or .html file with optional front matter.
-func loadDocument(src *Source, cfg *Config, format Format) *Template {
+func loadDocument(src *Source, cfg *LoaderConfig, format Format) *Template {
 	t := &Template{Source: src, End: len(src.Content)}
 	start := 0
 	if bytes.HasPrefix(src.Content, []byte("\xEF\xBB\xBF")) {
@@ -218,7 +218,7 @@ func plainText(body []byte, off int) Text {
 // config, each with its evidence: the config's defaults, then the path;
 // a plain-text file is an SMS and any other an e-mail only as a weak
 // guess that SMS and e-mail rules do not act on.
-func applyDefaults(t *Template, cfg *Config, format Format) {
+func applyDefaults(t *Template, cfg *LoaderConfig, format Format) {
 	guess := "email"
 	if format == Plain {
 		guess = "sms"
@@ -328,7 +328,7 @@ func arrayElement(content []byte, tv tomlValue, i int) (int, int, bool) {
 
 // finishTemplate scans placeholders and links in every part and checks them
 // against the declared variables.
-func finishTemplate(t *Template, cfg *Config) {
+func finishTemplate(t *Template, cfg *LoaderConfig) {
 	fc := &fileCheck{}
 	finishTemplateIn(t, cfg, fc)
 	fc.summarise()
@@ -336,7 +336,7 @@ func finishTemplate(t *Template, cfg *Config) {
 
 // finishTemplateIn is finishTemplate counting placeholder problems in fc,
 // shared by the templates of one file.
-func finishTemplateIn(t *Template, cfg *Config, fc *fileCheck) {
+func finishTemplateIn(t *Template, cfg *LoaderConfig, fc *fileCheck) {
 	for _, p := range t.Parts {
 		phs, issues := ScanSyntax(p.Text.String(), t.Syntax)
 		p.Placeholders = phs

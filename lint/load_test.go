@@ -47,7 +47,7 @@ func wantAt(t *testing.T, tpl *Template, part, needle, want string) {
 
 func load1(t *testing.T, path, content string) *Template {
 	t.Helper()
-	ts, err := Load(path, []byte(content), DefaultConfig(nil))
+	ts, err := Load(path, []byte(content), DefaultLoaderConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +117,7 @@ func TestHTMLPositions(t *testing.T) {
 
 func TestCatalogPositions(t *testing.T) {
 	src := "channel = \"sms\"\nlocale = \"fr\"\n\n[[message]]\nid = \"a\"\nkind = \"outage\"\nbody = \"Panne en cours.\\nRetour prévu à {{time}}.\"\n\n[[message]]\nid = \"b\"\nbody = \"\"\"\nLigne 1 ’\nLigne 2\"\"\"\ncolour = \"x\"\n\n[[message]]\nid = \"c\"\n"
-	ts, err := Load("catalog.toml", []byte(src), DefaultConfig(nil))
+	ts, err := Load("catalog.toml", []byte(src), DefaultLoaderConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -168,7 +168,7 @@ func TestFrontMatterProblems(t *testing.T) {
 }
 
 func TestInvalidUTF8(t *testing.T) {
-	_, err := Load("bad.txt", []byte("ok\nbad \xff here"), DefaultConfig(nil))
+	_, err := Load("bad.txt", []byte("ok\nbad \xff here"), DefaultLoaderConfig())
 	if err == nil || !strings.Contains(err.Error(), "bad.txt:2: column 5: invalid UTF-8") {
 		t.Errorf("err = %v", err)
 	}

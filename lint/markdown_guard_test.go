@@ -71,7 +71,7 @@ func TestMarkdownGuard(t *testing.T) {
 // text intact, read without inline markup.
 func TestMarkdownPathologicalLoad(t *testing.T) {
 	src := "+++\nkind = \"delay\"\n+++\nHello.\n\n" + strings.Repeat("[a](", 60000) + "\n"
-	ts, err := Load("email/x.md", []byte(src), DefaultConfig(nil))
+	ts, err := Load("email/x.md", []byte(src), DefaultLoaderConfig())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -47,7 +47,7 @@ func IsProjectFile(name string) bool {
 // includeNames reports whether an include glob of the config names the
 // file at p explicitly: the glob matches it and its last segment has no
 // wildcard ("docs/README.md", "**/NOTICE.txt").
-func (c *Config) includeNames(p string) bool {
+func (c *LoaderConfig) includeNames(p string) bool {
 	if c == nil {
 		return false
 	}
@@ -66,7 +66,7 @@ func (c *Config) includeNames(p string) bool {
 
 // skipProjectFile reports whether discovery leaves the file at p out as
 // a project file.
-func (c *Config) skipProjectFile(p string) bool {
+func (c *LoaderConfig) skipProjectFile(p string) bool {
 	return IsProjectFile(p) && !c.includeNames(p)
 }
 
@@ -74,7 +74,7 @@ func (c *Config) skipProjectFile(p string) bool {
 // command line: a project file, or a file in a dot-directory,
 // node_modules or vendor (.github/ISSUE_TEMPLATE/bug.md), unless the
 // config's include names it.
-func (c *Config) skipNamedFile(p string) bool {
+func (c *LoaderConfig) skipNamedFile(p string) bool {
 	if c.includeNames(p) {
 		return false
 	}

@@ -42,7 +42,7 @@ func TestDiscoverWhichFilesAreTemplates(t *testing.T) {
 		}
 		return m
 	}())
-	got, err := Discover([]string{root}, DefaultConfig(nil))
+	got, err := Discover([]string{root}, DefaultLoaderConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,14 +62,14 @@ func TestDiscoverWhichFilesAreTemplates(t *testing.T) {
 	// Named on the command line (pre-commit passes every changed file):
 	// project files are skipped unless include names them.
 	args := []string{filepath.Join(root, "README.md"), filepath.Join(root, "SOURCE.txt"), filepath.Join(root, "t/x.txt")}
-	got, _ = Discover(args, DefaultConfig(nil))
+	got, _ = Discover(args, DefaultLoaderConfig())
 	if len(got) != 1 || !strings.HasSuffix(got[0], "x.txt") {
 		t.Errorf("command line: %v", got)
 	}
 	// Relative paths as pre-commit passes them: dot-directories,
 	// node_modules and vendor are no template folders either.
 	t.Chdir(root)
-	got, _ = Discover([]string{".github/ISSUE_TEMPLATE/bug.md", "vendor/z/a.txt", "node_modules/x/y.txt", "./t/x.txt", "mail/a.liquid"}, DefaultConfig(nil))
+	got, _ = Discover([]string{".github/ISSUE_TEMPLATE/bug.md", "vendor/z/a.txt", "node_modules/x/y.txt", "./t/x.txt", "mail/a.liquid"}, DefaultLoaderConfig())
 	if strings.Join(got, " ") != "mail/a.liquid t/x.txt" {
 		t.Errorf("relative command line: %v", got)
 	}
@@ -80,7 +80,7 @@ func TestDiscoverWhichFilesAreTemplates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, _ = Discover(args, cfg)
+	got, _ = Discover(args, &cfg.LoaderConfig)
 	if len(got) != 2 || !strings.HasSuffix(got[0], "README.md") {
 		t.Errorf("include names README.md, **/*.txt does not name SOURCE.txt: %v", got)
 	}

@@ -77,7 +77,7 @@ func FuzzLoad(f *testing.F) {
 		default:
 			ext = ".txt"
 		}
-		ts, err := Load("f"+ext, []byte(s), DefaultConfig(nil))
+		ts, err := Load("f"+ext, []byte(s), DefaultLoaderConfig())
 		if err != nil {
 			return
 		}

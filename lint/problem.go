@@ -58,29 +58,3 @@ type Problem struct {
 	// Source is the file of Start and End when it is not the template's.
 	Source *Source
 }
-
-// Diagnostic returns the problem as a diagnostic with the loader's message
-// and hint, for rules that report a problem as it is.
-func (pr Problem) Diagnostic() Diagnostic {
-	return Diagnostic{Start: pr.Start, End: pr.End, Message: pr.Message, Hint: pr.Hint, Severity: pr.Severity, Source: pr.Source}
-}
-
-// owns reports whether r claims problems of kind k.
-func (r *Rule) owns(k ProblemKind) bool {
-	for _, o := range r.Owns {
-		if o == k {
-			return true
-		}
-	}
-	return false
-}
-
-// reportProblem reports pr through the pass's rule: its Problem function
-// when set, else the problem as it is.
-func (p *Pass) reportProblem(pr Problem) {
-	d := pr.Diagnostic()
-	if p.rule.Problem != nil {
-		d = p.rule.Problem(pr)
-	}
-	p.Report(d)
-}

@@ -25,7 +25,7 @@ const (
 )
 
 // MaxFileSizeBytes returns the configured template size cap in bytes.
-func (c *Config) MaxFileSizeBytes() int64 {
+func (c *LoaderConfig) MaxFileSizeBytes() int64 {
 	if c == nil || c.Lint.MaxFileSize <= 0 {
 		return DefaultMaxFileSize
 	}
@@ -33,7 +33,7 @@ func (c *Config) MaxFileSizeBytes() int64 {
 }
 
 // MaxBundleSizeBytes returns the configured bundle size cap in bytes.
-func (c *Config) MaxBundleSizeBytes() int64 {
+func (c *LoaderConfig) MaxBundleSizeBytes() int64 {
 	if c == nil || c.Lint.MaxBundleSize <= 0 {
 		return DefaultMaxBundleSize
 	}
@@ -48,7 +48,7 @@ type sizeLimit struct {
 
 // sizeLimitFor returns the cap for the file at path: max_bundle_size for
 // an i18n bundle, else max_file_size.
-func (c *Config) sizeLimitFor(path string) sizeLimit {
+func (c *LoaderConfig) sizeLimitFor(path string) sizeLimit {
 	if c.bundleFormat(path) != "" && !strings.EqualFold(filepath.Ext(path), ".toml") {
 		return sizeLimit{c.MaxBundleSizeBytes(), "max_bundle_size"}
 	}
@@ -134,7 +134,7 @@ func fileKind(m fs.FileMode) string {
 
 // checkBundleLimits holds a bundle to max_bundle_size/64 messages, and
 // each message to max_file_size, like a template file.
-func checkBundleLimits(src *Source, cfg *Config, entries []bundleEntry) error {
+func checkBundleLimits(src *Source, cfg *LoaderConfig, entries []bundleEntry) error {
 	if most := cfg.MaxBundleSizeBytes() / bundleBytesPerMessage; int64(len(entries)) > most {
 		return &InputError{Path: src.Path, Err: fmt.Errorf("%d messages, over the limit of %d (one per %d bytes of [lint] max_bundle_size); not checked (raise max_bundle_size to check it)",
 			len(entries), most, bundleBytesPerMessage)}

@@ -34,7 +34,7 @@ func TestFIFOSkipped(t *testing.T) {
 		t.Fatalf("error %v", res.Errors[0])
 	}
 	// Named on the command line, too.
-	if _, err := LoadFile(filepath.Join(dir, "pipe.txt"), DefaultConfig(nil)); !errors.As(err, &ie) {
+	if _, err := LoadFile(filepath.Join(dir, "pipe.txt"), DefaultLoaderConfig()); !errors.As(err, &ie) {
 		t.Fatalf("LoadFile(pipe): %v", err)
 	}
 }

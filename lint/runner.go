@@ -40,7 +40,7 @@ type Result struct {
 // InputProblem); the other paths are checked all the same. The error is
 // always nil; it is kept for callers that check it.
 func (r *Runner) Run(paths []string) (*Result, error) {
-	files, problems := DiscoverAll(paths, r.Config)
+	files, problems := DiscoverAll(paths, &r.Config.LoaderConfig)
 	res := r.RunFiles(files)
 	if len(problems) > 0 {
 		errs := make([]error, len(problems))
@@ -88,8 +88,8 @@ func (r *Runner) LoadFiles(files []string) ([]*Template, []error) {
 		}
 		ts = append(ts, fr.templates...)
 	}
-	ts = GroupTemplates(ts, r.Config)
-	InferScope(ts, r.Config)
+	ts = GroupTemplates(ts, &r.Config.LoaderConfig)
+	InferScope(ts, &r.Config.LoaderConfig)
 	return ts, errs
 }
 
@@ -158,7 +158,7 @@ func (r *Runner) loadFile(path string) (fr fileResult) {
 			fr = fileResult{err: PanicError(path, p)}
 		}
 	}()
-	ts, err := LoadFile(path, r.Config)
+	ts, err := LoadFile(path, &r.Config.LoaderConfig)
 	return fileResult{templates: ts, err: err}
 }
 
@@ -234,7 +234,7 @@ func (r *Runner) checkTemplate(t *Template, state *RunState, extra []Finding) []
 	}
 	out := raw[:0]
 	for i := range raw {
-		if !t.suppress.suppressed(&raw[i]) {
+		if f := &raw[i]; !t.suppress.suppressed(f.Rule, f.File, f.Offset, f.Line) {
 			out = append(out, raw[i])
 		}
 	}

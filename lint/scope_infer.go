@@ -18,14 +18,14 @@ var classifier = sync.OnceValue(classify.Default)
 // whether it is a notification, its kind, its language and, for plain
 // texts, whether it reads as an SMS. Evidence already recorded from front
 // matter, config, keys or paths is never overridden by the text.
-func InferScope(ts []*Template, cfg *Config) {
+func InferScope(ts []*Template, cfg *LoaderConfig) {
 	c := classifier()
 	for _, t := range ts {
 		inferScope(c, t, cfg)
 	}
 }
 
-func inferScope(c *classify.Classifier, t *Template, cfg *Config) {
+func inferScope(c *classify.Classifier, t *Template, cfg *LoaderConfig) {
 	text := scopeText(t)
 	if t.Scope.Locale.Confidence < Medium {
 		if l := c.Language(text); l.Sure {
@@ -254,19 +254,6 @@ func mergeRefs(key *classify.Key, c *classify.Classifier, refs []string) {
 	}
 }
 
-// LoadTemplates loads one file's content as check reads it: parsed, its
-// parts grouped, and each template's scope inferred. Editors and tests
-// use it to check a text as if it were the file at path.
-func LoadTemplates(path string, data []byte, cfg *Config) ([]*Template, error) {
-	ts, err := Load(path, data, cfg)
-	if err != nil {
-		return nil, err
-	}
-	ts = GroupTemplates(ts, cfg)
-	InferScope(ts, cfg)
-	return ts, nil
-}
-
 // docDirs are folders of project documentation, not of messages.
 var docDirs = map[string]bool{"docs": true, "doc": true, "documentation": true, "wiki": true, "website": true,
 	".github": true, "guides": true, "guide": true, "manual": true, "handbook": true, "site": true, "blog": true}
@@ -337,4 +324,17 @@ func inUIFolder(dir string) bool {
 		}
 	}
 	return false
+}
+
+// LoadText loads one file's content as check reads it: parsed, its
+// parts grouped, and each template's scope inferred. Editors and tests
+// use it to check a text as if it were the file at path.
+func LoadText(path string, data []byte, cfg *LoaderConfig) ([]*Template, error) {
+	ts, err := Load(path, data, cfg)
+	if err != nil {
+		return nil, err
+	}
+	ts = GroupTemplates(ts, cfg)
+	InferScope(ts, cfg)
+	return ts, nil
 }

@@ -3,7 +3,7 @@ package lint
 // applyConfigDefaults records the config's default channel, kind and
 // locale: stated by the user, so rules act on them, but any folder, key or
 // front matter that says otherwise wins.
-func applyConfigDefaults(t *Template, cfg *Config) {
+func applyConfigDefaults(t *Template, cfg *LoaderConfig) {
 	l := &cfg.Lint
 	t.setLocale(l.DefaultLocale, FromDefault, Low, "built-in default")
 	if l.localeSet {
@@ -15,4 +15,4 @@ func applyConfigDefaults(t *Template, cfg *Config) {
 
 // DefaultLocaleSet reports whether the config file names default_locale;
 // the built-in "en" is only a weak guess.
-func (c *Config) DefaultLocaleSet() bool { return c != nil && c.Lint.localeSet }
+func (c *LoaderConfig) DefaultLocaleSet() bool { return c != nil && c.Lint.localeSet }

@@ -11,7 +11,7 @@ func TestEstimateSMSICUBranches(t *testing.T) {
 	long := strings.Repeat("late ", 40) // 200 characters
 	src := "{\"parcel\": \"Acme: {count, plural, one {your parcel is late} other {" + long + "}}. Sorry.\"}"
 	cfg := DefaultConfig(nil)
-	ts, err := Load("locales/en.json", []byte(src), cfg)
+	ts, err := Load("locales/en.json", []byte(src), &cfg.LoaderConfig)
 	if err != nil || len(ts) != 1 {
 		t.Fatalf("load: %v, %d templates", err, len(ts))
 	}

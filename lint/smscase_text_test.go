@@ -17,7 +17,7 @@ func TestSMSCaseTextsMatchEstimateSMS(t *testing.T) {
 		"Plain text without placeholders’.\n",
 	}
 	for _, c := range cases {
-		ts, err := Load("sms/en/x.txt", []byte(c), cfg)
+		ts, err := Load("sms/en/x.txt", []byte(c), &cfg.LoaderConfig)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -88,17 +88,17 @@ func TestParseSyntax(t *testing.T) {
 
 func TestDetectSyntax(t *testing.T) {
 	cfg := DefaultConfig(nil)
-	if s := DetectSyntax("a.txt", []byte("Incident :name at 10:30"), cfg); s&SyntaxLaravel == 0 {
+	if s := DetectSyntax("a.txt", []byte("Incident :name at 10:30"), &cfg.LoaderConfig); s&SyntaxLaravel == 0 {
 		t.Errorf("laravel not detected: %v", s)
 	}
-	if s := DetectSyntax("a.txt", []byte("At 10:30, see http://x:80"), cfg); s&SyntaxLaravel != 0 {
+	if s := DetectSyntax("a.txt", []byte("At 10:30, see http://x:80"), &cfg.LoaderConfig); s&SyntaxLaravel != 0 {
 		t.Errorf("laravel detected in clock time: %v", s)
 	}
-	if s := DetectSyntax("de.po", []byte("#, c-format\nmsgid \"%s\""), cfg); s&SyntaxPrintf == 0 {
+	if s := DetectSyntax("de.po", []byte("#, c-format\nmsgid \"%s\""), &cfg.LoaderConfig); s&SyntaxPrintf == 0 {
 		t.Errorf("printf not detected in .po: %v", s)
 	}
 	cfg.Lint.Syntax = []string{"go"}
-	if s := DetectSyntax("a.txt", []byte(":name"), cfg); s != SyntaxGo {
+	if s := DetectSyntax("a.txt", []byte(":name"), &cfg.LoaderConfig); s != SyntaxGo {
 		t.Errorf("configured syntax not used alone: %v", s)
 	}
 }

@@ -1,5 +1,7 @@
 package lint
 
+import "github.com/notelint/notelint/lint/sms"
+
 // Channels and kinds notelint knows.
 var (
 	knownChannels = []string{"sms", "email", "push", "whatsapp", "inapp"}
@@ -185,4 +187,46 @@ type Directive struct {
 	// Source is the file of the directive when it is not the template's.
 	Source *Source
 	used   bool
+}
+
+// fileOf returns the file of a file range reported without a part: the
+// template's file, unless the range is a link or variable declaration of
+// a part grouped in from another file.
+func (t *Template) fileOf(start, end int) *Source {
+	for _, p := range t.Parts {
+		if p.Source == nil {
+			continue
+		}
+		for _, l := range p.Links {
+			if l.FileStart == start && l.FileEnd == end {
+				return p.Source
+			}
+		}
+	}
+	for _, v := range t.Vars {
+		if v.Source != nil && v.Offset == start {
+			return v.Source
+		}
+	}
+	return t.Source
+}
+
+// MaxVarLength is the largest max a placeholder may declare, and the
+// largest [sms] default_var_length: worst cases are built at that length.
+const MaxVarLength = sms.MaxVarLength
+
+// groupInfo is where a template may belong: the key shared by the parts
+// of one notification and the part it is.
+type groupInfo struct {
+	key  string // "" when the template groups with nothing
+	role string // part name from the name's tokens; "" when none
+	stem string // the name without its part tokens
+	// pairable: an .html or .txt file with no part token, which groups
+	// with the file of the other extension and the same name.
+	pairable bool
+	html     bool
+	// id and tkey are the grouped message's id and translation key.
+	id, tkey string
+	// channel is the channel set by front matter, "" when none.
+	channel string
 }

@@ -168,20 +168,6 @@ func trimFirstNewline(s string, off int) (string, int) {
 	return s, off
 }
 
-// appendLines copies s verbatim except that CRLF becomes LF.
-func appendLines(b *TextBuilder, s string, off int) {
-	for {
-		i := strings.Index(s, "\r\n")
-		if i < 0 {
-			b.Verbatim(s, off)
-			return
-		}
-		b.Verbatim(s[:i], off)
-		b.Mapped("\n", off+i, off+i+2)
-		s, off = s[i+2:], off+i+2
-	}
-}
-
 // appendBasic decodes a basic (escaped) TOML string body.
 func appendBasic(b *TextBuilder, s string, off int, multiline bool) {
 	start := 0

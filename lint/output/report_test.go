@@ -95,7 +95,7 @@ func reportFixture(t *testing.T) ([]lint.Finding, Options) {
 	opt.Contents = map[string][]byte{}
 	for _, file := range []string{delayFile, outageFile, catalogFile, emailFile, pushFile} {
 		content := templateFiles[file]
-		ts, err := lint.Load(file, []byte(content), cfg)
+		ts, err := lint.Load(file, []byte(content), &cfg.LoaderConfig)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -748,7 +748,7 @@ func TestHTMLEscapes(t *testing.T) {
 	cfg := lint.DefaultConfig(testRules())
 	file := "templates/sms/evil.txt"
 	content := "+++\nid = \"<b>evil</b>\"\nsender = \"<i>Acme</i>\"\n+++\nAcme: <script>alert(1)</script> & <img src=x onerror=alert(1)> \"quoted\"\n"
-	ts, err := lint.Load(file, []byte(content), cfg)
+	ts, err := lint.Load(file, []byte(content), &cfg.LoaderConfig)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -773,7 +773,7 @@ func TestHTMLEscapes(t *testing.T) {
 func TestHTMLInvisibleCharacter(t *testing.T) {
 	cfg := lint.DefaultConfig(testRules())
 	file := "templates/sms/zwsp.txt"
-	ts, err := lint.Load(file, []byte("Acme: hi\u200bthere\n"), cfg)
+	ts, err := lint.Load(file, []byte("Acme: hi\u200bthere\n"), &cfg.LoaderConfig)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -798,7 +798,7 @@ func TestHTMLChipAcrossSegments(t *testing.T) {
 	// 153 cuts the sample after 3 characters.
 	content := "+++\n[vars]\nref = { sample = \"" + strings.Repeat("R", 20) + "\", max = 20 }\n+++\n" +
 		strings.Repeat("a", 150) + "{{ ref }}\n"
-	ts, err := lint.Load(file, []byte(content), cfg)
+	ts, err := lint.Load(file, []byte(content), &cfg.LoaderConfig)
 	if err != nil {
 		t.Fatal(err)
 	}

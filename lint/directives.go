@@ -107,22 +107,23 @@ func nextContentLine(src []byte, offset int) int {
 	}
 }
 
-// suppressed reports whether f is switched off by a directive and marks
-// the directive used.
-func (d *directives) suppressed(f *Finding) bool {
+// suppressed reports whether a finding of rule at file offset off, on
+// 1-based line, in the file at path, is switched off by a directive, and
+// marks the directive used.
+func (d *directives) suppressed(rule, path string, off, line int) bool {
 	hit := false
 	for _, i := range d.wide {
-		if d.all[i].Rule == f.Rule {
+		if d.all[i].Rule == rule {
 			d.all[i].used, hit = true, true
 		}
 	}
 	for _, r := range d.ranges {
-		if r.rule == f.Rule && f.Offset >= r.start && f.Offset < r.end && (r.file == nil || r.file.Path == f.File) {
+		if r.rule == rule && off >= r.start && off < r.end && (r.file == nil || r.file.Path == path) {
 			d.all[r.dir].used, hit = true, true
 		}
 	}
 	for _, l := range d.lines {
-		if l.rule == f.Rule && f.Line == l.line && (l.file == nil || l.file.Path == f.File) {
+		if l.rule == rule && line == l.line && (l.file == nil || l.file.Path == path) {
 			d.all[l.dir].used, hit = true, true
 		}
 	}
