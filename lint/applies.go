@@ -1,6 +1,10 @@
 package lint
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/notelint/notelint/lint/message"
+)
 
 // Applies declares where a rule runs. The engine runs a rule's Check only
 // on templates that match; a rule never re-checks kind or channel itself.
@@ -24,7 +28,7 @@ type ScopeOptions interface {
 }
 
 // appliesTo reports whether a rule with options opts runs on t.
-func (r *Rule) appliesTo(t *Template, opts any) bool {
+func (r *Rule) appliesTo(t *message.Template, opts any) bool {
 	so, ok := opts.(ScopeOptions)
 	if !ok {
 		return r.Applies.Match(t)
@@ -35,7 +39,7 @@ func (r *Rule) appliesTo(t *Template, opts any) bool {
 }
 
 // Match reports whether t is in the scope a declares.
-func (a Applies) Match(t *Template) bool {
+func (a Applies) Match(t *message.Template) bool {
 	if a.Notifications && !t.IsNotification() {
 		return false
 	}
@@ -50,6 +54,6 @@ func (a Applies) Match(t *Template) bool {
 
 // Runs reports whether rule r, as configured, runs its per-template check
 // on t: it is not off and t is in its scope.
-func (c *Config) Runs(r *Rule, t *Template) bool {
-	return t.Scope.NotTemplate == "" && r.Check != nil && c.Severity(r) != Off && r.appliesTo(t, c.RuleOptions(r))
+func (c *Config) Runs(r *Rule, t *message.Template) bool {
+	return t.Scope.NotTemplate == "" && r.Check != nil && c.Severity(r) != message.Off && r.appliesTo(t, c.RuleOptions(r))
 }

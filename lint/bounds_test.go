@@ -8,13 +8,15 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/notelint/notelint/lint/load"
+	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/lint/sms"
 )
 
 // parseConfig reads config text as if from path.
 func parseConfig(t *testing.T, text string) (*Config, error) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), ConfigFileName)
+	path := filepath.Join(t.TempDir(), load.ConfigFileName)
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -52,8 +54,8 @@ func TestFileSizeCap(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg := DefaultConfig(nil)
-	_, err := LoadFile(big, &cfg.LoaderConfig)
-	var ie *InputError
+	_, err := load.LoadFile(big, &cfg.Config)
+	var ie *load.InputError
 	if !errors.As(err, &ie) || ie.Path != big {
 		t.Fatalf("LoadFile: %v, want an InputError", err)
 	}
@@ -62,15 +64,15 @@ func TestFileSizeCap(t *testing.T) {
 			t.Errorf("error %q lacks %q", err, want)
 		}
 	}
-	if _, err := Load(big, make([]byte, 300<<10), &cfg.LoaderConfig); !errors.As(err, &ie) {
+	if _, err := load.Load(big, make([]byte, 300<<10), &cfg.Config); !errors.As(err, &ie) {
 		t.Errorf("Load of 300 KiB: %v, want an InputError", err)
 	}
 	cfg.Lint.MaxFileSize = 1 << 20
-	if _, err := LoadFile(big, &cfg.LoaderConfig); err != nil {
+	if _, err := load.LoadFile(big, &cfg.Config); err != nil {
 		t.Errorf("with max_file_size = 1 MiB: %v", err)
 	}
 	cfg.Lint.MaxFileSize = 10
-	if _, err := LoadFile(big, &cfg.LoaderConfig); err == nil || !strings.Contains(err.Error(), "limit of 10 bytes") {
+	if _, err := load.LoadFile(big, &cfg.Config); err == nil || !strings.Contains(err.Error(), "limit of 10 bytes") {
 		t.Errorf("with max_file_size = 10: %v", err)
 	}
 }
@@ -100,12 +102,12 @@ func TestBundleSizeCap(t *testing.T) {
 	}
 	many.WriteString("}")
 	cfg := DefaultConfig(nil)
-	if _, err := LoadFile(write("de.json", many.String()), &cfg.LoaderConfig); err != nil || many.Len() < 300<<10 {
+	if _, err := load.LoadFile(write("de.json", many.String()), &cfg.Config); err != nil || many.Len() < 300<<10 {
 		t.Errorf("bundle of %d bytes: %v", many.Len(), err)
 	}
 	one := write("fr.json", "{\n  \"a\": \"b\",\n  \"big\": \""+strings.Repeat("x", 300<<10)+"\"\n}\n")
-	_, err := LoadFile(one, &cfg.LoaderConfig)
-	var ie *InputError
+	_, err := load.LoadFile(one, &cfg.Config)
+	var ie *load.InputError
 	if !errors.As(err, &ie) || ie.Line != 3 || !strings.Contains(err.Error(), "a message of 307200 bytes, over the limit of 262144 bytes") {
 		t.Errorf("one big message: %v", err)
 	}
@@ -113,12 +115,12 @@ func TestBundleSizeCap(t *testing.T) {
 	for i := 0; i < 20000; i++ {
 		tiny.WriteString("k" + strconv.Itoa(i) + "=v\n")
 	}
-	if _, err := LoadFile(write("messages_de.properties", tiny.String()), &cfg.LoaderConfig); err == nil ||
+	if _, err := load.LoadFile(write("messages_de.properties", tiny.String()), &cfg.Config); err == nil ||
 		!strings.Contains(err.Error(), "20000 messages, over the limit of 16384 (one per 64 bytes of [lint] max_bundle_size)") {
 		t.Errorf("20000 tiny messages in %d bytes: %v", tiny.Len(), err)
 	}
 	cfg.Lint.MaxBundleSize = 1000
-	if _, err := LoadFile(one, &cfg.LoaderConfig); err == nil || !strings.Contains(err.Error(), "limit of 1000 bytes; not checked (raise [lint] max_bundle_size") {
+	if _, err := load.LoadFile(one, &cfg.Config); err == nil || !strings.Contains(err.Error(), "limit of 1000 bytes; not checked (raise [lint] max_bundle_size") {
 		t.Errorf("max_bundle_size = 1000: %v", err)
 	}
 }
@@ -141,7 +143,7 @@ func TestReadRegularDirectory(t *testing.T) {
 	if err := os.Mkdir(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	_, err := LoadFile(dir, DefaultLoaderConfig())
+	_, err := load.LoadFile(dir, load.DefaultConfig())
 	if err == nil || !strings.Contains(err.Error(), "a directory, not a regular file") {
 		t.Fatalf("LoadFile(dir): %v", err)
 	}
@@ -166,8 +168,8 @@ func billionLaughs(leaf string) string {
 func TestYAMLAliasBudget(t *testing.T) {
 	for _, leaf := range []string{"1", "true", "x", "~"} {
 		doc := billionLaughs(leaf)
-		_, err := Load("locales/de.yml", []byte(doc), DefaultLoaderConfig())
-		var ie *InputError
+		_, err := load.Load("locales/de.yml", []byte(doc), load.DefaultConfig())
+		var ie *load.InputError
 		if !errors.As(err, &ie) || !strings.Contains(err.Error(), "aliases expand too far") || ie.Line < 1 {
 			t.Errorf("leaf %s (%d bytes): %v", leaf, len(doc), err)
 		}
@@ -177,7 +179,7 @@ func TestYAMLAliasBudget(t *testing.T) {
 	for i := 0; i < 50; i++ {
 		ok += "  k" + string(rune('a'+i%26)) + string(rune('a'+i/26)) + ":\n    <<: *b\n    own: eigen\n"
 	}
-	ts, err := Load("locales/de.yml", []byte(ok), DefaultLoaderConfig())
+	ts, err := load.Load("locales/de.yml", []byte(ok), load.DefaultConfig())
 	if err != nil || len(ts) != 2+50*3 {
 		t.Fatalf("merge keys: %d templates, %v", len(ts), err)
 	}
@@ -188,14 +190,14 @@ func TestYAMLAliasBudget(t *testing.T) {
 func TestPlaceholderMaxBound(t *testing.T) {
 	for _, max := range []string{"99999999999", "1000000000", "10001"} {
 		doc := "+++\nchannel = \"sms\"\n[vars]\nname = { sample = \"Anna\", max = " + max + " }\n+++\nAcme: Hi {{name}}, your parcel arrives at 14:00.\n"
-		ts, err := Load("sms/x.txt", []byte(doc), DefaultLoaderConfig())
+		ts, err := load.Load("sms/x.txt", []byte(doc), load.DefaultConfig())
 		if err != nil {
 			t.Fatal(err)
 		}
 		tp := ts[0]
 		found := false
 		for _, p := range tp.Problems {
-			if p.Kind == FrontMatterProblem && strings.Contains(p.Message, "over the limit of 10000") {
+			if p.Kind == message.FrontMatterProblem && strings.Contains(p.Message, "over the limit of 10000") {
 				found = true
 				if line := tp.Source.Position(p.Start).Line; line != 4 {
 					t.Errorf("max = %s: problem on line %d, want 4", max, line)
@@ -205,10 +207,10 @@ func TestPlaceholderMaxBound(t *testing.T) {
 		if !found {
 			t.Fatalf("max = %s: no frontmatter problem in %+v", max, tp.Problems)
 		}
-		if v := tp.Vars["name"]; v == nil || v.Max != MaxVarLength {
-			t.Fatalf("max = %s: var %+v, want max %d", max, v, MaxVarLength)
+		if v := tp.Vars["name"]; v == nil || v.Max != message.MaxVarLength {
+			t.Fatalf("max = %s: var %+v, want max %d", max, v, message.MaxVarLength)
 		}
-		if est := EstimateSMS(tp, sms.DefaultSettings()); est.Worst.Segments < 2 {
+		if est := message.EstimateSMS(tp, sms.DefaultSettings()); est.Worst.Segments < 2 {
 			t.Errorf("max = %s: worst case %+v", max, est.Worst)
 		}
 	}
@@ -230,8 +232,8 @@ func FuzzConfig(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		rules := testRules()
 		c := DefaultConfig(rules)
-		if err := c.parse(ConfigFileName, []byte(s), rules); err != nil {
-			if !strings.HasPrefix(err.Error(), ConfigFileName) {
+		if err := c.parse(load.ConfigFileName, []byte(s), rules); err != nil {
+			if !strings.HasPrefix(err.Error(), load.ConfigFileName) {
 				t.Fatalf("error does not name the file: %v", err)
 			}
 			return

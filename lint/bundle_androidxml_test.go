@@ -2,6 +2,8 @@ package lint
 
 import (
 	"testing"
+
+	"github.com/notelint/notelint/lint/load"
 )
 
 const androidSample = `<?xml version="1.0" encoding="utf-8"?>
@@ -88,11 +90,11 @@ func TestResourceDirLocale(t *testing.T) {
 		{"values-de/app.json", "", false, "values/app.json"},
 	}
 	for _, c := range cases {
-		loc, ok := resourceDirLocale(c.path)
+		loc, ok := load.ResourceDirLocale(c.path)
 		if loc != c.locale || ok != c.ok {
 			t.Errorf("%s: locale %q %v, want %q %v", c.path, loc, ok, c.locale, c.ok)
 		}
-		if got := stripResourceLocale(c.path); got != c.set {
+		if got := load.StripResourceLocale(c.path); got != c.set {
 			t.Errorf("%s: set %q, want %q", c.path, got, c.set)
 		}
 	}

@@ -2,6 +2,9 @@ package lint
 
 import (
 	"testing"
+
+	"github.com/notelint/notelint/lint/load"
+	"github.com/notelint/notelint/lint/message"
 )
 
 const appleStringsSample = `/* Greeting */
@@ -65,11 +68,11 @@ func TestAppleStrings(t *testing.T) {
 }
 
 func TestXCStrings(t *testing.T) {
-	ts, err := Load("App/Localizable.xcstrings", []byte(xcstringsSample), DefaultLoaderConfig())
+	ts, err := load.Load("App/Localizable.xcstrings", []byte(xcstringsSample), load.DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
-	byLoc := map[string]*Template{}
+	byLoc := map[string]*message.Template{}
 	for _, tp := range ts {
 		byLoc[tp.Locale+":"+tp.ID] = tp
 	}

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/notelint/notelint/lint/load"
 )
 
 // TestPOEscapes: octal and hex escapes are bytes, read as UTF-8; they used
@@ -18,7 +20,7 @@ func TestPOEscapes(t *testing.T) {
 	}
 	for _, c := range cases {
 		src := "msgid \"x\"\nmsgstr \"" + c.str + "\"\n"
-		ts, err := Load("po/de.po", []byte(src), DefaultLoaderConfig())
+		ts, err := load.Load("po/de.po", []byte(src), load.DefaultConfig())
 		if err != nil {
 			t.Fatalf("%s: %v", c.str, err)
 		}
@@ -30,7 +32,7 @@ func TestPOEscapes(t *testing.T) {
 	}
 	// The ä of "sp\303\244t" maps to both of its escapes.
 	src := "msgid \"x\"\nmsgstr \"sp\\303\\244t\"\n"
-	ts, _ := Load("po/de.po", []byte(src), DefaultLoaderConfig())
+	ts, _ := load.Load("po/de.po", []byte(src), load.DefaultConfig())
 	if s, e := ts[0].Body().Text.FileRange(2, 4); src[s:e] != `\303\244` {
 		t.Errorf("ä maps to %q", src[s:e])
 	}
@@ -47,8 +49,8 @@ func TestPOEscapeErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		src := "msgid \"x\"\nmsgstr \"" + c.str + "\"\n"
-		_, err := Load("po/de.po", []byte(src), DefaultLoaderConfig())
-		var ie *InputError
+		_, err := load.Load("po/de.po", []byte(src), load.DefaultConfig())
+		var ie *load.InputError
 		if !errors.As(err, &ie) || ie.Line != 2 || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: %v, want line 2 and %q", c.str, err, c.want)
 		}
@@ -81,14 +83,14 @@ func TestPOPluralForms(t *testing.T) {
 	}
 	for _, c := range cases {
 		src := "msgid \"\"\nmsgstr \"\"\n\"Language: de\\n\"\n\"Plural-Forms: " + c.value + "\\n\"\n\nmsgid \"a\"\nmsgstr \"b\"\n"
-		ts, err := Load("po/de.po", []byte(src), DefaultLoaderConfig())
+		ts, err := load.Load("po/de.po", []byte(src), load.DefaultConfig())
 		if c.want == "" {
 			if err != nil || len(ts) != 1 {
 				t.Errorf("%s: %v", c.value, err)
 			}
 			continue
 		}
-		var ie *InputError
+		var ie *load.InputError
 		if !errors.As(err, &ie) || ie.Line != 4 || !strings.Contains(err.Error(), "malformed Plural-Forms header: ") || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: %v, want line 4 and %q", c.value, err, c.want)
 		}
@@ -105,7 +107,7 @@ func TestPropertiesUnicodeEscapes(t *testing.T) {
 	}
 	for _, c := range ok {
 		src := "# c\nk = " + c.value + "\n"
-		ts, err := Load("res/messages_de.properties", []byte(src), DefaultLoaderConfig())
+		ts, err := load.Load("res/messages_de.properties", []byte(src), load.DefaultConfig())
 		if err != nil {
 			t.Fatalf("%s: %v", c.value, err)
 		}
@@ -123,14 +125,14 @@ func TestPropertiesUnicodeEscapes(t *testing.T) {
 	}
 	for _, c := range bad {
 		src := "# c\nk = " + c.value + "\nm = n\n"
-		_, err := Load("res/messages_de.properties", []byte(src), DefaultLoaderConfig())
-		var ie *InputError
+		_, err := load.Load("res/messages_de.properties", []byte(src), load.DefaultConfig())
+		var ie *load.InputError
 		if !errors.As(err, &ie) || ie.Line != 2 || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: %v, want line 2 and %q", c.value, err, c.want)
 		}
 	}
 	// In a key, too.
-	if _, err := Load("res/messages_de.properties", []byte("k\\uXYZW = v\n"), DefaultLoaderConfig()); err == nil {
+	if _, err := load.Load("res/messages_de.properties", []byte("k\\uXYZW = v\n"), load.DefaultConfig()); err == nil {
 		t.Error("malformed escape in a key accepted")
 	}
 }
@@ -141,6 +143,6 @@ func FuzzPluralForms(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		_ = checkPluralForms(s) // must not panic
+		_ = load.CheckPluralForms(s) // must not panic
 	})
 }

@@ -3,17 +3,20 @@ package lint
 import (
 	"errors"
 	"testing"
+
+	"github.com/notelint/notelint/lint/load"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // checkBundleRanges fails when a template, part, placeholder or problem of
 // a bundle points outside the file or the text.
-func checkBundleRanges(t *testing.T, ts []*Template, size int) {
+func checkBundleRanges(t *testing.T, ts []*message.Template, size int) {
 	t.Helper()
 	for _, tp := range ts {
 		if tp.Start < 0 || tp.End > size || tp.Start > tp.End {
 			t.Fatalf("template %q range %d..%d of %d", tp.ID, tp.Start, tp.End, size)
 		}
-		parts := append([]*Part(nil), tp.Parts...)
+		parts := append([]*message.Part(nil), tp.Parts...)
 		if tp.Original != nil {
 			parts = append(parts, tp.Original)
 		}
@@ -46,9 +49,9 @@ func fuzzBundle(f *testing.F, path string, seeds ...string) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		ts, err := Load(path, []byte(s), DefaultLoaderConfig())
+		ts, err := load.Load(path, []byte(s), load.DefaultConfig())
 		if err != nil {
-			var ie *InputError
+			var ie *load.InputError
 			if !errors.As(err, &ie) {
 				t.Fatalf("not an InputError: %v", err)
 			}
@@ -90,7 +93,7 @@ func FuzzScanSyntax(f *testing.F) {
 		f.Add(s, uint16(0xFFFF))
 	}
 	f.Fuzz(func(t *testing.T, s string, syn uint16) {
-		phs, issues := ScanSyntax(s, Syntax(syn)&(SyntaxMustache|SyntaxJinja|SyntaxGo|SyntaxICU|SyntaxRuby|SyntaxLaravel|SyntaxPrintf))
+		phs, issues := message.ScanSyntax(s, message.Syntax(syn)&(message.SyntaxMustache|message.SyntaxJinja|message.SyntaxGo|message.SyntaxICU|message.SyntaxRuby|message.SyntaxLaravel|message.SyntaxPrintf))
 		last := 0
 		for _, p := range phs {
 			if p.Start < last || p.End > len(s) || p.End <= p.Start {
@@ -103,6 +106,6 @@ func FuzzScanSyntax(f *testing.F) {
 				t.Fatalf("bad issue %+v", is)
 			}
 		}
-		checkSyntax(s, Syntax(syn))
+		message.CheckSyntax(s, message.Syntax(syn))
 	})
 }

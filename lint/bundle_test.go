@@ -4,17 +4,20 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/notelint/notelint/lint/load"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // bundleTemplates loads content as a bundle at path and indexes the
 // templates by id.
-func bundleTemplates(t *testing.T, path, content string) map[string]*Template {
+func bundleTemplates(t *testing.T, path, content string) map[string]*message.Template {
 	t.Helper()
-	ts, err := Load(path, []byte(content), DefaultLoaderConfig())
+	ts, err := load.Load(path, []byte(content), load.DefaultConfig())
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
-	out := map[string]*Template{}
+	out := map[string]*message.Template{}
 	for _, tp := range ts {
 		out[tp.ID] = tp
 	}
@@ -22,7 +25,7 @@ func bundleTemplates(t *testing.T, path, content string) map[string]*Template {
 }
 
 // wantText checks a message's text and that needle maps to line:col.
-func wantText(t *testing.T, ts map[string]*Template, id, text, needle, pos string) {
+func wantText(t *testing.T, ts map[string]*message.Template, id, text, needle, pos string) {
 	t.Helper()
 	tp := ts[id]
 	if tp == nil {
@@ -32,11 +35,11 @@ func wantText(t *testing.T, ts map[string]*Template, id, text, needle, pos strin
 		t.Errorf("%s: text %q, want %q", id, got, text)
 	}
 	if needle != "" {
-		wantAt(t, tp, PartBody, needle, pos)
+		wantAt(t, tp, message.PartBody, needle, pos)
 	}
 }
 
-func keys(ts map[string]*Template) []string {
+func keys(ts map[string]*message.Template) []string {
 	var out []string
 	for k := range ts {
 		out = append(out, k)
@@ -65,7 +68,7 @@ func TestJSONBundle(t *testing.T) {
 }
 
 func TestJSONBundleTopLocalesAndPlurals(t *testing.T) {
-	ts, err := Load("i18n/all.json", []byte(`{"de": {"items_one": "Ein Artikel", "items_other": "{{count}} Artikel"}, "fr": {"items_one": "Un article"}}`), DefaultLoaderConfig())
+	ts, err := load.Load("i18n/all.json", []byte(`{"de": {"items_one": "Ein Artikel", "items_other": "{{count}} Artikel"}, "fr": {"items_one": "Un article"}}`), load.DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,8 +91,8 @@ func TestBundleSyntaxErrors(t *testing.T) {
 		{"de.po", "msgid \"a\"\nmsgstr[x] \"b\"\n", "de.po:2: column 1: invalid po bundle: invalid plural index"},
 	}
 	for _, c := range cases {
-		_, err := Load(c.path, []byte(c.src), DefaultLoaderConfig())
-		var ie *InputError
+		_, err := load.Load(c.path, []byte(c.src), load.DefaultConfig())
+		var ie *load.InputError
 		if !errors.As(err, &ie) || !strings.HasPrefix(err.Error(), c.want) {
 			t.Errorf("%s %q: got %v, want prefix %q", c.path, c.src, err, c.want)
 		}
@@ -126,10 +129,10 @@ func TestPOBundle(t *testing.T) {
 	wantText(t, ts, "sms::Hi %s", "Salut %s – toi", "–", "9:5")
 	wantText(t, ts, "One[1]", "%d articles", "articles", "14:15")
 	m := ts["sms::Hi %s"]
-	if m.Locale != "fr-CA" || m.Original == nil || m.Original.Text.String() != "Hi %s" || len(m.Problems) != 1 || m.Problems[0].Kind != TranslationProblem {
+	if m.Locale != "fr-CA" || m.Original == nil || m.Original.Text.String() != "Hi %s" || len(m.Problems) != 1 || m.Problems[0].Kind != message.TranslationProblem {
 		t.Errorf("entry: locale %q original %v problems %+v", m.Locale, m.Original, m.Problems)
 	}
-	if p := ts["One[1]"]; p.Plural != "1" || p.Original.Text.String() != "%d items" || p.Syntax&SyntaxPrintf == 0 {
+	if p := ts["One[1]"]; p.Plural != "1" || p.Original.Text.String() != "%d items" || p.Syntax&message.SyntaxPrintf == 0 {
 		t.Errorf("plural: %q %q %v", p.Plural, p.Original.Text.String(), p.Syntax)
 	}
 	if len(ts) != 3 {
@@ -154,10 +157,10 @@ func TestPropertiesBundle(t *testing.T) {
 func TestBundleHTMLValue(t *testing.T) {
 	ts := bundleTemplates(t, "locales/en.json", `{"mail": {"body": "<p>Hi {{name}},</p><p>see <a href=\"https://x.example/t\">your parcel</a> &ndash; now</p>"}}`)
 	b := ts["mail.body"].Body()
-	if b.Format != HTML || b.Text.String() != "Hi {{name}},\n\nsee your parcel – now" || len(b.Links) != 1 || b.Links[0].Label != "your parcel" {
+	if b.Format != message.HTML || b.Text.String() != "Hi {{name}},\n\nsee your parcel – now" || len(b.Links) != 1 || b.Links[0].Label != "your parcel" {
 		t.Fatalf("html value: %q %+v", b.Text.String(), b.Links)
 	}
-	wantAt(t, ts["mail.body"], PartBody, "parcel", "1:83")
+	wantAt(t, ts["mail.body"], message.PartBody, "parcel", "1:83")
 	if ts["mail.body"].Channel != "email" {
 		t.Errorf("channel %q", ts["mail.body"].Channel)
 	}
@@ -165,9 +168,9 @@ func TestBundleHTMLValue(t *testing.T) {
 
 func TestBundleConfig(t *testing.T) {
 	cfg := DefaultConfig(nil)
-	cfg.Lint.Bundle = []BundleConfig{{Path: "texts/*.yml", Locale: "fr", Keys: []string{"*.sms.*", "*.mail.*"}, ExcludeKeys: []string{"*.draft*"},
+	cfg.Lint.Bundle = []load.BundleConfig{{Path: "texts/*.yml", Locale: "fr", Keys: []string{"*.sms.*", "*.mail.*"}, ExcludeKeys: []string{"*.draft*"},
 		Channel: map[string][]string{"push": {"*.mail.*"}}, Kind: map[string][]string{"delay": {"*late*"}}, SourceLocale: "de"}}
-	ts, err := Load("texts/x.yml", []byte("a:\n  sms:\n    late: x\n    draft_late: y\n  mail:\n    b: z\n  other: w\n"), &cfg.LoaderConfig)
+	ts, err := load.Load("texts/x.yml", []byte("a:\n  sms:\n    late: x\n    draft_late: y\n  mail:\n    b: z\n  other: w\n"), &cfg.Config)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -189,7 +192,7 @@ func TestBundleLocaleFromPath(t *testing.T) {
 		"texts-fr/a.json": "fr", "lang/fr_fr.json": "fr-FR", "it-support/a.json": "", "ui-kit/a.json": "",
 	}
 	for p, want := range cases {
-		if got, _ := bundleLocaleFromPath(p); got != want {
+		if got, _ := load.BundleLocaleFromPath(p); got != want {
 			t.Errorf("%s: %q, want %q", p, got, want)
 		}
 	}
@@ -202,7 +205,7 @@ func TestInferLocaleAffixes(t *testing.T) {
 		"sms/reply_no.txt": "",
 	}
 	for p, want := range cases {
-		if got := InferFromPath(p).Locale; got != want {
+		if got := load.InferFromPath(p).Locale; got != want {
 			t.Errorf("%s: %q, want %q", p, got, want)
 		}
 	}
@@ -215,12 +218,12 @@ func TestStripLocale(t *testing.T) {
 		"config/locales/devise.de.yml": "config/locales/devise.yml",
 	}
 	for p, want := range cases {
-		if got := stripLocale(p, true); got != want {
+		if got := load.StripLocale(p, true); got != want {
 			t.Errorf("%s: %q, want %q", p, got, want)
 		}
 	}
 	for p, want := range map[string]string{"sms/delay.de": "sms/delay", "mails/x/de-html": "mails/x/html", "lang/fr-FR/n/a.b.c": "lang/n/a.b.c"} {
-		if got := stripLocale(p, false); got != want {
+		if got := load.StripLocale(p, false); got != want {
 			t.Errorf("id %s: %q, want %q", p, got, want)
 		}
 	}

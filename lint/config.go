@@ -11,15 +11,17 @@ import (
 
 	"github.com/pelletier/go-toml/v2"
 
+	"github.com/notelint/notelint/lint/load"
+	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/lint/tomlkey"
 )
 
 // Config is the effective configuration: built-in defaults overlaid with one
 // .notelint.toml file.
 type Config struct {
-	// LoaderConfig is what the loaders read: where the config lives and
+	// Config (embedded) is what the loaders read: where the config lives and
 	// the [lint] table.
-	LoaderConfig
+	load.Config
 	// Network is what the command line allows rules that read the network;
 	// no config file can set it.
 	Network NetworkPolicy
@@ -27,14 +29,14 @@ type Config struct {
 }
 
 type ruleSetting struct {
-	severity Severity
+	severity message.Severity
 	explicit bool // severity set in the config
 	options  any
 }
 
 // fileConfig is the shape of .notelint.toml.
 type fileConfig struct {
-	Lint     *LintConfig               `toml:"lint"`
+	Lint     *load.LintConfig          `toml:"lint"`
 	Rules    map[string]map[string]any `toml:"rules"`
 	Simulate map[string]any            `toml:"simulate"` // read by package simulate
 }
@@ -42,8 +44,8 @@ type fileConfig struct {
 // DefaultConfig returns the built-in configuration for rules.
 func DefaultConfig(rules []*Rule) *Config {
 	c := &Config{
-		LoaderConfig: *DefaultLoaderConfig(),
-		rules:        make(map[string]*ruleSetting, len(rules)),
+		Config: *load.DefaultConfig(),
+		rules:  make(map[string]*ruleSetting, len(rules)),
 	}
 	for _, r := range rules {
 		s := &ruleSetting{severity: r.Severity}
@@ -69,7 +71,7 @@ func LoadConfig(path string, rules []*Rule) (*Config, error) {
 	var data []byte // --config /dev/null: an empty config
 	if path != os.DevNull {
 		var err error
-		if data, err = readRegular(path, sizeLimit{bytes: maxConfigSize}); err != nil {
+		if data, err = load.ReadRegular(path, load.SizeLimit{Bytes: maxConfigSize}); err != nil {
 			return nil, fmt.Errorf("reading config: %w", err)
 		}
 	}
@@ -98,7 +100,7 @@ func (c *Config) parse(path string, data []byte, rules []*Rule) error {
 	}
 	if fc.Lint != nil {
 		l := *fc.Lint
-		l.localeSet = l.DefaultLocale != ""
+		l.LocaleSet = l.DefaultLocale != ""
 		if l.DefaultLocale == "" {
 			l.DefaultLocale = c.Lint.DefaultLocale
 		}
@@ -117,18 +119,18 @@ func (c *Config) parse(path string, data []byte, rules []*Rule) error {
 				return fmt.Errorf("%s:%d: [lint] %s must be a positive number of bytes, not %d", path, keyLine(data, "lint", v.key), v.key, v.n)
 			}
 		}
-		if l.DefaultChannel != "" && !contains(KnownChannels(), l.DefaultChannel) {
-			return fmt.Errorf("%s:%d: unknown default_channel %q (want one of %s)", path, keyLine(data, "lint", "default_channel"), l.DefaultChannel, strings.Join(KnownChannels(), ", "))
+		if l.DefaultChannel != "" && !contains(message.KnownChannels(), l.DefaultChannel) {
+			return fmt.Errorf("%s:%d: unknown default_channel %q (want one of %s)", path, keyLine(data, "lint", "default_channel"), l.DefaultChannel, strings.Join(message.KnownChannels(), ", "))
 		}
-		if l.DefaultKind != "" && !contains(KnownKinds(), l.DefaultKind) {
-			return fmt.Errorf("%s:%d: unknown default_kind %q (want one of %s)", path, keyLine(data, "lint", "default_kind"), l.DefaultKind, strings.Join(KnownKinds(), ", "))
+		if l.DefaultKind != "" && !contains(message.KnownKinds(), l.DefaultKind) {
+			return fmt.Errorf("%s:%d: unknown default_kind %q (want one of %s)", path, keyLine(data, "lint", "default_kind"), l.DefaultKind, strings.Join(message.KnownKinds(), ", "))
 		}
 		for _, g := range append(append([]string(nil), l.Include...), l.Exclude...) {
-			if err := ValidateGlob(g); err != nil {
+			if err := message.ValidateGlob(g); err != nil {
 				return fmt.Errorf("%s:%d: %w", path, keyLine(data, "lint", "include"), err)
 			}
 		}
-		if err := c.Lint.validateI18n(path, data); err != nil {
+		if err := c.Lint.ValidateI18n(path, data); err != nil {
 			return err
 		}
 	}
@@ -171,7 +173,7 @@ func (c *Config) parseRule(path string, data []byte, r *Rule, id string, raw map
 			if !ok {
 				return fmt.Errorf("%s:%d: [%s] severity must be a string", path, keyLine(data, table, "severity"), table)
 			}
-			sev, err := ParseSeverity(str)
+			sev, err := message.ParseSeverity(str)
 			if err != nil {
 				return fmt.Errorf("%s:%d: [%s] %w", path, keyLine(data, table, "severity"), table, err)
 			}
@@ -260,7 +262,7 @@ func tomlError(path string, err error) error {
 func keyLine(data []byte, table, key string) int { return tomlkey.Line(data, table, key) }
 
 // Severity returns the effective severity of r.
-func (c *Config) Severity(r *Rule) Severity {
+func (c *Config) Severity(r *Rule) message.Severity {
 	if s, ok := c.rules[r.ID]; ok {
 		return s.severity
 	}
@@ -307,7 +309,7 @@ func FindConfigFile(explicit, env, workDir string) (string, error) {
 		return "", fmt.Errorf("finding config: %w", err)
 	}
 	for {
-		p := filepath.Join(dir, ConfigFileName)
+		p := filepath.Join(dir, load.ConfigFileName)
 		if st, err := os.Stat(p); err == nil && !st.IsDir() {
 			return p, nil
 		}

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/notelint/notelint/lint/message"
 )
 
 type aliasOpts struct {
@@ -25,7 +27,7 @@ func (o *aliasOpts) ValidateDir(dir string) error {
 }
 
 func aliasRules() []*Rule {
-	return []*Rule{{ID: "aliased", Severity: Warning, ConfigAlias: "old", Options: func() any { return &aliasOpts{} }}}
+	return []*Rule{{ID: "aliased", Severity: message.Warning, ConfigAlias: "old", Options: func() any { return &aliasOpts{} }}}
 }
 
 // TestConfigAlias: a rule's alias table is read as its options, with

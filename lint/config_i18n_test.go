@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/notelint/notelint/lint/load"
+	"github.com/notelint/notelint/lint/message"
 )
 
 func TestConfigI18n(t *testing.T) {
@@ -32,7 +35,7 @@ func TestConfigI18n(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if cfg.Lint.Group.enabled() || len(cfg.Lint.Bundle) != 1 || cfg.bundleFor(filepath.Join(filepath.Dir(p), "locales", "de.json")) == nil {
+				if cfg.Lint.Group.On() || len(cfg.Lint.Bundle) != 1 || cfg.BundleFor(filepath.Join(filepath.Dir(p), "locales", "de.json")) == nil {
 					t.Errorf("config not applied: %+v", cfg.Lint)
 				}
 				return
@@ -59,7 +62,7 @@ func TestMatchKey(t *testing.T) {
 		{"a?c", "ac", false},
 	}
 	for _, c := range cases {
-		if got := MatchKey(c.pat, c.key); got != c.want {
+		if got := message.MatchKey(c.pat, c.key); got != c.want {
 			t.Errorf("MatchKey(%q, %q) = %v", c.pat, c.key, got)
 		}
 	}
@@ -76,7 +79,7 @@ func TestDiscoverBundles(t *testing.T) {
 		"templates/mail.html.twig":   "<p>Hi</p>",
 		"templates/sms.gotmpl":       "Hi",
 	})
-	files, err := Discover([]string{dir}, DefaultLoaderConfig())
+	files, err := load.Discover([]string{dir}, load.DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
 	}

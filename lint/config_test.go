@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/notelint/notelint/lint/load"
+	"github.com/notelint/notelint/lint/message"
 )
 
 type testOpts struct {
@@ -19,12 +22,12 @@ func (o *testOpts) Validate() error {
 	return nil
 }
 
-var errMaxNegative = &InputError{Path: "max", Err: os.ErrInvalid}
+var errMaxNegative = &load.InputError{Path: "max", Err: os.ErrInvalid}
 
 func testRules() []*Rule {
 	return []*Rule{
-		{ID: "with-opts", Severity: Warning, Options: func() any { return &testOpts{Max: 3} }},
-		{ID: "plain", Severity: Error},
+		{ID: "with-opts", Severity: message.Warning, Options: func() any { return &testOpts{Max: 3} }},
+		{ID: "plain", Severity: message.Error},
 	}
 }
 
@@ -56,7 +59,7 @@ func TestLoadConfig(t *testing.T) {
 					t.Fatal(err)
 				}
 				r := testRules()
-				if cfg.Severity(r[0]) != Error || cfg.Severity(r[1]) != Off {
+				if cfg.Severity(r[0]) != message.Error || cfg.Severity(r[1]) != message.Off {
 					t.Errorf("config %+v", cfg)
 				}
 				if o := cfg.RuleOptions(r[0]).(*testOpts); len(o.Terms) != 1 || o.Max != 3 {
@@ -81,13 +84,13 @@ func TestFindConfigFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A config above the repository root is not used.
-	if err := os.WriteFile(filepath.Join(root, ConfigFileName), nil, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(root, load.ConfigFileName), nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if got, err := FindConfigFile("", "", deep); err != nil || got != "" {
 		t.Errorf("got %q %v, want none", got, err)
 	}
-	want := filepath.Join(root, "repo", "a", ConfigFileName)
+	want := filepath.Join(root, "repo", "a", load.ConfigFileName)
 	if err := os.WriteFile(want, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -119,7 +122,7 @@ func TestDiscover(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := Discover([]string{root}, &cfg.LoaderConfig)
+	got, err := load.Discover([]string{root}, &cfg.Config)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,11 +135,11 @@ func TestDiscover(t *testing.T) {
 		t.Errorf("discovered %v", rel)
 	}
 	// A file named explicitly is checked even when excluded.
-	got, _ = Discover([]string{filepath.Join(root, "t/drafts/b.txt")}, &cfg.LoaderConfig)
+	got, _ = load.Discover([]string{filepath.Join(root, "t/drafts/b.txt")}, &cfg.Config)
 	if len(got) != 1 {
 		t.Errorf("explicit file: %v", got)
 	}
-	if _, err := Discover([]string{filepath.Join(root, "nope")}, &cfg.LoaderConfig); err == nil || !strings.Contains(err.Error(), "no such file") {
+	if _, err := load.Discover([]string{filepath.Join(root, "nope")}, &cfg.Config); err == nil || !strings.Contains(err.Error(), "no such file") {
 		t.Errorf("missing path: %v", err)
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/notelint/notelint/lint/load"
 )
 
 // goTypeRE matches what a Go type name or go-toml's wording looks like in
@@ -24,9 +26,9 @@ func TestConfigTypeErrorsNameTOMLKeys(t *testing.T) {
 		typ    reflect.Type
 	}
 	tables := []table{
-		{"[lint]", reflect.TypeFor[LintConfig]()},
-		{"[lint.group]", reflect.TypeFor[GroupConfig]()},
-		{"[[lint.bundle]]", reflect.TypeFor[BundleConfig]()},
+		{"[lint]", reflect.TypeFor[load.LintConfig]()},
+		{"[lint.group]", reflect.TypeFor[load.GroupConfig]()},
+		{"[[lint.bundle]]", reflect.TypeFor[load.BundleConfig]()},
 	}
 	dir := t.TempDir()
 	n := 0

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/notelint/notelint/lint/load"
 )
 
 // TestCorporaFilesRead checks on the real corpora in ../shared/corpora
@@ -38,17 +40,17 @@ func TestCorporaFilesRead(t *testing.T) {
 				t.Skipf("corpus not found: %v", err)
 			}
 			cfg := DefaultConfig(nil)
-			files, err := Discover([]string{dir}, &cfg.LoaderConfig)
+			files, err := load.Discover([]string{dir}, &cfg.Config)
 			if err != nil {
 				t.Fatal(err)
 			}
 			got := map[string]int{}
 			for _, f := range files {
-				if IsProjectFile(f) || strings.Contains(filepath.Base(f), "LICENSE") {
+				if load.IsProjectFile(f) || strings.Contains(filepath.Base(f), "LICENSE") {
 					t.Errorf("project file read: %s", f)
 				}
 				got[strings.ToLower(filepath.Ext(f))]++
-				ts, err := LoadFile(f, &cfg.LoaderConfig)
+				ts, err := load.LoadFile(f, &cfg.Config)
 				if broken[filepath.Base(filepath.Dir(f))+"/"+filepath.Base(f)] {
 					if err == nil || !strings.Contains(err.Error(), "no <?php opening tag") {
 						t.Errorf("%s: got %v, want the missing <?php tag reported", f, err)

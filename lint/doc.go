@@ -1,8 +1,7 @@
-// Package lint is notelint's engine: the template model (parts, text with
-// positions, placeholders, links), the loaders for template files and i18n
-// bundles, what each template is taken for (Scope: notification or not,
-// channel, kind, locale, each with its evidence; see InferScope and
-// package lint/classify), the configuration, the rule interface with its
-// declared applicability (Applies) and the runner that turns files into
-// sorted findings. It knows no rule by name: rules live in package rules.
+// Package lint is notelint's engine: the rule interface with its declared
+// applicability (Applies), the configuration ([lint] and [rules.*]), the
+// runner that loads files through package lint/load and turns them into
+// sorted findings (suppressions, directive problems, severity overrides,
+// de-duplication, sort), and --fix. It knows no rule by name: rules live
+// in package rules.
 package lint

@@ -3,20 +3,22 @@ package lint
 import (
 	"cmp"
 	"slices"
+
+	"github.com/notelint/notelint/lint/message"
 )
 
 // Finding is one problem found in one file, positioned in the original file.
 type Finding struct {
-	Rule      string   `json:"rule"`
-	Severity  Severity `json:"-"`
-	File      string   `json:"file"`
-	Line      int      `json:"line"`
-	Column    int      `json:"column"`
-	EndLine   int      `json:"end_line"`
-	EndColumn int      `json:"end_column"` // exclusive
-	Message   string   `json:"message"`
-	Hint      string   `json:"hint,omitempty"`
-	Fix       *Fix     `json:"fix,omitempty"`
+	Rule      string           `json:"rule"`
+	Severity  message.Severity `json:"-"`
+	File      string           `json:"file"`
+	Line      int              `json:"line"`
+	Column    int              `json:"column"`
+	EndLine   int              `json:"end_line"`
+	EndColumn int              `json:"end_column"` // exclusive
+	Message   string           `json:"message"`
+	Hint      string           `json:"hint,omitempty"`
+	Fix       *Fix             `json:"fix,omitempty"`
 
 	// Offset and EndOffset are byte offsets in the file (EndOffset exclusive).
 	Offset    int `json:"-"`

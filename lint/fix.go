@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"path/filepath"
 	"sort"
+
+	"github.com/notelint/notelint/lint/load"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // FixReport is what ApplyFixes did.
@@ -33,7 +36,7 @@ type SkippedFix struct {
 // (the first wins). A symbolic link is resolved and its target rewritten;
 // writes are atomic and keep the file's mode. Findings whose fix the
 // engine dropped (Finding.FixSkipped) are reported as skipped.
-func ApplyFixes(findings []Finding, sources map[string]*Source, cfg *Config) *FixReport {
+func ApplyFixes(findings []Finding, sources map[string]*message.Source, cfg *Config) *FixReport {
 	rep := &FixReport{Applied: map[string]int{}}
 	byFile := map[string][]int{}
 	for i, f := range findings {
@@ -61,7 +64,7 @@ func ApplyFixes(findings []Finding, sources map[string]*Source, cfg *Config) *Fi
 		}
 		target, err := filepath.EvalSymlinks(file)
 		if err != nil {
-			rep.Errors = append(rep.Errors, fmt.Errorf("%s: not fixed: %w", file, unwrapPathError(err)))
+			rep.Errors = append(rep.Errors, fmt.Errorf("%s: not fixed: %w", file, load.UnwrapPathError(err)))
 			continue
 		}
 		if via, ok := written[target]; ok {
@@ -90,8 +93,8 @@ func ApplyFixes(findings []Finding, sources map[string]*Source, cfg *Config) *Fi
 
 // SourcesOf returns the files templates were read from, by path: the
 // bytes ApplyFixes edits.
-func SourcesOf(ts []*Template) map[string]*Source {
-	out := map[string]*Source{}
+func SourcesOf(ts []*message.Template) map[string]*message.Source {
+	out := map[string]*message.Source{}
 	for _, t := range ts {
 		if t.Source != nil {
 			out[t.Source.Path] = t.Source
@@ -139,10 +142,10 @@ type textEdit struct {
 
 // fileFixer applies the fixes of one file.
 type fileFixer struct {
-	src    *Source
+	src    *message.Source
 	cfg    *Config
 	fixes  []pendingFix
-	before []*Template
+	before []*message.Template
 }
 
 // run returns the fixed bytes and the number of edits in them; fixes it
@@ -151,7 +154,7 @@ func (fx *fileFixer) run(rep *FixReport) ([]byte, int) {
 	skip := func(p pendingFix, reason string) {
 		rep.Skipped = append(rep.Skipped, SkippedFix{Finding: p.finding, Reason: reason})
 	}
-	before, err := Load(fx.src.Path, fx.src.Content, &fx.cfg.LoaderConfig)
+	before, err := load.Load(fx.src.Path, fx.src.Content, &fx.cfg.Config)
 	if err != nil {
 		for _, p := range fx.fixes {
 			skip(p, "the file does not load: "+err.Error())

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/notelint/notelint/lint/load"
+	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/lint/sms"
 )
 
@@ -15,7 +17,7 @@ import (
 // included), like sms-unicode but for every channel: the engine, not the
 // rule, must keep the edits safe.
 func gsmFixRule() *Rule {
-	return &Rule{ID: "test-fix", Severity: Warning, Fixable: true, Check: func(p *Pass) {
+	return &Rule{ID: "test-fix", Severity: message.Warning, Fixable: true, Check: func(p *Pass) {
 		for _, part := range p.Template.Parts {
 			text := part.Text.String()
 			for i := 0; i < len(text); {
@@ -37,7 +39,7 @@ func gsmFixRule() *Rule {
 func fixInMemory(path string, data []byte) (out []byte, applied int, rep *FixReport, ok bool) {
 	rule := gsmFixRule()
 	cfg := DefaultConfig([]*Rule{rule})
-	ts, err := Load(path, data, &cfg.LoaderConfig)
+	ts, err := load.Load(path, data, &cfg.Config)
 	if err != nil {
 		return nil, 0, nil, false
 	}
@@ -143,7 +145,7 @@ func randomFixText(r *rand.Rand) string {
 func checkFixRoundTrip(t *testing.T, path string, data []byte) {
 	t.Helper()
 	cfg := DefaultConfig(nil)
-	before, err := Load(path, data, &cfg.LoaderConfig)
+	before, err := load.Load(path, data, &cfg.Config)
 	if err != nil {
 		return
 	}
@@ -151,7 +153,7 @@ func checkFixRoundTrip(t *testing.T, path string, data []byte) {
 	if !ok {
 		t.Fatalf("%s does not load", path)
 	}
-	after, err := Load(path, out, &cfg.LoaderConfig)
+	after, err := load.Load(path, out, &cfg.Config)
 	if err != nil {
 		t.Fatalf("fixed %s does not load: %v\nbefore: %q\nafter:  %q", path, err, data, out)
 	}
@@ -187,7 +189,7 @@ func TestFixRoundTripProperty(t *testing.T) {
 			loaded, fixed := 0, 0
 			for i := 0; i < 300; i++ {
 				data := []byte(f.file(randomFixText(r)))
-				if _, err := Load(f.path, data, DefaultLoaderConfig()); err != nil {
+				if _, err := load.Load(f.path, data, load.DefaultConfig()); err != nil {
 					continue
 				}
 				loaded++

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/notelint/notelint/lint/message"
 )
 
 // runFixRule checks files with gsmFixRule and applies the fixes to disk.
@@ -75,9 +77,9 @@ func TestApplyFixesTwoLinksOneFile(t *testing.T) {
 // TestApplyFixesUnvetted: a fix that did not go through the engine is
 // never written.
 func TestApplyFixesUnvetted(t *testing.T) {
-	src := NewSource("x.txt", []byte("a’b"))
+	src := message.NewSource("x.txt", []byte("a’b"))
 	f := Finding{Rule: "r", File: "x.txt", Fix: &Fix{Edits: []Edit{{Start: 0, End: 5, New: "\""}}}}
-	rep := ApplyFixes([]Finding{f}, map[string]*Source{"x.txt": src}, DefaultConfig(nil))
+	rep := ApplyFixes([]Finding{f}, map[string]*message.Source{"x.txt": src}, DefaultConfig(nil))
 	if len(rep.Applied) != 0 || len(rep.Skipped) != 1 {
 		t.Errorf("applied %v, skipped %v", rep.Applied, rep.Skipped)
 	}
@@ -116,7 +118,7 @@ func TestFixSkipsWhatReadsDifferently(t *testing.T) {
 // the combining mark after it), the wider one is applied, so a second
 // --fix has nothing left to do.
 func TestFixOverlapWidestFirst(t *testing.T) {
-	combining := &Rule{ID: "test-mark", Severity: Warning, Check: func(p *Pass) {
+	combining := &Rule{ID: "test-mark", Severity: message.Warning, Check: func(p *Pass) {
 		part := p.Template.Body()
 		text := part.Text.String()
 		if i := strings.Index(text, "\u0301"); i > 0 {

@@ -3,6 +3,9 @@ package lint
 import (
 	"fmt"
 	"sort"
+
+	"github.com/notelint/notelint/lint/load"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // try applies edits and loads the result again; ok is true when it holds
@@ -12,7 +15,7 @@ func (fx *fileFixer) try(edits []textEdit) (out []byte, reason string, ok bool) 
 		return nil, "", false
 	}
 	out = applyEdits(fx.src.Content, edits)
-	after, err := Load(fx.src.Path, out, &fx.cfg.LoaderConfig)
+	after, err := load.Load(fx.src.Path, out, &fx.cfg.Config)
 	if err != nil {
 		return nil, "the fixed file would not load: " + err.Error(), false
 	}
@@ -25,7 +28,7 @@ func (fx *fileFixer) try(edits []textEdit) (out []byte, reason string, ok bool) 
 // sameMessages compares the templates of a file before and after edits:
 // same count, ids, keys and parts, and each part's text is the old text
 // with the edits' texts in place. It returns what differs, or "".
-func sameMessages(before, after []*Template, edits []textEdit) string {
+func sameMessages(before, after []*message.Template, edits []textEdit) string {
 	if len(before) != len(after) {
 		return fmt.Sprintf("the fixed file would hold %d messages instead of %d", len(after), len(before))
 	}
@@ -51,14 +54,14 @@ func sameMessages(before, after []*Template, edits []textEdit) string {
 }
 
 // expectedText is p's text with the edits that fall in it applied.
-func expectedText(p *Part, edits []textEdit) string {
+func expectedText(p *message.Part, edits []textEdit) string {
 	type at struct {
-		loc  textLoc
+		loc  message.TextLoc
 		text string
 	}
 	var in []at
 	for _, e := range edits {
-		if loc, ok := p.Text.locate(e.Start, e.End); ok {
+		if loc, ok := p.Text.Locate(e.Start, e.End); ok {
 			in = append(in, at{loc, e.text})
 		}
 	}
@@ -66,14 +69,14 @@ func expectedText(p *Part, edits []textEdit) string {
 	if len(in) == 0 {
 		return s
 	}
-	sort.Slice(in, func(i, j int) bool { return in[i].loc.start > in[j].loc.start })
+	sort.Slice(in, func(i, j int) bool { return in[i].loc.Start > in[j].loc.Start })
 	for _, x := range in {
-		s = s[:x.loc.start] + x.text + s[x.loc.end:]
+		s = s[:x.loc.Start] + x.text + s[x.loc.End:]
 	}
 	return s
 }
 
-func samePlaceholders(a, b []Placeholder) bool {
+func samePlaceholders(a, b []message.Placeholder) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -85,7 +88,7 @@ func samePlaceholders(a, b []Placeholder) bool {
 	return true
 }
 
-func sameLinks(a, b []Link) bool {
+func sameLinks(a, b []message.Link) bool {
 	if len(a) != len(b) {
 		return false
 	}

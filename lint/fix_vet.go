@@ -3,6 +3,8 @@ package lint
 import (
 	"errors"
 	"fmt"
+
+	"github.com/notelint/notelint/lint/message"
 )
 
 // vetFix checks a fix a rule offers for template t, whose edits are in
@@ -12,7 +14,7 @@ import (
 // it lands in (a JSON string, a YAML scalar, …). When an edit is not safe,
 // the fix is dropped and the reason returned, so no rule has to get this
 // right on its own.
-func vetFix(t *Template, src *Source, part *Part, fix *Fix) (*Fix, string) {
+func vetFix(t *message.Template, src *message.Source, part *message.Part, fix *Fix) (*Fix, string) {
 	if fix == nil || len(fix.Edits) == 0 {
 		return nil, ""
 	}
@@ -31,28 +33,28 @@ func vetFix(t *Template, src *Source, part *Part, fix *Fix) (*Fix, string) {
 // errNotText is the reason given for an edit outside message text.
 var errNotText = errors.New("the fix would edit something other than message text")
 
-func vetEdit(t *Template, src *Source, part *Part, e Edit) (Edit, error) {
+func vetEdit(t *message.Template, src *message.Source, part *message.Part, e Edit) (Edit, error) {
 	if src == nil || e.Start < 0 || e.End < e.Start || e.End > len(src.Content) {
 		return Edit{}, errNotText
 	}
 	parts := t.Parts
 	if part != nil {
-		parts = append([]*Part{part}, parts...)
+		parts = append([]*message.Part{part}, parts...)
 	}
 	for _, p := range parts {
 		if partSource(t, p) != src {
 			continue
 		}
-		loc, ok := p.Text.locate(e.Start, e.End)
+		loc, ok := p.Text.Locate(e.Start, e.End)
 		if !ok {
 			continue
 		}
 		if err := outsideSyntax(p, loc, e); err != nil {
 			return Edit{}, err
 		}
-		c := newEscapeContext(src.Content, e.Start, e.End, loc.valueStart)
-		c.icu = t.Syntax == 0 || t.Syntax&SyntaxICU != 0
-		written, err := loc.host.escape(e.New, c)
+		c := message.NewEscapeContext(src.Content, e.Start, e.End, loc.ValueStart)
+		c.ICU = t.Syntax == 0 || t.Syntax&message.SyntaxICU != 0
+		written, err := loc.Host.Escape(e.New, c)
 		if err != nil {
 			return Edit{}, err
 		}
@@ -61,7 +63,7 @@ func vetEdit(t *Template, src *Source, part *Part, e Edit) (Edit, error) {
 	return Edit{}, errNotText
 }
 
-func partSource(t *Template, p *Part) *Source {
+func partSource(t *message.Template, p *message.Part) *message.Source {
 	if p.Source != nil {
 		return p.Source
 	}
@@ -70,12 +72,12 @@ func partSource(t *Template, p *Part) *Source {
 
 // outsideSyntax refuses an edit that touches a placeholder or a link
 // target in part p.
-func outsideSyntax(p *Part, loc textLoc, e Edit) error {
+func outsideSyntax(p *message.Part, loc message.TextLoc, e Edit) error {
 	overlaps := func(s, end int) bool {
-		if loc.start == loc.end {
-			return s < loc.start && loc.start < end
+		if loc.Start == loc.End {
+			return s < loc.Start && loc.Start < end
 		}
-		return loc.start < end && loc.end > s
+		return loc.Start < end && loc.End > s
 	}
 	for _, ph := range p.Placeholders {
 		if overlaps(ph.Start, ph.End) {

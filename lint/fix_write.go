@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/notelint/notelint/lint/atomicfile"
+	"github.com/notelint/notelint/lint/load"
 )
 
 // errChanged is wrapped by the error for a file that changed on disk after
@@ -19,14 +20,14 @@ var errChanged = errors.New("changed on disk since it was read; not fixed (run n
 func writeFixed(path, target string, loaded, data []byte) error {
 	st, err := os.Stat(target)
 	if err != nil {
-		return fmt.Errorf("%s: not fixed: %w", path, unwrapPathError(err))
+		return fmt.Errorf("%s: not fixed: %w", path, load.UnwrapPathError(err))
 	}
 	if !st.Mode().IsRegular() {
 		return fmt.Errorf("%s: not fixed: not a regular file", path)
 	}
 	disk, err := os.ReadFile(target)
 	if err != nil {
-		return fmt.Errorf("%s: not fixed: %w", path, unwrapPathError(err))
+		return fmt.Errorf("%s: not fixed: %w", path, load.UnwrapPathError(err))
 	}
 	if !bytes.Equal(disk, loaded) {
 		return fmt.Errorf("%s: %w", path, errChanged)

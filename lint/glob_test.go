@@ -4,6 +4,8 @@ import (
 	"path"
 	"strings"
 	"testing"
+
+	"github.com/notelint/notelint/lint/message"
 )
 
 // refMatchGlob is the plain recursive definition of MatchGlob, exponential
@@ -50,7 +52,7 @@ func TestMatchGlobCases(t *testing.T) {
 		{"", "a", false},
 	}
 	for _, c := range cases {
-		if got := MatchGlob(c.pat, c.name); got != c.want {
+		if got := message.MatchGlob(c.pat, c.name); got != c.want {
 			t.Errorf("MatchGlob(%q, %q) = %v, want %v", c.pat, c.name, got, c.want)
 		}
 	}
@@ -65,10 +67,10 @@ func TestMatchGlobLinear(t *testing.T) {
 		strings.Repeat("**/", 40) + "x",
 		strings.Repeat("**/a/", 40) + "x",
 	} {
-		if MatchGlob(pat, name) {
+		if message.MatchGlob(pat, name) {
 			t.Errorf("MatchGlob(%.20q…) = true", pat)
 		}
-		if !MatchGlob(pat, strings.Repeat("a/", 60)+"x") {
+		if !message.MatchGlob(pat, strings.Repeat("a/", 60)+"x") {
 			t.Errorf("MatchGlob(%.20q…, …/x) = false", pat)
 		}
 	}
@@ -84,7 +86,7 @@ func FuzzMatchGlob(f *testing.F) {
 		if len(pat) > 12 || len(segs) > 12 {
 			return // the reference is exponential
 		}
-		if got, want := MatchGlob(pattern, name), refMatchGlob(pat, segs); got != want {
+		if got, want := message.MatchGlob(pattern, name), refMatchGlob(pat, segs); got != want {
 			t.Fatalf("MatchGlob(%q, %q) = %v, reference says %v", pattern, name, got, want)
 		}
 	})
@@ -113,10 +115,10 @@ func refMatchKey(pattern, key string) bool {
 // every way of splitting the run.
 func TestMatchKeyLinear(t *testing.T) {
 	key := strings.Repeat("a", 200)
-	if MatchKey(strings.Repeat("*a", 30)+"*b", key) {
+	if message.MatchKey(strings.Repeat("*a", 30)+"*b", key) {
 		t.Error("matched")
 	}
-	if !MatchKey(strings.Repeat("*a", 30)+"*", key) {
+	if !message.MatchKey(strings.Repeat("*a", 30)+"*", key) {
 		t.Error("did not match")
 	}
 }
@@ -129,8 +131,8 @@ func FuzzMatchKey(f *testing.F) {
 		if strings.Count(pattern, "*") > 6 || len(key) > 40 {
 			return // the reference is exponential
 		}
-		if got, want := MatchKey(pattern, key), refMatchKey(pattern, key); got != want {
-			t.Fatalf("MatchKey(%q, %q) = %v, reference says %v", pattern, key, got, want)
+		if got, want := message.MatchKey(pattern, key), refMatchKey(pattern, key); got != want {
+			t.Fatalf("message.MatchKey(%q, %q) = %v, reference says %v", pattern, key, got, want)
 		}
 	})
 }

@@ -6,6 +6,9 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/notelint/notelint/lint/load"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // writeTree writes files (path → content) under a temp dir and returns it.
@@ -28,20 +31,20 @@ func writeTree(t *testing.T, files map[string]string) string {
 // describes each as "id: part(file) part(file)".
 func loadGrouped(t *testing.T, dir string, cfg *Config) []string {
 	t.Helper()
-	files, err := Discover([]string{dir}, &cfg.LoaderConfig)
+	files, err := load.Discover([]string{dir}, &cfg.Config)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var ts []*Template
+	var ts []*message.Template
 	for _, f := range files {
-		x, err := LoadFile(f, &cfg.LoaderConfig)
+		x, err := load.LoadFile(f, &cfg.Config)
 		if err != nil {
 			t.Fatal(err)
 		}
 		ts = append(ts, x...)
 	}
 	var out []string
-	for _, tp := range GroupTemplates(ts, &cfg.LoaderConfig) {
+	for _, tp := range load.GroupTemplates(ts, &cfg.Config) {
 		id := strings.TrimPrefix(tp.ID, filepath.ToSlash(dir)+"/")
 		id = id[strings.LastIndex(id, "/")+1:]
 		desc := []string{id + "@" + tp.Locale + "/" + tp.Channel + ":"}
@@ -105,7 +108,7 @@ func TestGroupFiles(t *testing.T) {
 		t.Errorf("grouping off: %d templates, want 20", n)
 	}
 	cfg = DefaultConfig(nil)
-	cfg.Lint.Group.Parts = map[string][]string{PartBody: {"inhalt"}}
+	cfg.Lint.Group.Parts = map[string][]string{message.PartBody: {"inhalt"}}
 	for _, g := range loadGrouped(t, dir, cfg) {
 		if strings.HasPrefix(g, "incident.mail@") && strings.Contains(g, "content") && strings.Contains(g, "subject(") {
 			t.Errorf("custom tokens: content still groups: %s", g)
@@ -114,13 +117,13 @@ func TestGroupFiles(t *testing.T) {
 }
 
 func TestGroupBundleKeys(t *testing.T) {
-	ts, err := Load("locales/en.json", []byte(`{"order": {"shipped": {"subject": "Shipped", "body": "Your order {{id}} shipped", "sms": "Shipped {{id}}"}}}`), DefaultLoaderConfig())
+	ts, err := load.Load("locales/en.json", []byte(`{"order": {"shipped": {"subject": "Shipped", "body": "Your order {{id}} shipped", "sms": "Shipped {{id}}"}}}`), load.DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := GroupTemplates(ts, DefaultLoaderConfig())
+	g := load.GroupTemplates(ts, load.DefaultConfig())
 	if len(g) != 2 || g[0].ID != "order.shipped" || g[0].Key != "order.shipped" || len(g[0].Parts) != 2 ||
-		g[0].Parts[0].Name != PartSubject || g[0].Parts[1].Name != PartBody || g[1].ID != "order.shipped.sms" {
+		g[0].Parts[0].Name != message.PartSubject || g[0].Parts[1].Name != message.PartBody || g[1].ID != "order.shipped.sms" {
 		for _, x := range g {
 			t.Logf("%s %s %d", x.ID, x.Key, len(x.Parts))
 		}
@@ -137,7 +140,7 @@ func TestGroupFindingFiles(t *testing.T) {
 		"n/email.body.html":          "<!-- notelint-disable word-x -->\n<p>Body X</p>",
 		"n/email.body.plaintext.txt": "+++\n[vars]\nunused = { max = 3 }\n+++\nPlain X",
 	})
-	rule := &Rule{ID: "word-x", Severity: Warning, Check: func(p *Pass) {
+	rule := &Rule{ID: "word-x", Severity: message.Warning, Check: func(p *Pass) {
 		for _, part := range p.Template.Parts {
 			if i := strings.Index(part.Text.String(), "X"); i >= 0 {
 				p.Report(Diagnostic{Part: part, Start: i, End: i + 1, Message: "X in " + part.Name})

@@ -1,6 +1,11 @@
 package lint
 
-import "errors"
+import (
+	"errors"
+
+	"github.com/notelint/notelint/lint/load"
+	"github.com/notelint/notelint/lint/message"
+)
 
 // inputFindings turns the input errors among errs (files and directories
 // that could not be read as templates) into findings of the rules that
@@ -8,14 +13,14 @@ import "errors"
 func (r *Runner) inputFindings(errs []error) []Finding {
 	var out []Finding
 	for _, err := range errs {
-		var ie *InputError
+		var ie *load.InputError
 		if !errors.As(err, &ie) {
 			continue
 		}
-		pr := Problem{Kind: InputProblem, Message: ie.Err.Error()}
+		pr := message.Problem{Kind: message.InputProblem, Message: ie.Err.Error()}
 		for _, rule := range r.Rules {
 			sev := r.Config.Severity(rule)
-			if sev == Off || !rule.owns(InputProblem) {
+			if sev == message.Off || !rule.owns(message.InputProblem) {
 				continue
 			}
 			d := ProblemDiagnostic(pr)

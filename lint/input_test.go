@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/notelint/notelint/lint/load"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // TestRunReportsInputProblems checks that paths that cannot be read do not
@@ -22,9 +25,9 @@ func TestRunReportsInputProblems(t *testing.T) {
 	write("bad.txt", "ok\nsp\xe4t\n")
 	ran := 0
 	rules := []*Rule{
-		{ID: "unreadable", Severity: Error, Owns: []ProblemKind{InputProblem},
-			Problem: func(pr Problem) Diagnostic { return Diagnostic{Message: "skipped: " + pr.Message} }},
-		{ID: "count", Severity: Info, Check: func(p *Pass) { ran++ }},
+		{ID: "unreadable", Severity: message.Error, Owns: []message.ProblemKind{message.InputProblem},
+			Problem: func(pr message.Problem) Diagnostic { return Diagnostic{Message: "skipped: " + pr.Message} }},
+		{ID: "count", Severity: message.Info, Check: func(p *Pass) { ran++ }},
 	}
 	r := &Runner{Rules: rules, Config: DefaultConfig(rules), Jobs: 1}
 	res, err := r.Run([]string{filepath.Join(dir, "missing"), dir})
@@ -38,14 +41,14 @@ func TestRunReportsInputProblems(t *testing.T) {
 		t.Fatalf("errors %v, want 2", res.Errors)
 	}
 	for _, e := range res.Errors {
-		var ie *InputError
+		var ie *load.InputError
 		if !errors.As(e, &ie) {
 			t.Errorf("%v is not an *InputError", e)
 		}
 	}
 	var got []string
 	for _, f := range res.Findings {
-		if f.Rule != "unreadable" || f.Severity != Error {
+		if f.Rule != "unreadable" || f.Severity != message.Error {
 			t.Errorf("finding %+v", f)
 			continue
 		}
@@ -61,7 +64,7 @@ func TestRunReportsInputProblems(t *testing.T) {
 
 	// Switched off, the rule reports nothing; the errors stay (exit 2).
 	r.Config = DefaultConfig(rules)
-	r.Config.rules["unreadable"].severity = Off
+	r.Config.rules["unreadable"].severity = message.Off
 	res, _ = r.Run([]string{filepath.Join(dir, "missing")})
 	if len(res.Findings) != 0 || len(res.Errors) != 1 {
 		t.Errorf("off: findings %+v, errors %v", res.Findings, res.Errors)

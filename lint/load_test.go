@@ -3,10 +3,13 @@ package lint
 import (
 	"strings"
 	"testing"
+
+	"github.com/notelint/notelint/lint/load"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // at returns "line:col" of the first occurrence of needle in the file.
-func posOf(t *testing.T, src *Source, off int) string {
+func posOf(t *testing.T, src *message.Source, off int) string {
 	t.Helper()
 	p := src.Position(off)
 	return itoa(p.Line) + ":" + itoa(p.Column)
@@ -26,7 +29,7 @@ func itoa(n int) string {
 
 // wantAt checks that needle in the body text maps back to the same bytes in
 // the file, at line:col.
-func wantAt(t *testing.T, tpl *Template, part, needle, want string) {
+func wantAt(t *testing.T, tpl *message.Template, part, needle, want string) {
 	t.Helper()
 	p := tpl.Part(part)
 	if p == nil {
@@ -45,9 +48,9 @@ func wantAt(t *testing.T, tpl *Template, part, needle, want string) {
 	}
 }
 
-func load1(t *testing.T, path, content string) *Template {
+func load1(t *testing.T, path, content string) *message.Template {
 	t.Helper()
-	ts, err := Load(path, []byte(content), DefaultLoaderConfig())
+	ts, err := load.Load(path, []byte(content), load.DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,8 +93,8 @@ func TestMarkdownPositions(t *testing.T) {
 	if got := posOf(t, tpl.Source, links[0].FileStart); got != "9:21" {
 		t.Errorf("link target at %s", got)
 	}
-	if len(tpl.suppress.all) != 1 || tpl.suppress.all[0].Rule != "vague-cta" {
-		t.Errorf("directives %+v", tpl.suppress.all)
+	if len(tpl.Suppress.All) != 1 || tpl.Suppress.All[0].Rule != "vague-cta" {
+		t.Errorf("directives %+v", tpl.Suppress.All)
 	}
 }
 
@@ -103,7 +106,7 @@ func TestHTMLPositions(t *testing.T) {
 	if body != want {
 		t.Errorf("body %q\nwant %q", body, want)
 	}
-	if tt := tpl.Part(PartHTMLTitle); tt == nil || tt.Text.String() != "Outage" {
+	if tt := tpl.Part(message.PartHTMLTitle); tt == nil || tt.Text.String() != "Outage" {
 		t.Errorf("title %+v", tt)
 	}
 	wantAt(t, tpl, "body", "18:00", "5:5")
@@ -117,7 +120,7 @@ func TestHTMLPositions(t *testing.T) {
 
 func TestCatalogPositions(t *testing.T) {
 	src := "channel = \"sms\"\nlocale = \"fr\"\n\n[[message]]\nid = \"a\"\nkind = \"outage\"\nbody = \"Panne en cours.\\nRetour prévu à {{time}}.\"\n\n[[message]]\nid = \"b\"\nbody = \"\"\"\nLigne 1 ’\nLigne 2\"\"\"\ncolour = \"x\"\n\n[[message]]\nid = \"c\"\n"
-	ts, err := Load("catalog.toml", []byte(src), DefaultLoaderConfig())
+	ts, err := load.Load("catalog.toml", []byte(src), load.DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -168,7 +171,7 @@ func TestFrontMatterProblems(t *testing.T) {
 }
 
 func TestInvalidUTF8(t *testing.T) {
-	_, err := Load("bad.txt", []byte("ok\nbad \xff here"), DefaultLoaderConfig())
+	_, err := load.Load("bad.txt", []byte("ok\nbad \xff here"), load.DefaultConfig())
 	if err == nil || !strings.Contains(err.Error(), "bad.txt:2: column 5: invalid UTF-8") {
 		t.Errorf("err = %v", err)
 	}
@@ -185,7 +188,7 @@ func TestInferFromPath(t *testing.T) {
 		{"qa/fr-CA/push/ticket.txt", "push", "fr-CA", "ticket"},
 	}
 	for _, c := range cases {
-		inf := InferFromPath(c.path)
+		inf := load.InferFromPath(c.path)
 		if inf.Channel != c.ch || inf.Locale != c.loc || inf.Kind != c.kind {
 			t.Errorf("%s: got %+v", c.path, inf)
 		}
@@ -205,7 +208,7 @@ func TestMatchGlob(t *testing.T) {
 		{"*.md", "a/b.md", false},
 	}
 	for _, c := range cases {
-		if got := MatchGlob(c.pat, c.name); got != c.want {
+		if got := message.MatchGlob(c.pat, c.name); got != c.want {
 			t.Errorf("MatchGlob(%q, %q) = %v", c.pat, c.name, got)
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/notelint/notelint/lint/load"
 )
 
 func TestIsProjectFile(t *testing.T) {
@@ -18,7 +20,7 @@ func TestIsProjectFile(t *testing.T) {
 		"delay.txt": false, "de.json": false,
 	}
 	for name, want := range cases {
-		if got := IsProjectFile("x/" + name); got != want {
+		if got := load.IsProjectFile("x/" + name); got != want {
 			t.Errorf("%s: %v, want %v", name, got, want)
 		}
 	}
@@ -42,7 +44,7 @@ func TestDiscoverWhichFilesAreTemplates(t *testing.T) {
 		}
 		return m
 	}())
-	got, err := Discover([]string{root}, DefaultLoaderConfig())
+	got, err := load.Discover([]string{root}, load.DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,25 +64,25 @@ func TestDiscoverWhichFilesAreTemplates(t *testing.T) {
 	// Named on the command line (pre-commit passes every changed file):
 	// project files are skipped unless include names them.
 	args := []string{filepath.Join(root, "README.md"), filepath.Join(root, "SOURCE.txt"), filepath.Join(root, "t/x.txt")}
-	got, _ = Discover(args, DefaultLoaderConfig())
+	got, _ = load.Discover(args, load.DefaultConfig())
 	if len(got) != 1 || !strings.HasSuffix(got[0], "x.txt") {
 		t.Errorf("command line: %v", got)
 	}
 	// Relative paths as pre-commit passes them: dot-directories,
 	// node_modules and vendor are no template folders either.
 	t.Chdir(root)
-	got, _ = Discover([]string{".github/ISSUE_TEMPLATE/bug.md", "vendor/z/a.txt", "node_modules/x/y.txt", "./t/x.txt", "mail/a.liquid"}, DefaultLoaderConfig())
+	got, _ = load.Discover([]string{".github/ISSUE_TEMPLATE/bug.md", "vendor/z/a.txt", "node_modules/x/y.txt", "./t/x.txt", "mail/a.liquid"}, load.DefaultConfig())
 	if strings.Join(got, " ") != "mail/a.liquid t/x.txt" {
 		t.Errorf("relative command line: %v", got)
 	}
-	if err := os.WriteFile(filepath.Join(root, ConfigFileName), []byte("[lint]\ninclude = [\"**/*.txt\", \"README.md\"]\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(root, load.ConfigFileName), []byte("[lint]\ninclude = [\"**/*.txt\", \"README.md\"]\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := LoadConfig(filepath.Join(root, ConfigFileName), nil)
+	cfg, err := LoadConfig(filepath.Join(root, load.ConfigFileName), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, _ = Discover(args, &cfg.LoaderConfig)
+	got, _ = load.Discover(args, &cfg.Config)
 	if len(got) != 2 || !strings.HasSuffix(got[0], "README.md") {
 		t.Errorf("include names README.md, **/*.txt does not name SOURCE.txt: %v", got)
 	}

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/notelint/notelint/lint/message"
 )
 
 // TestPanicIsOneLine: a panic in a rule, per template or across them, is
@@ -13,8 +15,8 @@ func TestPanicIsOneLine(t *testing.T) {
 	dir := writeTree(t, map[string]string{"en/a.md": "Hello"})
 	var empty []int
 	cases := []*Rule{
-		{ID: "index", Severity: Warning, Check: func(p *Pass) { _ = empty[len(p.Template.ID)] }},
-		{ID: "multi", Severity: Warning, CheckRun: func(p *RunPass) { panic("first\nsecond") }},
+		{ID: "index", Severity: message.Warning, Check: func(p *Pass) { _ = empty[len(p.Template.ID)] }},
+		{ID: "multi", Severity: message.Warning, CheckRun: func(p *RunPass) { panic("first\nsecond") }},
 	}
 	for _, rule := range cases {
 		res, err := (&Runner{Rules: []*Rule{rule}, Config: DefaultConfig([]*Rule{rule})}).Run([]string{dir})

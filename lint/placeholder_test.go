@@ -3,6 +3,9 @@ package lint
 import (
 	"reflect"
 	"testing"
+
+	"github.com/notelint/notelint/lint/load"
+	"github.com/notelint/notelint/lint/message"
 )
 
 func TestScanPlaceholders(t *testing.T) {
@@ -29,7 +32,7 @@ func TestScanPlaceholders(t *testing.T) {
 		{"10:30 and {{ user.first_name }}", []string{"user.first_name"}, 0},
 	}
 	for _, c := range cases {
-		phs, issues := ScanPlaceholders(c.text)
+		phs, issues := message.ScanPlaceholders(c.text)
 		var names []string
 		for _, p := range phs {
 			names = append(names, p.Name)
@@ -45,7 +48,7 @@ func FuzzScanPlaceholders(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		phs, issues := ScanPlaceholders(s)
+		phs, issues := message.ScanPlaceholders(s)
 		last := 0
 		for _, p := range phs {
 			if p.Start < last || p.End > len(s) || p.End <= p.Start {
@@ -77,7 +80,7 @@ func FuzzLoad(f *testing.F) {
 		default:
 			ext = ".txt"
 		}
-		ts, err := Load("f"+ext, []byte(s), DefaultLoaderConfig())
+		ts, err := load.Load("f"+ext, []byte(s), load.DefaultConfig())
 		if err != nil {
 			return
 		}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/notelint/notelint/lint/load"
 )
 
 // TestFIFOSkipped: a named pipe named like a template used to block the
@@ -29,12 +31,12 @@ func TestFIFOSkipped(t *testing.T) {
 	if len(res.Templates) != 1 || len(res.Errors) != 1 {
 		t.Fatalf("templates %d, errors %v", len(res.Templates), res.Errors)
 	}
-	var ie *InputError
+	var ie *load.InputError
 	if !errors.As(res.Errors[0], &ie) || !strings.Contains(ie.Error(), "pipe.txt: a named pipe, not a regular file; skipped") {
 		t.Fatalf("error %v", res.Errors[0])
 	}
 	// Named on the command line, too.
-	if _, err := LoadFile(filepath.Join(dir, "pipe.txt"), DefaultLoaderConfig()); !errors.As(err, &ie) {
+	if _, err := load.LoadFile(filepath.Join(dir, "pipe.txt"), load.DefaultConfig()); !errors.As(err, &ie) {
 		t.Fatalf("LoadFile(pipe): %v", err)
 	}
 }

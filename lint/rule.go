@@ -1,14 +1,18 @@
 package lint
 
-import "context"
+import (
+	"context"
+
+	"github.com/notelint/notelint/lint/message"
+)
 
 // Rule is one check: a value with an id, documentation, a default severity,
 // typed options and a check function. The engine knows no rule by name.
 type Rule struct {
-	ID       string   // stable kebab-case id
-	Summary  string   // one line
-	Doc      string   // Markdown: why it matters, a bad and a good example
-	Severity Severity // default severity
+	ID       string           // stable kebab-case id
+	Summary  string           // one line
+	Doc      string           // Markdown: why it matters, a bad and a good example
+	Severity message.Severity // default severity
 	// Options returns a pointer to a new options struct holding the defaults;
 	// nil when the rule has no options. [rules.ID] in the config is decoded
 	// into it strictly.
@@ -32,15 +36,15 @@ type Rule struct {
 	// Owns lists the kinds of loader problems the rule reports (see
 	// ProblemKind): the engine reports each problem of these kinds in a
 	// template, also in an empty one, through Problem.
-	Owns []ProblemKind
+	Owns []message.ProblemKind
 	// Problem turns one owned problem into the rule's finding; nil reports
 	// the problem's message and hint as they are.
-	Problem func(pr Problem) Diagnostic
+	Problem func(pr message.Problem) Diagnostic
 }
 
 // Pass is what a rule sees while checking one template.
 type Pass struct {
-	Template *Template
+	Template *message.Template
 	Config   *Config
 	// Options is the rule's decoded options (the value Options returned).
 	Options any
@@ -60,7 +64,7 @@ func (p *Pass) Context() context.Context {
 
 // Diagnostic is what a rule reports: a range in a part's text.
 type Diagnostic struct {
-	Part       *Part // nil: Start and End are file byte offsets
+	Part       *message.Part // nil: Start and End are file byte offsets
 	Start, End int
 	Message    string // what is wrong and why it matters to the customer
 	Hint       string // how to fix it
@@ -70,10 +74,10 @@ type Diagnostic struct {
 	// Severity overrides the rule's severity for this finding when not Off
 	// (for rules whose severity depends on the case); config severity still
 	// wins when set.
-	Severity Severity
+	Severity message.Severity
 	// Source is the file of Start and End when Part is nil and the file is
 	// not the template's; nil otherwise.
-	Source *Source
+	Source *message.Source
 }
 
 // Report records a finding.
@@ -88,7 +92,7 @@ func (p *Pass) Report(d Diagnostic) {
 	} else if d.Source != nil {
 		src = d.Source
 	} else {
-		src = p.Template.fileOf(start, end)
+		src = p.Template.FileOf(start, end)
 	}
 	a, b := src.Position(start), src.Position(end)
 	if end <= start {
@@ -96,7 +100,7 @@ func (p *Pass) Report(d Diagnostic) {
 		b.Column++
 	}
 	sev := d.Severity
-	if sev == Off {
+	if sev == message.Off {
 		sev = p.rule.Severity
 	}
 	fix, skipped := vetFix(p.Template, src, d.Part, d.Fix)

@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+
+	"github.com/notelint/notelint/lint/load"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // Runner checks template files with a set of rules under one config.
@@ -22,7 +25,7 @@ type Runner struct {
 // Result is the outcome of one run.
 type Result struct {
 	Files     int
-	Templates []*Template
+	Templates []*message.Template
 	Findings  []Finding
 	// Contents holds the bytes of every file as it was loaded, by path:
 	// what the findings' positions and fixes refer to, even when the file
@@ -40,7 +43,7 @@ type Result struct {
 // InputProblem); the other paths are checked all the same. The error is
 // always nil; it is kept for callers that check it.
 func (r *Runner) Run(paths []string) (*Result, error) {
-	files, problems := DiscoverAll(paths, &r.Config.LoaderConfig)
+	files, problems := load.DiscoverAll(paths, &r.Config.Config)
 	res := r.RunFiles(files)
 	if len(problems) > 0 {
 		errs := make([]error, len(problems))
@@ -55,7 +58,7 @@ func (r *Runner) Run(paths []string) (*Result, error) {
 }
 
 type fileResult struct {
-	templates []*Template
+	templates []*message.Template
 	err       error
 }
 
@@ -76,10 +79,10 @@ func (r *Runner) RunFiles(files []string) *Result {
 // LoadFiles loads the given files (in parallel), groups the parts of
 // multi-part notifications and infers each template's scope; it checks
 // nothing. Files that cannot be read as templates are returned as errors.
-func (r *Runner) LoadFiles(files []string) ([]*Template, []error) {
+func (r *Runner) LoadFiles(files []string) ([]*message.Template, []error) {
 	loaded := make([]fileResult, len(files))
 	parallel(len(files), r.jobs(), func(i int) { loaded[i] = r.loadFile(files[i]) })
-	var ts []*Template
+	var ts []*message.Template
 	var errs []error
 	for _, fr := range loaded {
 		if fr.err != nil {
@@ -88,8 +91,8 @@ func (r *Runner) LoadFiles(files []string) ([]*Template, []error) {
 		}
 		ts = append(ts, fr.templates...)
 	}
-	ts = GroupTemplates(ts, &r.Config.LoaderConfig)
-	InferScope(ts, &r.Config.LoaderConfig)
+	ts = load.GroupTemplates(ts, &r.Config.Config)
+	load.InferScope(ts, &r.Config.Config)
 	return ts, errs
 }
 
@@ -103,7 +106,7 @@ func (r *Runner) jobs() int {
 // CheckTemplates runs every enabled rule, run-level and per-template, on
 // templates that are already loaded (and grouped), and returns the sorted
 // findings and any internal errors.
-func (r *Runner) CheckTemplates(ts []*Template) ([]Finding, []error) {
+func (r *Runner) CheckTemplates(ts []*message.Template) ([]Finding, []error) {
 	jobs := r.Jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
@@ -115,7 +118,7 @@ func (r *Runner) CheckTemplates(ts []*Template) ([]Finding, []error) {
 
 // checkAll runs the run-level rules, then the per-template rules in
 // parallel; it returns the templates checked without an internal error.
-func (r *Runner) checkAll(ts []*Template, jobs int) (checked []*Template, findings []Finding, errs []error) {
+func (r *Runner) checkAll(ts []*message.Template, jobs int) (checked []*message.Template, findings []Finding, errs []error) {
 	state := NewRunState()
 	extra, errs := r.checkRun(ts, state)
 	found := make([][]Finding, len(ts))
@@ -158,11 +161,11 @@ func (r *Runner) loadFile(path string) (fr fileResult) {
 			fr = fileResult{err: PanicError(path, p)}
 		}
 	}()
-	ts, err := LoadFile(path, &r.Config.LoaderConfig)
+	ts, err := load.LoadFile(path, &r.Config.Config)
 	return fileResult{templates: ts, err: err}
 }
 
-func (r *Runner) safeCheck(t *Template, state *RunState, extra []Finding) (fs []Finding, err error) {
+func (r *Runner) safeCheck(t *message.Template, state *RunState, extra []Finding) (fs []Finding, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			fs, err = nil, PanicError(t.Source.Path, p)
@@ -177,14 +180,14 @@ var ErrInternal = errors.New("internal error")
 // CheckTemplate runs the per-template check of every enabled rule on t and
 // applies suppressions and configured severities. Run-level checks
 // (Rule.CheckRun) need all templates: use CheckTemplates for those.
-func (r *Runner) CheckTemplate(t *Template, state *RunState) []Finding {
+func (r *Runner) CheckTemplate(t *message.Template, state *RunState) []Finding {
 	return r.checkTemplate(t, state, nil)
 }
 
 // checkTemplate is CheckTemplate with the findings run-level rules made
 // about t, which suppressions and severities apply to as well. An empty
 // template gets only its loader problems reported.
-func (r *Runner) checkTemplate(t *Template, state *RunState, extra []Finding) []Finding {
+func (r *Runner) checkTemplate(t *message.Template, state *RunState, extra []Finding) []Finding {
 	if state == nil {
 		state = NewRunState()
 	}
@@ -196,7 +199,7 @@ func (r *Runner) checkTemplate(t *Template, state *RunState, extra []Finding) []
 	p := &Pass{}
 	for _, rule := range r.Rules {
 		sev := r.Config.Severity(rule)
-		if sev == Off || (rule.Check == nil && rule.CheckRun == nil && len(rule.Owns) == 0) {
+		if sev == message.Off || (rule.Check == nil && rule.CheckRun == nil && len(rule.Owns) == 0) {
 			continue
 		}
 		*p = Pass{Template: t, Config: r.Config, Options: r.Config.RuleOptions(rule), rule: rule, shared: state, ctx: r.Context, out: p.out[:0]}
@@ -217,47 +220,47 @@ func (r *Runner) checkTemplate(t *Template, state *RunState, extra []Finding) []
 			}
 		}
 		for _, f := range p.out {
-			if r.Config.SeverityExplicit(rule) || f.Severity == Off {
+			if r.Config.SeverityExplicit(rule) || f.Severity == message.Off {
 				f.Severity = sev
 			}
 			raw = append(raw, f)
 		}
 	}
 	// Problems of the suppression directives themselves.
-	dirs := append([]Problem(nil), t.suppress.problems...)
-	for _, d := range t.suppress.all {
+	dirs := append([]message.Problem(nil), t.Suppress.Problems...)
+	for _, d := range t.Suppress.All {
 		if !hasRule(r.Rules, d.Rule) {
-			dirs = append(dirs, Problem{Kind: DirectiveProblem, Start: d.Start, End: d.End, Source: d.Source,
+			dirs = append(dirs, message.Problem{Kind: message.DirectiveProblem, Start: d.Start, End: d.End, Source: d.Source,
 				Message: fmt.Sprintf("suppression names unknown rule %q", d.Rule),
 				Hint:    "see `notelint rules` for the rule ids"})
 		}
 	}
 	out := raw[:0]
 	for i := range raw {
-		if f := &raw[i]; !t.suppress.suppressed(f.Rule, f.File, f.Offset, f.Line) {
+		if f := &raw[i]; !t.Suppress.Suppressed(f.Rule, f.File, f.Offset, f.Line) {
 			out = append(out, raw[i])
 		}
 	}
-	for _, d := range t.suppress.all {
-		if hasRule(r.Rules, d.Rule) && !d.used && r.Config.Severity(ruleByID(r.Rules, d.Rule)) != Off {
-			dirs = append(dirs, Problem{Kind: DirectiveProblem, Start: d.Start, End: d.End, Source: d.Source,
+	for _, d := range t.Suppress.All {
+		if hasRule(r.Rules, d.Rule) && !d.Used && r.Config.Severity(ruleByID(r.Rules, d.Rule)) != message.Off {
+			dirs = append(dirs, message.Problem{Kind: message.DirectiveProblem, Start: d.Start, End: d.End, Source: d.Source,
 				Message: fmt.Sprintf("suppression of %s is unused: the rule reports nothing here", d.Rule),
 				Hint:    "remove the suppression"})
 		}
 	}
-	return append(out, r.ownedFindings(t, state, DirectiveProblem, dirs)...)
+	return append(out, r.ownedFindings(t, state, message.DirectiveProblem, dirs)...)
 }
 
 // ownedFindings reports problems of kind through every enabled rule that
 // owns the kind, at the rule's configured severity.
-func (r *Runner) ownedFindings(t *Template, state *RunState, kind ProblemKind, problems []Problem) []Finding {
+func (r *Runner) ownedFindings(t *message.Template, state *RunState, kind message.ProblemKind, problems []message.Problem) []Finding {
 	if len(problems) == 0 {
 		return nil
 	}
 	var out []Finding
 	for _, rule := range r.Rules {
 		sev := r.Config.Severity(rule)
-		if sev == Off || !rule.owns(kind) {
+		if sev == message.Off || !rule.owns(kind) {
 			continue
 		}
 		p := &Pass{Template: t, Config: r.Config, Options: r.Config.RuleOptions(rule), rule: rule, shared: state, ctx: r.Context}
@@ -292,7 +295,7 @@ func ruleByID(rules []*Rule, id string) *Rule {
 }
 
 // contentsOf returns the loaded bytes of the files of ts and of their parts.
-func contentsOf(ts []*Template) map[string][]byte {
+func contentsOf(ts []*message.Template) map[string][]byte {
 	srcs := SourcesOf(ts)
 	out := make(map[string][]byte, len(srcs))
 	for path, src := range srcs {

@@ -3,6 +3,8 @@ package lint
 import (
 	"strings"
 	"testing"
+
+	"github.com/notelint/notelint/lint/message"
 )
 
 // TestCheckRun checks the cross-template mechanism: CheckRun sees every
@@ -15,7 +17,7 @@ func TestCheckRun(t *testing.T) {
 		"fr/a.md": "Bonjour",
 	})
 	calls := 0
-	rule := &Rule{ID: "count-keys", Severity: Warning, CheckRun: func(p *RunPass) {
+	rule := &Rule{ID: "count-keys", Severity: message.Warning, CheckRun: func(p *RunPass) {
 		calls++
 		for _, tp := range p.Templates {
 			p.Report(tp, Diagnostic{Part: tp.Body(), Start: 0, End: 1, Message: "seen " + tp.Locale + " " + tp.Key[strings.LastIndex(tp.Key, "/")+1:]})
@@ -33,7 +35,7 @@ func TestCheckRun(t *testing.T) {
 	if calls != 1 || strings.Join(got, "|") != "seen en a warning|seen fr a warning" {
 		t.Errorf("calls %d findings %q", calls, got)
 	}
-	boom := &Rule{ID: "boom", Severity: Warning, CheckRun: func(p *RunPass) { panic("x") }}
+	boom := &Rule{ID: "boom", Severity: message.Warning, CheckRun: func(p *RunPass) { panic("x") }}
 	res, _ = (&Runner{Rules: []*Rule{boom}, Config: DefaultConfig([]*Rule{boom})}).Run([]string{dir})
 	if len(res.Errors) != 1 || !strings.Contains(res.Errors[0].Error(), "internal error") {
 		t.Errorf("panic: %v", res.Errors)

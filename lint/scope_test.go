@@ -3,6 +3,8 @@ package lint
 import (
 	"os"
 	"testing"
+
+	"github.com/notelint/notelint/lint/message"
 )
 
 func TestInferScope(t *testing.T) {
@@ -15,40 +17,40 @@ func TestInferScope(t *testing.T) {
 		channelKnown     bool
 	}{
 		{name: "sms folder", path: "sms/de/x.txt", text: "Ihr Paket verspätet sich.",
-			notification: Yes, channel: "sms", channelKnown: true, kind: "delay", locale: "de"},
+			notification: message.Yes, channel: "sms", channelKnown: true, kind: "delay", locale: "de"},
 		{name: "plain text is an SMS only as a guess", path: "templates/x.txt", text: "Your parcel is on its way.",
-			notification: Yes, channel: "sms", channelKnown: false, locale: "en"},
+			notification: message.Yes, channel: "sms", channelKnown: false, locale: "en"},
 		{name: "reply STOP makes an SMS", path: "templates/x.txt", text: "Acme: 20% off today. Reply STOP to opt out",
-			notification: Yes, channel: "sms", channelKnown: true, kind: "marketing", locale: "en"},
+			notification: message.Yes, channel: "sms", channelKnown: true, kind: "marketing", locale: "en"},
 		{name: "e-mail read from the text", path: "templates/x.txt", text: "Hello Anna,\n\nyour order is on its way. It arrives on Monday.\n\nBest regards,\nAcme",
-			notification: Yes, channel: "email", channelKnown: true, locale: "en"},
+			notification: message.Yes, channel: "email", channelKnown: true, locale: "en"},
 		{name: "html document", path: "mails/x.html", text: "<p>Bonjour, votre colis arrivera plus tard que prévu. Nous vous prions de nous excuser pour ce retard.</p>",
-			notification: Yes, channel: "email", channelKnown: true, kind: "delay", locale: "fr"},
+			notification: message.Yes, channel: "email", channelKnown: true, kind: "delay", locale: "fr"},
 		{name: "slack is staff chat", path: "notifications/incident.slack.txt", text: "A new incident was reported.",
-			notification: No, channel: "chat", channelKnown: true, kind: "outage", locale: "en"},
-		{name: "android folder", path: "res/values-de/x.txt", text: "Ihr Termin ist morgen.", notification: Yes, locale: "de", channel: "sms"},
-		{name: "texts-fr folder", path: "texts-fr/x.txt", text: "Votre rendez-vous est demain.", notification: Yes, locale: "fr", channel: "sms"},
-		{name: "gettext variant folder", path: "locale/de_Formal/x.txt", text: "Ihr Termin ist morgen.", notification: Yes, locale: "de-x-formal", channel: "sms"},
-		{name: "locale from the text", path: "x/msg.txt", text: "Votre colis est en route et sera chez vous aujourd'hui.", notification: Yes, locale: "fr", channel: "sms"},
+			notification: message.No, channel: "chat", channelKnown: true, kind: "outage", locale: "en"},
+		{name: "android folder", path: "res/values-de/x.txt", text: "Ihr Termin ist morgen.", notification: message.Yes, locale: "de", channel: "sms"},
+		{name: "texts-fr folder", path: "texts-fr/x.txt", text: "Votre rendez-vous est demain.", notification: message.Yes, locale: "fr", channel: "sms"},
+		{name: "gettext variant folder", path: "locale/de_Formal/x.txt", text: "Ihr Termin ist morgen.", notification: message.Yes, locale: "de-x-formal", channel: "sms"},
+		{name: "locale from the text", path: "x/msg.txt", text: "Votre colis est en route et sera chez vous aujourd'hui.", notification: message.Yes, locale: "fr", channel: "sms"},
 		{name: "compound file name", path: "mails/versandverzug.html", text: "<p>Hallo, Ihr Paket kommt.</p>",
-			notification: Yes, channel: "email", channelKnown: true, kind: "delay", locale: "en"},
+			notification: message.Yes, channel: "email", channelKnown: true, kind: "delay", locale: "en"},
 		// Whole-application bundles.
 		{name: "ui label in a bundle", path: "locales/en/app.json", text: `{"settings": {"customerName": "Customer name"}}`,
-			notification: No, channel: "inapp", locale: "en"},
+			notification: message.No, channel: "inapp", locale: "en"},
 		{name: "help text in a bundle", path: "locales/en/app.json", text: `{"mailServerHelp": "Enter the address of your mail server. Leave empty to use the default."}`,
-			notification: No, channel: "inapp", locale: "en"},
+			notification: message.No, channel: "inapp", locale: "en"},
 		{name: "mail key and text", path: "locales/de/emails.json", text: `{"orderDelayed_text": "Hallo, Ihre Bestellung verspätet sich leider."}`,
-			notification: Yes, channel: "inapp", kind: "delay", locale: "de"},
+			notification: message.Yes, channel: "inapp", kind: "delay", locale: "de"},
 		{name: "sms key", path: "locales/fr.json", text: `{"sms": {"delay": "Acme : votre colis est en retard."}}`,
-			notification: Yes, channel: "sms", channelKnown: true, kind: "delay", locale: "fr"},
+			notification: message.Yes, channel: "sms", channelKnown: true, kind: "delay", locale: "fr"},
 		{name: "sms key on a label", path: "locales/en.json", text: `{"form": {"sms_label": "Registration form (SMS)"}}`,
-			notification: No, channel: "sms", channelKnown: true, locale: "en"},
+			notification: message.No, channel: "sms", channelKnown: true, locale: "en"},
 		{name: "event key and message text", path: "config/locales/en.yml", text: "en:\n  parcel:\n    delayed: \"Acme: your parcel is running late. New delivery time: %{eta}.\"\n",
-			notification: Yes, channel: "inapp", kind: "delay", locale: "en"},
+			notification: message.Yes, channel: "inapp", kind: "delay", locale: "en"},
 		{name: "fragment", path: "locales/en/emails.json", text: `{"event_when": "The event is scheduled for:"}`,
-			notification: No, channel: "inapp", locale: "en"},
+			notification: message.No, channel: "inapp", locale: "en"},
 		{name: "greeting and sign-off without key words", path: "locales/en.json", text: `{"x": "Dear customer, your claim is being processed. Kind regards, the Acme team"}`,
-			notification: Yes, channel: "inapp", locale: "en"},
+			notification: message.Yes, channel: "inapp", locale: "en"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -89,28 +91,28 @@ func TestFrontMatterWins(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := ts[0].Scope
-	if s.Channel.Value != "push" || s.Channel.Source != FromFrontMatter || s.Kind.Value != "info" || s.Locale.Value != "de" {
+	if s.Channel.Value != "push" || s.Channel.Source != message.FromFrontMatter || s.Kind.Value != "info" || s.Locale.Value != "de" {
 		t.Errorf("front matter lost: %+v", s)
 	}
 }
 
 func TestAppliesMatch(t *testing.T) {
-	tp := &Template{}
-	tp.setNotification(true, FromPath, Medium, "file")
-	tp.setChannel("sms", FromDefault, Low, "guess")
-	tp.setKind("delay", FromText, Medium, "delayed")
+	tp := &message.Template{}
+	tp.SetNotification(true, message.FromPath, message.Medium, "file")
+	tp.SetChannel("sms", message.FromDefault, message.Low, "guess")
+	tp.SetKind("delay", message.FromText, message.Medium, "delayed")
 	if (Applies{Notifications: true, Channels: []string{"sms"}}).Match(tp) {
 		t.Error("a guessed channel must not run an SMS rule")
 	}
 	if !(Applies{Notifications: true, Kinds: []string{"delay"}}).Match(tp) {
 		t.Error("a known kind must run a kind rule")
 	}
-	tp.setChannel("sms", FromPath, Medium, "sms/")
+	tp.SetChannel("sms", message.FromPath, message.Medium, "sms/")
 	if !(Applies{Channels: []string{"sms"}}).Match(tp) {
 		t.Error("a known channel must run")
 	}
-	ui := &Template{}
-	ui.setNotification(false, FromText, Medium, "label")
+	ui := &message.Template{}
+	ui.SetNotification(false, message.FromText, message.Medium, "label")
 	if (Applies{Notifications: true}).Match(ui) {
 		t.Error("a UI string must not run a content rule")
 	}
@@ -124,14 +126,14 @@ func TestDocumentsAreNoNotifications(t *testing.T) {
 		path, text string
 		want       string
 	}{
-		{"docs/guide.md", "Your parcel is on its way.", No},
-		{"templates/welcome.md", "# Welcome\n\nHello {{name}}, welcome to Acme.", Yes},
-		{"templates/setup.md", "# Setup\n\n```sh\nmake\n```\n", No},
-		{"reports/week.md", "Your numbers:\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", No},
-		{"templates/login.html", "<form action=/login><input name=user></form>", No},
-		{"templates/shipped.html", "<p>Hello, your order has shipped.</p>", Yes},
-		{"email/login.html", "<p>Your code: <input value=123></p>", Yes},
-		{"templates/notes.md", "+++\nchannel = \"email\"\n+++\n# A\n# B\n# C\nText.", Yes},
+		{"docs/guide.md", "Your parcel is on its way.", message.No},
+		{"templates/welcome.md", "# Welcome\n\nHello {{name}}, welcome to Acme.", message.Yes},
+		{"templates/setup.md", "# Setup\n\n```sh\nmake\n```\n", message.No},
+		{"reports/week.md", "Your numbers:\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", message.No},
+		{"templates/login.html", "<form action=/login><input name=user></form>", message.No},
+		{"templates/shipped.html", "<p>Hello, your order has shipped.</p>", message.Yes},
+		{"email/login.html", "<p>Your code: <input value=123></p>", message.Yes},
+		{"templates/notes.md", "+++\nchannel = \"email\"\n+++\n# A\n# B\n# C\nText.", message.Yes},
 	}
 	for _, c := range cases {
 		ts, err := LoadTemplates(c.path, []byte(c.text), DefaultConfig(nil))
@@ -153,7 +155,7 @@ func TestRunnerSkipsDocuments(t *testing.T) {
 	if err := os.WriteFile(p, []byte("Unbalanced }} placeholder, PENDING_STATUS."), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	rule := &Rule{ID: "any", Severity: Error, Check: func(p *Pass) { p.Report(Diagnostic{Start: 0, End: 1, Message: "x"}) }}
+	rule := &Rule{ID: "any", Severity: message.Error, Check: func(p *Pass) { p.Report(Diagnostic{Start: 0, End: 1, Message: "x"}) }}
 	cfg := DefaultConfig([]*Rule{rule})
 	res := (&Runner{Rules: []*Rule{rule}, Config: cfg}).RunFiles([]string{p})
 	if len(res.Findings) != 0 {

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/notelint/notelint/lint/load"
+	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/lint/sms"
 )
 
@@ -11,12 +13,12 @@ func TestEstimateSMSICUBranches(t *testing.T) {
 	long := strings.Repeat("late ", 40) // 200 characters
 	src := "{\"parcel\": \"Acme: {count, plural, one {your parcel is late} other {" + long + "}}. Sorry.\"}"
 	cfg := DefaultConfig(nil)
-	ts, err := Load("locales/en.json", []byte(src), &cfg.LoaderConfig)
+	ts, err := load.Load("locales/en.json", []byte(src), &cfg.Config)
 	if err != nil || len(ts) != 1 {
 		t.Fatalf("load: %v, %d templates", err, len(ts))
 	}
 	ts[0].Channel = "sms"
-	est := EstimateSMS(ts[0], sms.DefaultSettings())
+	est := message.EstimateSMS(ts[0], sms.DefaultSettings())
 	if want := len("Acme: your parcel is late. Sorry."); est.Best.Units != want || est.Best.Segments != 1 {
 		t.Errorf("best: %d units %d segments, want %d units 1 segment", est.Best.Units, est.Best.Segments, want)
 	}
@@ -24,9 +26,9 @@ func TestEstimateSMSICUBranches(t *testing.T) {
 		t.Errorf("worst: %d units, want %d (the other branch only)", est.Worst.Units, want)
 	}
 	// Without ICU, rendering is unchanged.
-	p := &Part{Text: VerbatimText("Hi {{ name }}!", 0)}
-	p.Placeholders, _ = ScanPlaceholders(p.Text.String())
-	if got := renderBranches(p, icuGroups(p), func(Placeholder) string { return "Anna" }, true, sms.Options{}); got != "Hi Anna!" {
+	p := &message.Part{Text: message.VerbatimText("Hi {{ name }}!", 0)}
+	p.Placeholders, _ = message.ScanPlaceholders(p.Text.String())
+	if got := message.RenderBranches(p, message.IcuGroups(p), func(message.Placeholder) string { return "Anna" }, true, sms.Options{}); got != "Hi Anna!" {
 		t.Errorf("render %q", got)
 	}
 }

@@ -3,6 +3,8 @@ package lint
 import (
 	"testing"
 
+	"github.com/notelint/notelint/lint/load"
+	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/lint/sms"
 )
 
@@ -17,13 +19,13 @@ func TestSMSCaseTextsMatchEstimateSMS(t *testing.T) {
 		"Plain text without placeholders’.\n",
 	}
 	for _, c := range cases {
-		ts, err := Load("sms/en/x.txt", []byte(c), &cfg.LoaderConfig)
+		ts, err := load.Load("sms/en/x.txt", []byte(c), &cfg.Config)
 		if err != nil {
 			t.Fatal(err)
 		}
 		tp := ts[0]
-		best, worst := SMSCaseTexts(tp, set)
-		est := EstimateSMS(tp, set)
+		best, worst := message.SMSCaseTexts(tp, set)
+		est := message.EstimateSMS(tp, set)
 		opt := set.Options()
 		if got := sms.Analyze(best, opt); got.Units != est.Best.Units || got.Segments != est.Best.Segments || got.Encoding != est.Best.Encoding {
 			t.Errorf("%q: best %q is %+v, EstimateSMS measured %+v", c, best, got, est.Best)

@@ -4,11 +4,14 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/notelint/notelint/lint/load"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // phSummary lists a scan as "name" for values and "!ref" for control tags.
-func phSummary(text string, syn Syntax) ([]string, []PlaceholderIssue) {
-	phs, issues := ScanSyntax(text, syn)
+func phSummary(text string, syn message.Syntax) ([]string, []message.PlaceholderIssue) {
+	phs, issues := message.ScanSyntax(text, syn)
 	var out []string
 	for _, p := range phs {
 		if p.Control {
@@ -23,40 +26,40 @@ func phSummary(text string, syn Syntax) ([]string, []PlaceholderIssue) {
 func TestScanSyntaxes(t *testing.T) {
 	cases := []struct {
 		name   string
-		syn    Syntax
+		syn    message.Syntax
 		text   string
 		want   []string
 		issues int
 		prose  string // Masked() of the text, spaces collapsed; "" skips
 	}{
-		{"handlebars sections", SyntaxMustache, "{{#if name}}Hi {{name}}{{else}}Hello{{/if}} {{^items}}none{{/items}}",
+		{"handlebars sections", message.SyntaxMustache, "{{#if name}}Hi {{name}}{{else}}Hello{{/if}} {{^items}}none{{/items}}",
 			[]string{"!name", "name", "!", "!", "!items", "!"}, 0, "Hi Hello none"},
-		{"handlebars comments and partials", SyntaxMustache, "{{!-- a }} b --}}Hi {{> footer}} {{! note }}{{{raw}}}",
+		{"handlebars comments and partials", message.SyntaxMustache, "{{!-- a }} b --}}Hi {{> footer}} {{! note }}{{{raw}}}",
 			[]string{"!", "!", "!", "raw"}, 0, "Hi"},
-		{"twig tags, filters, hash literals", SyntaxJinja | SyntaxMustache,
+		{"twig tags, filters, hash literals", message.SyntaxJinja | message.SyntaxMustache,
 			"{% if a.b %}{{ a.b ~ ' ' }}{% endif %}{{ \"x\"|trans({'%a%': b}) }} {{ d|date('d.m.Y') }} {# c #}",
 			[]string{"!a.b", "a.b", "!", "!", "d", "!"}, 0, ""},
-		{"twig nested braces in a call", SyntaxJinja, "Link: {{ rawUrl('x', { 'k': o.c }, s|first.url) }} end",
+		{"twig nested braces in a call", message.SyntaxJinja, "Link: {{ rawUrl('x', { 'k': o.c }, s|first.url) }} end",
 			[]string{"!"}, 0, "Link: end"},
-		{"go actions and trimming", SyntaxGo, "{{- if .X -}}Hi {{ .Name }}{{ else }}Hey{{ end -}} {{/* c */}}{{ index .Identity \"id\" }}",
+		{"go actions and trimming", message.SyntaxGo, "{{- if .X -}}Hi {{ .Name }}{{ else }}Hey{{ end -}} {{/* c */}}{{ index .Identity \"id\" }}",
 			[]string{"!X", "Name", "!", "!", "!", "Identity"}, 0, "Hi Hey"},
-		{"icu plural branches", SyntaxICU, "You have {count, plural, =0 {no messages} one {# message} other {# messages}} from {name}.",
+		{"icu plural branches", message.SyntaxICU, "You have {count, plural, =0 {no messages} one {# message} other {# messages}} from {name}.",
 			[]string{"!count", "!count", "count", "!count", "count", "!count", "name"}, 0, "You have no messages message messages from ."},
-		{"icu select nested", SyntaxICU, "{g, select, male {He has {n, plural, one {# item} other {# items}}} other {They}}",
+		{"icu select nested", message.SyntaxICU, "{g, select, male {He has {n, plural, one {# item} other {# items}}} other {They}}",
 			[]string{"!g", "!n", "n", "!n", "n", "!n", "!g", "!g"}, 0, "He has item items They"},
-		{"icu simple, typed, java positional", SyntaxICU, "{name} paid {amount, number, currency} on {0} {1,date,short}",
+		{"icu simple, typed, java positional", message.SyntaxICU, "{name} paid {amount, number, currency} on {0} {1,date,short}",
 			[]string{"name", "amount", "0", "1"}, 0, ""},
-		{"icu rich text tags", SyntaxICU, "Read <0>the terms</0> and <1/>.", []string{"!", "!", "!"}, 0, "Read the terms and ."},
-		{"icu unbalanced plural", SyntaxICU, "{n, plural, one {x} other {y}", []string{"x", "y"}, 1, ""},
-		{"icu quoted brace", SyntaxICU, "{n, plural, one {'{'x'}'} other {y}}", []string{"!n", "!n", "!n"}, 0, ""},
-		{"ruby", SyntaxRuby, "Hi %{name}, 100% sure", []string{"name"}, 0, ""},
-		{"laravel not clock times", SyntaxLaravel, ":name status changed at 10:30 from :old_status (see https://x.io:8080) :smile:",
+		{"icu rich text tags", message.SyntaxICU, "Read <0>the terms</0> and <1/>.", []string{"!", "!", "!"}, 0, "Read the terms and ."},
+		{"icu unbalanced plural", message.SyntaxICU, "{n, plural, one {x} other {y}", []string{"x", "y"}, 1, ""},
+		{"icu quoted brace", message.SyntaxICU, "{n, plural, one {'{'x'}'} other {y}}", []string{"!n", "!n", "!n"}, 0, ""},
+		{"ruby", message.SyntaxRuby, "Hi %{name}, 100% sure", []string{"name"}, 0, ""},
+		{"laravel not clock times", message.SyntaxLaravel, ":name status changed at 10:30 from :old_status (see https://x.io:8080) :smile:",
 			[]string{"name", "old_status"}, 0, "status changed at 10:30 from (see https://x.io:8080) :smile:"},
-		{"laravel french spacing", SyntaxLaravel, "Statut : :app_name.", []string{"app_name"}, 0, ""},
-		{"prestashop braces", SyntaxICU, "Hello {firstname} {lastname}, order {order_name}", []string{"firstname", "lastname", "order_name"}, 0, ""},
-		{"printf", SyntaxPrintf, "%s has %d items, %2$s %(name)s 50%% off, 20%discount", []string{"%1$s", "%2$d", "%2$s", "name"}, 0, ""},
-		{"default: no laravel, no printf", DefaultSyntax, "At 10:30 :name got %s", nil, 0, ""},
-		{"stray closing", DefaultSyntax, "a }} b", nil, 1, ""},
+		{"laravel french spacing", message.SyntaxLaravel, "Statut : :app_name.", []string{"app_name"}, 0, ""},
+		{"prestashop braces", message.SyntaxICU, "Hello {firstname} {lastname}, order {order_name}", []string{"firstname", "lastname", "order_name"}, 0, ""},
+		{"printf", message.SyntaxPrintf, "%s has %d items, %2$s %(name)s 50%% off, 20%discount", []string{"%1$s", "%2$d", "%2$s", "name"}, 0, ""},
+		{"default: no laravel, no printf", message.DefaultSyntax, "At 10:30 :name got %s", nil, 0, ""},
+		{"stray closing", message.DefaultSyntax, "a }} b", nil, 1, ""},
 	}
 	for _, c := range cases {
 		got, issues := phSummary(c.text, c.syn)
@@ -64,8 +67,8 @@ func TestScanSyntaxes(t *testing.T) {
 			t.Errorf("%s: got %q (issues %v), want %q (%d issues)", c.name, got, issues, c.want, c.issues)
 		}
 		if c.prose != "" {
-			phs, _ := ScanSyntax(c.text, c.syn)
-			p := &Part{Text: VerbatimText(c.text, 0), Placeholders: phs}
+			phs, _ := message.ScanSyntax(c.text, c.syn)
+			p := &message.Part{Text: message.VerbatimText(c.text, 0), Placeholders: phs}
 			if got := strings.Join(strings.Fields(p.Masked()), " "); got != c.prose {
 				t.Errorf("%s: prose %q, want %q", c.name, got, c.prose)
 			}
@@ -74,31 +77,31 @@ func TestScanSyntaxes(t *testing.T) {
 }
 
 func TestParseSyntax(t *testing.T) {
-	s, auto, err := ParseSyntax([]string{"twig", "laravel"})
-	if err != nil || auto || s != SyntaxJinja|SyntaxLaravel {
+	s, auto, err := message.ParseSyntax([]string{"twig", "laravel"})
+	if err != nil || auto || s != message.SyntaxJinja|message.SyntaxLaravel {
 		t.Errorf("got %v %v %v", s, auto, err)
 	}
-	if _, _, err := ParseSyntax([]string{"velocity"}); err == nil || !strings.Contains(err.Error(), "unknown placeholder syntax") {
+	if _, _, err := message.ParseSyntax([]string{"velocity"}); err == nil || !strings.Contains(err.Error(), "unknown placeholder syntax") {
 		t.Errorf("want an error, got %v", err)
 	}
-	if _, auto, _ := ParseSyntax(nil); !auto {
+	if _, auto, _ := message.ParseSyntax(nil); !auto {
 		t.Error("empty list must be auto")
 	}
 }
 
 func TestDetectSyntax(t *testing.T) {
 	cfg := DefaultConfig(nil)
-	if s := DetectSyntax("a.txt", []byte("Incident :name at 10:30"), &cfg.LoaderConfig); s&SyntaxLaravel == 0 {
+	if s := load.DetectSyntax("a.txt", []byte("Incident :name at 10:30"), &cfg.Config); s&message.SyntaxLaravel == 0 {
 		t.Errorf("laravel not detected: %v", s)
 	}
-	if s := DetectSyntax("a.txt", []byte("At 10:30, see http://x:80"), &cfg.LoaderConfig); s&SyntaxLaravel != 0 {
+	if s := load.DetectSyntax("a.txt", []byte("At 10:30, see http://x:80"), &cfg.Config); s&message.SyntaxLaravel != 0 {
 		t.Errorf("laravel detected in clock time: %v", s)
 	}
-	if s := DetectSyntax("de.po", []byte("#, c-format\nmsgid \"%s\""), &cfg.LoaderConfig); s&SyntaxPrintf == 0 {
+	if s := load.DetectSyntax("de.po", []byte("#, c-format\nmsgid \"%s\""), &cfg.Config); s&message.SyntaxPrintf == 0 {
 		t.Errorf("printf not detected in .po: %v", s)
 	}
 	cfg.Lint.Syntax = []string{"go"}
-	if s := DetectSyntax("a.txt", []byte(":name"), &cfg.LoaderConfig); s != SyntaxGo {
+	if s := load.DetectSyntax("a.txt", []byte(":name"), &cfg.Config); s != message.SyntaxGo {
 		t.Errorf("configured syntax not used alone: %v", s)
 	}
 }
@@ -106,19 +109,19 @@ func TestDetectSyntax(t *testing.T) {
 func TestCheckSyntax(t *testing.T) {
 	cases := []struct {
 		text string
-		syn  Syntax
+		syn  message.Syntax
 		bad  bool
 	}{
-		{"{{ if .X }}a{{ end }}", SyntaxGo, false},
-		{"{{ if .X }}a", SyntaxGo, true},
-		{"{{#a}}x{{/a}}", SyntaxMustache, false},
-		{"{{#a}}x{{/b}}", SyntaxMustache, true},
-		{"{% if a %}x{% endif %}{% for i in l %}{% endfor %}", SyntaxJinja, false},
-		{"{% if a %}x", SyntaxJinja, true},
-		{"{% set x = 1 %}", SyntaxJinja, false},
+		{"{{ if .X }}a{{ end }}", message.SyntaxGo, false},
+		{"{{ if .X }}a", message.SyntaxGo, true},
+		{"{{#a}}x{{/a}}", message.SyntaxMustache, false},
+		{"{{#a}}x{{/b}}", message.SyntaxMustache, true},
+		{"{% if a %}x{% endif %}{% for i in l %}{% endfor %}", message.SyntaxJinja, false},
+		{"{% if a %}x", message.SyntaxJinja, true},
+		{"{% set x = 1 %}", message.SyntaxJinja, false},
 	}
 	for _, c := range cases {
-		if _, msg, bad := checkSyntax(c.text, c.syn); bad != c.bad {
+		if _, msg, bad := message.CheckSyntax(c.text, c.syn); bad != c.bad {
 			t.Errorf("%q: bad=%v (%s), want %v", c.text, bad, msg, c.bad)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/rivo/uniseg"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // channelLengthOptions are the options of the channel-length rule.
@@ -21,12 +22,12 @@ type channelLengthOptions struct {
 // body (iOS guidance), WhatsApp template parts (Meta), e-mail subject and
 // preheader (what inboxes show).
 var defaultChannelLimits = map[string]map[string]int{
-	"push":     {lint.PartTitle: 40, lint.PartBody: 110},
-	"whatsapp": {lint.PartHeader: 60, lint.PartBody: 1024, lint.PartFooter: 60, lint.PartButton: 20},
-	"email":    {lint.PartSubject: 50, lint.PartPreheader: 100},
+	"push":     {message.PartTitle: 40, message.PartBody: 110},
+	"whatsapp": {message.PartHeader: 60, message.PartBody: 1024, message.PartFooter: 60, message.PartButton: 20},
+	"email":    {message.PartSubject: 50, message.PartPreheader: 100},
 }
 
-var limitParts = []string{lint.PartTitle, lint.PartBody, lint.PartSubject, lint.PartPreheader, lint.PartHeader, lint.PartFooter, lint.PartButton}
+var limitParts = []string{message.PartTitle, message.PartBody, message.PartSubject, message.PartPreheader, message.PartHeader, message.PartFooter, message.PartButton}
 
 func (o *channelLengthOptions) Validate() error {
 	channels := make([]string, 0, len(o.Limits))
@@ -38,7 +39,7 @@ func (o *channelLengthOptions) Validate() error {
 		if c == "sms" {
 			return fmt.Errorf("limits.sms: SMS length is checked by sms-segments ([sms] max_segments)")
 		}
-		if !containsFold(lint.KnownChannels(), c) {
+		if !containsFold(message.KnownChannels(), c) {
 			return fmt.Errorf("limits: unknown channel %q (want one of push, whatsapp, email, inapp)", c)
 		}
 		for part, n := range o.Limits[c] {
@@ -80,7 +81,7 @@ func channelLength() *lint.Rule {
 	return &lint.Rule{
 		ID:       "channel-length",
 		Summary:  "Push, WhatsApp and e-mail subject texts must fit what the channel shows",
-		Severity: lint.Warning,
+		Severity: message.Warning,
 		Applies:  lint.Applies{Notifications: true},
 		Options:  func() any { return &channelLengthOptions{} },
 		Doc: `Every channel cuts text off somewhere. What is cut is not read: a push body
@@ -177,7 +178,7 @@ type partMeasure struct {
 
 // measurePart counts a part's grapheme clusters with placeholders at their
 // counted length and finds where the count passes limit.
-func measurePart(t *lint.Template, cfg *lint.Config, part *lint.Part, limit int) partMeasure {
+func measurePart(t *message.Template, cfg *lint.Config, part *message.Part, limit int) partMeasure {
 	text := part.Text.String()
 	m := partMeasure{cut: -1}
 	literal := func(seg string, base int) {
@@ -238,7 +239,7 @@ func partLabel(channel, part string) string {
 	case "push":
 		return "push " + part
 	case "whatsapp":
-		if part == lint.PartButton {
+		if part == message.PartButton {
 			return "WhatsApp button label"
 		}
 		return "WhatsApp template " + part

@@ -4,9 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/notelint/notelint/lint/message"
 	"github.com/rivo/uniseg"
-
-	"github.com/notelint/notelint/lint"
 )
 
 func TestChannelLength(t *testing.T) {
@@ -62,8 +61,8 @@ func FuzzChannelLength(f *testing.F) {
 		if limit < 0 || limit > 1000 {
 			return
 		}
-		part := &lint.Part{Name: lint.PartBody, Text: lint.VerbatimText(s, 0)}
-		tpl := &lint.Template{Channel: "push", Parts: []*lint.Part{part}}
+		part := &message.Part{Name: message.PartBody, Text: message.VerbatimText(s, 0)}
+		tpl := &message.Template{Channel: "push", Parts: []*message.Part{part}}
 		m := measurePart(tpl, nil, part, limit)
 		if m.cut < 0 || m.cut > len(s) {
 			t.Fatalf("cut %d outside %q", m.cut, s)

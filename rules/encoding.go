@@ -1,12 +1,15 @@
 package rules
 
-import "github.com/notelint/notelint/lint"
+import (
+	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
+)
 
 func encoding() *lint.Rule {
 	return &lint.Rule{
 		ID:       "encoding",
 		Summary:  "Files are clean UTF-8: no byte order mark, one kind of line ending, not empty",
-		Severity: lint.Info,
+		Severity: message.Info,
 		Doc: `Template files travel through editors, spreadsheets and export tools that
 add invisible bytes: a UTF-8 byte order mark (BOM) at the start, Windows
 line endings (CRLF) mixed with Unix ones (LF), or nothing at all. Some
@@ -23,6 +26,6 @@ Bad: a file saved "UTF-8 with BOM" with CRLF and LF lines.
 
 Good: UTF-8 without BOM, LF line endings (enforce with .gitattributes:
 ` + "`* text=auto eol=lf`" + `).`,
-		Owns: []lint.ProblemKind{lint.EncodingProblem},
+		Owns: []message.ProblemKind{message.EncodingProblem},
 	}
 }

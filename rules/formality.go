@@ -7,13 +7,14 @@ import (
 	"unicode/utf8"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 )
 
 func formality() *lint.Rule {
 	return &lint.Rule{
 		ID:       "formality",
 		Summary:  "A message mixes formal and informal address (Sie/du, vous/tu)",
-		Severity: lint.Warning,
+		Severity: message.Warning,
 		Applies:  lint.Applies{Notifications: true},
 		Doc: `German and French address the reader formally ("Sie", "vous") or
 informally ("du", "tu"). A message that switches between the two reads as
@@ -62,7 +63,7 @@ Bad (fr):
 }
 
 type addressUse struct {
-	part *lint.Part
+	part *message.Part
 	w    proseWord
 }
 
@@ -101,7 +102,7 @@ func checkFormality(p *lint.Pass) {
 			break
 		}
 		n++
-		p.Report(lint.Diagnostic{Part: u.part, Start: u.w.start, End: u.w.end, Severity: lint.Info,
+		p.Report(lint.Diagnostic{Part: u.part, Start: u.w.start, End: u.w.end, Severity: message.Info,
 			Message: fmt.Sprintf("lower-case %q in a message that addresses the reader formally (%q): if it means the reader, it reads as informal or as \"her\"", u.w.text, formal[0].w.text),
 			Hint:    fmt.Sprintf("capitalise it (%q) if it addresses the reader", capitalise(u.w.text))})
 	}
@@ -110,7 +111,7 @@ func checkFormality(p *lint.Pass) {
 // addressUses returns the forms of address of a template (all parts):
 // formal, informal, and lower-case formal possessives that may be meant
 // formally ("ihr Interesse").
-func addressUses(t *lint.Template, d *i18nData) (formal, informal, lower []addressUse) {
+func addressUses(t *message.Template, d *i18nData) (formal, informal, lower []addressUse) {
 	for _, part := range t.Parts {
 		words := proseWords(part)
 		text := ""
@@ -161,7 +162,7 @@ func afterSalutation(text string, w proseWord) bool {
 // afterSenderPrefix reports whether words[i] is the first word after a
 // sender prefix that opens the part ("Acme: Ihr Paket"): a capital there
 // is the formal pronoun, not a sentence start.
-func afterSenderPrefix(part *lint.Part, words []proseWord, i int) bool {
+func afterSenderPrefix(part *message.Part, words []proseWord, i int) bool {
 	if i == 0 || i > 3 {
 		return false
 	}

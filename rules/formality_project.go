@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // formalityMixID is the id of the locale-wide formality check.
@@ -26,7 +27,7 @@ func formalityMix() *lint.Rule {
 	return &lint.Rule{
 		ID:       formalityMixID,
 		Summary:  "A locale mixes formal and informal address across its texts (Sie/du, vous/tu)",
-		Severity: lint.Warning,
+		Severity: message.Warning,
 		Options:  func() any { return &formalityMixOptions{} },
 		Doc: `A locale speaks to its readers in one voice: a German catalogue written
 with "Sie" that says "dein Platz" in one place, or a French one written
@@ -76,7 +77,7 @@ Options:
 
 // addressedText is one text of a locale and how it addresses the reader.
 type addressedText struct {
-	t                *lint.Template
+	t                *message.Template
 	formal, informal []addressUse
 }
 
@@ -135,7 +136,7 @@ func reportLocaleMix(p *lint.RunPass, locale string, texts []addressedText) {
 		nMinority, nMajority = nFormal, nInformal
 	}
 	var minority []addressUse
-	var owners []*lint.Template
+	var owners []*message.Template
 	var majorityWord string
 	for _, at := range texts {
 		uses, others := pick(at, minorityFormal), pick(at, !minorityFormal)
@@ -205,7 +206,7 @@ func overlap(texts []addressedText) int {
 
 // otherPlaces names up to maxMixExamples other minority uses as
 // file:line.
-func otherPlaces(owners []*lint.Template, uses []addressUse, self int) string {
+func otherPlaces(owners []*message.Template, uses []addressUse, self int) string {
 	var out []string
 	for j, u := range uses {
 		if j == self {
@@ -221,7 +222,7 @@ func otherPlaces(owners []*lint.Template, uses []addressUse, self int) string {
 }
 
 // usePlace returns "file:line" of a word of a template.
-func usePlace(t *lint.Template, u addressUse) string {
+func usePlace(t *message.Template, u addressUse) string {
 	src := t.Source
 	if u.part.Source != nil {
 		src = u.part.Source

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // runFormalityMix writes files into a temporary directory, checks it as one
@@ -220,7 +221,7 @@ func FuzzFormality(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string, sel uint8) {
 		a, b, _ := strings.Cut(s, "|")
 		dir := langs[int(sel)%len(langs)]
-		var ts []*lint.Template
+		var ts []*message.Template
 		texts := map[string]string{}
 		for i, text := range []string{a, b} {
 			path := dir + "/" + string(rune('a'+i)) + ".txt"

@@ -6,7 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/rules/lang"
 )
 
@@ -90,7 +90,7 @@ func isASCIIWord(c byte) bool {
 // proseWords splits a part's customer-visible text into words. Letters,
 // digits and inner hyphens make a word ("E-Mail"); apostrophes split
 // ("you're" gives "you", "re"); words with digits are dropped.
-func proseWords(part *lint.Part) []proseWord {
+func proseWords(part *message.Part) []proseWord {
 	s := blankAddresses(part.Masked())
 	var out []proseWord
 	boundary := true
@@ -211,6 +211,6 @@ func exactSet(list []string) map[string]bool {
 
 // templateLanguage returns the i18n data of the template's language, or
 // nil when notelint has none.
-func templateLanguage(t *lint.Template) *i18nData {
-	return i18nLangs()[lint.BaseLanguage(t.Locale)]
+func templateLanguage(t *message.Template) *i18nData {
+	return i18nLangs()[message.BaseLanguage(t.Locale)]
 }

@@ -1,6 +1,9 @@
 package rules
 
-import "github.com/notelint/notelint/lint"
+import (
+	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
+)
 
 // input reports the files and directories that could not be checked at
 // all: the engine finds them, this rule words the finding.
@@ -8,9 +11,9 @@ func input() *lint.Rule {
 	return &lint.Rule{
 		ID:       "input",
 		Summary:  "Every path given can be read, and every file is a template notelint can parse",
-		Severity: lint.Error,
-		Owns:     []lint.ProblemKind{lint.InputProblem},
-		Problem: func(pr lint.Problem) lint.Diagnostic {
+		Severity: message.Error,
+		Owns:     []message.ProblemKind{message.InputProblem},
+		Problem: func(pr message.Problem) lint.Diagnostic {
 			return lint.Diagnostic{
 				Message: "not checked: " + pr.Message,
 				Hint:    "fix the path or the file, or leave it out with [lint] exclude",

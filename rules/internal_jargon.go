@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/rules/lang"
 )
 
@@ -41,7 +42,7 @@ func internalJargon() *lint.Rule {
 	return &lint.Rule{
 		ID:       "internal-jargon",
 		Summary:  "Internal status codes, system event names and ticket states must not reach customers",
-		Severity: lint.Warning,
+		Severity: message.Warning,
 		Applies:  lint.Applies{Notifications: true},
 		Options:  func() any { return &internalJargonOptions{} },
 		Doc: `What is a status in the order system is no news to the customer, and its

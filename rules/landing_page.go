@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/rules/landing"
 	"github.com/notelint/notelint/rules/lang"
 )
@@ -16,7 +17,7 @@ func landingPage() *lint.Rule {
 	return &lint.Rule{
 		ID:          "landing-page",
 		Summary:     "The page a link opens must explain the message to someone arriving from a phone",
-		Severity:    lint.Warning,
+		Severity:    message.Warning,
 		Applies:     lint.Applies{Notifications: true},
 		Options:     func() any { return defaultLandingOptions() },
 		ConfigAlias: "landing",
@@ -88,7 +89,7 @@ func landingLanguage(cache landing.Cache, code string) *landingLang {
 				ll.stop[strings.ToLower(w)] = true
 			}
 		}
-		for _, k := range lint.KnownKinds() {
+		for _, k := range message.KnownKinds() {
 			ll.kind[k] = l.Phrases("landing_kind_" + strings.ReplaceAll(k, "-", "_"))
 		}
 		return ll
@@ -97,13 +98,13 @@ func landingLanguage(cache landing.Cache, code string) *landingLang {
 
 // landingLink is one link of the template that leads (or may lead) to a page.
 type landingLink struct {
-	link    lint.Link
+	link    message.Link
 	url     string // the URL the customer gets (a var's sample for a URL placeholder)
 	landing string // a var's landing file
 	varName string // the URL placeholder's name, when the link is one
 }
 
-func templateLinks(t *lint.Template) []landingLink {
+func templateLinks(t *message.Template) []landingLink {
 	var out []landingLink
 	for _, part := range t.Parts {
 		for _, l := range part.Links {
@@ -111,7 +112,7 @@ func templateLinks(t *lint.Template) []landingLink {
 			v := l.Var
 			if v == nil {
 				// [Track]({{link}}): the whole target is one URL placeholder.
-				if phs, _ := lint.ScanPlaceholders(ll.url); len(phs) == 1 && phs[0].Start == 0 && phs[0].End == len(ll.url) {
+				if phs, _ := message.ScanPlaceholders(ll.url); len(phs) == 1 && phs[0].Start == 0 && phs[0].End == len(ll.url) {
 					if d := t.VarFor(phs[0]); d != nil && d.Type == "url" {
 						v = d
 						ll.url = strings.TrimSpace(d.Sample)
@@ -172,7 +173,7 @@ func checkLandingPage(p *lint.Pass) {
 		for _, pr := range landing.Judge(tgt, msg, run.vocab, jo) {
 			d := lint.Diagnostic{Start: ll.link.FileStart, End: ll.link.FileEnd, Message: pr.Message, Hint: pr.Hint}
 			if pr.Error {
-				d.Severity = lint.Error
+				d.Severity = message.Error
 			}
 			p.Report(d)
 		}
@@ -208,7 +209,7 @@ func resolveLanding(p *lint.Pass, run *landingRun, cache landing.Cache, ll landi
 	if !ok {
 		return nil, fmt.Sprintf("landing page unmapped: %s holds a placeholder without a sample, so notelint cannot fetch it; map the URL pattern in [landing.pages] or declare a sample (shown once per run)", ll.url)
 	}
-	return &landing.Target{URL: ll.url, Result: r.FetchURL(p.Context(), cache, u, lint.BaseLanguage(p.Template.Locale))}, ""
+	return &landing.Target{URL: ll.url, Result: r.FetchURL(p.Context(), cache, u, message.BaseLanguage(p.Template.Locale))}, ""
 }
 
 // noticeUnmapped reports one info finding per run at the first link (in
@@ -224,7 +225,7 @@ func noticeUnmapped(rp *lint.RunPass) {
 		return
 	}
 	ts := slices.Clone(rp.Templates)
-	slices.SortStableFunc(ts, func(a, b *lint.Template) int {
+	slices.SortStableFunc(ts, func(a, b *message.Template) int {
 		return cmp.Or(cmp.Compare(a.Source.Path, b.Source.Path), cmp.Compare(a.Start, b.Start))
 	})
 	for _, t := range ts {
@@ -276,9 +277,9 @@ func unmappedWhy(ll landingLink, configFetch bool) string {
 func reportNotice(p *lint.Pass, ll landingLink, msg string) {
 	hint := "map the page to a saved copy in .notelint.toml, e.g. [landing.pages] \"" + suggestPattern(ll.url) + "\" = \"site/page.html\", or run `notelint check --fetch` to fetch it"
 	if ll.varName != "" && ll.url == "" {
-		hint = fmt.Sprintf("declare the page in [vars]: %s = { sample = \"https://…\", type = \"url\", landing = \"site/page.html\" }", lint.NormalizeVarName(ll.varName))
+		hint = fmt.Sprintf("declare the page in [vars]: %s = { sample = \"https://…\", type = \"url\", landing = \"site/page.html\" }", message.NormalizeVarName(ll.varName))
 	}
-	p.Report(lint.Diagnostic{Start: ll.link.FileStart, End: ll.link.FileEnd, Message: msg, Hint: hint, Severity: lint.Info})
+	p.Report(lint.Diagnostic{Start: ll.link.FileStart, End: ll.link.FileEnd, Message: msg, Hint: hint, Severity: message.Info})
 }
 
 // suggestPattern proposes a [landing.pages] pattern for a URL: its scheme,
@@ -301,8 +302,8 @@ func suggestPattern(u string) string {
 }
 
 // fillURL replaces the placeholders of a URL with their samples.
-func fillURL(u string, t *lint.Template) (string, bool) {
-	phs, issues := lint.ScanPlaceholders(u)
+func fillURL(u string, t *message.Template) (string, bool) {
+	phs, issues := message.ScanPlaceholders(u)
 	if len(issues) > 0 {
 		return "", false
 	}
@@ -328,8 +329,8 @@ func fillURL(u string, t *lint.Template) (string, bool) {
 }
 
 // landingMessage gathers what the judgement needs from the template.
-func landingMessage(t *lint.Template, links []landingLink, opt *landingPageOptions, cache landing.Cache) *landing.Message {
-	base := lint.BaseLanguage(t.Locale)
+func landingMessage(t *message.Template, links []landingLink, opt *landingPageOptions, cache landing.Cache) *landing.Message {
+	base := message.BaseLanguage(t.Locale)
 	ll := landingLanguage(cache, base)
 	site := map[string]bool{}
 	add := func(s string) {

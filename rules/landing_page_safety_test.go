@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // landingServer serves fetchGoodPage on 127.0.0.1 and counts requests.
@@ -64,7 +65,7 @@ func TestLandingFetchRefusesLoopback(t *testing.T) {
 	if hits.Load() != 0 {
 		t.Error("a loopback address was fetched without --fetch-allow-private")
 	}
-	if len(res.Findings) != 1 || landingCheck(res.Findings[0].Message) != "unreachable" || res.Findings[0].Severity != lint.Error ||
+	if len(res.Findings) != 1 || landingCheck(res.Findings[0].Message) != "unreachable" || res.Findings[0].Severity != message.Error ||
 		!strings.Contains(res.Findings[0].Message, "was not fetched: notelint refused to connect to 127.0.0.1, a loopback address") ||
 		!strings.Contains(res.Findings[0].Hint, "--fetch-allow-private") {
 		t.Errorf("findings: %v", res.Findings)

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // landingCheck returns the check id of a landing-page finding: the word
@@ -78,9 +79,9 @@ func TestLandingFixtures(t *testing.T) {
 func TestLandingFixtureSeverities(t *testing.T) {
 	res, _ := runLanding(t, filepath.Join("..", "testdata", "landing"))
 	for _, f := range res.Findings {
-		want := lint.Warning
+		want := message.Warning
 		if landingCheck(f.Message) == "unreachable" {
-			want = lint.Error
+			want = message.Error
 		}
 		if f.Severity != want {
 			t.Errorf("%s: %s is %v, want %v", f.File, f.Message, f.Severity, want)
@@ -114,7 +115,7 @@ func TestLandingUnmappedNoticeOncePerRun(t *testing.T) {
 		t.Fatalf("want one notice, got %d: %v", len(res.Findings), res.Findings)
 	}
 	f := res.Findings[0]
-	if f.Severity != lint.Info || landingCheck(f.Message) != "unmapped" || !strings.Contains(f.Hint, `"https://acme.example/t/*"`) || !strings.Contains(f.Hint, "--fetch") {
+	if f.Severity != message.Info || landingCheck(f.Message) != "unmapped" || !strings.Contains(f.Hint, `"https://acme.example/t/*"`) || !strings.Contains(f.Hint, "--fetch") {
 		t.Errorf("notice: %+v", f)
 	}
 	// Switched off.
@@ -212,7 +213,7 @@ func TestLandingFetch(t *testing.T) {
 		t.Errorf("got %v\nwant %v", got, want)
 	}
 	for _, f := range res.Findings {
-		if landingCheck(f.Message) == "unreachable" && (!strings.Contains(f.Message, "HTTP 404 Not Found") || f.Severity != lint.Error) {
+		if landingCheck(f.Message) == "unreachable" && (!strings.Contains(f.Message, "HTTP 404 Not Found") || f.Severity != message.Error) {
 			t.Errorf("unreachable: %+v", f)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/rules/lang"
 )
 
@@ -14,7 +15,7 @@ func languageRule() *lint.Rule {
 	return &lint.Rule{
 		ID:       "language",
 		Summary:  "The message's language has no language data, so content rules skip it",
-		Severity: lint.Info,
+		Severity: message.Info,
 		Applies:  lint.Applies{Notifications: true},
 		Doc: `The content rules (missing-eta, vague-eta, vague-cta, missing-next-step,
 opt-out, readability, and others that read words) need phrase lists and
@@ -55,7 +56,7 @@ rules/lang/data/<code>/.`,
 // locale read from a folder or file name is not a request to check it.
 func checkLanguage(rp *lint.RunPass) {
 	ts := slices.Clone(rp.Templates)
-	slices.SortStableFunc(ts, func(a, b *lint.Template) int {
+	slices.SortStableFunc(ts, func(a, b *message.Template) int {
 		return cmp.Or(cmp.Compare(a.Source.Path, b.Source.Path), cmp.Compare(a.Start, b.Start))
 	})
 	seen := map[string]bool{}
@@ -83,11 +84,11 @@ func checkLanguage(rp *lint.RunPass) {
 // statedLocale reports whether someone stated t's locale: front matter,
 // the config, or the folder or name of a template file (not a bundle:
 // values-it/ in a whole-app bundle is there for the app, not for notelint).
-func statedLocale(t *lint.Template) bool {
+func statedLocale(t *message.Template) bool {
 	switch t.Scope.Locale.Source {
-	case lint.FromFrontMatter, lint.FromConfig, lint.FromConfigDefault:
+	case message.FromFrontMatter, message.FromConfig, message.FromConfigDefault:
 		return true
-	case lint.FromPath:
+	case message.FromPath:
 		return !t.FromBundle
 	}
 	return false

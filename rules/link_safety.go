@@ -9,6 +9,7 @@ import (
 	"github.com/rivo/uniseg"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // linkSafetyOptions are the options of the link-safety rule.
@@ -54,7 +55,7 @@ func linkSafety() *lint.Rule {
 	return &lint.Rule{
 		ID:       "link-safety",
 		Summary:  "Links must use https, the brand's own domain and, in SMS, stay short",
-		Severity: lint.Warning,
+		Severity: message.Warning,
 		Applies:  lint.Applies{Notifications: true},
 		Options:  func() any { return &linkSafetyOptions{MaxSMSLength: defaultMaxSMSLinkLength} },
 		Doc: `Customers are told to check links before they tap them. A link that hides
@@ -150,7 +151,7 @@ func checkLinkSafety(p *lint.Pass) {
 					Hint:    fmt.Sprintf("use https://%s", shortURL(u[len("http://"):])),
 				}))
 			}
-			if isSMS && part.Name == lint.PartBody && opt.MaxSMSLength > 0 && !shortener {
+			if isSMS && part.Name == message.PartBody && opt.MaxSMSLength > 0 && !shortener {
 				if d, ok := smsLinkLength(t, p.Config, l, u, via, opt.MaxSMSLength); ok {
 					p.Report(pos(d))
 				}
@@ -175,7 +176,7 @@ func shortenerDiagnostic(host string, sms bool) lint.Diagnostic {
 	}
 	if sms {
 		d.Message = fmt.Sprintf("%s is a public URL shortener: carriers filter SMS carrying them (AT&T blocks them, US 10DLC rejects campaigns using them), so the message may never arrive, and customers cannot see where the link leads", host)
-		d.Severity = lint.Error
+		d.Severity = message.Error
 	}
 	return d
 }
@@ -184,12 +185,12 @@ func shortenerDiagnostic(host string, sms bool) lint.Diagnostic {
 // comes from a placeholder's sample, the placeholder's name. For a bare
 // IPv6 link, which the loader cuts at "[", it returns the URL's real end in
 // the text as extEnd.
-func linkTarget(t *lint.Template, l lint.Link, text string) (u, via string, extEnd int) {
+func linkTarget(t *message.Template, l message.Link, text string) (u, via string, extEnd int) {
 	if l.Var != nil {
 		return l.Var.Sample, l.Var.Name, 0
 	}
 	u = strings.TrimSpace(l.URL)
-	if phs, _ := lint.ScanPlaceholders(u); len(phs) == 1 && phs[0].Start == 0 && phs[0].End == len(u) {
+	if phs, _ := message.ScanPlaceholders(u); len(phs) == 1 && phs[0].Start == 0 && phs[0].End == len(u) {
 		if v := t.VarFor(phs[0]); v != nil {
 			return v.Sample, v.Name, 0
 		}
@@ -210,14 +211,14 @@ func linkTarget(t *lint.Template, l lint.Link, text string) (u, via string, extE
 }
 
 // smsLinkLength reports a link in an SMS longer than max characters.
-func smsLinkLength(t *lint.Template, cfg *lint.Config, l lint.Link, u, via string, limit int) (lint.Diagnostic, bool) {
+func smsLinkLength(t *message.Template, cfg *lint.Config, l message.Link, u, via string, limit int) (lint.Diagnostic, bool) {
 	n := 0
 	var notes []string
 	switch {
 	case l.Var != nil || via != "":
 		v := l.Var
 		if v == nil {
-			v = t.Vars[lint.NormalizeVarName(via)]
+			v = t.Vars[message.NormalizeVarName(via)]
 		}
 		if v == nil {
 			return lint.Diagnostic{}, false
@@ -233,7 +234,7 @@ func smsLinkLength(t *lint.Template, cfg *lint.Config, l lint.Link, u, via strin
 			return lint.Diagnostic{}, false
 		}
 	default:
-		phs, _ := lint.ScanPlaceholders(u)
+		phs, _ := message.ScanPlaceholders(u)
 		last := 0
 		for _, ph := range phs {
 			n += uniseg.GraphemeClusterCount(u[last:ph.Start])
@@ -270,7 +271,7 @@ func smsLinkLength(t *lint.Template, cfg *lint.Config, l lint.Link, u, via strin
 
 // schemelessShorteners finds "bit.ly/abc" written without a scheme in
 // prose, outside the part's links.
-func schemelessShorteners(prose string, links []lint.Link, opt *linkSafetyOptions) []span {
+func schemelessShorteners(prose string, links []message.Link, opt *linkSafetyOptions) []span {
 	if !strings.Contains(prose, "/") {
 		return nil
 	}
@@ -305,7 +306,7 @@ func schemelessShorteners(prose string, links []lint.Link, opt *linkSafetyOption
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
 
-func insideLink(links []lint.Link, s, e int) bool {
+func insideLink(links []message.Link, s, e int) bool {
 	for _, l := range links {
 		if s < l.End && e > l.Start {
 			return true

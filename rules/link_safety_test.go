@@ -3,7 +3,7 @@ package rules
 import (
 	"testing"
 
-	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 )
 
 func TestLinkSafety(t *testing.T) {
@@ -42,14 +42,14 @@ func TestLinkSafety(t *testing.T) {
 }
 
 func TestLinkSafetySeverity(t *testing.T) {
-	for path, want := range map[string]lint.Severity{"en/sms/a.txt": lint.Error, "en/push/a.txt": lint.Warning} {
+	for path, want := range map[string]message.Severity{"en/sms/a.txt": message.Error, "en/push/a.txt": message.Warning} {
 		fs := runSafetyRule(t, "link-safety", path, "Acme: https://bit.ly/x", "")
 		if len(fs) != 1 || fs[0].Severity != want {
 			t.Errorf("%s: got %+v, want one finding of severity %v", path, fs, want)
 		}
 	}
 	fs := runSafetyRule(t, "link-safety", "en/sms/a.txt", "Acme: http://acme.example/x", "")
-	if len(fs) != 1 || fs[0].Severity != lint.Warning {
+	if len(fs) != 1 || fs[0].Severity != message.Warning {
 		t.Errorf("http in SMS: got %+v, want one warning", fs)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/rules/lang"
 )
 
@@ -40,7 +41,7 @@ func missingETA() *lint.Rule {
 	return &lint.Rule{
 		ID:       "missing-eta",
 		Summary:  "Delay, outage, appointment, ticket and process messages must give a concrete time",
-		Severity: lint.Error,
+		Severity: message.Error,
 		Applies:  lint.Applies{Notifications: true},
 		Options: func() any {
 			return &missingETAOptions{Kinds: append([]string(nil), etaKinds...), TimeVars: defaultTimeVarNames()}
@@ -151,7 +152,7 @@ func (d *contentData) waitsForCustomer(vs []*view) bool {
 
 // hasConcreteTime reports whether any part of the message gives a time: a
 // time placeholder or a time expression.
-func hasConcreteTime(t *lint.Template, d *contentData, names []string, vs []*view) bool {
+func hasConcreteTime(t *message.Template, d *contentData, names []string, vs []*view) bool {
 	for _, part := range t.Parts {
 		for _, ph := range part.Placeholders {
 			if isTimePlaceholder(t, ph, names) || d.positionalTime(part, ph) {

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 )
 
 func TestMissingETA(t *testing.T) {
@@ -171,7 +171,7 @@ func TestMissingETAMessage(t *testing.T) {
 		t.Fatalf("got %d findings", len(fs))
 	}
 	f := fs[0]
-	if f.Severity != lint.Error || !strings.Contains(f.Message, "restoration estimate") || !strings.Contains(f.Hint, "18h") {
+	if f.Severity != message.Error || !strings.Contains(f.Message, "restoration estimate") || !strings.Contains(f.Hint, "18h") {
 		t.Errorf("unexpected finding %+v", f)
 	}
 }

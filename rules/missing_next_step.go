@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/rules/lang"
 )
 
@@ -25,7 +26,7 @@ func missingNextStep() *lint.Rule {
 	return &lint.Rule{
 		ID:       "missing-next-step",
 		Summary:  "The reader must learn what to do, or that nothing is needed and what happens next",
-		Severity: lint.Warning,
+		Severity: message.Warning,
 		Applies:  lint.Applies{Notifications: true},
 		Options:  func() any { return &missingNextStepOptions{Kinds: append([]string(nil), etaKinds...)} },
 		Doc: `A service message that reports a problem and stops there leaves the reader
@@ -129,9 +130,9 @@ func checkMissingNextStep(p *lint.Pass) {
 
 // hasNextStep reports whether the message offers an action, says nothing
 // is needed, says what happens next, or says the matter is settled.
-func hasNextStep(t *lint.Template, d *contentData) bool {
+func hasNextStep(t *message.Template, d *contentData) bool {
 	for _, part := range t.Parts {
-		if part.Name == lint.PartButton || hasRealLink(part) {
+		if part.Name == message.PartButton || hasRealLink(part) {
 			return true
 		}
 	}
@@ -187,7 +188,7 @@ func (d *contentData) notARequest(f string) bool {
 // hasFutureTime reports whether the message gives a time that is not in a
 // sentence cancelling something ("your visit on Monday is cancelled" names
 // the old time, not what happens next).
-func hasFutureTime(t *lint.Template, d *contentData, vs []*view) bool {
+func hasFutureTime(t *message.Template, d *contentData, vs []*view) bool {
 	for _, v := range vs {
 		var cancelled []span
 		if ms := d.cancel.FindAll(v.f); len(ms) > 0 {

@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // mixedLanguageOptions are the options of the mixed-language rule.
@@ -30,7 +31,7 @@ func mixedLanguage() *lint.Rule {
 	return &lint.Rule{
 		ID:       "mixed-language",
 		Summary:  "Words of another language inside a message",
-		Severity: lint.Warning,
+		Severity: message.Warning,
 		Applies:  lint.Applies{Notifications: true},
 		Options:  func() any { return &mixedLanguageOptions{MinWeak: 3} },
 		Doc: `A word of another language in a message ("(Number: 12345)" in a German

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // optOutOptions are the options of the opt-out rule.
@@ -39,7 +40,7 @@ func optOut() *lint.Rule {
 	return &lint.Rule{
 		ID:       "opt-out",
 		Summary:  "Marketing SMS must say how to stop receiving them",
-		Severity: lint.Error,
+		Severity: message.Error,
 		Applies:  lint.Applies{Notifications: true},
 		Options: func() any {
 			return &optOutOptions{Kinds: []string{"marketing"}, Channels: []string{"sms"},

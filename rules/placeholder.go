@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // placeholderOptions are the options of the placeholder rule.
@@ -18,7 +19,7 @@ func placeholder() *lint.Rule {
 	return &lint.Rule{
 		ID:       "placeholder",
 		Summary:  "Placeholders must be balanced and match the declared [vars]",
-		Severity: lint.Error,
+		Severity: message.Error,
 		Options:  func() any { return &placeholderOptions{} },
 		Doc: `A placeholder that is never closed, or that has no declaration, is sent to
 customers as raw template syntax ("Hello {{ name") or is filled with nothing.
@@ -50,7 +51,7 @@ Options:
 
     [rules.placeholder]
     require_vars = false   # report undeclared placeholders without [vars] too`,
-		Owns:  []lint.ProblemKind{lint.PlaceholderProblem},
+		Owns:  []message.ProblemKind{message.PlaceholderProblem},
 		Check: checkPlaceholder,
 	}
 }
@@ -69,7 +70,7 @@ func checkPlaceholder(p *lint.Pass) {
 			}
 			p.Report(lint.Diagnostic{Part: part, Start: ph.Start, End: ph.End,
 				Message: fmt.Sprintf("placeholder %q is not declared in [vars]", ph.Name),
-				Hint:    fmt.Sprintf("declare it, e.g. %s = { sample = \"...\", max = 20 }, so length checks use its real size", lint.NormalizeVarName(ph.Name))})
+				Hint:    fmt.Sprintf("declare it, e.g. %s = { sample = \"...\", max = 20 }, so length checks use its real size", message.NormalizeVarName(ph.Name))})
 		}
 	}
 	names := make([]string, 0, len(t.Vars))

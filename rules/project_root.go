@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // projectMarkers are the entries whose directory is a project's root: a
@@ -18,10 +19,10 @@ var projectMarkers = []string{".git", ".hg", ".svn", lint.ConfigFileName}
 // .git, .hg, .svn or .notelint.toml. Files with none of these above them
 // are grouped by the first directory below the folder all of them share
 // (a run over a folder of several checkouts keeps them apart).
-func projectRoots(ts []*lint.Template) map[*lint.Template]string {
-	out := make(map[*lint.Template]string, len(ts))
+func projectRoots(ts []*message.Template) map[*message.Template]string {
+	out := make(map[*message.Template]string, len(ts))
 	found := map[string]string{} // directory → its root, "" when none
-	var loose []*lint.Template
+	var loose []*message.Template
 	var looseDirs []string
 	for _, t := range ts {
 		if t.Source == nil {

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // readabilityOptions are the options of the readability rule.
@@ -44,7 +45,7 @@ func readability() *lint.Rule {
 	return &lint.Rule{
 		ID:       "readability",
 		Summary:  "Sentences too long or text too hard to read for its language",
-		Severity: lint.Info,
+		Severity: message.Info,
 		Applies:  lint.Applies{Notifications: true},
 		Options:  func() any { return &readabilityOptions{MinWords: 30} },
 		Doc: `Notifications are read on a phone, in passing. A long sentence or a text
@@ -117,7 +118,7 @@ func checkReadability(p *lint.Pass) {
 	}
 	text := filledText(part)
 	sents := sentenceSpans(text, rd)
-	if part.Format == lint.HTML {
+	if part.Format == message.HTML {
 		// In HTML a line break is an explicit <br> or block end: readers
 		// see a new line, so it ends the sentence.
 		sents = splitAtLines(text, sents)

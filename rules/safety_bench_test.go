@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // BenchmarkSafetyRules runs the five rules of this group (internal-jargon,
@@ -18,7 +19,7 @@ func BenchmarkSafetyRules(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var ts []*lint.Template
+	var ts []*message.Template
 	for _, f := range files {
 		t, err := lint.LoadFile(f, cfg)
 		if err != nil {

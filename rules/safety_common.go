@@ -12,12 +12,13 @@ import (
 
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/lint/classify"
+	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/rules/lang"
 )
 
 // languageOf returns the language data for the template's locale, or nil
 // when notelint has none (the language rule reports that once).
-func languageOf(t *lint.Template) *lang.Language {
+func languageOf(t *message.Template) *lang.Language {
 	l, ok := lang.Builtin().Get(t.Locale)
 	if !ok {
 		return nil
@@ -38,7 +39,7 @@ const objectMark = "\uFFFC"
 // objectMark padded with spaces, and bare URLs and e-mail addresses become
 // spaces, all of the same byte length, so offsets stay those of the part
 // text.
-func proseText(part *lint.Part) string {
+func proseText(part *message.Part) string {
 	text := part.Text.String()
 	var b []byte
 	blank := func(s, e int) {
@@ -182,7 +183,7 @@ type varLength struct {
 // placeholderLength returns the length to count a placeholder at: its
 // declared max, else its sample's length in grapheme clusters, else the
 // configured default variable length.
-func placeholderLength(t *lint.Template, cfg *lint.Config, ph lint.Placeholder, graphemes func(string) int) varLength {
+func placeholderLength(t *message.Template, cfg *lint.Config, ph message.Placeholder, graphemes func(string) int) varLength {
 	if v := t.VarFor(ph); v != nil {
 		if v.Max > 0 {
 			return varLength{v.Max, "max"}
@@ -278,7 +279,7 @@ func noEmptyStrings(option string, list []string) error {
 // in prose ("enter the address without https://"): no address, so no link
 // to judge or to tap. A bare IPv6 link ("http://[::1]"), which the loader
 // stops at "[", is a link.
-func mentionOnly(l lint.Link, text string) bool {
+func mentionOnly(l message.Link, text string) bool {
 	if !l.Bare || l.Var != nil {
 		return false
 	}
@@ -292,7 +293,7 @@ func mentionOnly(l lint.Link, text string) bool {
 
 // hasRealLink reports whether a part has a link that is more than a
 // scheme named in prose.
-func hasRealLink(part *lint.Part) bool {
+func hasRealLink(part *message.Part) bool {
 	text := part.Text.String()
 	for _, l := range part.Links {
 		if !mentionOnly(l, text) {

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/rules/lang"
 )
 
@@ -41,7 +42,7 @@ func senderID() *lint.Rule {
 	return &lint.Rule{
 		ID:       senderIDRuleID,
 		Summary:  "An SMS must say who is sending it",
-		Severity: lint.Warning,
+		Severity: message.Warning,
 		Applies:  smsOnly,
 		Options:  func() any { return &senderIDOptions{} },
 		Doc: `An SMS often arrives from a short code or an unknown number. If the text
@@ -149,7 +150,7 @@ func checkSenderID(p *lint.Pass) {
 func hyphensAsSpaces(s string) string { return strings.ReplaceAll(s, "-", " ") }
 
 // hasBrandPlaceholder reports whether a placeholder fills in the sender.
-func hasBrandPlaceholder(t *lint.Template) bool {
+func hasBrandPlaceholder(t *message.Template) bool {
 	for _, part := range t.Parts {
 		for _, ph := range part.Placeholders {
 			if ph.Control || ph.Name == "" {

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/rules/lang"
 )
 
@@ -18,8 +19,8 @@ type sensitiveDataOptions struct {
 
 func (o *sensitiveDataOptions) Validate() error {
 	for _, c := range o.Channels {
-		if !containsFold(lint.KnownChannels(), c) {
-			return fmt.Errorf("channels: unknown channel %q (want some of %s)", c, strings.Join(lint.KnownChannels(), ", "))
+		if !containsFold(message.KnownChannels(), c) {
+			return fmt.Errorf("channels: unknown channel %q (want some of %s)", c, strings.Join(message.KnownChannels(), ", "))
 		}
 	}
 	return nil
@@ -29,7 +30,7 @@ func sensitiveData() *lint.Rule {
 	return &lint.Rule{
 		ID:       "sensitive-data",
 		Summary:  "No card numbers, IBANs, passwords or health data in SMS, push or WhatsApp",
-		Severity: lint.Error,
+		Severity: message.Error,
 		Applies:  lint.Applies{Notifications: true},
 		Options:  func() any { return &sensitiveDataOptions{Channels: []string{"sms", "push", "whatsapp"}} },
 		Doc: `SMS travel unencrypted, push notifications and chat messages show on the
@@ -214,7 +215,7 @@ func sensitiveMessage(h sensitiveHit, channel string) (string, string) {
 }
 
 // scanSensitive finds sensitive data in one part.
-func scanSensitive(part *lint.Part, prose, kind string, language *lang.Language, medical bool) []sensitiveHit {
+func scanSensitive(part *message.Part, prose, kind string, language *lang.Language, medical bool) []sensitiveHit {
 	text := part.Text.String()
 	var hits []sensitiveHit
 	for _, r := range findIBANs(prose) {
@@ -297,7 +298,7 @@ func scanSensitive(part *lint.Part, prose, kind string, language *lang.Language,
 
 // passwordValue looks right after a password lead-in ("password:") for a
 // placeholder or a secret-looking token.
-func passwordValue(part *lint.Part, text, prose string, at int) (sensitiveHit, bool) {
+func passwordValue(part *message.Part, text, prose string, at int) (sensitiveHit, bool) {
 	i := at
 	for i < len(text) {
 		r, n := utf8.DecodeRuneInString(text[i:])

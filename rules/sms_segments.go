@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/lint/sms"
 )
 
@@ -50,7 +51,7 @@ func smsSegments() *lint.Rule {
 	return &lint.Rule{
 		ID:          smsSegmentsID,
 		Summary:     "An SMS must fit its segment budget, with placeholders at their longest",
-		Severity:    lint.Error,
+		Severity:    message.Error,
 		Applies:     smsOnly,
 		Options:     func() any { return &smsSegmentsOptions{Settings: sms.DefaultSettings()} },
 		ConfigAlias: "sms",
@@ -108,7 +109,7 @@ func checkSMSSegments(p *lint.Pass) {
 	if t.Channel != "sms" || body == nil {
 		return
 	}
-	est := lint.EstimateSMS(t, p.Options.(*smsSegmentsOptions).Settings)
+	est := message.EstimateSMS(t, p.Options.(*smsSegmentsOptions).Settings)
 	if !est.Over() {
 		return
 	}
@@ -184,7 +185,7 @@ func quoteList(names []string) string {
 // declaresLength reports whether a placeholder of t declares how long or
 // in which characters it is filled (max or charset): then the worst case
 // rests on what the author said, not on an assumption.
-func declaresLength(t *lint.Template) bool {
+func declaresLength(t *message.Template) bool {
 	for _, v := range t.Vars {
 		if v.Used && (v.Max > 0 || v.Charset != "") {
 			return true

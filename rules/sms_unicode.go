@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/lint/sms"
 )
 
@@ -21,7 +22,7 @@ func smsUnicode() *lint.Rule {
 	return &lint.Rule{
 		ID:       "sms-unicode",
 		Summary:  "Characters outside GSM-7 cut an SMS segment from 160 to 70 characters",
-		Severity: lint.Warning,
+		Severity: message.Warning,
 		Applies:  smsOnly,
 		Fixable:  true,
 		Options:  func() any { return &smsUnicodeOptions{} },
@@ -67,7 +68,7 @@ func checkSMSUnicode(p *lint.Pass) {
 		if script, at := ucs2Script(res.NonGSM); script != "" {
 			// A text in a script GSM-7 cannot write is UCS-2 whatever one
 			// does: say so once, and not per character.
-			p.Report(lint.Diagnostic{Part: part, Start: at.Offset, End: at.Offset + at.Len, Severity: lint.Info,
+			p.Report(lint.Diagnostic{Part: part, Start: at.Offset, End: at.Offset + at.Len, Severity: message.Info,
 				Message: fmt.Sprintf("the text is in %s script, which GSM-7 cannot encode: the SMS is sent as UCS-2, 70 characters in one segment and 67 a segment when it is longer", script),
 				Hint:    "keep it within 70 characters, or budget for more segments (max_segments)"})
 			continue
@@ -123,7 +124,7 @@ func ucs2Script(chars []sms.NonGSM) (string, sms.NonGSM) {
 // unicodeFix replaces one non-GSM character in the file. A combining mark
 // is fixed together with the letter before it, so "e" + U+0301 becomes "é"
 // rather than losing its accent.
-func unicodeFix(part *lint.Part, ng sms.NonGSM, desc string) *lint.Fix {
+func unicodeFix(part *message.Part, ng sms.NonGSM, desc string) *lint.Fix {
 	start, end, repl := ng.Offset, ng.Offset+ng.Len, ng.Replacement
 	text := part.Text.String()
 	if r, _ := utf8.DecodeRuneInString(text[start:]); unicode.Is(unicode.Mn, r) && start > 0 {

@@ -1,6 +1,9 @@
 package rules
 
-import "github.com/notelint/notelint/lint"
+import (
+	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
+)
 
 // suppression reports the suppression directives the engine found wrong:
 // malformed, naming an unknown rule, or suppressing nothing.
@@ -8,8 +11,8 @@ func suppression() *lint.Rule {
 	return &lint.Rule{
 		ID:       "suppression",
 		Summary:  "Suppressions must name a known rule and must suppress something",
-		Severity: lint.Warning,
-		Owns:     []lint.ProblemKind{lint.DirectiveProblem},
+		Severity: message.Warning,
+		Owns:     []message.ProblemKind{message.DirectiveProblem},
 		Doc: `A suppression switches a rule off for part of a template:
 
 - front matter: ` + "`disable = [\"sender-id\"]`" + ` for the whole template;

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/rules/lang"
 )
 
@@ -226,7 +227,7 @@ func languageCode(p *lint.Pass) string {
 	if loc == "" {
 		loc = "en"
 	}
-	return lint.BaseLanguage(loc)
+	return message.BaseLanguage(loc)
 }
 
 // contentFor returns the content data for the template's language; ok is
@@ -243,7 +244,7 @@ func contentFor(p *lint.Pass) (*contentData, bool) {
 
 // validateKinds checks option values against the kinds notelint knows.
 func validateKinds(option string, kinds []string) error {
-	known := lint.KnownKinds()
+	known := message.KnownKinds()
 	for _, k := range kinds {
 		if !slices.Contains(known, k) {
 			return fmt.Errorf("%s: unknown kind %q (want one of %s)", option, k, strings.Join(known, ", "))
@@ -254,7 +255,7 @@ func validateKinds(option string, kinds []string) error {
 
 // validateChannels checks option values against the channels notelint knows.
 func validateChannels(option string, channels []string) error {
-	known := lint.KnownChannels()
+	known := message.KnownChannels()
 	for _, c := range channels {
 		if !slices.Contains(known, c) {
 			return fmt.Errorf("%s: unknown channel %q (want one of %s)", option, c, strings.Join(known, ", "))
@@ -268,7 +269,7 @@ func validateChannels(option string, channels []string) error {
 // apostrophes and dashes, single spaces). Folded offsets map back to the
 // part's text.
 type view struct {
-	part   *lint.Part
+	part   *message.Part
 	masked string
 	f      *lang.Folded
 	// times and vague cache timeSpans and vagueSpans of f per language
@@ -276,14 +277,14 @@ type view struct {
 	times, vague map[*contentData][]span
 }
 
-func newView(part *lint.Part) *view {
+func newView(part *message.Part) *view {
 	m := part.Masked()
 	return &view{part: part, masked: m, f: lang.Fold(m)}
 }
 
 // views returns a view of every part of the template that has text,
 // computed once per template and shared by the rules (treat as read-only).
-func views(t *lint.Template) []*view {
+func views(t *message.Template) []*view {
 	return t.Memo("rules.views", func() any {
 		out := make([]*view, 0, len(t.Parts))
 		for _, part := range t.Parts {
@@ -330,7 +331,7 @@ func (v *view) sentences(rd *readData) []span {
 
 // filledText returns the part's text with every value placeholder replaced by
 // underscores and every control tag by spaces, offsets unchanged.
-func filledText(part *lint.Part) string {
+func filledText(part *message.Part) string {
 	text := part.Text.String()
 	if len(part.Placeholders) == 0 {
 		return text
@@ -393,8 +394,8 @@ func (d *contentData) isResolved(vs []*view) bool {
 // first sentence of the body (after a salutation such as "Hi Anna,"), or of
 // the first part with text (the subject of an e-mail without body text), or
 // the start of the message.
-func messageAnchor(t *lint.Template) (*lint.Part, int, int) {
-	parts := make([]*lint.Part, 0, len(t.Parts))
+func messageAnchor(t *message.Template) (*message.Part, int, int) {
+	parts := make([]*message.Part, 0, len(t.Parts))
 	if b := t.Body(); b != nil {
 		parts = append(parts, b)
 	}

@@ -6,7 +6,7 @@ import (
 	"sync"
 	"unicode"
 
-	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/rules/lang"
 )
 
@@ -63,14 +63,14 @@ var timeVarTypes = []string{"time", "date", "datetime", "duration"}
 // declared type, or by its name, a word of its name ("restoreTime",
 // "start_time", "time2") or a word ending in one of the time suffixes
 // ("startdate", "zustelltermin").
-func isTimePlaceholder(t *lint.Template, ph lint.Placeholder, names []string) bool {
+func isTimePlaceholder(t *message.Template, ph message.Placeholder, names []string) bool {
 	if ph.Control || ph.Name == "" {
 		return false
 	}
 	if v := t.VarFor(ph); v != nil && slices.Contains(timeVarTypes, strings.ToLower(v.Type)) {
 		return true
 	}
-	if slices.Contains(names, lint.NormalizeVarName(ph.Name)) {
+	if slices.Contains(names, message.NormalizeVarName(ph.Name)) {
 		return true
 	}
 	d := timePlaceholders()
@@ -95,7 +95,7 @@ func isTimePlaceholder(t *lint.Template, ph lint.Placeholder, names []string) bo
 // stands for a time by the word before it: "on %s", "am %s", "jusqu'au
 // %s" (time_placeholder_after). A named placeholder is judged by its name:
 // "on {{resource}}" is no time.
-func (d *contentData) positionalTime(part *lint.Part, ph lint.Placeholder) bool {
+func (d *contentData) positionalTime(part *message.Part, ph message.Placeholder) bool {
 	if ph.Control || !positionalName(ph.Name) || len(d.phAfter) == 0 || ph.Start > part.Text.Len() {
 		return false
 	}

@@ -3,11 +3,11 @@ package rules
 import (
 	"testing"
 
-	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 )
 
 func TestTimePlaceholderNames(t *testing.T) {
-	tmpl := &lint.Template{}
+	tmpl := &message.Template{}
 	names := defaultTimeVarNames()
 	for name, want := range map[string]bool{
 		// English, by name, word of a name and word ending.
@@ -22,7 +22,7 @@ func TestTimePlaceholderNames(t *testing.T) {
 		"sendungsnummer": false, "numero": false, "link": false, "mahlzeit": false, "order2": false,
 		"lien_rdv": false, "geburtsort": false,
 	} {
-		ph := lint.Placeholder{Name: name}
+		ph := message.Placeholder{Name: name}
 		if got := isTimePlaceholder(tmpl, ph, names); got != want {
 			t.Errorf("isTimePlaceholder(%q) = %v, want %v", name, got, want)
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/lint/classify"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // parityOptions are the options of the translation-parity rule.
@@ -44,7 +45,7 @@ func translationParity() *lint.Rule {
 	return &lint.Rule{
 		ID:       translationParityID,
 		Summary:  "Every translation exists, is not empty or untranslated, and uses the source's placeholders",
-		Severity: lint.Warning,
+		Severity: message.Warning,
 		Options:  func() any { return &parityOptions{UntranslatedMinWords: 3} },
 		Doc: `The translations of one message (one bundle key, or one file name in
 per-locale folders) must all exist, carry text, and use the same
@@ -89,7 +90,7 @@ Options:
     untranslated_min_words = 3
     ignore_keys = ["date.formats.*"]
     all_keys = false          # true: every key, not only notifications`,
-		Owns:     []lint.ProblemKind{lint.TranslationProblem},
+		Owns:     []message.ProblemKind{message.TranslationProblem},
 		CheckRun: checkTranslationParity,
 	}
 }
@@ -97,7 +98,7 @@ Options:
 type parityGroup struct {
 	bundle   bool // the group comes from an i18n bundle
 	set, key string
-	byLoc    map[string][]*lint.Template
+	byLoc    map[string][]*message.Template
 }
 
 func checkTranslationParity(p *lint.RunPass) {
@@ -128,11 +129,11 @@ func checkTranslationParity(p *lint.RunPass) {
 		k := [2]string{t.Set, t.Key}
 		g := groups[k]
 		if g == nil {
-			g = &parityGroup{set: t.Set, key: t.Key, byLoc: map[string][]*lint.Template{}, bundle: t.FromBundle}
+			g = &parityGroup{set: t.Set, key: t.Key, byLoc: map[string][]*message.Template{}, bundle: t.FromBundle}
 			groups[k] = g
 			order = append(order, k)
 		}
-		loc := lint.NormalizeLocale(t.Locale)
+		loc := message.NormalizeLocale(t.Locale)
 		g.byLoc[loc] = append(g.byLoc[loc], t)
 	}
 	for _, k := range order {
@@ -201,7 +202,7 @@ func sourceLocale(p *lint.RunPass, opt *parityOptions, g *parityGroup, locs []st
 	for _, ts := range g.byLoc {
 		for _, t := range ts {
 			if t.SourceLocale != "" {
-				return lint.NormalizeLocale(t.SourceLocale)
+				return message.NormalizeLocale(t.SourceLocale)
 			}
 		}
 	}
@@ -213,14 +214,14 @@ func sourceLocale(p *lint.RunPass, opt *parityOptions, g *parityGroup, locs []st
 		if cand == "" {
 			continue
 		}
-		c := lint.NormalizeLocale(cand)
+		c := message.NormalizeLocale(cand)
 		for _, l := range locs {
 			if l == c {
 				return l
 			}
 		}
 		for _, l := range locs {
-			if lint.BaseLanguage(l) == lint.BaseLanguage(c) {
+			if message.BaseLanguage(l) == message.BaseLanguage(c) {
 				return l
 			}
 		}
@@ -229,7 +230,7 @@ func sourceLocale(p *lint.RunPass, opt *parityOptions, g *parityGroup, locs []st
 	// translate from; on a tie English, then the first by name.
 	best := locs[0]
 	for _, l := range locs {
-		if keys[l] > keys[best] || (keys[l] == keys[best] && lint.BaseLanguage(l) == "en" && lint.BaseLanguage(best) != "en") {
+		if keys[l] > keys[best] || (keys[l] == keys[best] && message.BaseLanguage(l) == "en" && message.BaseLanguage(best) != "en") {
 			best = l
 		}
 	}
@@ -238,7 +239,7 @@ func sourceLocale(p *lint.RunPass, opt *parityOptions, g *parityGroup, locs []st
 
 // counterpart is the source template a translation is compared with: the
 // same plural form, else "other", else the first.
-func counterpart(srcTs []*lint.Template, plural string) *lint.Template {
+func counterpart(srcTs []*message.Template, plural string) *message.Template {
 	for _, s := range srcTs {
 		if s.Plural == plural {
 			return s
@@ -252,7 +253,7 @@ func counterpart(srcTs []*lint.Template, plural string) *lint.Template {
 	return srcTs[0]
 }
 
-func compareTranslation(p *lint.RunPass, opt *parityOptions, t, s *lint.Template, src string, elsewhere bool) {
+func compareTranslation(p *lint.RunPass, opt *parityOptions, t, s *message.Template, src string, elsewhere bool) {
 	if t.Empty {
 		if !s.Empty {
 			p.Report(t, lint.Diagnostic{Start: t.Start, End: max(t.Start, t.End),
@@ -267,14 +268,14 @@ func compareTranslation(p *lint.RunPass, opt *parityOptions, t, s *lint.Template
 			continue
 		}
 		comparePlaceholders(p, t, part, sp, src, t.Plural != "")
-		if lint.BaseLanguage(t.Locale) != lint.BaseLanguage(s.Locale) {
+		if message.BaseLanguage(t.Locale) != message.BaseLanguage(s.Locale) {
 			reportUntranslated(p, opt, t, part, sp, src, elsewhere)
 		}
 	}
 }
 
 // compareOriginal compares a gettext translation with its msgid.
-func compareOriginal(p *lint.RunPass, opt *parityOptions, t *lint.Template) {
+func compareOriginal(p *lint.RunPass, opt *parityOptions, t *message.Template) {
 	body := t.Body()
 	if t.Empty || body == nil {
 		p.Report(t, lint.Diagnostic{Start: t.Start, End: max(t.Start, t.End),
@@ -288,7 +289,7 @@ func compareOriginal(p *lint.RunPass, opt *parityOptions, t *lint.Template) {
 
 // comparePlaceholders reports placeholders of part that the source part
 // sp lacks (error) and, unless plural, placeholders of sp that part lacks.
-func comparePlaceholders(p *lint.RunPass, t *lint.Template, part, sp *lint.Part, src string, plural bool) {
+func comparePlaceholders(p *lint.RunPass, t *message.Template, part, sp *message.Part, src string, plural bool) {
 	have := placeholderNames(part)
 	want := placeholderNames(sp)
 	reported := map[string]bool{}
@@ -298,7 +299,7 @@ func comparePlaceholders(p *lint.RunPass, t *lint.Template, part, sp *lint.Part,
 			continue
 		}
 		reported[n] = true
-		p.Report(t, lint.Diagnostic{Part: part, Start: ph.Start, End: ph.End, Severity: lint.Error,
+		p.Report(t, lint.Diagnostic{Part: part, Start: ph.Start, End: ph.End, Severity: message.Error,
 			Message: fmt.Sprintf("placeholder %q is not in the %s source: a misspelt placeholder is sent unfilled, and a missing one leaves the %s text without that detail", shownName(ph, part), src, src),
 			Hint:    fmt.Sprintf("use the placeholder names of the %s text, or add the placeholder there", src)})
 	}
@@ -319,14 +320,14 @@ func comparePlaceholders(p *lint.RunPass, t *lint.Template, part, sp *lint.Part,
 	if end < 0 {
 		end = part.Text.Len()
 	}
-	p.Report(t, lint.Diagnostic{Part: part, Start: 0, End: end, Severity: lint.Error,
+	p.Report(t, lint.Diagnostic{Part: part, Start: 0, End: end, Severity: message.Error,
 		Message: fmt.Sprintf("the %s translation lacks %s of the %s source: readers miss that information", t.Locale, strings.Join(missing, ", "), src),
 		Hint:    "add the placeholders to the translation"})
 }
 
 // placeholderNames maps the normalised names of a part's placeholders
 // (values, and variables control tags test) to how they are written.
-func placeholderNames(part *lint.Part) map[string]string {
+func placeholderNames(part *message.Part) map[string]string {
 	out := map[string]string{}
 	for _, ph := range part.Placeholders {
 		if n := phName(ph); n != "" {
@@ -338,21 +339,21 @@ func placeholderNames(part *lint.Part) map[string]string {
 	return out
 }
 
-func phName(ph lint.Placeholder) string {
+func phName(ph message.Placeholder) string {
 	if ph.Control {
-		return lint.NormalizeVarName(ph.Ref)
+		return message.NormalizeVarName(ph.Ref)
 	}
-	return lint.NormalizeVarName(ph.Name)
+	return message.NormalizeVarName(ph.Name)
 }
 
-func shownName(ph lint.Placeholder, part *lint.Part) string {
+func shownName(ph message.Placeholder, part *message.Part) string {
 	if !ph.Control {
 		return part.Text.String()[ph.Start:ph.End]
 	}
 	return ph.Ref
 }
 
-func reportUntranslated(p *lint.RunPass, opt *parityOptions, t *lint.Template, part, sp *lint.Part, src string, elsewhere bool) {
+func reportUntranslated(p *lint.RunPass, opt *parityOptions, t *message.Template, part, sp *message.Part, src string, elsewhere bool) {
 	a, b := normalisedProse(part), normalisedProse(sp)
 	if a == "" || a != b {
 		return
@@ -366,17 +367,17 @@ func reportUntranslated(p *lint.RunPass, opt *parityOptions, t *lint.Template, p
 		if len(strings.Fields(a)) < opt.UntranslatedMinWords {
 			return
 		}
-		if l := lint.GuessLanguage(part.Text.String()); l == "" || l == lint.BaseLanguage(t.Locale) {
+		if l := classify.GuessLanguage(part.Text.String()); l == "" || l == message.BaseLanguage(t.Locale) {
 			return
 		}
 	}
-	p.Report(t, lint.Diagnostic{Part: part, Start: 0, End: part.Text.Len(), Severity: lint.Info,
+	p.Report(t, lint.Diagnostic{Part: part, Start: 0, End: part.Text.Len(), Severity: message.Info,
 		Message: fmt.Sprintf("the %s text is identical to the %s source: is it untranslated?", t.Locale, src),
 		Hint:    "translate it, or list the key in [rules.translation-parity] ignore_keys if it is the same in both languages"})
 }
 
 // normalisedProse is a part's words without placeholders, lower-cased.
-func normalisedProse(part *lint.Part) string {
+func normalisedProse(part *message.Part) string {
 	var ws []string
 	for _, w := range proseWords(part) {
 		ws = append(ws, w.lower)
@@ -386,7 +387,7 @@ func normalisedProse(part *lint.Part) string {
 
 func ignoredKey(opt *parityOptions, key string) bool {
 	for _, k := range opt.IgnoreKeys {
-		if lint.MatchKey(k, key) {
+		if message.MatchKey(k, key) {
 			return true
 		}
 	}
@@ -424,7 +425,7 @@ func translatedElsewhere(g *parityGroup, src, loc, plural string) bool {
 	}
 	want := normalisedProse(sb)
 	for l, ts := range g.byLoc {
-		if l == src || l == loc || lint.BaseLanguage(l) == lint.BaseLanguage(src) {
+		if l == src || l == loc || message.BaseLanguage(l) == message.BaseLanguage(src) {
 			continue
 		}
 		for _, t := range ts {
@@ -443,7 +444,7 @@ func translatedElsewhere(g *parityGroup, src, loc, plural string) bool {
 // notification ("reminder_notification_snooze_action"): short, so its
 // language cannot be told from its words, but a copy of the English
 // source there is what a lock-screen reader sees.
-func isActionLabel(t *lint.Template) bool {
+func isActionLabel(t *message.Template) bool {
 	if t.Scope.PartOf == "" {
 		return false
 	}

@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/rules/lang"
 )
 
@@ -33,7 +34,7 @@ func vagueCTA() *lint.Rule {
 	return &lint.Rule{
 		ID:       "vague-cta",
 		Summary:  "Links and buttons must say what they do; one SMS, one call to action",
-		Severity: lint.Warning,
+		Severity: message.Warning,
 		Applies:  lint.Applies{Notifications: true},
 		Options: func() any {
 			return &vagueCTAOptions{BareLinkChannels: []string{"sms", "push"}, MaxSMSActions: 1}
@@ -105,7 +106,7 @@ func checkVagueCTA(p *lint.Pass) {
 	}
 	var actions []smsAction
 	for _, part := range t.Parts {
-		if part.Name == lint.PartButton {
+		if part.Name == message.PartButton {
 			checkButton(p, d, opt, part)
 			continue
 		}
@@ -154,7 +155,7 @@ func checkVagueCTA(p *lint.Pass) {
 }
 
 // checkLinkText reports a Markdown or HTML link whose whole text says nothing.
-func checkLinkText(p *lint.Pass, d *contentData, opt *vagueCTAOptions, part *lint.Part, masked string, l lint.Link) {
+func checkLinkText(p *lint.Pass, d *contentData, opt *vagueCTAOptions, part *message.Part, masked string, l message.Link) {
 	if l.End <= l.Start || l.End > len(masked) {
 		return
 	}
@@ -170,7 +171,7 @@ func checkLinkText(p *lint.Pass, d *contentData, opt *vagueCTAOptions, part *lin
 }
 
 // checkButton reports a button whose whole label says nothing.
-func checkButton(p *lint.Pass, d *contentData, opt *vagueCTAOptions, part *lint.Part) {
+func checkButton(p *lint.Pass, d *contentData, opt *vagueCTAOptions, part *message.Part) {
 	text := part.Masked()
 	phrase, ok := d.vagueLinkText.Equal(text)
 	if !ok || allowedPhrase(opt.Allow, phrase) {
@@ -198,7 +199,7 @@ const labelTrim = " :-–—>→»«()[]*•|"
 
 // checkBareLink reports a bare link (URL or URL placeholder) in SMS or push
 // that has no instruction around it.
-func checkBareLink(p *lint.Pass, d *contentData, v *view, sents []span, links []lint.Link, i int) {
+func checkBareLink(p *lint.Pass, d *contentData, v *view, sents []span, links []message.Link, i int) {
 	l := links[i]
 	sent := sentenceAt(sents, l.Start)
 	from, to := sent.start, sent.end
@@ -274,7 +275,7 @@ func ctaHasLetter(s string) bool { return strings.IndexFunc(s, unicode.IsLetter)
 
 // smsAction is one call to action in an SMS.
 type smsAction struct {
-	part       *lint.Part
+	part       *message.Part
 	start, end int
 	desc       string
 }
@@ -284,7 +285,7 @@ var optOutURLWords = []string{"unsub", "optout", "opt-out", "opt_out", "abmeld",
 
 // isOptOutLink reports whether link i is the opt-out link: its URL says so,
 // or the words before it in its sentence are an opt-out instruction.
-func isOptOutLink(d *contentData, v *view, sents []span, links []lint.Link, i int) bool {
+func isOptOutLink(d *contentData, v *view, sents []span, links []message.Link, i int) bool {
 	l := links[i]
 	u := strings.ToLower(l.URL)
 	if l.Var != nil {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/rules/lang"
 )
 
@@ -25,7 +26,7 @@ func vagueETA() *lint.Rule {
 	return &lint.Rule{
 		ID:       "vague-eta",
 		Summary:  "\"Soon\", \"in Kürze\", \"bientôt\" where the customer is owed a time",
-		Severity: lint.Warning,
+		Severity: message.Warning,
 		Applies:  lint.Applies{Notifications: true},
 		Options:  func() any { return &vagueETAOptions{Kinds: append([]string(nil), etaKinds...)} },
 		Doc: `"Soon", "as soon as possible", "zeitnah", "in Kürze", "bientôt", "dans les
@@ -93,13 +94,13 @@ func checkVagueETA(p *lint.Pass) {
 	// body gives the time.
 	bodyTime := false
 	for _, v := range all {
-		if v.part.Name == lint.PartBody && len(partTimes(t, d, v)) > 0 {
+		if v.part.Name == message.PartBody && len(partTimes(t, d, v)) > 0 {
 			bodyTime = true
 		}
 	}
 	for _, v := range all {
 		part := v.part
-		if bodyTime && part.Name != lint.PartBody {
+		if bodyTime && part.Name != message.PartBody {
 			continue
 		}
 		vs := v.vagueFor(d)
@@ -174,7 +175,7 @@ func (d *contentData) newClause(f *lang.Folded, from, to int) bool {
 
 // partTimes returns the part text ranges of the times in a view: time
 // expressions and time placeholders.
-func partTimes(t *lint.Template, d *contentData, v *view) []span {
+func partTimes(t *message.Template, d *contentData, v *view) []span {
 	var out []span
 	for _, ts := range v.timesFor(d) {
 		s, e := v.partRange(ts.start, ts.end)

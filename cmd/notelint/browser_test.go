@@ -32,7 +32,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
-	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/load"
 	"github.com/notelint/notelint/simulate"
 	"github.com/notelint/notelint/simulate/report"
 )
@@ -332,13 +332,13 @@ func countSMSTemplates(t *testing.T, dir string) int {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := lint.Discover([]string{dir}, cfg)
+	files, err := load.Discover([]string{dir}, &cfg.Config)
 	if err != nil {
 		t.Fatal(err)
 	}
 	n := 0
 	for _, f := range files {
-		ts, err := lint.LoadFile(f, cfg)
+		ts, err := load.LoadFile(f, &cfg.Config)
 		if err != nil {
 			continue
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/lint/output"
 	"github.com/notelint/notelint/rules"
 )
@@ -95,7 +96,7 @@ func joinFormats() string {
 }
 
 func runCheck(cmd *cobra.Command, args []string, f checkFlags) error {
-	failOn, err := lint.ParseFailOn(f.failOn)
+	failOn, err := message.ParseFailOn(f.failOn)
 	if err != nil {
 		return usageError(err)
 	}
@@ -195,12 +196,12 @@ func runCheck(cmd *cobra.Command, args []string, f checkFlags) error {
 
 // smsEstimates estimates every SMS template with the settings of the rule
 // that checks SMS size, for the HTML page.
-func smsEstimates(ts []*lint.Template, cfg *lint.Config) map[*lint.Template]lint.SMSEstimate {
+func smsEstimates(ts []*message.Template, cfg *lint.Config) map[*message.Template]message.SMSEstimate {
 	settings := rules.SMSSettings(cfg)
-	out := map[*lint.Template]lint.SMSEstimate{}
+	out := map[*message.Template]message.SMSEstimate{}
 	for _, t := range ts {
 		if t.Channel == "sms" {
-			out[t] = lint.EstimateSMS(t, settings)
+			out[t] = message.EstimateSMS(t, settings)
 		}
 	}
 	return out

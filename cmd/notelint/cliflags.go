@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/lint/output"
 	"github.com/notelint/notelint/rules"
 )
@@ -127,16 +128,16 @@ func stdinMode(args []string, f checkFlags) (bool, error) {
 func applyRuleFlags(cfg *lint.Config, all []*lint.Rule, enable, disable []string) {
 	for _, id := range enable {
 		r := rules.ByID(all, id)
-		if r == nil || cfg.Severity(r) != lint.Off {
+		if r == nil || cfg.Severity(r) != message.Off {
 			continue
 		}
 		sev := r.Severity
-		if sev == lint.Off {
-			sev = lint.Warning
+		if sev == message.Off {
+			sev = message.Warning
 		}
 		cfg.SetSeverity(id, sev)
 	}
 	for _, id := range disable {
-		cfg.SetSeverity(id, lint.Off)
+		cfg.SetSeverity(id, message.Off)
 	}
 }

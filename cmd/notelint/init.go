@@ -11,9 +11,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/notelint/notelint/lint/load"
 	"github.com/spf13/cobra"
-
-	"github.com/notelint/notelint/lint"
 )
 
 // configSchemaURL is the JSON Schema of .notelint.toml (lint/config.schema.json),
@@ -128,25 +127,25 @@ func newInitCmd() *cobra.Command {
 			if force {
 				flags = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
 			}
-			f, err := os.OpenFile(lint.ConfigFileName, flags, 0o644)
+			f, err := os.OpenFile(load.ConfigFileName, flags, 0o644)
 			if errors.Is(err, fs.ErrExist) {
-				return usageError(fmt.Errorf("%s already exists; use --force to overwrite it", lint.ConfigFileName))
+				return usageError(fmt.Errorf("%s already exists; use --force to overwrite it", load.ConfigFileName))
 			}
 			if err != nil {
 				return usageError(err)
 			}
 			includes, found := defaultIncludes, false
-			if files, err := lint.Discover([]string{"."}, lint.DefaultConfig(nil)); err == nil && len(files) > 0 {
+			if files, err := load.Discover([]string{"."}, load.DefaultConfig()); err == nil && len(files) > 0 {
 				includes, found = includeGlobs(files), true
 			}
 			if _, err := f.WriteString(starterConfig(includes, found)); err != nil {
 				f.Close()
-				return usageError(fmt.Errorf("writing %s: %w", lint.ConfigFileName, err))
+				return usageError(fmt.Errorf("writing %s: %w", load.ConfigFileName, err))
 			}
 			if err := f.Close(); err != nil {
-				return usageError(fmt.Errorf("writing %s: %w", lint.ConfigFileName, err))
+				return usageError(fmt.Errorf("writing %s: %w", load.ConfigFileName, err))
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s\n", lint.ConfigFileName)
+			fmt.Fprintf(cmd.OutOrStdout(), "wrote %s\n", load.ConfigFileName)
 			return nil
 		},
 	}

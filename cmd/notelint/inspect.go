@@ -9,6 +9,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/load"
+	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/lint/output"
 )
 
@@ -39,7 +41,7 @@ patterns), or in a [[lint.bundle]] table.`,
 			if len(paths) == 0 {
 				paths = []string{"."}
 			}
-			files, err := lint.Discover(paths, cfg)
+			files, err := load.Discover(paths, &cfg.Config)
 			if err != nil {
 				return usageError(err)
 			}
@@ -75,15 +77,15 @@ patterns), or in a [[lint.bundle]] table.`,
 
 // inspectRow is one template as inspect shows it.
 type inspectRow struct {
-	File   string     `json:"file"`
-	Line   int        `json:"line"`
-	Column int        `json:"column"`
-	ID     string     `json:"id"`
-	Scope  lint.Scope `json:"scope"`
-	Rules  []string   `json:"rules"`
+	File   string        `json:"file"`
+	Line   int           `json:"line"`
+	Column int           `json:"column"`
+	ID     string        `json:"id"`
+	Scope  message.Scope `json:"scope"`
+	Rules  []string      `json:"rules"`
 }
 
-func newInspectRow(t *lint.Template, cfg *lint.Config, all []*lint.Rule) inspectRow {
+func newInspectRow(t *message.Template, cfg *lint.Config, all []*lint.Rule) inspectRow {
 	pos := t.Source.Position(t.Start)
 	row := inspectRow{File: t.Source.Path, Line: pos.Line, Column: pos.Column, ID: t.ID, Scope: t.Scope, Rules: []string{}}
 	for _, r := range all {
@@ -109,7 +111,7 @@ func writeInspectText(w io.Writer, rows []inspectRow) error {
 		fmt.Fprintf(&b, "%s:%d:%d %s\n", output.Visible(r.File), r.Line, r.Column, output.Visible(r.ID))
 		for _, f := range []struct {
 			name string
-			fact lint.Fact
+			fact message.Fact
 		}{{"notification", r.Scope.Notification}, {"channel", r.Scope.Channel}, {"kind", r.Scope.Kind}, {"locale", r.Scope.Locale}} {
 			fmt.Fprintf(&b, "    %-13s %s\n", f.name, describeFact(f.fact))
 		}
@@ -128,7 +130,7 @@ func writeInspectText(w io.Writer, rows []inspectRow) error {
 }
 
 // describeFact writes a fact as `sms (path "sms/", medium)`.
-func describeFact(f lint.Fact) string {
+func describeFact(f message.Fact) string {
 	if f.Value == "" {
 		return "unknown"
 	}

@@ -15,6 +15,8 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/load"
+	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/rules"
 )
 
@@ -143,10 +145,10 @@ func configSchema(t *testing.T) []byte {
 		table["additionalProperties"] = false
 		ruleTables[r.ID] = table
 	}
-	lintTable := typeSchema(reflect.TypeFor[lint.LintConfig]())
+	lintTable := typeSchema(reflect.TypeFor[load.LintConfig]())
 	lp := lintTable["properties"].(map[string]any)
-	lp["default_channel"] = map[string]any{"type": "string", "enum": lint.KnownChannels()}
-	lp["default_kind"] = map[string]any{"type": "string", "enum": lint.KnownKinds()}
+	lp["default_channel"] = map[string]any{"type": "string", "enum": message.KnownChannels()}
+	lp["default_kind"] = map[string]any{"type": "string", "enum": message.KnownKinds()}
 	props["lint"] = lintTable
 	props["rules"] = map[string]any{"type": "object", "properties": ruleTables, "additionalProperties": false,
 		"description": "one table per rule: [rules.ID] with severity and the rule's options (notelint explain ID)"}

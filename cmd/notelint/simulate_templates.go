@@ -5,7 +5,8 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/load"
+	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/rules"
 	"github.com/notelint/notelint/simulate"
 )
@@ -18,14 +19,14 @@ func loadTemplateInfo(dir string) (map[string]simulate.TemplateInfo, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := lint.Discover([]string{dir}, cfg)
+	files, err := load.Discover([]string{dir}, &cfg.Config)
 	if err != nil {
 		return nil, err
 	}
 	out := map[string]simulate.TemplateInfo{}
 	var problems []string
 	for _, f := range files {
-		ts, err := lint.LoadFile(f, cfg)
+		ts, err := load.LoadFile(f, &cfg.Config)
 		if err != nil {
 			problems = append(problems, err.Error())
 			continue
@@ -33,7 +34,7 @@ func loadTemplateInfo(dir string) (map[string]simulate.TemplateInfo, error) {
 		for _, t := range ts {
 			info := simulate.TemplateInfo{ID: t.ID, Channel: t.Channel}
 			if t.Channel == "sms" {
-				info.Segments = lint.EstimateSMS(t, rules.SMSSettings(cfg)).Worst.Segments
+				info.Segments = message.EstimateSMS(t, rules.SMSSettings(cfg)).Worst.Segments
 			}
 			out[t.ID] = info
 		}

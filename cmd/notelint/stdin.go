@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/load"
 )
 
 // maxStdin is the most check reads from standard input; the loader's own
@@ -25,7 +26,7 @@ func checkStdin(runner *lint.Runner, stdin io.Reader, path string) (*lint.Result
 	}
 	ts, err := lint.LoadTemplates(path, data, runner.Config)
 	if err != nil {
-		var ie *lint.InputError
+		var ie *load.InputError
 		if errors.As(err, &ie) {
 			return nil, ie
 		}

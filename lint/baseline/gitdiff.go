@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // Changes are the lines changed in the working tree since a git revision.
@@ -264,7 +265,7 @@ func resolve(p string) string {
 // same rule, template and message: a problem the change brought (a delay
 // SMS that lost its time is reported at its first sentence, which did not
 // change). templates are the templates of the run, for their ranges.
-func (c *Changes) Filter(findings []lint.Finding, templates []*lint.Template, before map[string][]lint.Finding) ([]lint.Finding, int) {
+func (c *Changes) Filter(findings []lint.Finding, templates []*message.Template, before map[string][]lint.Finding) ([]lint.Finding, int) {
 	type span struct{ start, end int }
 	whole := map[string]map[span][2]int{} // file → template byte range → line range
 	type tmplKey struct{ file, id string }

@@ -9,6 +9,7 @@ package classify
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -40,8 +41,21 @@ func New(data *lang.Set) *Classifier {
 	return c
 }
 
-// Default returns a classifier over the built-in language data.
-func Default() *Classifier { return New(lang.Builtin()) }
+// Default returns the classifier over the built-in language data, built
+// once and shared (a Classifier is read-only).
+func Default() *Classifier { return builtin() }
+
+var builtin = sync.OnceValue(func() *Classifier { return New(lang.Builtin()) })
+
+// GuessLanguage names the language of text from the language data's stop
+// words: "" when the text is too short to tell or no language clearly
+// leads.
+func GuessLanguage(text string) string {
+	if l := Default().Language(text); l.Sure {
+		return l.Code
+	}
+	return ""
+}
 
 // Text is what a message's own words say.
 type Text struct {

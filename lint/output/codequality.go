@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // CodeQuality prints a GitLab Code Quality report: a JSON array (no BOM),
@@ -63,11 +64,11 @@ func cqFingerprint(path, lineHash string, n int) string {
 }
 
 // cqSeverity maps a severity to a Code Quality severity.
-func cqSeverity(s lint.Severity) string {
+func cqSeverity(s message.Severity) string {
 	switch s {
-	case lint.Error:
+	case message.Error:
 		return "major"
-	case lint.Warning:
+	case message.Warning:
 		return "minor"
 	}
 	return "info"

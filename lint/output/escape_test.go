@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // hostile are file names and messages that try to break out of their line.
@@ -21,7 +22,7 @@ var hostile = []struct{ name, path, msg string }{
 }
 
 func hostileFinding(path, msg, hint string) lint.Finding {
-	return lint.Finding{Rule: "r", Severity: lint.Error, File: path, Line: 1, Column: 1, EndLine: 1, EndColumn: 2, Message: msg, Hint: hint}
+	return lint.Finding{Rule: "r", Severity: message.Error, File: path, Line: 1, Column: 1, EndLine: 1, EndColumn: 2, Message: msg, Hint: hint}
 }
 
 // lineFormats renders one finding in every line-based format.

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // MaxAnnotations is how many annotations of one level GitHub shows per
@@ -79,11 +80,11 @@ func GitHub(w io.Writer, fs []lint.Finding, opt Options) error {
 }
 
 // ghCommand maps a severity to a workflow command.
-func ghCommand(s lint.Severity) string {
+func ghCommand(s message.Severity) string {
 	switch s {
-	case lint.Error:
+	case message.Error:
 		return "error"
-	case lint.Warning:
+	case message.Warning:
 		return "warning"
 	}
 	return "notice"

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/lint/sms"
 	"github.com/rivo/uniseg"
 )
@@ -141,11 +142,11 @@ type htmlTemplate struct {
 	Findings                []htmlFinding
 }
 
-func (t *htmlTemplate) count(s lint.Severity) {
+func (t *htmlTemplate) count(s message.Severity) {
 	switch s {
-	case lint.Error:
+	case message.Error:
 		t.Errors++
-	case lint.Warning:
+	case message.Warning:
 		t.Warnings++
 	default:
 		t.Infos++
@@ -184,13 +185,13 @@ func appendFinding(cards []htmlFinding, f lint.Finding) []htmlFinding {
 }
 
 // severityOf reads a severity name back.
-func severityOf(name string) lint.Severity {
-	for _, s := range []lint.Severity{lint.Error, lint.Warning, lint.Info} {
+func severityOf(name string) message.Severity {
+	for _, s := range []message.Severity{message.Error, message.Warning, message.Info} {
 		if s.String() == name {
 			return s
 		}
 	}
-	return lint.Off
+	return message.Off
 }
 
 func htmlFindingOf(f lint.Finding) htmlFinding {
@@ -208,11 +209,11 @@ func htmlFindingOf(f lint.Finding) htmlFinding {
 }
 
 // severitySymbol gives each severity a shape, so it does not rely on color.
-func severitySymbol(s lint.Severity) string {
+func severitySymbol(s message.Severity) string {
 	switch s {
-	case lint.Error:
+	case message.Error:
 		return "✖"
-	case lint.Warning:
+	case message.Warning:
 		return "▲"
 	}
 	return "●"
@@ -279,7 +280,7 @@ type pieceSpan struct {
 
 // renderPart fills the part's value placeholders with their samples and
 // returns the text and its spans in order.
-func renderPart(t *lint.Template, part *lint.Part) (string, []pieceSpan) {
+func renderPart(t *message.Template, part *message.Part) (string, []pieceSpan) {
 	text := part.Text.String()
 	var sb strings.Builder
 	var spans []pieceSpan
@@ -316,7 +317,7 @@ func renderPart(t *lint.Template, part *lint.Part) (string, []pieceSpan) {
 
 // smsView lays out the body of t as an SMS bubble; est is the estimate
 // the SMS size rule made, whose budget and split model the bubble shows.
-func smsView(t *lint.Template, est lint.SMSEstimate) *htmlSMS {
+func smsView(t *message.Template, est message.SMSEstimate) *htmlSMS {
 	v := &htmlSMS{Sender: t.Sender}
 	var text string
 	var spans []pieceSpan
@@ -407,17 +408,17 @@ func invisible(r rune) bool {
 
 // partOrder and partLabels set how card parts are shown.
 var (
-	partOrder = []string{lint.PartSubject, lint.PartTitle, lint.PartHeader, lint.PartPreheader,
-		lint.PartBody, lint.PartFooter, lint.PartButton, lint.PartHTMLTitle}
+	partOrder = []string{message.PartSubject, message.PartTitle, message.PartHeader, message.PartPreheader,
+		message.PartBody, message.PartFooter, message.PartButton, message.PartHTMLTitle}
 	partLabels = map[string]string{
-		lint.PartSubject: "Subject", lint.PartTitle: "Title", lint.PartHeader: "Header",
-		lint.PartPreheader: "Preview text", lint.PartFooter: "Footer", lint.PartButton: "Button",
-		lint.PartHTMLTitle: "HTML page title",
+		message.PartSubject: "Subject", message.PartTitle: "Title", message.PartHeader: "Header",
+		message.PartPreheader: "Preview text", message.PartFooter: "Footer", message.PartButton: "Button",
+		message.PartHTMLTitle: "HTML page title",
 	}
 )
 
 // cardView lays out a non-SMS template as a card.
-func cardView(t *lint.Template, limits func(channel, part string) int) *htmlCard {
+func cardView(t *message.Template, limits func(channel, part string) int) *htmlCard {
 	parts := slices.Clone(t.Parts)
 	rank := func(name string) int {
 		if i := slices.Index(partOrder, name); i >= 0 {
@@ -425,7 +426,7 @@ func cardView(t *lint.Template, limits func(channel, part string) int) *htmlCard
 		}
 		return len(partOrder)
 	}
-	slices.SortStableFunc(parts, func(a, b *lint.Part) int { return cmp.Compare(rank(a.Name), rank(b.Name)) })
+	slices.SortStableFunc(parts, func(a, b *message.Part) int { return cmp.Compare(rank(a.Name), rank(b.Name)) })
 	card := &htmlCard{Class: slug(t.Channel) + "-card"}
 	for _, part := range parts {
 		if part == nil {
@@ -433,7 +434,7 @@ func cardView(t *lint.Template, limits func(channel, part string) int) *htmlCard
 		}
 		text, spans := renderPart(t, part)
 		hp := htmlPart{Name: slug(part.Name), Label: partLabels[part.Name]}
-		if hp.Label == "" && part.Name != lint.PartBody {
+		if hp.Label == "" && part.Name != message.PartBody {
 			hp.Label = part.Name
 		}
 		cut := -1 // byte offset where the channel cuts the part off

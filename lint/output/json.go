@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // JSONVersion is the version of the JSON output schema; it changes only
@@ -81,15 +82,15 @@ type jsonDoc struct {
 }
 
 type jsonTemplate struct {
-	File   string     `json:"file"`
-	Line   int        `json:"line"`
-	Column int        `json:"column"`
-	ID     string     `json:"id"`
-	Scope  lint.Scope `json:"scope"`
+	File   string        `json:"file"`
+	Line   int           `json:"line"`
+	Column int           `json:"column"`
+	ID     string        `json:"id"`
+	Scope  message.Scope `json:"scope"`
 }
 
 // jsonTemplates lists the templates by file and position.
-func jsonTemplates(ts []*lint.Template) []jsonTemplate {
+func jsonTemplates(ts []*message.Template) []jsonTemplate {
 	out := make([]jsonTemplate, 0, len(ts))
 	for _, t := range ts {
 		pos := t.Source.Position(t.Start)

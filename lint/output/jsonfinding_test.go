@@ -6,13 +6,14 @@ import (
 	"testing"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 )
 
 func TestJSONFindingsAreTheFindingsOfJSON(t *testing.T) {
 	fs := []lint.Finding{
-		{Rule: "sms-unicode", Severity: lint.Warning, File: "a.txt", Line: 1, Column: 3, EndLine: 1, EndColumn: 4,
+		{Rule: "sms-unicode", Severity: message.Warning, File: "a.txt", Line: 1, Column: 3, EndLine: 1, EndColumn: 4,
 			Message: "m <b>", Fix: &lint.Fix{Description: "d", Edits: []lint.Edit{{Start: 2, End: 5, New: "'"}}}},
-		{Rule: "missing-eta", Severity: lint.Error, File: "a.txt", Line: 2, Column: 1, EndLine: 2, EndColumn: 9, Message: "n"},
+		{Rule: "missing-eta", Severity: message.Error, File: "a.txt", Line: 2, Column: 1, EndLine: 2, EndColumn: 9, Message: "n"},
 	}
 	got, err := JSONFindings(fs)
 	if err != nil {

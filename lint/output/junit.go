@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // JUnit prints a JUnit XML report, for CI dashboards that show test
@@ -89,7 +90,7 @@ func JUnit(w io.Writer, fs []lint.Finding, opt Options) error {
 
 // junitFinding is the test case for one finding: failing when the
 // finding is at or above failOn (Off: every finding), else skipped.
-func junitFinding(path, class string, f lint.Finding, failOn lint.Severity) junitCase {
+func junitFinding(path, class string, f lint.Finding, failOn message.Severity) junitCase {
 	name := f.Rule
 	if f.Line > 0 {
 		name += " at " + strconv.Itoa(f.Line)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // TestJUnitFailOn checks that only findings at or above --fail-on are
@@ -14,20 +15,20 @@ import (
 // <system-out>, and the counts agree.
 func TestJUnitFailOn(t *testing.T) {
 	fs := []lint.Finding{
-		{Rule: "placeholder", Severity: lint.Error, File: "a.txt", Line: 1, Column: 1, Message: "an error"},
-		{Rule: "vague-eta", Severity: lint.Warning, File: "a.txt", Line: 2, Column: 1, Message: "a warning", Hint: "a hint"},
-		{Rule: "sms-unicode", Severity: lint.Info, File: "a.txt", Line: 3, Column: 1, Message: "an info"},
+		{Rule: "placeholder", Severity: message.Error, File: "a.txt", Line: 1, Column: 1, Message: "an error"},
+		{Rule: "vague-eta", Severity: message.Warning, File: "a.txt", Line: 2, Column: 1, Message: "a warning", Hint: "a hint"},
+		{Rule: "sms-unicode", Severity: message.Info, File: "a.txt", Line: 3, Column: 1, Message: "an info"},
 	}
 	cases := []struct {
 		name              string
-		failOn            lint.Severity
+		failOn            message.Severity
 		failures, skipped int
 	}{
-		{"unset: every finding fails", lint.Off, 3, 0},
-		{"info", lint.Info, 3, 0},
-		{"warning", lint.Warning, 2, 1},
-		{"error", lint.Error, 1, 2},
-		{"never", lint.Error + 1, 0, 3},
+		{"unset: every finding fails", message.Off, 3, 0},
+		{"info", message.Info, 3, 0},
+		{"warning", message.Warning, 2, 1},
+		{"error", message.Error, 1, 2},
+		{"never", message.Error + 1, 0, 3},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

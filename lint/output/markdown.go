@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // MaxMarkdown is the size the Markdown report stays under, in bytes, so it
@@ -92,7 +93,7 @@ func Markdown(w io.Writer, fs []lint.Finding, opt Options) error {
 		}
 		ff.findings = append(ff.findings, f)
 		ff.counts = append(ff.counts, 1+len(r.others))
-		if f.Severity == lint.Error {
+		if f.Severity == message.Error {
 			ff.errors++
 		}
 	}
@@ -164,13 +165,13 @@ func markdownRow(f lint.Finding) string {
 }
 
 // severityLabel is a severity with a symbol, so it does not rely on color.
-func severityLabel(s lint.Severity) string {
+func severityLabel(s message.Severity) string {
 	switch s {
-	case lint.Error:
+	case message.Error:
 		return "❌ error"
-	case lint.Warning:
+	case message.Warning:
 		return "⚠️ warning"
-	case lint.Info:
+	case message.Info:
 		return "ℹ️ info"
 	}
 	return s.String()

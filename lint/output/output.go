@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/lint/sms"
 )
 
@@ -34,7 +35,7 @@ type Options struct {
 	// TemplateList is the checked templates themselves, in any order. The
 	// HTML page renders them; JUnit adds a passing test case for each
 	// template and rule without a finding. Other formats ignore it.
-	TemplateList []*lint.Template
+	TemplateList []*message.Template
 	// Config is the effective configuration, for the rules switched off
 	// (JUnit); nil means the built-in defaults.
 	Config *lint.Config
@@ -42,7 +43,7 @@ type Options struct {
 	// the rule that checks SMS size made it (budget, split model, worst
 	// case); the HTML page shows it. A template missing here is shown
 	// with the built-in SMS settings.
-	SMS map[*lint.Template]lint.SMSEstimate
+	SMS map[*message.Template]message.SMSEstimate
 	// Limits gives how many characters a channel shows of a part (push
 	// title, e-mail subject; 0: no limit), as the rule that checks lengths
 	// has it; the HTML page draws the cut there. nil draws no cut.
@@ -61,18 +62,18 @@ type Options struct {
 	// FailOn is the --fail-on level: JUnit reports findings below it as
 	// skipped test cases, not failures. Off (the zero value) makes every
 	// finding a failure.
-	FailOn lint.Severity
+	FailOn message.Severity
 	// Quiet leaves out the summary line of the text format (--quiet).
 	Quiet bool
 }
 
 // smsEstimate returns the SMS estimate of t from SMS, else one made with
 // the built-in settings.
-func (o Options) smsEstimate(t *lint.Template) lint.SMSEstimate {
+func (o Options) smsEstimate(t *message.Template) message.SMSEstimate {
 	if est, ok := o.SMS[t]; ok {
 		return est
 	}
-	return lint.EstimateSMS(t, sms.DefaultSettings())
+	return message.EstimateSMS(t, sms.DefaultSettings())
 }
 
 // Formats returns the names of the output formats, default first.
@@ -115,11 +116,11 @@ func count(fs []lint.Finding) counts {
 	var c counts
 	for _, f := range fs {
 		switch f.Severity {
-		case lint.Error:
+		case message.Error:
 			c.errors++
-		case lint.Warning:
+		case message.Warning:
 			c.warnings++
-		case lint.Info:
+		case message.Info:
 			c.infos++
 		}
 		if f.Fix != nil {
@@ -272,14 +273,14 @@ func escapePath(p string) string {
 // lookups and cached for one printer call; nil when not given.
 type sources struct {
 	given map[string][]byte
-	cache map[string]*lint.Source
+	cache map[string]*message.Source
 }
 
 func newSources(given map[string][]byte) *sources {
-	return &sources{given: given, cache: map[string]*lint.Source{}}
+	return &sources{given: given, cache: map[string]*message.Source{}}
 }
 
-func (c *sources) get(file string) *lint.Source {
+func (c *sources) get(file string) *message.Source {
 	if src, ok := c.cache[file]; ok {
 		return src
 	}
@@ -288,13 +289,13 @@ func (c *sources) get(file string) *lint.Source {
 		c.cache[file] = nil
 		return nil
 	}
-	src := lint.NewSource(file, b)
+	src := message.NewSource(file, b)
 	c.cache[file] = src
 	return src
 }
 
 // lineText returns 1-based line n of src without its line ending.
-func lineText(src *lint.Source, n int) ([]byte, bool) {
+func lineText(src *message.Source, n int) ([]byte, bool) {
 	if n < 1 || n > src.LineCount() {
 		return nil, false
 	}

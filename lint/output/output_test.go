@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/output")
@@ -31,8 +32,8 @@ Hi {{ name }}, your parcel “arrives” {{ eta }}.
 `
 
 // at builds a finding for content[start:end] the way lint.Pass.Report does.
-func at(file, content string, sev lint.Severity, rule string, start, end int, msg, hint string) lint.Finding {
-	src := lint.NewSource(file, []byte(content))
+func at(file, content string, sev message.Severity, rule string, start, end int, msg, hint string) lint.Finding {
+	src := message.NewSource(file, []byte(content))
 	a, b := src.Position(start), src.Position(end)
 	if end <= start {
 		b = a
@@ -65,12 +66,12 @@ func testRules() []*lint.Rule {
 	long := strings.Repeat("Long documentation sentence that keeps going. ", 25) +
 		"\n\n" + strings.Repeat("A second paragraph that pushes the text well past the limit. ", 10)
 	return []*lint.Rule{
-		{ID: "sms-segments", Summary: "An SMS must fit in max_segments segments", Severity: lint.Error,
+		{ID: "sms-segments", Summary: "An SMS must fit in max_segments segments", Severity: message.Error,
 			Doc: "Every extra segment is billed.\nLong texts arrive out of order.\n\nBad:\n\n    a very long text\n"},
-		{ID: "sms-unicode", Summary: "Characters outside GSM-7 force UCS-2", Severity: lint.Warning, Fixable: true,
+		{ID: "sms-unicode", Summary: "Characters outside GSM-7 force UCS-2", Severity: message.Warning, Fixable: true,
 			Doc: "One curly quote halves the segment size.\n\nGood: use `'` instead of `’`."},
-		{ID: "placeholder", Summary: "Placeholders must be balanced and declared", Severity: lint.Error, Doc: long},
-		{ID: "frontmatter", Summary: "Front matter must be valid TOML", Severity: lint.Error},
+		{ID: "placeholder", Summary: "Placeholders must be balanced and declared", Severity: message.Error, Doc: long},
+		{ID: "frontmatter", Summary: "Front matter must be valid TOML", Severity: message.Error},
 	}
 }
 
@@ -78,15 +79,15 @@ func testFindings(t *testing.T) []lint.Finding {
 	c := delayContent
 	var fs []lint.Finding
 	s, e := span(t, c, "+++\nchannel", 0)
-	fm := at(delayFile, c, lint.Error, "frontmatter", s, e, "front matter spans lines", "")
+	fm := at(delayFile, c, message.Error, "frontmatter", s, e, "front matter spans lines", "")
 	fs = append(fs, fm)
 	s, e = span(t, c, "{{ name }}", 0)
-	fs = append(fs, at(delayFile, c, lint.Error, "placeholder", s, e,
+	fs = append(fs, at(delayFile, c, message.Error, "placeholder", s, e,
 		`placeholder "name" is not declared in [vars]`,
 		`declare it, e.g. name = { sample = "...", max = 20 }`))
 	for i, q := range []string{"“", "”"} {
 		s, e = span(t, c, q, 0)
-		f := at(delayFile, c, lint.Warning, "sms-unicode", s, e,
+		f := at(delayFile, c, message.Warning, "sms-unicode", s, e,
 			fmt.Sprintf("%q forces UCS-2 (occurrence %d)", q, i+1), `replace it with "`)
 		f.Fix = &lint.Fix{Description: `replace ` + q + ` with "`, Edits: []lint.Edit{{Start: s, End: e, New: `"`}}}
 		fs = append(fs, f)
@@ -94,7 +95,7 @@ func testFindings(t *testing.T) []lint.Finding {
 	// A file neither in Contents nor on disk, with text that needs escaping.
 	other := "templates/email/störung, neu.de.md"
 	fs = append(fs, lint.Finding{
-		Rule: "vague-eta", Severity: lint.Info, File: other,
+		Rule: "vague-eta", Severity: message.Info, File: other,
 		Line: 2, Column: 5, EndLine: 2, EndColumn: 9,
 		Message: "100% vague: \"soon\",\nsay when", Hint: "name a time, e.g. 14:00",
 		Template: "outage",
@@ -112,7 +113,7 @@ func testOptions() Options {
 // manyFindings has 12 errors, 3 warnings and 10 infos on distinct lines.
 func manyFindings() []lint.Finding {
 	var fs []lint.Finding
-	add := func(n int, sev lint.Severity, rule string) {
+	add := func(n int, sev message.Severity, rule string) {
 		for i := range n {
 			line := len(fs) + 1
 			fs = append(fs, lint.Finding{Rule: rule, Severity: sev, File: "templates/many.txt",
@@ -120,9 +121,9 @@ func manyFindings() []lint.Finding {
 				Message: fmt.Sprintf("%s number %d", rule, i+1)})
 		}
 	}
-	add(10, lint.Info, "vague-eta")
-	add(3, lint.Warning, "sms-unicode")
-	add(12, lint.Error, "sms-segments")
+	add(10, message.Info, "vague-eta")
+	add(3, message.Warning, "sms-unicode")
+	add(12, message.Error, "sms-segments")
 	return fs
 }
 
@@ -236,9 +237,9 @@ func TestWriteError(t *testing.T) {
 }
 
 func TestSummary(t *testing.T) {
-	e := lint.Finding{Severity: lint.Error}
-	w := lint.Finding{Severity: lint.Warning, Fix: &lint.Fix{}}
-	i := lint.Finding{Severity: lint.Info}
+	e := lint.Finding{Severity: message.Error}
+	w := lint.Finding{Severity: message.Warning, Fix: &lint.Fix{}}
+	i := lint.Finding{Severity: message.Info}
 	tests := []struct {
 		fs   []lint.Finding
 		opt  Options
@@ -261,7 +262,7 @@ func TestSummary(t *testing.T) {
 
 func TestTextMultilineMessage(t *testing.T) {
 	var buf bytes.Buffer
-	f := lint.Finding{Rule: "r", Severity: lint.Error, File: "a.txt", Line: 1, Column: 2,
+	f := lint.Finding{Rule: "r", Severity: message.Error, File: "a.txt", Line: 1, Column: 2,
 		Message: "one\ntwo\r\nthree", Hint: "h1\nh2"}
 	if err := Text(&buf, []lint.Finding{f}, Options{}); err != nil {
 		t.Fatal(err)
@@ -492,8 +493,8 @@ func TestGitHubCap(t *testing.T) {
 		var fs []lint.Finding
 		for _, n := range []struct {
 			count int
-			sev   lint.Severity
-		}{{tt.infos, lint.Info}, {tt.warnings, lint.Warning}, {tt.errors, lint.Error}} {
+			sev   message.Severity
+		}{{tt.infos, message.Info}, {tt.warnings, message.Warning}, {tt.errors, message.Error}} {
 			for i := range n.count {
 				fs = append(fs, lint.Finding{Rule: "r", Severity: n.sev, File: "f.txt", Line: i + 1, Column: 1, EndLine: i + 1, EndColumn: 2, Message: "m"})
 			}
@@ -533,13 +534,13 @@ func TestGitHubAnnotation(t *testing.T) {
 		f    lint.Finding
 		want string
 	}{
-		{"single line", lint.Finding{Rule: "sms-unicode", Severity: lint.Warning, File: "a,b:c.txt",
+		{"single line", lint.Finding{Rule: "sms-unicode", Severity: message.Warning, File: "a,b:c.txt",
 			Line: 2, Column: 3, EndLine: 2, EndColumn: 4, Message: "50% off:\nnow", Hint: "use ,"},
 			"::warning file=a%2Cb%3Ac.txt,line=2,endLine=2,col=3,endColumn=4,title=notelint sms-unicode::50%25 off:%0Anow%0Ahint: use ,\n"},
-		{"multi line drops columns", lint.Finding{Rule: "frontmatter", Severity: lint.Error, File: "x.md",
+		{"multi line drops columns", lint.Finding{Rule: "frontmatter", Severity: message.Error, File: "x.md",
 			Line: 1, Column: 1, EndLine: 3, EndColumn: 4, Message: "bad"},
 			"::error file=x.md,line=1,endLine=3,title=notelint frontmatter::bad\n"},
-		{"info is notice", lint.Finding{Rule: "r", Severity: lint.Info, File: "x.md", Line: 5, Column: 1, EndLine: 5, EndColumn: 2, Message: "m"},
+		{"info is notice", lint.Finding{Rule: "r", Severity: message.Info, File: "x.md", Line: 5, Column: 1, EndLine: 5, EndColumn: 2, Message: "m"},
 			"::notice file=x.md,line=5,endLine=5,col=1,endColumn=2,title=notelint r::m\n"},
 	}
 	for _, tt := range tests {
@@ -557,7 +558,7 @@ func TestGitHubAnnotation(t *testing.T) {
 func TestGitHubPlainLinesAreNotCommands(t *testing.T) {
 	var fs []lint.Finding
 	for i := range 12 {
-		fs = append(fs, lint.Finding{Rule: "r", Severity: lint.Error, File: "::evil.txt", Line: i + 1, Column: 1,
+		fs = append(fs, lint.Finding{Rule: "r", Severity: message.Error, File: "::evil.txt", Line: i + 1, Column: 1,
 			EndLine: i + 1, EndColumn: 2, Message: "x\n::error::injected"})
 	}
 	var buf bytes.Buffer

@@ -20,6 +20,8 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/load"
+	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/lint/sms"
 )
 
@@ -95,7 +97,7 @@ func reportFixture(t *testing.T) ([]lint.Finding, Options) {
 	opt.Contents = map[string][]byte{}
 	for _, file := range []string{delayFile, outageFile, catalogFile, emailFile, pushFile} {
 		content := templateFiles[file]
-		ts, err := lint.Load(file, []byte(content), &cfg.LoaderConfig)
+		ts, err := load.Load(file, []byte(content), &cfg.Config)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -106,23 +108,23 @@ func reportFixture(t *testing.T) ([]lint.Finding, Options) {
 	fs := testFindings(t)
 	c := templateFiles[outageFile]
 	s, e := span(t, c, "Acme: we", 0)
-	f := at(outageFile, c, lint.Error, "sms-segments", s, e, "the SMS needs 3 segments (UCS-2) but the budget is 1 segment", "replace the characters that force UCS-2")
+	f := at(outageFile, c, message.Error, "sms-segments", s, e, "the SMS needs 3 segments (UCS-2) but the budget is 1 segment", "replace the characters that force UCS-2")
 	f.Template = "outage"
 	fs = append(fs, f)
 	for i, q := range []string{"’", "–"} {
 		s, e = span(t, c, q, 0)
-		f := at(outageFile, c, lint.Warning, "sms-unicode", s, e, fmt.Sprintf("%q forces UCS-2 (%d)", q, i+1), "replace it")
+		f := at(outageFile, c, message.Warning, "sms-unicode", s, e, fmt.Sprintf("%q forces UCS-2 (%d)", q, i+1), "replace it")
 		f.Template = "outage"
 		fs = append(fs, f)
 	}
 	c = templateFiles[catalogFile]
 	s, e = span(t, c, "[[message]]", 1)
-	f = at(catalogFile, c, lint.Error, "sms-segments", s, e, "the SMS needs 2 segments but the budget is 1 segment", "")
+	f = at(catalogFile, c, message.Error, "sms-segments", s, e, "the SMS needs 2 segments but the budget is 1 segment", "")
 	f.Template = "long"
 	fs = append(fs, f)
 	c = templateFiles[emailFile]
 	s, e = span(t, c, "{{ eta }}", 0)
-	f = at(emailFile, c, lint.Error, "placeholder", s, e, `placeholder "eta" is not declared in [vars]`, "declare it")
+	f = at(emailFile, c, message.Error, "placeholder", s, e, `placeholder "eta" is not declared in [vars]`, "declare it")
 	f.Template = "order-delayed"
 	fs = append(fs, f)
 	lint.SortFindings(fs)
@@ -224,7 +226,7 @@ func TestMarkdownRendersLiterally(t *testing.T) {
 	}
 	var fs []lint.Finding
 	for i, m := range evil {
-		fs = append(fs, lint.Finding{Rule: "r", Severity: lint.Warning, File: "a|b.txt", Line: i + 1, Column: 1,
+		fs = append(fs, lint.Finding{Rule: "r", Severity: message.Warning, File: "a|b.txt", Line: i + 1, Column: 1,
 			Message: m, Hint: m})
 	}
 	var buf bytes.Buffer
@@ -274,7 +276,7 @@ func TestMarkdownCap(t *testing.T) {
 	long := strings.Repeat("a long message that goes on and on ", 6)
 	var fs []lint.Finding
 	for i := range 2000 {
-		fs = append(fs, lint.Finding{Rule: "vague-eta", Severity: lint.Severity(1 + i%3),
+		fs = append(fs, lint.Finding{Rule: "vague-eta", Severity: message.Severity(1 + i%3),
 			File: fmt.Sprintf("templates/f%03d.txt", i/7), Line: i%7 + 1, Column: 1, Message: fmt.Sprintf("%s%d", long, i), Hint: "hint"})
 	}
 	var buf bytes.Buffer
@@ -320,13 +322,13 @@ func utf8RuneCount(s string) int { return len([]rune(s)) }
 func TestCodeQuality(t *testing.T) {
 	content := "a\n  same line  \nb\nsame line\n"
 	fs := []lint.Finding{
-		{Rule: "r", Severity: lint.Error, File: "f.txt", Line: 2, Column: 3, Message: "one"},
-		{Rule: "r", Severity: lint.Warning, File: "f.txt", Line: 2, Column: 7, Message: "two"},
-		{Rule: "r", Severity: lint.Info, File: "f.txt", Line: 4, Column: 1, Message: "three", Hint: "h"},
-		{Rule: "other", Severity: lint.Off, File: "f.txt", Line: 4, Column: 1, Message: "four"},
-		{Rule: "r", Severity: lint.Error, File: "g.txt", Line: 1, Column: 1, Message: "five"},
-		{Rule: "r", Severity: lint.Error, File: "missing.txt", Line: 0, Message: "six"},
-		{Rule: "r", Severity: lint.Error, File: "missing.txt", Line: 0, Message: "six"},
+		{Rule: "r", Severity: message.Error, File: "f.txt", Line: 2, Column: 3, Message: "one"},
+		{Rule: "r", Severity: message.Warning, File: "f.txt", Line: 2, Column: 7, Message: "two"},
+		{Rule: "r", Severity: message.Info, File: "f.txt", Line: 4, Column: 1, Message: "three", Hint: "h"},
+		{Rule: "other", Severity: message.Off, File: "f.txt", Line: 4, Column: 1, Message: "four"},
+		{Rule: "r", Severity: message.Error, File: "g.txt", Line: 1, Column: 1, Message: "five"},
+		{Rule: "r", Severity: message.Error, File: "missing.txt", Line: 0, Message: "six"},
+		{Rule: "r", Severity: message.Error, File: "missing.txt", Line: 0, Message: "six"},
 	}
 	opt := Options{Contents: map[string][]byte{"f.txt": []byte(content), "g.txt": []byte("same line")}}
 	issues := codeQuality(t, fs, opt)
@@ -462,7 +464,7 @@ func parseJUnit(t *testing.T, data []byte) junitTestDoc {
 func TestJUnitParses(t *testing.T) {
 	fs, opt := reportFixture(t)
 	// Characters XML 1.0 cannot hold must not break the document.
-	fs = append(fs, lint.Finding{Rule: "placeholder", Severity: lint.Error, File: "templates/odd.txt", Line: 1, Column: 1,
+	fs = append(fs, lint.Finding{Rule: "placeholder", Severity: message.Error, File: "templates/odd.txt", Line: 1, Column: 1,
 		Message: "nul \x00 esc \x1b ]]> <tag> & \"q\"", Hint: "\ufffe"})
 	var buf bytes.Buffer
 	if err := JUnit(&buf, fs, opt); err != nil {
@@ -535,11 +537,11 @@ func TestRuleApplies(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	smsT := &lint.Template{Channel: "sms"}
-	mail := &lint.Template{Channel: "email", Disable: []lint.Directive{{Rule: "frontmatter"}}}
+	smsT := &message.Template{Channel: "sms"}
+	mail := &message.Template{Channel: "email", Disable: []message.Directive{{Rule: "frontmatter"}}}
 	tests := []struct {
 		rule string
-		t    *lint.Template
+		t    *message.Template
 		cfg  *lint.Config
 		want bool
 	}{
@@ -656,14 +658,14 @@ func TestHTMLTemplates(t *testing.T) {
 		// The bubble shows the body with the samples filled in, split as
 		// sms.Analyze splits it: one .seg per segment, a .seg-break before
 		// every segment but the first, one mark.ucs2 per non-GSM character.
-		best := tpl.Body().Render(func(ph lint.Placeholder) string {
+		best := tpl.Body().Render(func(ph message.Placeholder) string {
 			if v := tpl.VarFor(ph); v != nil {
 				return v.Sample
 			}
 			return ""
 		})
 		res := sms.Analyze(best, sms.DefaultSettings().Options())
-		if est := lint.EstimateSMS(tpl, sms.DefaultSettings()); est.Best.Segments != res.Segments {
+		if est := message.EstimateSMS(tpl, sms.DefaultSettings()); est.Best.Segments != res.Segments {
 			t.Errorf("SMS %s: bubble has %d segments, sms-segments' best case %d", tpl.ID, res.Segments, est.Best.Segments)
 		}
 		if got := bubble.Find(".seg-break").Length(); got != res.Segments-1 {
@@ -748,11 +750,11 @@ func TestHTMLEscapes(t *testing.T) {
 	cfg := lint.DefaultConfig(testRules())
 	file := "templates/sms/evil.txt"
 	content := "+++\nid = \"<b>evil</b>\"\nsender = \"<i>Acme</i>\"\n+++\nAcme: <script>alert(1)</script> & <img src=x onerror=alert(1)> \"quoted\"\n"
-	ts, err := lint.Load(file, []byte(content), &cfg.LoaderConfig)
+	ts, err := load.Load(file, []byte(content), &cfg.Config)
 	if err != nil {
 		t.Fatal(err)
 	}
-	fs := []lint.Finding{{Rule: "r<x>", Severity: lint.Error, File: file, Line: 5, Column: 1, Template: ts[0].ID,
+	fs := []lint.Finding{{Rule: "r<x>", Severity: message.Error, File: file, Line: 5, Column: 1, Template: ts[0].ID,
 		Message: "<script>alert(2)</script>", Hint: "<a href=\"https://evil.example\">x</a>"}}
 	opt := Options{TemplateList: ts, Config: cfg, Files: 1, Templates: 1}
 	doc, _ := htmlDoc(t, fs, opt)
@@ -773,7 +775,7 @@ func TestHTMLEscapes(t *testing.T) {
 func TestHTMLInvisibleCharacter(t *testing.T) {
 	cfg := lint.DefaultConfig(testRules())
 	file := "templates/sms/zwsp.txt"
-	ts, err := lint.Load(file, []byte("Acme: hi\u200bthere\n"), &cfg.LoaderConfig)
+	ts, err := load.Load(file, []byte("Acme: hi\u200bthere\n"), &cfg.Config)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -798,7 +800,7 @@ func TestHTMLChipAcrossSegments(t *testing.T) {
 	// 153 cuts the sample after 3 characters.
 	content := "+++\n[vars]\nref = { sample = \"" + strings.Repeat("R", 20) + "\", max = 20 }\n+++\n" +
 		strings.Repeat("a", 150) + "{{ ref }}\n"
-	ts, err := lint.Load(file, []byte(content), &cfg.LoaderConfig)
+	ts, err := load.Load(file, []byte(content), &cfg.Config)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -885,12 +887,12 @@ func TestRepeatsGrouped(t *testing.T) {
 	for i := range 4 {
 		file := fmt.Sprintf("mails/m%d.txt", i)
 		contents[file] = []byte("Hallo, (Number: 1) gut.")
-		fs = append(fs, lint.Finding{Rule: "mixed-language", Severity: lint.Warning, File: file, Line: 1, Column: 9,
+		fs = append(fs, lint.Finding{Rule: "mixed-language", Severity: message.Warning, File: file, Line: 1, Column: 9,
 			Offset: 8, EndOffset: 14, Message: `English word "Number" in a German message`})
 	}
 	// The same message on other text is a finding of its own.
 	contents["mails/x.txt"] = []byte("Hallo, (Order: 1) gut.")
-	fs = append(fs, lint.Finding{Rule: "mixed-language", Severity: lint.Warning, File: "mails/x.txt", Line: 1, Column: 9,
+	fs = append(fs, lint.Finding{Rule: "mixed-language", Severity: message.Warning, File: "mails/x.txt", Line: 1, Column: 9,
 		Offset: 8, EndOffset: 13, Message: `English word "Number" in a German message`})
 	opt := Options{Contents: contents, Files: 5, Templates: 5}
 	var buf bytes.Buffer
@@ -935,13 +937,13 @@ func TestRepeatsGrouped(t *testing.T) {
 func TestHTMLOneCardPerPlace(t *testing.T) {
 	var cards []htmlFinding
 	for i, msg := range []string{"title is generic", "heading is generic", "login wall"} {
-		sev := lint.Warning
+		sev := message.Warning
 		if i == 2 {
-			sev = lint.Error
+			sev = message.Error
 		}
 		cards = appendFinding(cards, lint.Finding{Rule: "landing-page", Severity: sev, File: "a.txt", Line: 7, Column: 94, Message: msg})
 	}
-	cards = appendFinding(cards, lint.Finding{Rule: "vague-cta", Severity: lint.Warning, File: "a.txt", Line: 7, Column: 94, Message: "x"})
+	cards = appendFinding(cards, lint.Finding{Rule: "vague-cta", Severity: message.Warning, File: "a.txt", Line: 7, Column: 94, Message: "x"})
 	if len(cards) != 2 || len(cards[0].Points) != 3 || cards[0].Severity != "error" || cards[1].Rule != "vague-cta" {
 		t.Fatalf("cards: %+v", cards)
 	}
@@ -956,7 +958,7 @@ func TestHTMLPushCut(t *testing.T) {
 		t.Fatal(err)
 	}
 	limits := func(channel, part string) int {
-		if channel == "push" && part == lint.PartTitle {
+		if channel == "push" && part == message.PartTitle {
 			return 40
 		}
 		return 0

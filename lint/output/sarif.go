@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // SARIF constants for the log header and the tool.
@@ -169,13 +170,13 @@ func ruleDescriptor(r *lint.Rule) sarifRule {
 }
 
 // sarifLevel maps a severity to a SARIF level.
-func sarifLevel(s lint.Severity) string {
+func sarifLevel(s message.Severity) string {
 	switch s {
-	case lint.Error:
+	case message.Error:
 		return "error"
-	case lint.Warning:
+	case message.Warning:
 		return "warning"
-	case lint.Info:
+	case message.Info:
 		return "note"
 	}
 	return "none"
@@ -238,7 +239,7 @@ func truncate(s string, limit int) string {
 
 // lineHash hashes the rule id with the trimmed text of the finding's first
 // line, or with the message when the line is not available.
-func lineHash(f lint.Finding, src *lint.Source) string {
+func lineHash(f lint.Finding, src *message.Source) string {
 	h := sha256.New()
 	h.Write([]byte(f.Rule))
 	h.Write([]byte{0})
@@ -259,7 +260,7 @@ func lineHash(f lint.Finding, src *lint.Source) string {
 
 // sarifFixOf converts a fix's byte-offset edits into SARIF replacements;
 // false when there is no fix, no file content, or an edit is out of range.
-func sarifFixOf(fix *lint.Fix, src *lint.Source, loc sarifArtifactLocation) (sarifFix, bool) {
+func sarifFixOf(fix *lint.Fix, src *message.Source, loc sarifArtifactLocation) (sarifFix, bool) {
 	if fix == nil || src == nil || len(fix.Edits) == 0 {
 		return sarifFix{}, false
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // sarifSchemaPath is the OASIS SARIF 2.1.0 schema in the shared folder
@@ -64,9 +65,9 @@ func TestSARIFSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	odd := []lint.Finding{
-		{Rule: "x", Severity: lint.Error, File: filepath.Join(wd, "..", "outside file.txt"), Message: "outside the root, no position"},
-		{Rule: "y", Severity: lint.Off, File: "a:b #1.txt", Line: 3, Column: 9, EndLine: 3, EndColumn: 9, Message: "zero-length"},
-		{Rule: "z", Severity: lint.Warning, File: "f.txt", Line: 1, Column: 1, EndLine: 1, EndColumn: 2, Message: "bad fix",
+		{Rule: "x", Severity: message.Error, File: filepath.Join(wd, "..", "outside file.txt"), Message: "outside the root, no position"},
+		{Rule: "y", Severity: message.Off, File: "a:b #1.txt", Line: 3, Column: 9, EndLine: 3, EndColumn: 9, Message: "zero-length"},
+		{Rule: "z", Severity: message.Warning, File: "f.txt", Line: 1, Column: 1, EndLine: 1, EndColumn: 2, Message: "bad fix",
 			Fix: &lint.Fix{Edits: []lint.Edit{{Start: 5, End: 2}}}},
 	}
 	cases := []struct {
@@ -94,12 +95,12 @@ func TestSARIFSchema(t *testing.T) {
 }
 
 // inputRule reports files that could not be loaded, as rule input does.
-var inputRule = &lint.Rule{ID: "input", Severity: lint.Error, Owns: []lint.ProblemKind{lint.InputProblem}}
+var inputRule = &lint.Rule{ID: "input", Severity: message.Error, Owns: []message.ProblemKind{message.InputProblem}}
 
 var inputFindings = []lint.Finding{
-	{Rule: "input", Severity: lint.Error, File: "missing", Message: "not checked: no such file or directory"},
-	{Rule: "input", Severity: lint.Error, File: "bad.txt", Line: 2, Column: 3, EndLine: 2, EndColumn: 4, Message: "not checked: invalid UTF-8 at byte offset 5 (0xE4)"},
-	{Rule: "z", Severity: lint.Warning, File: "f.txt", Line: 1, Column: 1, EndLine: 1, EndColumn: 2, Message: "other"},
+	{Rule: "input", Severity: message.Error, File: "missing", Message: "not checked: no such file or directory"},
+	{Rule: "input", Severity: message.Error, File: "bad.txt", Line: 2, Column: 3, EndLine: 2, EndColumn: 4, Message: "not checked: invalid UTF-8 at byte offset 5 (0xE4)"},
+	{Rule: "z", Severity: message.Warning, File: "f.txt", Line: 1, Column: 1, EndLine: 1, EndColumn: 2, Message: "other"},
 }
 
 // TestSARIFNotifications checks that input findings are results and tool
@@ -309,8 +310,8 @@ func TestSARIFFixesFromContents(t *testing.T) {
 	start := len("héllo\nwörld ")
 	fix := &lint.Fix{Description: "straight quotes", Edits: []lint.Edit{{Start: start, End: start + 3, New: `"`}}}
 	fs := []lint.Finding{
-		{Rule: "sms-unicode", Severity: lint.Warning, File: file, Line: 2, Column: 7, EndLine: 2, EndColumn: 8, Message: "m", Fix: fix},
-		{Rule: "sms-unicode", Severity: lint.Warning, File: filepath.Join(dir, "gone.txt"), Line: 1, Column: 1, EndLine: 1, EndColumn: 2, Message: "m", Fix: fix},
+		{Rule: "sms-unicode", Severity: message.Warning, File: file, Line: 2, Column: 7, EndLine: 2, EndColumn: 8, Message: "m", Fix: fix},
+		{Rule: "sms-unicode", Severity: message.Warning, File: filepath.Join(dir, "gone.txt"), Line: 1, Column: 1, EndLine: 1, EndColumn: 2, Message: "m", Fix: fix},
 	}
 	opt := Options{Root: dir, Contents: map[string][]byte{file: []byte(original)}}
 	var buf bytes.Buffer

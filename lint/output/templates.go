@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // fileGroup is one file of a run with its templates and the findings that
@@ -21,7 +22,7 @@ type fileGroup struct {
 
 // templateGroup is one template with its findings in the given order.
 type templateGroup struct {
-	t        *lint.Template
+	t        *message.Template
 	findings []lint.Finding
 }
 
@@ -30,7 +31,7 @@ type templateGroup struct {
 // templates share them, the one whose byte range holds the finding. Files
 // come in path order; a file with findings but no template still gets a
 // group.
-func groupByFile(ts []*lint.Template, fs []lint.Finding, p paths) []*fileGroup {
+func groupByFile(ts []*message.Template, fs []lint.Finding, p paths) []*fileGroup {
 	byFile := map[string]*fileGroup{}
 	var files []*fileGroup
 	group := func(file string) *fileGroup {
@@ -46,8 +47,8 @@ func groupByFile(ts []*lint.Template, fs []lint.Finding, p paths) []*fileGroup {
 	type key struct{ file, id string }
 	byID := map[key][]*templateGroup{}
 	sorted := slices.Clone(ts)
-	sorted = slices.DeleteFunc(sorted, func(t *lint.Template) bool { return t == nil || t.Source == nil })
-	slices.SortStableFunc(sorted, func(a, b *lint.Template) int {
+	sorted = slices.DeleteFunc(sorted, func(t *message.Template) bool { return t == nil || t.Source == nil })
+	slices.SortStableFunc(sorted, func(a, b *message.Template) int {
 		return cmp.Or(cmp.Compare(a.Source.Path, b.Source.Path), cmp.Compare(a.Start, b.Start))
 	})
 	for _, t := range sorted {
@@ -86,11 +87,11 @@ func groupByFile(ts []*lint.Template, fs []lint.Finding, p paths) []*fileGroup {
 // off in the config or by the template's front matter, it reports more than
 // files that could not be loaded, and a rule whose id names a channel
 // (sms-, email-, push-) only checks that channel.
-func ruleApplies(r *lint.Rule, t *lint.Template, cfg *lint.Config) bool {
+func ruleApplies(r *lint.Rule, t *message.Template, cfg *lint.Config) bool {
 	if r == nil {
 		return false
 	}
-	if cfg != nil && cfg.Severity(r) == lint.Off {
+	if cfg != nil && cfg.Severity(r) == message.Off {
 		return false
 	}
 	if onlyInput(r) {
@@ -111,7 +112,7 @@ func ruleApplies(r *lint.Rule, t *lint.Template, cfg *lint.Config) bool {
 }
 
 // templateLine is the 1-based line where t starts.
-func templateLine(t *lint.Template) int {
+func templateLine(t *message.Template) int {
 	return t.Source.Position(t.Start).Line
 }
 
@@ -134,9 +135,9 @@ func countByRule(fs []lint.Finding) []ruleCount {
 			out = append(out, ruleCount{rule: f.Rule})
 		}
 		switch f.Severity {
-		case lint.Error:
+		case message.Error:
 			out[i].errors++
-		case lint.Warning:
+		case message.Warning:
 			out[i].warnings++
 		default:
 			out[i].info++
@@ -152,7 +153,7 @@ func countByRule(fs []lint.Finding) []ruleCount {
 // onlyInput reports whether r reports nothing but files that could not be
 // loaded (lint.InputProblem).
 func onlyInput(r *lint.Rule) bool {
-	return r.Check == nil && r.CheckRun == nil && len(r.Owns) == 1 && r.Owns[0] == lint.InputProblem
+	return r.Check == nil && r.CheckRun == nil && len(r.Owns) == 1 && r.Owns[0] == message.InputProblem
 }
 
 // inputRuleIDs returns the ids of the rules that report files that could
@@ -164,7 +165,7 @@ func inputRuleIDs(rules []*lint.Rule) map[string]bool {
 			continue
 		}
 		for _, k := range r.Owns {
-			if k == lint.InputProblem {
+			if k == message.InputProblem {
 				ids[r.ID] = true
 			}
 		}

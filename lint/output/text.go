@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // ANSI escape sequences used by the text format.
@@ -72,11 +73,11 @@ func writeTextFinding(buf *bytes.Buffer, path string, f lint.Finding, color bool
 	}
 }
 
-func severityColor(s lint.Severity) string {
+func severityColor(s message.Severity) string {
 	switch s {
-	case lint.Error:
+	case message.Error:
 		return ansiRed
-	case lint.Warning:
+	case message.Warning:
 		return ansiYellow
 	default:
 		return ansiCyan

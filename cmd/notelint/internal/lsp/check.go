@@ -7,12 +7,14 @@ import (
 	"strings"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/load"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // analysis is one check of a document.
 type analysis struct {
 	cfg       *lint.Config
-	templates []*lint.Template
+	templates []*message.Template
 	findings  []lint.Finding // of this file only
 	// problem is why the document could not be checked (config error,
 	// not UTF-8); it is shown as one diagnostic at the top.
@@ -22,7 +24,7 @@ type analysis struct {
 
 // lintable reports whether notelint reads the file at path as templates.
 func lintable(path string, cfg *lint.Config) bool {
-	return lint.IsTemplateFile(path) || cfg.IsBundleFile(path)
+	return load.IsTemplateFile(path) || cfg.IsBundleFile(path)
 }
 
 // MaxDocumentBytes is the largest document the server checks.
@@ -45,7 +47,7 @@ func (s *Server) analyze(d *document, rules bool) *analysis {
 	}
 	ts, err := lint.LoadTemplates(d.path, []byte(d.text), cfg)
 	if err != nil {
-		var ie *lint.InputError
+		var ie *load.InputError
 		if errors.As(err, &ie) {
 			a.problem, a.line = ie.Err.Error(), ie.Line
 			return a
@@ -69,11 +71,11 @@ func (s *Server) analyze(d *document, rules bool) *analysis {
 	return a
 }
 
-func severity(s lint.Severity) int {
+func severity(s message.Severity) int {
 	switch s {
-	case lint.Error:
+	case message.Error:
 		return 1
-	case lint.Warning:
+	case message.Warning:
 		return 2
 	}
 	return 3

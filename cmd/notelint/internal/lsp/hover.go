@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/lint/sms"
 	"github.com/notelint/notelint/rules"
 )
@@ -49,7 +50,7 @@ func (s *Server) hover(p textDocumentPositionParams) *hover {
 	return nil
 }
 
-func describe(t *lint.Template, cfg *lint.Config, name string, v *lint.Var) string {
+func describe(t *message.Template, cfg *lint.Config, name string, v *message.Var) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "**`%s`**", name)
 	if v == nil {
@@ -68,7 +69,7 @@ func describe(t *lint.Template, cfg *lint.Config, name string, v *lint.Var) stri
 		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", cell(v.Sample), maxs, cell(v.Type), charset)
 	}
 	if t.Channel == "sms" && t.Body() != nil {
-		est := lint.EstimateSMS(t, rules.SMSSettings(cfg))
+		est := message.EstimateSMS(t, rules.SMSSettings(cfg))
 		fmt.Fprintf(&b, "\n**SMS** (budget %d): best case %s; worst case %s.\n", est.Budget, smsLine(est.Best), smsLine(est.Worst))
 	}
 	return b.String()

@@ -35,7 +35,7 @@ const (
 
 // message is any JSON-RPC message: a request (ID and Method), a
 // notification (Method only) or a response (ID and Result or Error).
-type message struct {
+type rpcMessage struct {
 	JSONRPC string          `json:"jsonrpc"`
 	ID      json.RawMessage `json:"id,omitempty"`
 	Method  string          `json:"method,omitempty"`
@@ -44,7 +44,7 @@ type message struct {
 	Error   *rpcError       `json:"error,omitempty"`
 }
 
-func (m *message) isRequest() bool { return len(m.ID) > 0 && m.Method != "" }
+func (m *rpcMessage) isRequest() bool { return len(m.ID) > 0 && m.Method != "" }
 
 type rpcError struct {
 	Code    int    `json:"code"`
@@ -92,7 +92,7 @@ func (e *errFraming) Error() string { return e.msg }
 
 // read returns the next message. io.EOF ends the stream; *errFraming and
 // *rpcError (parse errors) leave it usable.
-func (c *conn) read() (*message, error) {
+func (c *conn) read() (*rpcMessage, error) {
 	tp := textproto.NewReader(c.r)
 	hdr, err := tp.ReadMIMEHeader()
 	if err != nil {
@@ -122,7 +122,7 @@ func (c *conn) read() (*message, error) {
 	if _, err := io.ReadFull(c.r, body); err != nil {
 		return nil, io.EOF
 	}
-	var m message
+	var m rpcMessage
 	if err := json.Unmarshal(body, &m); err != nil {
 		return nil, &rpcError{Code: codeParseError, Message: "parse error: " + err.Error()}
 	}

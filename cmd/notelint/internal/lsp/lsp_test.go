@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/load"
 	"github.com/notelint/notelint/rules"
 )
 
@@ -68,7 +69,7 @@ func (c *client) notify(method string, params any) {
 
 // request sends a request and returns its response, collecting the
 // notifications that arrive before it.
-func (c *client) request(method string, params any) (json.RawMessage, *rpcError, []message) {
+func (c *client) request(method string, params any) (json.RawMessage, *rpcError, []rpcMessage) {
 	c.t.Helper()
 	c.next++
 	id := c.next
@@ -77,7 +78,7 @@ func (c *client) request(method string, params any) (json.RawMessage, *rpcError,
 		c.t.Fatal(err)
 	}
 	c.sendRaw(string(b))
-	var notes []message
+	var notes []rpcMessage
 	for {
 		m := c.read()
 		if m.Method != "" {
@@ -91,10 +92,10 @@ func (c *client) request(method string, params any) (json.RawMessage, *rpcError,
 	}
 }
 
-func (c *client) read() message {
+func (c *client) read() rpcMessage {
 	c.t.Helper()
 	type res struct {
-		m   message
+		m   rpcMessage
 		err error
 	}
 	ch := make(chan res, 1)
@@ -115,7 +116,7 @@ func (c *client) read() message {
 			ch <- res{err: err}
 			return
 		}
-		var m message
+		var m rpcMessage
 		ch <- res{m: m, err: json.Unmarshal(body, &m)}
 	}()
 	select {
@@ -127,7 +128,7 @@ func (c *client) read() message {
 	case <-time.After(10 * time.Second):
 		c.t.Fatal("no message from the server in 10 s")
 	}
-	return message{}
+	return rpcMessage{}
 }
 
 // diagnostics waits for the next publishDiagnostics.
@@ -172,7 +173,7 @@ const lspDoc = "+++\r\nkind = \"delay\"\r\n[vars]\r\neta = { sample = \"14:00\",
 
 func TestLSPSession(t *testing.T) {
 	dir := t.TempDir()
-	cfgPath := filepath.Join(dir, lint.ConfigFileName)
+	cfgPath := filepath.Join(dir, load.ConfigFileName)
 	if err := os.WriteFile(cfgPath, []byte("[rules.sender-id]\nbrands = [\"Acme\"]\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/load"
 )
 
 // ConfigLoader returns the config and rules for checking the file at path,
@@ -98,7 +99,7 @@ func Run(ctx context.Context, r io.Reader, w io.Writer, opt Options) error {
 }
 
 // handle answers one message; it returns only write errors and errExit.
-func (s *Server) handle(m *message) (err error) {
+func (s *Server) handle(m *rpcMessage) (err error) {
 	if m.Method == "" {
 		return nil // a response to a request we never send
 	}
@@ -141,7 +142,7 @@ func (s *Server) handle(m *message) (err error) {
 	return s.c.reply(m.ID, result)
 }
 
-func (s *Server) dispatch(m *message) (any, error) {
+func (s *Server) dispatch(m *rpcMessage) (any, error) {
 	switch m.Method {
 	case "initialize":
 		s.initialized = true
@@ -163,7 +164,7 @@ func (s *Server) dispatch(m *message) (any, error) {
 			return nil, s.c.write(serverRequest{JSONRPC: "2.0", ID: "notelint-watch-config", Method: "client/registerCapability",
 				Params: map[string]any{"registrations": []any{map[string]any{
 					"id": "notelint-config", "method": "workspace/didChangeWatchedFiles",
-					"registerOptions": map[string]any{"watchers": []any{map[string]any{"globPattern": "**/" + lint.ConfigFileName}}},
+					"registerOptions": map[string]any{"watchers": []any{map[string]any{"globPattern": "**/" + load.ConfigFileName}}},
 				}}}})
 		}
 		return nil, nil
@@ -266,7 +267,7 @@ func applyChange(text string, ch contentChange) string {
 }
 
 func isConfigURI(uri string) bool {
-	return strings.HasSuffix(uri, "/"+lint.ConfigFileName)
+	return strings.HasSuffix(uri, "/"+load.ConfigFileName)
 }
 
 // uriPath turns a file: URI into a path.

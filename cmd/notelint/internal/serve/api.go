@@ -15,6 +15,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/load"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // config loads the config for the served path, as an API error when it is
@@ -46,7 +48,7 @@ func (s *Server) handleSession(*http.Request) (any, error) {
 		return nil, err
 	}
 	return sessionJSON{Root: s.opt.Root, Config: cfg.Path, Fetch: cfg.Network.Fetch,
-		Channels: lint.KnownChannels(), Kinds: lint.KnownKinds(), MaxText: maxText(cfg), Version: s.opt.Version}, nil
+		Channels: message.KnownChannels(), Kinds: message.KnownKinds(), MaxText: maxText(cfg), Version: s.opt.Version}, nil
 }
 
 type templateEntry struct {
@@ -69,7 +71,7 @@ func (s *Server) handleTemplates(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := lint.Discover([]string{s.opt.Root}, cfg)
+	files, err := load.Discover([]string{s.opt.Root}, &cfg.Config)
 	if err != nil {
 		return nil, errorf(http.StatusInternalServerError, "listing %s: %v", s.opt.Root, err)
 	}
@@ -98,16 +100,16 @@ func (s *Server) handleTemplates(r *http.Request) (any, error) {
 			continue
 		}
 		switch f.Severity {
-		case lint.Error:
+		case message.Error:
 			e.Error++
-		case lint.Warning:
+		case message.Warning:
 			e.Warning++
 		default:
 			e.Info++
 		}
 	}
 	for _, le := range res.Errors {
-		var ie *lint.InputError
+		var ie *load.InputError
 		if errors.As(le, &ie) {
 			if e := byLoad[ie.Path]; e != nil {
 				e.Problem = le.Error()
@@ -193,12 +195,12 @@ var channelExt = map[string]string{"sms": ".txt", "email": ".md", "push": ".txt"
 // channel and locale when there are some.
 func (s *Server) handleNew(r *http.Request) (any, error) {
 	q := r.URL.Query()
-	channel, kind, locale := q.Get("channel"), q.Get("kind"), lint.NormalizeLocale(q.Get("locale"))
-	if !contains(lint.KnownChannels(), channel) {
-		return nil, errorf(http.StatusBadRequest, "unknown channel %q (want one of %s)", channel, strings.Join(lint.KnownChannels(), ", "))
+	channel, kind, locale := q.Get("channel"), q.Get("kind"), message.NormalizeLocale(q.Get("locale"))
+	if !contains(message.KnownChannels(), channel) {
+		return nil, errorf(http.StatusBadRequest, "unknown channel %q (want one of %s)", channel, strings.Join(message.KnownChannels(), ", "))
 	}
-	if kind != "" && !contains(lint.KnownKinds(), kind) {
-		return nil, errorf(http.StatusBadRequest, "unknown kind %q (want one of %s)", kind, strings.Join(lint.KnownKinds(), ", "))
+	if kind != "" && !contains(message.KnownKinds(), kind) {
+		return nil, errorf(http.StatusBadRequest, "unknown kind %q (want one of %s)", kind, strings.Join(message.KnownKinds(), ", "))
 	}
 	if s.only != "" {
 		return nil, errorf(http.StatusBadRequest, "notelint serve was started on one file: start it on a folder to add messages")
@@ -211,7 +213,7 @@ func (s *Server) handleNew(r *http.Request) (any, error) {
 	if locale != "" {
 		dir += "/" + locale
 	}
-	if files, err := lint.Discover([]string{s.opt.Root}, cfg); err == nil {
+	if files, err := load.Discover([]string{s.opt.Root}, &cfg.Config); err == nil {
 		dir = suggestDir(s, files, channel, locale, dir)
 	}
 	name := "new-message"
@@ -266,7 +268,7 @@ func suggestDir(s *Server, files []string, channel, locale, fallback string) str
 		score := 1
 		dir := strings.Join(segs[:ci+1], "/")
 		if ci+1 < len(segs) && locale != "" {
-			if lint.NormalizeLocale(segs[ci+1]) == locale {
+			if message.NormalizeLocale(segs[ci+1]) == locale {
 				score = 2
 			}
 			dir += "/" + locale

@@ -10,6 +10,7 @@ import (
 
 	"github.com/notelint/notelint/cmd/notelint/internal/smsjson"
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/load"
 	"github.com/notelint/notelint/lint/output"
 )
 
@@ -28,7 +29,7 @@ type checkResponse struct {
 	// Template is the scope of the first message of the file.
 	Template *scopeJSON `json:"template"`
 	// Messages are every message of the file with its previews.
-	Messages []message `json:"messages"`
+	Messages []messageJSON `json:"messages"`
 	// Problem is why the text could not be read as a template (then
 	// there are no findings).
 	Problem string `json:"problem,omitempty"`
@@ -52,10 +53,10 @@ func (s *Server) handleCheck(r *http.Request) (any, error) {
 		return nil, err
 	}
 	start := time.Now()
-	resp := checkResponse{Findings: []json.RawMessage{}, Messages: []message{}}
+	resp := checkResponse{Findings: []json.RawMessage{}, Messages: []messageJSON{}}
 	ts, err := lint.LoadTemplates(tg.load, []byte(req.Text), cfg)
 	if err != nil {
-		var ie *lint.InputError
+		var ie *load.InputError
 		if !errors.As(err, &ie) {
 			return nil, errorf(http.StatusUnprocessableEntity, "%v", err)
 		}

@@ -6,6 +6,7 @@ import (
 	"github.com/pelletier/go-toml/v2"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/rules/landing"
 )
 
@@ -14,7 +15,7 @@ var linkRules = map[string]bool{"landing-page": true, "link-safety": true}
 
 // links lists the links of t with the landing-page and link-safety
 // findings on each, or why the page was not checked.
-func links(t *lint.Template, cfg *lint.Config, all []*lint.Rule, findings []lint.Finding, load string) []linkJSON {
+func links(t *message.Template, cfg *lint.Config, all []*lint.Rule, findings []lint.Finding, load string) []linkJSON {
 	mapper := landing.NewMapper(landingPages(cfg, all), cfg.Resolve)
 	out := []linkJSON{}
 	for _, p := range t.Parts {
@@ -27,7 +28,7 @@ func links(t *lint.Template, cfg *lint.Config, all []*lint.Rule, findings []lint
 			if l.Var != nil && l.Var.Sample != "" && lj.URL == "" {
 				lj.URL = l.Var.Sample
 			}
-			var worst lint.Severity
+			var worst message.Severity
 			for _, f := range findings {
 				if !linkRules[f.Rule] || f.File != src.Path || f.EndOffset < l.FileStart || f.Offset > l.FileEnd ||
 					strings.HasPrefix(f.Message, "landing page unmapped") {

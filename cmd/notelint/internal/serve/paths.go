@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/load"
 )
 
 // target is a template file the API may read or write.
@@ -45,7 +46,7 @@ func (s *Server) resolve(rel string, cfg *lint.Config) (target, error) {
 		return target{}, errorf(http.StatusNotFound, "path %q: only %s is served", rel, s.only)
 	}
 	abs := filepath.Join(s.root, filepath.FromSlash(clean))
-	if !lint.IsTemplateFile(abs) && !cfg.IsBundleFile(abs) {
+	if !load.IsTemplateFile(abs) && !cfg.IsBundleFile(abs) {
 		return target{}, errorf(http.StatusBadRequest, "path %q is not a template file (.txt, .md, .html, .toml or a bundle)", rel)
 	}
 	real, err := realPath(abs)

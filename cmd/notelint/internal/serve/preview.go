@@ -10,6 +10,7 @@ import (
 
 	"github.com/notelint/notelint/cmd/notelint/internal/smsjson"
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/lint/sms"
 	"github.com/notelint/notelint/rules"
 )
@@ -22,11 +23,11 @@ type scopeJSON struct {
 	Notification string `json:"notification"`
 	// Sources holds the evidence for each of notification, channel, kind
 	// and locale: the source, the confidence and the deciding words.
-	Sources map[string]lint.Fact `json:"sources"`
+	Sources map[string]message.Fact `json:"sources"`
 }
 
-// message is one message of the file with everything the page previews.
-type message struct {
+// messageJSON is one message of the file with everything the page previews.
+type messageJSON struct {
 	ID    string    `json:"id"`
 	Line  int       `json:"line"`
 	Scope scopeJSON `json:"scope"`
@@ -101,12 +102,12 @@ type placeholderJSON struct {
 	Charset  string `json:"charset"`
 }
 
-func buildMessage(t *lint.Template, cfg *lint.Config, all []*lint.Rule, findings []lint.Finding, load string) message {
-	m := message{
+func buildMessage(t *message.Template, cfg *lint.Config, all []*lint.Rule, findings []lint.Finding, load string) messageJSON {
+	m := messageJSON{
 		ID:   t.ID,
 		Line: t.Source.Position(t.Start).Line,
 		Scope: scopeJSON{Kind: t.Kind, Channel: t.Channel, Locale: t.Locale, Notification: t.Scope.Notification.Value,
-			Sources: map[string]lint.Fact{"notification": t.Scope.Notification, "channel": t.Scope.Channel,
+			Sources: map[string]message.Fact{"notification": t.Scope.Notification, "channel": t.Scope.Channel,
 				"kind": t.Scope.Kind, "locale": t.Scope.Locale}},
 		Editable:     t.Source.Path == load && !t.FromBundle && !strings.HasSuffix(strings.ToLower(load), ".toml"),
 		Links:        []linkJSON{},
@@ -129,8 +130,8 @@ func buildMessage(t *lint.Template, cfg *lint.Config, all []*lint.Rule, findings
 }
 
 // sampleFill shows a declared placeholder as its sample, any other as written.
-func sampleFill(t *lint.Template) func(lint.Placeholder) string {
-	return func(ph lint.Placeholder) string {
+func sampleFill(t *message.Template) func(message.Placeholder) string {
+	return func(ph message.Placeholder) string {
 		if v := t.VarFor(ph); v != nil && v.Sample != "" {
 			return v.Sample
 		}
@@ -138,10 +139,10 @@ func sampleFill(t *lint.Template) func(lint.Placeholder) string {
 	}
 }
 
-func smsOf(t *lint.Template, cfg *lint.Config) *smsPreview {
+func smsOf(t *message.Template, cfg *lint.Config) *smsPreview {
 	set := rules.SMSSettings(cfg)
-	est := lint.EstimateSMS(t, set)
-	best, worst := lint.SMSCaseTexts(t, set)
+	est := message.EstimateSMS(t, set)
+	best, worst := message.SMSCaseTexts(t, set)
 	opt := set.Options()
 	split := smsjson.SplitName(opt.Split)
 	assumed := est.Assumed
@@ -157,15 +158,15 @@ func smsOf(t *lint.Template, cfg *lint.Config) *smsPreview {
 	}
 }
 
-func partText(t *lint.Template, name string, fill func(lint.Placeholder) string) string {
+func partText(t *message.Template, name string, fill func(message.Placeholder) string) string {
 	if p := t.Part(name); p != nil {
 		return p.Render(fill)
 	}
 	return ""
 }
 
-func emailOf(t *lint.Template, fill func(lint.Placeholder) string) *emailPreview {
-	e := &emailPreview{Subject: partText(t, lint.PartSubject, fill), Preheader: partText(t, lint.PartPreheader, fill), Sender: t.Sender}
+func emailOf(t *message.Template, fill func(message.Placeholder) string) *emailPreview {
+	e := &emailPreview{Subject: partText(t, message.PartSubject, fill), Preheader: partText(t, message.PartPreheader, fill), Sender: t.Sender}
 	body := t.Body()
 	if body == nil {
 		return e
@@ -173,9 +174,9 @@ func emailOf(t *lint.Template, fill func(lint.Placeholder) string) *emailPreview
 	var inner string
 	raw, isDoc := documentBody(t)
 	switch {
-	case isDoc && body.Format == lint.HTML:
+	case isDoc && body.Format == message.HTML:
 		inner = renderRaw(t, raw, func(s string) string { return html.EscapeString(s) })
-	case isDoc && body.Format == lint.Markdown:
+	case isDoc && body.Format == message.Markdown:
 		var buf bytes.Buffer
 		if err := goldmark.Convert([]byte(renderRaw(t, raw, func(s string) string { return s })), &buf); err == nil {
 			inner = buf.String()
@@ -193,7 +194,7 @@ func emailOf(t *lint.Template, fill func(lint.Placeholder) string) *emailPreview
 
 // documentBody returns the file text after the front matter, when the
 // message is a whole document (not a catalog or bundle entry).
-func documentBody(t *lint.Template) (string, bool) {
+func documentBody(t *message.Template) (string, bool) {
 	if t.FromBundle || strings.HasSuffix(strings.ToLower(t.Source.Path), ".toml") {
 		return "", false
 	}
@@ -224,8 +225,8 @@ func documentBody(t *lint.Template) (string, bool) {
 
 // renderRaw fills the placeholders of raw file text with their samples
 // (escaped by esc); undeclared ones stay as written.
-func renderRaw(t *lint.Template, raw string, esc func(string) string) string {
-	phs, _ := lint.ScanSyntax(raw, t.Syntax)
+func renderRaw(t *message.Template, raw string, esc func(string) string) string {
+	phs, _ := message.ScanSyntax(raw, t.Syntax)
 	var b strings.Builder
 	last := 0
 	for _, ph := range phs {
@@ -246,8 +247,8 @@ func renderRaw(t *lint.Template, raw string, esc func(string) string) string {
 	return b.String()
 }
 
-func pushOf(t *lint.Template, fill func(lint.Placeholder) string) *pushPreview {
-	p := &pushPreview{Title: partText(t, lint.PartTitle, fill), Body: partText(t, lint.PartBody, fill),
+func pushOf(t *message.Template, fill func(message.Placeholder) string) *pushPreview {
+	p := &pushPreview{Title: partText(t, message.PartTitle, fill), Body: partText(t, message.PartBody, fill),
 		TitleLimit: pushTitleLimit, BodyLimit: pushBodyLimit}
 	p.TitleShown, p.TitleTruncated = truncate(p.Title, pushTitleLimit)
 	p.BodyShown, p.BodyTruncated = truncate(p.Body, pushBodyLimit)
@@ -267,7 +268,7 @@ func truncate(s string, n int) (string, bool) {
 	return strings.TrimRight(b.String(), " ") + "…", true
 }
 
-func placeholders(t *lint.Template) []placeholderJSON {
+func placeholders(t *message.Template) []placeholderJSON {
 	out := []placeholderJSON{}
 	seen := map[string]bool{}
 	for _, p := range t.Parts {

@@ -10,7 +10,7 @@ import (
 	"net/http"
 	"unicode/utf8"
 
-	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/load"
 )
 
 // decodeBody reads a JSON request body into v. The body must be JSON, at
@@ -32,7 +32,7 @@ func decodeBody(r *http.Request, v any, limit int64) error {
 		return errorf(http.StatusBadRequest, "reading the request: %v", err)
 	}
 	if !utf8.Valid(body) {
-		off := lint.FirstInvalidUTF8(body)
+		off := load.FirstInvalidUTF8(body)
 		return errorf(http.StatusBadRequest, "the request is not valid UTF-8 (byte 0x%02X at offset %d)", body[off], off)
 	}
 	if off, ok := unpairedSurrogate(body); !ok {

@@ -17,6 +17,7 @@ import (
 
 	"github.com/notelint/notelint/cmd/notelint/internal/smsjson"
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/load"
 	"github.com/notelint/notelint/lint/output"
 	"github.com/notelint/notelint/lint/sms"
 	"github.com/notelint/notelint/rules"
@@ -286,8 +287,8 @@ func TestBadInput(t *testing.T) {
 	if err := os.Symlink(outside, filepath.Join(dir, "out")); err != nil {
 		t.Fatal(err)
 	}
-	huge := strings.Repeat("a", lint.DefaultMaxFileSize+1)
-	bodyLimit := 6*lint.DefaultMaxBundleSize + 64<<10
+	huge := strings.Repeat("a", load.DefaultMaxFileSize+1)
+	bodyLimit := 6*load.DefaultMaxBundleSize + 64<<10
 	cases := []struct {
 		name, method, path string
 		body               any
@@ -345,7 +346,7 @@ func TestBadInput(t *testing.T) {
 func TestCheckProblems(t *testing.T) {
 	ts, _, dir := newTestServer(t)
 	start := time.Now()
-	code, m, raw := call(t, ts, "POST", "/api/check", map[string]string{"path": "sms/en/delay.txt", "text": strings.Repeat("Acme. ", lint.DefaultMaxFileSize/6+1)})
+	code, m, raw := call(t, ts, "POST", "/api/check", map[string]string{"path": "sms/en/delay.txt", "text": strings.Repeat("Acme. ", load.DefaultMaxFileSize/6+1)})
 	if code != 200 || !strings.Contains(fmt.Sprint(m["problem"]), "over the limit of 262144 bytes; not checked (raise [lint] max_file_size to check it)") {
 		t.Errorf("huge paste: %d %.300s", code, raw)
 	}

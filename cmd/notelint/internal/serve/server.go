@@ -16,6 +16,7 @@ import (
 	"sync"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/load"
 )
 
 // textCap is the largest text the engine reads for the file at path:
@@ -92,7 +93,7 @@ func New(opt Options) (*Server, error) {
 	}
 	s := &Server{opt: opt, root: real}
 	if !st.IsDir() {
-		if !lint.IsTemplateFile(real) {
+		if !load.IsTemplateFile(real) {
 			return nil, fmt.Errorf("serving %s: not a template file (.txt, .md, .html, .toml, …)", opt.Root)
 		}
 		s.root, s.only = filepath.Dir(real), filepath.Base(real)

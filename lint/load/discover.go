@@ -1,0 +1,215 @@
+package load
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/notelint/notelint/lint/message"
+)
+
+// templateExts are the file extensions notelint reads as templates.
+var templateExts = map[string]bool{".txt": true, ".md": true, ".html": true, ".htm": true, ".toml": true}
+
+// IsTemplateFile reports whether name has an extension notelint reads as
+// a template document or catalog: .txt, .md, .html, .htm, .toml, and
+// template-engine files (.twig, .gotmpl, .tmpl, .hbs, .mustache, .liquid,
+// .j2, .jinja, .njk, .tpl, .erb, .ejs). Bundles are chosen by
+// IsBundleFile, project files (README, LICENSE, …) left out by Discover.
+func IsTemplateFile(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return (templateExts[ext] || engineExts[ext]) && filepath.Base(name) != ConfigFileName
+}
+
+// bundleDirs are directory names that hold i18n bundles.
+var bundleDirs = map[string]bool{"locales": true, "locale": true, "i18n": true, "lang": true, "langs": true,
+	"translations": true, "l10n": true, "messages": true}
+
+// IsBundleFile reports whether the file at p is read as an i18n bundle when
+// a directory is walked: it matches a [[lint.bundle]] path; or it is a
+// gettext .po, Apple .strings or .xcstrings or XLIFF file; or an Android
+// resource file (strings.xml in a values*/ folder); or a .php file in a
+// lang/, locales/ (…) directory; or it is .json, .yml, .yaml or
+// .properties and its name is a locale (de.json), ends in one
+// (messages_fr.properties, app.de.yml) or it sits in a locales/, i18n/,
+// lang/ or translations/ directory. Files named on the command line are
+// always read.
+func (c *Config) IsBundleFile(p string) bool {
+	ext := strings.ToLower(filepath.Ext(p))
+	if bundleFormats[ext] == "" && c.BundleFor(p) == nil {
+		return false
+	}
+	if c.BundleFor(p) != nil {
+		return true
+	}
+	switch ext {
+	case ".po", ".strings", ".xcstrings", ".xlf", ".xliff":
+		return true
+	case ".xml":
+		dir := filepath.Base(filepath.Dir(p))
+		return filepath.Base(p) == "strings.xml" && (dir == "values" || strings.HasPrefix(dir, "values-"))
+	case ".php":
+		return inBundleDir(p, phpBundleDirs)
+	}
+	if l, _ := BundleLocaleFromPath(p); l != "" {
+		return true
+	}
+	return inBundleDir(p, bundleDirs)
+}
+
+// phpBundleDirs are the directories whose .php files are read as
+// translation arrays (not "messages": PHP code lives there too).
+var phpBundleDirs = map[string]bool{"locales": true, "locale": true, "i18n": true, "lang": true, "langs": true,
+	"translations": true, "l10n": true}
+
+// inBundleDir reports whether a directory of p is one of dirs.
+func inBundleDir(p string, dirs map[string]bool) bool {
+	for _, d := range strings.Split(filepath.ToSlash(filepath.Dir(p)), "/") {
+		if dirs[strings.ToLower(d)] {
+			return true
+		}
+	}
+	return false
+}
+
+// Discover expands paths (files and directories) into the template files to
+// check, applying the config's include and exclude globs to files found by
+// walking directories. Files named explicitly are always checked, except
+// project files (README, LICENSE, go.mod, …; see IsProjectFile) and files
+// in dot-directories, node_modules or vendor, which are skipped silently
+// unless the config's include names them. Directory walks skip
+// dot-directories, node_modules and vendor. The result is sorted and free
+// of duplicates. Paths that cannot be read are joined into the error; the
+// files found elsewhere are returned all the same.
+func Discover(paths []string, cfg *Config) ([]string, error) {
+	files, problems := DiscoverAll(paths, cfg)
+	errs := make([]error, len(problems))
+	for i, p := range problems {
+		errs[i] = p
+	}
+	return files, errors.Join(errs...)
+}
+
+// DiscoverAll is Discover that returns one *InputError per path, or
+// directory below one, that cannot be read (missing, unreadable), and goes
+// on with the others.
+func DiscoverAll(paths []string, cfg *Config) ([]string, []*InputError) {
+	seen := map[string]bool{}
+	var out []string
+	var problems []*InputError
+	add := func(p string) {
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	for _, root := range paths {
+		st, err := os.Stat(root)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				err = errors.New("no such file or directory")
+			}
+			problems = append(problems, &InputError{Path: root, Err: UnwrapPathError(err)})
+			continue
+		}
+		if !st.IsDir() {
+			if !cfg.skipNamedFile(root) {
+				add(filepath.Clean(root))
+			}
+			continue
+		}
+		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				problems = append(problems, &InputError{Path: p, Err: UnwrapPathError(err)})
+				if d != nil && d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			name := d.Name()
+			if d.IsDir() {
+				if p != root && (strings.HasPrefix(name, ".") || name == "node_modules" || name == "vendor") {
+					return filepath.SkipDir
+				}
+				if p != root && cfg.excluded(p, true) {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !(IsTemplateFile(name) || cfg.IsBundleFile(p)) || !cfg.included(p) || cfg.excluded(p, false) || cfg.skipProjectFile(p) {
+				return nil
+			}
+			add(filepath.Clean(p))
+			return nil
+		})
+		if err != nil {
+			problems = append(problems, &InputError{Path: root, Err: UnwrapPathError(err)})
+		}
+	}
+	sort.Strings(out)
+	return out, problems
+}
+
+// UnwrapPathError returns the cause of a *fs.PathError (the path is named
+// by the caller), or err itself.
+func UnwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// relToConfig returns p relative to the config directory, slash-separated,
+// or "" when p lies outside it.
+func (c *Config) relToConfig(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil || c.Dir == "" {
+		return filepath.ToSlash(p)
+	}
+	rel, err := filepath.Rel(c.Dir, abs)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return ""
+	}
+	return filepath.ToSlash(rel)
+}
+
+func (c *Config) included(p string) bool {
+	if len(c.Lint.Include) == 0 {
+		return true
+	}
+	rel := c.relToConfig(p)
+	if rel == "" {
+		return true // outside the config's tree: the include list does not speak for it
+	}
+	for _, g := range c.Lint.Include {
+		if message.MatchGlob(g, rel) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *Config) excluded(p string, dir bool) bool {
+	rel := c.relToConfig(p)
+	if rel == "" {
+		// Outside the config's tree only "**/…" patterns speak, matched
+		// against the path as given.
+		slash := filepath.ToSlash(p)
+		for _, g := range c.Lint.Exclude {
+			if strings.HasPrefix(g, "**/") && (message.MatchGlob(g, slash) || message.MatchGlob(g, strings.TrimPrefix(slash, "/"))) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, g := range c.Lint.Exclude {
+		if message.MatchGlob(g, rel) || (dir && message.MatchGlob(g, rel+"/x")) && strings.HasSuffix(g, "/**") {
+			return true
+		}
+	}
+	return false
+}

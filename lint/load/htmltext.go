@@ -1,0 +1,219 @@
+package load
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/notelint/notelint/lint/message"
+	"golang.org/x/net/html"
+)
+
+// htmlBlocks are elements that start a new block of text.
+var htmlBlocks = map[string]bool{
+	"p": true, "div": true, "br": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+	"li": true, "ul": true, "ol": true, "table": true, "tr": true, "td": true, "th": true, "section": true,
+	"article": true, "header": true, "footer": true, "blockquote": true, "hr": true, "center": true,
+	"main": true, "nav": true, "aside": true, "pre": true, "dl": true, "dt": true, "dd": true, "body": true,
+	"button": true, "form": true, "figure": true, "figcaption": true, "address": true,
+}
+
+// htmlSkip are elements whose content is not message text.
+var htmlSkip = map[string]bool{"script": true, "style": true, "template": true, "noscript": true, "head": false}
+
+// htmlText extracts the text a reader sees from an HTML body at file offset
+// off: visible text with collapsed white space, <a> texts with their href,
+// alt texts, the <title>, and suppression comments. <style>, <script> and
+// comments are not text.
+func htmlText(content []byte, off int) (body, title message.Text, links []message.Link, dirs message.Directives) {
+	z := html.NewTokenizer(bytes.NewReader(content[off:]))
+	var b, tb message.TextBuilder
+	b.SetHost(message.HostHTML)
+	tb.SetHost(message.HostHTML)
+	open := map[string]int{}
+	pos := off
+	skip := 0
+	inTitle := false
+	type openA struct {
+		href               string
+		start              int
+		fileStart, fileEnd int
+	}
+	var aStack []openA
+	block := func() {
+		if b.Len() > 0 && !b.EndsWith("\n\n") {
+			b.TrimRightSpace()
+			b.Mapped("\n\n", pos, pos)
+		}
+	}
+	for {
+		tt := z.Next()
+		raw := z.Raw()
+		tokStart := pos
+		pos += len(raw)
+		switch tt {
+		case html.ErrorToken:
+			b.TrimRightSpace()
+			tb.TrimRightSpace()
+			return b.Text(), tb.Text(), links, dirs
+		case html.CommentToken:
+			htmlComment(&dirs, content, string(raw), tokStart, open)
+		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
+			nameB, hasAttr := z.TagName()
+			name := string(nameB)
+			attrs := map[string]string{}
+			for hasAttr {
+				var k, v []byte
+				k, v, hasAttr = z.TagAttr()
+				attrs[string(k)] = string(v)
+			}
+			end := tt == html.EndTagToken
+			if htmlSkip[name] {
+				if end {
+					if skip > 0 {
+						skip--
+					}
+				} else if tt == html.StartTagToken {
+					skip++
+				}
+				continue
+			}
+			if name == "title" {
+				inTitle = !end && tt == html.StartTagToken
+				continue
+			}
+			if skip > 0 {
+				continue
+			}
+			if htmlBlocks[name] {
+				if name == "br" {
+					b.TrimRightSpace()
+					b.Mapped("\n", tokStart, pos)
+				} else {
+					block()
+				}
+			}
+			switch {
+			case name == "a" && !end:
+				href := attrs["href"]
+				s, e := attrRange(raw, "href")
+				aStack = append(aStack, openA{href: href, start: b.Len(), fileStart: tokStart + s, fileEnd: tokStart + e})
+			case name == "a" && end && len(aStack) > 0:
+				a := aStack[len(aStack)-1]
+				aStack = aStack[:len(aStack)-1]
+				label := strings.TrimSpace(string(b.Buf[a.start:]))
+				startTrim := a.start
+				for startTrim < b.Len() && b.Buf[startTrim] == ' ' {
+					startTrim++
+				}
+				endTrim := b.Len()
+				for endTrim > startTrim && b.Buf[endTrim-1] == ' ' {
+					endTrim--
+				}
+				if a.href != "" {
+					links = append(links, message.Link{URL: a.href, Label: label, Start: startTrim, End: endTrim, FileStart: a.fileStart, FileEnd: a.fileEnd})
+				}
+			case name == "img" && !end:
+				if alt := attrs["alt"]; strings.TrimSpace(alt) != "" {
+					if b.Len() > 0 && !b.EndsWith(" ") && !b.EndsWith("\n") {
+						b.Mapped(" ", tokStart, tokStart)
+					}
+					if s, e := attrRange(raw, "alt"); e > s {
+						b.SetHost(attrHost(raw, s))
+						message.AppendDecoded(&b, string(raw[s:e]), tokStart+s, false)
+						b.SetHost(message.HostHTML)
+					} else {
+						b.Mapped(alt, tokStart, pos)
+					}
+				}
+			}
+		case html.TextToken:
+			if skip > 0 {
+				continue
+			}
+			if inTitle {
+				appendCollapsed(&tb, string(raw), tokStart)
+				continue
+			}
+			appendCollapsed(&b, string(raw), tokStart)
+		}
+	}
+}
+
+// appendCollapsed appends HTML text, collapsing runs of white space to one
+// space and dropping white space at the start of a block.
+func appendCollapsed(b *message.TextBuilder, raw string, off int) {
+	i := 0
+	for i < len(raw) {
+		j := i
+		if isHTMLSpace(raw[i]) {
+			for j < len(raw) && isHTMLSpace(raw[j]) {
+				j++
+			}
+			if b.Len() > 0 && !b.EndsWith(" ") && !b.EndsWith("\n") {
+				b.Mapped(" ", off+i, off+j)
+			}
+		} else {
+			for j < len(raw) && !isHTMLSpace(raw[j]) {
+				j++
+			}
+			message.AppendDecoded(b, raw[i:j], off+i, false)
+		}
+		i = j
+	}
+}
+
+func isHTMLSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'
+}
+
+// attrHost is the syntax of an attribute value starting at raw[s].
+func attrHost(raw []byte, s int) message.Host {
+	h := message.Host{Str: message.StrRaw, Markup: message.MarkupHTMLAttr}
+	if s > 0 && (raw[s-1] == '"' || raw[s-1] == '\'') {
+		h.Quote = raw[s-1]
+	}
+	return h
+}
+
+// attrRange finds the value of attribute name inside a raw start tag and
+// returns its byte range relative to the tag (without quotes).
+func attrRange(raw []byte, name string) (int, int) {
+	lower := bytes.ToLower(raw)
+	from := 0
+	for {
+		i := bytes.Index(lower[from:], []byte(name))
+		if i < 0 {
+			return 0, 0
+		}
+		i += from
+		j := i + len(name)
+		if i > 0 && !isHTMLSpace(lower[i-1]) {
+			from = j
+			continue
+		}
+		for j < len(raw) && isHTMLSpace(raw[j]) {
+			j++
+		}
+		if j >= len(raw) || raw[j] != '=' {
+			from = j
+			continue
+		}
+		j++
+		for j < len(raw) && isHTMLSpace(raw[j]) {
+			j++
+		}
+		if j < len(raw) && (raw[j] == '"' || raw[j] == '\'') {
+			q := raw[j]
+			k := bytes.IndexByte(raw[j+1:], q)
+			if k < 0 {
+				return j + 1, len(raw)
+			}
+			return j + 1, j + 1 + k
+		}
+		k := j
+		for k < len(raw) && !isHTMLSpace(raw[k]) && raw[k] != '>' {
+			k++
+		}
+		return j, k
+	}
+}

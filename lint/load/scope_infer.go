@@ -1,0 +1,329 @@
+package load
+
+import (
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/notelint/notelint/lint/classify"
+	"github.com/notelint/notelint/lint/message"
+)
+
+// classifier is built once from the embedded language data and only read
+// afterwards.
+
+// InferScope completes what the loaders know about each template from its
+// own words, after grouping (a subject and a body are read together):
+// whether it is a notification, its kind, its language and, for plain
+// texts, whether it reads as an SMS. Evidence already recorded from front
+// matter, config, keys or paths is never overridden by the text.
+func InferScope(ts []*message.Template, cfg *Config) {
+	c := classify.Default()
+	for _, t := range ts {
+		inferScope(c, t, cfg)
+	}
+}
+
+func inferScope(c *classify.Classifier, t *message.Template, cfg *Config) {
+	text := scopeText(t)
+	if t.Scope.Locale.Confidence < message.Medium {
+		if l := c.Language(text); l.Sure {
+			t.SetLocale(l.Code, message.FromText, message.Medium, "stop words")
+		}
+	}
+	// Reading the text is the costly part: only when something is still
+	// open after front matter, config, keys and paths.
+	var tx classify.Text
+	read := false
+	readText := func() classify.Text {
+		if !read {
+			tx, read = c.ReadText(text, t.Language()), true
+		}
+		return tx
+	}
+	ownKey := c.ReadKey(keyWords(t))
+	key := ownKey
+	if t.FromBundle {
+		mergeRefs(&key, c, t.Refs)
+	}
+	// A bundle's folders name the project ("notification-service/…"), not
+	// the message: only its file name counts ("emails.json").
+	where := t.Source.Path
+	if t.FromBundle {
+		where = path.Base(filepath.ToSlash(where))
+	}
+	pathKey := c.ReadKey(where)
+
+	if t.Channel == "chat" && t.Scope.Channel.Known() {
+		t.SetNotification(false, t.Scope.Channel.Source, message.High, "a team chat message ("+t.Scope.Channel.Detail+")")
+	}
+	if t.FromBundle {
+		notificationFromBundle(t, readText(), key, pathKey, ownKey.Notification)
+	} else if pathKey.Notification == "" && !t.Scope.Channel.Known() {
+		notificationFromDocument(t)
+	}
+	if !t.Scope.Kind.Known() {
+		src := message.FromKey
+		if !t.FromBundle {
+			src = message.FromPath
+		}
+		switch {
+		case key.Kind != "":
+			t.SetKind(key.Kind, src, message.Medium, key.KindWord)
+		case t.FromBundle:
+			// A file name such as "emails.json" names no kind of a key.
+		case pathKey.Kind != "":
+			t.SetKind(pathKey.Kind, message.FromPath, message.Medium, pathKey.KindWord)
+		}
+	}
+	if !t.Scope.Kind.Known() {
+		if tx := readText(); tx.Kind != "" {
+			conf := message.Medium
+			if !tx.KindSure {
+				conf = message.Low
+			}
+			t.SetKind(tx.Kind, message.FromText, conf, tx.KindPhrase)
+		}
+	}
+	if !t.Scope.Channel.Known() {
+		channelFromText(t, readText())
+	}
+}
+
+// notificationFromBundle decides whether a bundle string is a customer
+// notification. Most strings of a whole-application bundle are labels,
+// form help and admin screens: a string counts as a notification only when
+// its key (or, for gettext, where the program uses it) says so and its text
+// reads as a message, or its text alone clearly does (a greeting and a
+// sign-off). keyWord is the notification word of the key itself (not of
+// references), which makes a label part of a notification.
+func notificationFromBundle(t *message.Template, tx classify.Text, key, pathKey classify.Key, keyWord string) {
+	noted := key.Notification
+	if noted == "" {
+		noted = pathKey.Notification
+	}
+	score := tx.Score()
+	switch {
+	case tx.Label, tx.Fragment:
+		reason := "a short label"
+		if tx.Fragment {
+			reason = "a fragment: the program adds the rest after its colon"
+		}
+		t.SetNotification(false, message.FromText, message.Medium, reason)
+		if keyWord != "" && key.UI == "" {
+			t.Scope.PartOf = keyWord
+		}
+	case tx.UI != "" && tx.Greeting == "":
+		t.SetNotification(false, message.FromText, message.Medium, "an interface instruction: \""+tx.UI+"\"")
+	case tx.SMS != "":
+		t.SetNotification(true, message.FromText, message.Medium, "\""+tx.SMS+"\"")
+	case noted != "" && key.UI == "" && score >= 1:
+		t.SetNotification(true, message.FromKey, message.Medium, noted)
+	case noted != "" && score >= 3:
+		t.SetNotification(true, message.FromText, message.Medium, textReason(tx))
+	case key.Kind != "" && classify.SpecificKind(key.Kind) && key.UI == "" && score >= 3:
+		// A key that names an event ("parcel.delayed") over a text that
+		// reads as a message.
+		t.SetNotification(true, message.FromKey, message.Medium, key.KindWord)
+	case key.UI != "":
+		t.SetNotification(false, message.FromKey, message.Medium, key.UI)
+	case score >= 4:
+		t.SetNotification(true, message.FromText, message.Medium, textReason(tx))
+	default:
+		t.SetNotification(false, message.FromText, message.Medium, "reads as an interface text")
+	}
+}
+
+// textReason names what in the text made it a message.
+func textReason(tx classify.Text) string {
+	var parts []string
+	if tx.Greeting != "" {
+		parts = append(parts, "greeting \""+tx.Greeting+"\"")
+	}
+	if tx.SignOff != "" {
+		parts = append(parts, "sign-off \""+tx.SignOff+"\"")
+	}
+	if tx.Kind != "" {
+		parts = append(parts, "\""+tx.KindPhrase+"\"")
+	}
+	if len(parts) == 0 {
+		return "addresses the reader"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// channelFromText reads the channel of a template whose path and config
+// say nothing: an HTML document or a text with a subject is an e-mail; a
+// plain text that greets, signs off and runs over several sentences reads
+// as an e-mail rather than an SMS.
+func channelFromText(t *message.Template, tx classify.Text) {
+	if t.Part(message.PartSubject) != nil || t.Part(message.PartPreheader) != nil {
+		t.SetChannel("email", message.FromText, message.Medium, "has a subject")
+		return
+	}
+	body := t.Body()
+	if body == nil {
+		return
+	}
+	if body.Format == message.HTML && !t.FromBundle {
+		t.SetChannel("email", message.FromText, message.Medium, "an HTML document")
+		return
+	}
+	if tx.SMS != "" {
+		t.SetChannel("sms", message.FromText, message.Medium, "\""+tx.SMS+"\"")
+		return
+	}
+	if body.Format == message.Plain && tx.Greeting != "" && tx.SignOff != "" && tx.Sentences >= 3 {
+		t.SetChannel("email", message.FromText, message.Medium, "greeting and sign-off")
+	}
+}
+
+// scopeText is the text the classifier reads: the parts that carry the
+// message (subject, title, greeting, body), not buttons or footers.
+func scopeText(t *message.Template) string {
+	var b strings.Builder
+	for _, p := range t.Parts {
+		switch p.Name {
+		case message.PartButton, message.PartFooter, message.PartHTMLTitle:
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p.Text.String())
+	}
+	return b.String()
+}
+
+// keyWords is the part of a template's id whose words describe it: the
+// key of a bundle message, but for gettext only the context, since the
+// msgid is the text itself.
+func keyWords(t *message.Template) string {
+	if !t.FromBundle {
+		return t.ID
+	}
+	if ctxt, _, ok := strings.Cut(t.ID, "::"); ok {
+		return ctxt
+	}
+	if strings.ContainsAny(t.ID, " \n") {
+		return ""
+	}
+	return t.ID
+}
+
+// uiSourceExts are the files of pages and screens: a message used only
+// there is an interface text.
+var uiSourceExts = map[string]bool{".html": true, ".htm": true, ".vue": true, ".jsx": true, ".tsx": true, ".svelte": true, ".erb": true, ".jinja": true, ".jinja2": true}
+
+// uiSourceFiles are modules of screens and forms (Django, Rails, Laravel).
+var uiSourceFiles = map[string]bool{"views": true, "forms": true, "admin": true, "widgets": true, "urls": true, "tables": true, "filters": true}
+
+// mergeRefs adds what a gettext message's source references say to key:
+// a reference inside a folder named for notifications ("pretalx/mail/…")
+// marks a notification; otherwise a reference from a page template or a
+// views/forms module marks an interface text.
+func mergeRefs(key *classify.Key, c *classify.Classifier, refs []string) {
+	ui := ""
+	for _, r := range refs {
+		file, _, _ := strings.Cut(r, ":") // "path/file.py:12"
+		dir, base := path.Split(file)
+		ext := path.Ext(base)
+		if uiSourceExts[ext] || uiSourceFiles[strings.TrimSuffix(base, ext)] || inUIFolder(dir) {
+			// A page or form, even one about mails (orga/mails/list.html,
+			// mail/interfaces/forms/config.py).
+			ui = file
+			continue
+		}
+		if k := c.ReadKey(dir); k.Notification != "" && key.Notification == "" {
+			key.Notification = k.Notification
+		}
+	}
+	if key.Notification == "" && key.UI == "" && ui != "" {
+		key.UI = ui
+	}
+}
+
+// docDirs are folders of project documentation, not of messages.
+var docDirs = map[string]bool{"docs": true, "doc": true, "documentation": true, "wiki": true, "website": true,
+	".github": true, "guides": true, "guide": true, "manual": true, "handbook": true, "site": true, "blog": true}
+
+// pageMarkers are HTML elements of web pages and app screens that e-mails
+// do not have.
+var pageMarkers = []string{"<form", "<input", "<textarea", "<select", "<nav", "<script"}
+
+// notificationFromDocument decides whether a template file that no path
+// word, front matter or config calls a message is one: documentation
+// (a docs/ folder, Markdown with code blocks or several headings) and web
+// pages (forms, inputs, scripts) are not.
+func notificationFromDocument(t *message.Template) {
+	if t.Scope.Notification.Source >= message.FromConfig {
+		return
+	}
+	for _, d := range strings.Split(path.Dir(filepath.ToSlash(t.Source.Path)), "/") {
+		if docDirs[strings.ToLower(d)] {
+			t.SetNotification(false, message.FromPath, message.High, "documentation folder "+d+"/")
+			t.Scope.NotTemplate = t.Scope.Notification.Detail
+			return
+		}
+	}
+	body := t.Body()
+	if body == nil {
+		return
+	}
+	content := strings.ToLower(string(t.Source.Content))
+	switch body.Format {
+	case message.HTML:
+		for _, m := range pageMarkers {
+			if strings.Contains(content, m) {
+				t.SetNotification(false, message.FromText, message.High, "a web page: "+m+">")
+				t.Scope.NotTemplate = t.Scope.Notification.Detail
+				return
+			}
+		}
+	case message.Markdown:
+		headings := 0
+		for _, line := range strings.Split(content, "\n") {
+			if strings.HasPrefix(line, "```") || strings.HasPrefix(line, "~~~") {
+				t.SetNotification(false, message.FromText, message.High, "documentation: a code block")
+				t.Scope.NotTemplate = t.Scope.Notification.Detail
+				return
+			}
+			if strings.HasPrefix(line, "|") && strings.Contains(line, "---") {
+				t.SetNotification(false, message.FromText, message.High, "documentation: a table")
+				t.Scope.NotTemplate = t.Scope.Notification.Detail
+				return
+			}
+			if strings.HasPrefix(line, "#") {
+				headings++
+			}
+		}
+		if headings >= 3 {
+			t.SetNotification(false, message.FromText, message.High, "documentation: several headings")
+			t.Scope.NotTemplate = t.Scope.Notification.Detail
+		}
+	}
+}
+
+// inUIFolder reports whether a source folder holds screens or forms
+// (".../forms/", ".../views/").
+func inUIFolder(dir string) bool {
+	for _, d := range strings.Split(dir, "/") {
+		if uiSourceFiles[d] {
+			return true
+		}
+	}
+	return false
+}
+
+// LoadText loads one file's content as check reads it: parsed, its
+// parts grouped, and each template's scope inferred. Editors and tests
+// use it to check a text as if it were the file at path.
+func LoadText(path string, data []byte, cfg *Config) ([]*message.Template, error) {
+	ts, err := Load(path, data, cfg)
+	if err != nil {
+		return nil, err
+	}
+	ts = GroupTemplates(ts, cfg)
+	InferScope(ts, cfg)
+	return ts, nil
+}

@@ -1,0 +1,87 @@
+package load
+
+import (
+	"bytes"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/notelint/notelint/lint/message"
+)
+
+var (
+	// smartySniffRe finds Smarty tags in a .tpl file.
+	smartySniffRe = regexp.MustCompile(`\{\$[A-Za-z_]|\{/(?:if|foreach|section|capture|block)\}|\{(?:if|foreach) |\{\*`)
+	// appleFormatRe finds Apple format specifiers (%@, %1$@, %lld).
+	appleFormatRe = regexp.MustCompile(`%(?:\d+\$)?@|%(?:\d+\$)?ll[du]\b`)
+	printfRe      = regexp.MustCompile(`%(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?(?:l|ll|h)?[sdif]\b|%\([A-Za-z_][A-Za-z0-9_]*\)[-+#0]*\d*(?:\.\d+)?[sdifr]`)
+)
+
+// DetectSyntax returns the syntaxes to read the file at path with: the
+// configured ones (cfg's [lint] syntax, or the bundle's), plus, when
+// detection is on, DefaultSyntax and any syntax whose marks the text
+// shows (Laravel :name, always in PHP bundles; printf %s in bundles;
+// Smarty in .tpl files that use it; ERB/EJS in .erb and .ejs files).
+// text is the file's message text: the file content, or a bundle's
+// values.
+func DetectSyntax(path string, text []byte, cfg *Config) message.Syntax {
+	names := cfg.Lint.Syntax
+	if b := cfg.BundleFor(path); b != nil && len(b.Syntax) > 0 {
+		names = b.Syntax
+	}
+	set, auto, err := message.ParseSyntax(names)
+	if err != nil { // validated when the config was loaded
+		auto = true
+	}
+	if !auto {
+		return set
+	}
+	set |= message.DefaultSyntax
+	if hasLaravel(text) {
+		set |= message.SyntaxLaravel
+	}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".tpl":
+		if smartySniffRe.Match(text) {
+			set |= message.SyntaxSmarty
+		}
+	case ".erb", ".ejs":
+		set |= message.SyntaxERB
+	case ".php":
+		set |= message.SyntaxLaravel
+		if printfRe.Match(text) {
+			set |= message.SyntaxPrintf
+		}
+	case ".xml", ".strings", ".xcstrings", ".xlf", ".xliff":
+		if printfRe.Match(text) || appleFormatRe.Match(text) {
+			set |= message.SyntaxPrintf
+		}
+	case ".po", ".pot":
+		if bytes.Contains(text, []byte("c-format")) || bytes.Contains(text, []byte("python-format")) ||
+			bytes.Contains(text, []byte("php-format")) || printfRe.Match(text) {
+			set |= message.SyntaxPrintf
+		}
+	case ".properties", ".json", ".yml", ".yaml":
+		if printfRe.Match(text) {
+			set |= message.SyntaxPrintf
+		}
+	}
+	return set
+}
+
+// hasLaravel reports whether content holds a Laravel-style :name that is
+// not part of a clock time, a URL, a label or an :emoji: shortcode.
+func hasLaravel(content []byte) bool {
+	s := string(content)
+	for i := strings.IndexByte(s, ':'); i >= 0; {
+		if message.LaravelAt(s, i) > 0 {
+			return true
+		}
+		next := strings.IndexByte(s[i+1:], ':')
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	return false
+}
