@@ -35,7 +35,7 @@ func (d *Directives) AddTemplateWide(dir Directive) {
 	d.wide = append(d.wide, len(d.All)-1)
 }
 
-// commentDirective parses the text inside <!-- --> at file range
+// Comment parses the text inside <!-- --> at file range
 // [start, end). open holds disable directives waiting for their enable.
 func (d *Directives) Comment(src []byte, text string, start, end int, open map[string]int) {
 	text = strings.TrimSpace(text)
