@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/notelint/notelint/lint"
-	"github.com/notelint/notelint/rules/lang"
+	"github.com/notelint/notelint/lint/lang"
 )
 
 // FuzzTimeExpressions runs the time, vague-phrase, sentence and syllable

@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/notelint/notelint/lint/message"
-	"github.com/notelint/notelint/rules/lang"
+	"github.com/notelint/notelint/lint/lang"
 )
 
 // This file holds what mixed-language and formality share: the words of

@@ -10,7 +10,7 @@ import (
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/rules/landing"
-	"github.com/notelint/notelint/rules/lang"
+	"github.com/notelint/notelint/lint/lang"
 )
 
 func landingPage() *lint.Rule {

@@ -8,7 +8,7 @@ import (
 
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/lint/message"
-	"github.com/notelint/notelint/rules/lang"
+	"github.com/notelint/notelint/lint/lang"
 )
 
 func languageRule() *lint.Rule {
@@ -43,8 +43,8 @@ Good:
     Ihre Lieferung verspätet sich.
 
 Adding a language is adding data: put time.toml, cta.toml, nextstep.toml,
-optout.toml and readability.toml (same keys as rules/lang/data/en/) in
-rules/lang/data/<code>/.`,
+optout.toml and readability.toml (same keys as lint/lang/data/en/) in
+lint/lang/data/<code>/.`,
 		CheckRun: checkLanguage,
 	}
 }
@@ -76,7 +76,7 @@ func checkLanguage(rp *lint.RunPass) {
 		seen[t.Source.Path+"\x00"+code] = true
 		p.Report(lint.Diagnostic{Start: t.Start, End: t.Start,
 			Message: fmt.Sprintf("no language data for %s: the content rules (missing-eta, vague-eta, vague-cta, missing-next-step, opt-out, readability) do not check this file's %s messages", code, code),
-			Hint:    fmt.Sprintf("if the messages are in %s, fix their locale; otherwise add data files under rules/lang/data/%s/", have, code),
+			Hint:    fmt.Sprintf("if the messages are in %s, fix their locale; otherwise add data files under lint/lang/data/%s/", have, code),
 		})
 	}
 }

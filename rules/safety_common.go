@@ -13,7 +13,7 @@ import (
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/lint/classify"
 	"github.com/notelint/notelint/lint/message"
-	"github.com/notelint/notelint/rules/lang"
+	"github.com/notelint/notelint/lint/lang"
 )
 
 // languageOf returns the language data for the template's locale, or nil

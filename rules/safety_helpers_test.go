@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/notelint/notelint/lint"
-	"github.com/notelint/notelint/rules/lang"
+	"github.com/notelint/notelint/lint/lang"
 )
 
 // safetyCase is one table row of the safety and length rule tests: a

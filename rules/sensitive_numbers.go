@@ -9,7 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/notelint/notelint/rules/lang"
+	"github.com/notelint/notelint/lint/lang"
 )
 
 // IBAN lengths per country (SWIFT IBAN registry).

@@ -11,7 +11,7 @@ import (
 
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/lint/message"
-	"github.com/notelint/notelint/rules/lang"
+	"github.com/notelint/notelint/lint/lang"
 )
 
 // This file holds what the content rules (missing-eta, vague-eta, vague-cta,

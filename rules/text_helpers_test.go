@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/notelint/notelint/lint"
-	"github.com/notelint/notelint/rules/lang"
+	"github.com/notelint/notelint/lint/lang"
 )
 
 // contentCase is one table row of the content rule tests: a template file

@@ -7,7 +7,7 @@ import (
 	"unicode"
 
 	"github.com/notelint/notelint/lint/message"
-	"github.com/notelint/notelint/rules/lang"
+	"github.com/notelint/notelint/lint/lang"
 )
 
 // This file decides which placeholders stand for a time ("{{eta}}",

@@ -3,7 +3,7 @@
 // is written in. It works on plain strings (message text, keys, paths);
 // the loaders weigh its answers against front matter, config and paths.
 //
-// The words live in the language data (rules/lang/data/<lang>/scope.toml
+// The words live in the language data (lint/lang/data/<lang>/scope.toml
 // and core.toml): adding a language is adding data.
 package classify
 
@@ -13,7 +13,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/notelint/notelint/rules/lang"
+	"github.com/notelint/notelint/lint/lang"
 )
 
 // Kinds in the order a text match decides between them: the most specific

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/notelint/notelint/rules/lang"
+	"github.com/notelint/notelint/lint/lang"
 )
 
 // keyWords are the words of keys, file and folder names, of every

@@ -1,7 +1,7 @@
 package classify
 
 import (
-	"github.com/notelint/notelint/rules/lang"
+	"github.com/notelint/notelint/lint/lang"
 )
 
 // Language is a guess of a text's language.

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/notelint/notelint/rules/lang"
+	"github.com/notelint/notelint/lint/lang"
 )
 
 func testVocab() *Vocab { return NewVocab(lang.Builtin()) }
