@@ -3,7 +3,6 @@ package lint
 import (
 	"context"
 	"errors"
-	"fmt"
 	"runtime"
 	"sync"
 
@@ -198,8 +197,7 @@ func (r *Runner) checkTemplate(t *message.Template, state *RunState, extra []Fin
 	// One Pass serves every rule in turn; its findings are copied to raw.
 	p := &Pass{}
 	for _, rule := range r.Rules {
-		sev := r.Config.Severity(rule)
-		if sev == message.Off || (rule.Check == nil && rule.CheckRun == nil && len(rule.Owns) == 0) {
+		if r.Config.Severity(rule) == message.Off || (rule.Check == nil && rule.CheckRun == nil && len(rule.Owns) == 0) {
 			continue
 		}
 		*p = Pass{Template: t, Config: r.Config, Options: r.Config.RuleOptions(rule), rule: rule, shared: state, ctx: r.Context, out: p.out[:0]}
@@ -219,36 +217,13 @@ func (r *Runner) checkTemplate(t *message.Template, state *RunState, extra []Fin
 				p.out = append(p.out, f)
 			}
 		}
-		for _, f := range p.out {
-			if r.Config.SeverityExplicit(rule) || f.Severity == message.Off {
-				f.Severity = sev
-			}
-			raw = append(raw, f)
-		}
+		raw = append(raw, p.out...)
 	}
-	// Problems of the suppression directives themselves.
-	dirs := append([]message.Problem(nil), t.Suppress.Problems...)
-	for _, d := range t.Suppress.All {
-		if !hasRule(r.Rules, d.Rule) {
-			dirs = append(dirs, message.Problem{Kind: message.DirectiveProblem, Start: d.Start, End: d.End, Source: d.Source,
-				Message: fmt.Sprintf("suppression names unknown rule %q", d.Rule),
-				Hint:    "see `notelint rules` for the rule ids"})
-		}
+	c := &post{r: r, t: t, state: state}
+	for _, step := range postProcessors() {
+		raw = step(c, raw)
 	}
-	out := raw[:0]
-	for i := range raw {
-		if f := &raw[i]; !t.Suppress.Suppressed(f.Rule, f.File, f.Offset, f.Line) {
-			out = append(out, raw[i])
-		}
-	}
-	for _, d := range t.Suppress.All {
-		if hasRule(r.Rules, d.Rule) && !d.Used && r.Config.Severity(ruleByID(r.Rules, d.Rule)) != message.Off {
-			dirs = append(dirs, message.Problem{Kind: message.DirectiveProblem, Start: d.Start, End: d.End, Source: d.Source,
-				Message: fmt.Sprintf("suppression of %s is unused: the rule reports nothing here", d.Rule),
-				Hint:    "remove the suppression"})
-		}
-	}
-	return append(out, r.ownedFindings(t, state, message.DirectiveProblem, dirs)...)
+	return raw
 }
 
 // ownedFindings reports problems of kind through every enabled rule that
