@@ -25,10 +25,4 @@ func TestEstimateSMSICUBranches(t *testing.T) {
 	if want := len("Acme: " + long + ". Sorry."); est.Worst.Units != want {
 		t.Errorf("worst: %d units, want %d (the other branch only)", est.Worst.Units, want)
 	}
-	// Without ICU, rendering is unchanged.
-	p := &message.Part{Text: message.VerbatimText("Hi {{ name }}!", 0)}
-	p.Placeholders, _ = message.ScanPlaceholders(p.Text.String())
-	if got := message.RenderBranches(p, message.IcuGroups(p), func(message.Placeholder) string { return "Anna" }, true, sms.Options{}); got != "Hi Anna!" {
-		t.Errorf("render %q", got)
-	}
 }

@@ -51,10 +51,10 @@ type icuGroup struct {
 	branches [][2]int
 }
 
-// IcuGroups finds the top-level ICU plural/select arguments of a part from
+// icuGroups finds the top-level ICU plural/select arguments of a part from
 // their skeleton: control placeholders "{n, plural, one {", "} other {"
 // and "}" with the same Ref, the branches lying between them.
-func IcuGroups(p *Part) []icuGroup {
+func icuGroups(p *Part) []icuGroup {
 	text := p.Text.String()
 	var out []icuGroup
 	phs := p.Placeholders
@@ -94,9 +94,9 @@ func isICUOpen(s string) bool {
 	return false
 }
 
-// RenderBranches renders the part keeping, of every ICU group, only the
+// renderBranches renders the part keeping, of every ICU group, only the
 // longest branch (longest) or the shortest one, measured in SMS units.
-func RenderBranches(p *Part, groups []icuGroup, fill func(Placeholder) string, longest bool, opt sms.Options) string {
+func renderBranches(p *Part, groups []icuGroup, fill func(Placeholder) string, longest bool, opt sms.Options) string {
 	if len(groups) == 0 {
 		return p.Render(fill)
 	}

@@ -48,6 +48,6 @@ func smsCaseTexts(t *Template, body *Part, s sms.Settings) (best, worst string, 
 	}
 	// An ICU plural or select sends one of its branches: the best case
 	// takes the shortest branch of each, the worst case the longest.
-	groups := IcuGroups(body)
-	return RenderBranches(body, groups, bestFill, false, opt), RenderBranches(body, groups, worstFill, true, opt), assumed
+	groups := icuGroups(body)
+	return renderBranches(body, groups, bestFill, false, opt), renderBranches(body, groups, worstFill, true, opt), assumed
 }
