@@ -18,6 +18,11 @@ type Applies struct {
 	// Kinds: only these kinds, known with at least Medium confidence; nil
 	// means any kind.
 	Kinds []string
+	// WholeCopy: only templates whose whole copy is in their text. A rule
+	// that concludes from what a message lacks (no time, no next step, no
+	// sender) cannot run where part of the copy sits in translation calls
+	// (<%= t "…" %>, {{ 'key'|trans }}): see message.Template.CopyHidden.
+	WholeCopy bool
 }
 
 // ScopeOptions is implemented by rule options that narrow where the rule
@@ -49,7 +54,7 @@ func (a Applies) Match(t *message.Template) bool {
 	if a.Kinds != nil && (!t.Scope.Kind.Known() || !slices.Contains(a.Kinds, t.Kind)) {
 		return false
 	}
-	return true
+	return !a.WholeCopy || !t.CopyHidden()
 }
 
 // Runs reports whether rule r, as configured, runs its per-template check

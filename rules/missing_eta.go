@@ -42,7 +42,7 @@ func missingETA() *lint.Rule {
 		ID:       "missing-eta",
 		Summary:  "Delay, outage, appointment, ticket and process messages must give a concrete time",
 		Severity: message.Error,
-		Applies:  lint.Applies{Notifications: true},
+		Applies:  lint.Applies{Notifications: true, WholeCopy: true},
 		Options: func() any {
 			return &missingETAOptions{Kinds: append([]string(nil), etaKinds...), TimeVars: defaultTimeVarNames()}
 		},

@@ -27,7 +27,7 @@ func missingNextStep() *lint.Rule {
 		ID:       "missing-next-step",
 		Summary:  "The reader must learn what to do, or that nothing is needed and what happens next",
 		Severity: message.Warning,
-		Applies:  lint.Applies{Notifications: true},
+		Applies:  lint.Applies{Notifications: true, WholeCopy: true},
 		Options:  func() any { return &missingNextStepOptions{Kinds: append([]string(nil), etaKinds...)} },
 		Doc: `A service message that reports a problem and stops there leaves the reader
 asking "do I have to do something?" and "will I hear from you again?". Those

@@ -41,7 +41,7 @@ func optOut() *lint.Rule {
 		ID:       "opt-out",
 		Summary:  "Marketing SMS must say how to stop receiving them",
 		Severity: message.Error,
-		Applies:  lint.Applies{Notifications: true},
+		Applies:  lint.Applies{Notifications: true, WholeCopy: true},
 		Options: func() any {
 			return &optOutOptions{Kinds: []string{"marketing"}, Channels: []string{"sms"},
 				Vars: []string{"optout", "opt_out", "unsubscribe", "stop"}}

@@ -43,7 +43,7 @@ func senderID() *lint.Rule {
 		ID:       senderIDRuleID,
 		Summary:  "An SMS must say who is sending it",
 		Severity: message.Warning,
-		Applies:  smsOnly,
+		Applies:  lint.Applies{Notifications: true, Channels: []string{"sms"}, WholeCopy: true},
 		Options:  func() any { return &senderIDOptions{} },
 		Doc: `An SMS often arrives from a short code or an unknown number. If the text
 does not name the sender, customers cannot tell a real notice from a scam:

@@ -30,11 +30,30 @@ const (
 
 var yamlErrLineRe = regexp.MustCompile(`line (\d+)`)
 
+// yamlDirectiveRe finds a %YAML 1.x directive other than 1.1.
+var yamlDirectiveRe = regexp.MustCompile(`(?m)^%YAML[ \t]+1\.[02-9]\b`)
+
+// yamlVersion11 returns doc with every %YAML 1.0 or 1.2 directive read as
+// 1.1, the version the decoder takes: the documents of those versions that
+// bundles use read the same (osTicket's templates say %YAML 1.0). The
+// bytes keep their offsets; doc itself is not changed.
+func yamlVersion11(doc []byte) []byte {
+	locs := yamlDirectiveRe.FindAllIndex(doc, -1)
+	if locs == nil {
+		return doc
+	}
+	out := bytes.Clone(doc)
+	for _, l := range locs {
+		out[l[1]-1] = '1'
+	}
+	return out
+}
+
 // parseYAMLBundle reads a YAML bundle (Rails i18n and others): every
 // string scalar is a message keyed by its dotted path; aliases and merge
 // keys (<<) are followed. Each document of a multi-document file is read.
 func parseYAMLBundle(data []byte, start int) ([]bundleEntry, error) {
-	doc := data[start:]
+	doc := yamlVersion11(data[start:])
 	lines := lineStarts(doc)
 	dec := yaml.NewDecoder(bytes.NewReader(doc))
 	w := &yamlWalker{data: data, base: start, lines: lines, budget: max(yamlBudgetMin, yamlBudgetPerByte*len(doc))}

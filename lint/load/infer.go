@@ -18,7 +18,7 @@ type Inferred struct {
 }
 
 var channelWords = map[string]string{
-	"sms": "sms", "text": "sms", "email": "email", "mail": "email", "e-mail": "email", "emails": "email",
+	"sms": "sms", "text": "sms", "email": "email", "mail": "email", "e-mail": "email", "emails": "email", "mails": "email", "e-mails": "email",
 	"push": "push", "whatsapp": "whatsapp", "inapp": "inapp", "in-app": "inapp", "mailer": "email", "mailers": "email",
 	"slack": "chat", "teams": "chat", "mattermost": "chat", "discord": "chat", "chat": "chat",
 }

@@ -179,7 +179,8 @@ func channelFromText(t *message.Template, tx classify.Text) {
 }
 
 // scopeText is the text the classifier reads: the parts that carry the
-// message (subject, title, greeting, body), not buttons or footers.
+// message (subject, title, greeting, body), not buttons or footers, with
+// template tags blanked: code is never evidence of kind or language.
 func scopeText(t *message.Template) string {
 	var b strings.Builder
 	for _, p := range t.Parts {
@@ -190,7 +191,7 @@ func scopeText(t *message.Template) string {
 		if b.Len() > 0 {
 			b.WriteByte('\n')
 		}
-		b.WriteString(p.Text.String())
+		b.WriteString(p.Masked())
 	}
 	return b.String()
 }

@@ -105,6 +105,16 @@ func (s *phScanner) scan(from, to int, plural string) {
 		case c == '}' && s.syn&doubleBrace != 0 && strings.HasPrefix(t[i:], "}}"):
 			s.issue(i, i+2, "\"}}\" has no opening \"{{\"", false)
 			i += 2
+		case c == '#' && s.syn&SyntaxRuby != 0 && strings.HasPrefix(t[i:], "#{"):
+			// Ruby interpolation in a template (#{ticket.title}, #{t('…')}).
+			e := s.find(t, i+2, "}")
+			if e < 0 || e > maxArgLen || strings.ContainsRune(t[i+2:i+2+e], '\n') {
+				i++ // not an interpolation: "#" as text
+				continue
+			}
+			code := t[i+2 : i+2+e]
+			s.add(Placeholder{Name: firstIdent(strings.TrimSpace(code)), Start: i, End: i + 2 + e + 1, Translated: IsTranslationCall(code)})
+			i += 2 + e + 1
 		case c == '%' && s.syn&SyntaxRuby != 0 && strings.HasPrefix(t[i:], "%{"):
 			end := s.find(t, i+2, "}")
 			if end < 0 {
@@ -171,6 +181,9 @@ func (s *phScanner) double(t string, i int) int {
 	inner := t[i+2 : end]
 	name, control := parseMustacheInner(inner)
 	ph := Placeholder{Name: name, Start: i, End: end + 2, Control: control}
+	if IsTranslationCall(inner) { // prints copy, whatever the engine takes it for
+		ph.Control, ph.Translated = false, true
+	}
 	if control {
 		ph.Ref = controlRef(inner)
 	}

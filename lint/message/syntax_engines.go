@@ -152,7 +152,7 @@ func (s *phScanner) erb(t string, i int) int {
 		s.add(Placeholder{Start: i, End: end, Control: true, Ref: ref})
 		return end
 	}
-	s.add(Placeholder{Name: firstIdent(strings.TrimLeft(code, "@")), Start: i, End: end})
+	s.add(Placeholder{Name: firstIdent(strings.TrimLeft(code, "@")), Start: i, End: end, Translated: IsTranslationCall(code)})
 	return end
 }
 

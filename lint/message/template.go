@@ -144,6 +144,11 @@ type Placeholder struct {
 	Name       string // normalised name: "name", "eta", "Name" for {{.Name}}
 	Start, End int    // byte range in the part text, including delimiters
 	Control    bool   // a control tag ({% if %}, {{#each}}) rather than a value
+	// Translated marks a translation call (<%= t "…" %>, {{ _("…") }},
+	// {{ 'key'|trans }}, #{t('…')}): the tag carries copy the customer
+	// reads, translated at send time, which the template's text does not
+	// show.
+	Translated bool
 	// Ref is the variable a control tag tests or loops over ("x" in
 	// {% if x %}, "n" in {n, plural, …}); "" when none.
 	Ref string
