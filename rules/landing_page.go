@@ -8,9 +8,9 @@ import (
 	"strings"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/lang"
 	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/rules/landing"
-	"github.com/notelint/notelint/lint/lang"
 )
 
 func landingPage() *lint.Rule {

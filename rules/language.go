@@ -7,8 +7,8 @@ import (
 	"strings"
 
 	"github.com/notelint/notelint/lint"
-	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/lint/lang"
+	"github.com/notelint/notelint/lint/message"
 )
 
 func languageRule() *lint.Rule {

@@ -9,8 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/notelint/notelint/lint"
-	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/lint/lang"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // etaKinds are the message kinds that owe the customer a time by default.

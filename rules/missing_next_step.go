@@ -6,8 +6,8 @@ import (
 	"strings"
 
 	"github.com/notelint/notelint/lint"
-	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/lint/lang"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // missingNextStepOptions are the options of the missing-next-step rule.

@@ -12,8 +12,8 @@ import (
 
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/lint/classify"
-	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/lint/lang"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // languageOf returns the language data for the template's locale, or nil

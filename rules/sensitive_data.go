@@ -7,8 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/notelint/notelint/lint"
-	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/lint/lang"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // sensitiveDataOptions are the options of the sensitive-data rule.

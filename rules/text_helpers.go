@@ -10,8 +10,8 @@ import (
 	"sync"
 
 	"github.com/notelint/notelint/lint"
-	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/lint/lang"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // This file holds what the content rules (missing-eta, vague-eta, vague-cta,

@@ -6,8 +6,8 @@ import (
 	"sync"
 	"unicode"
 
-	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/lint/lang"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // This file decides which placeholders stand for a time ("{{eta}}",

@@ -7,8 +7,8 @@ import (
 	"unicode"
 
 	"github.com/notelint/notelint/lint"
-	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/lint/lang"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // vagueCTAOptions are the options of the vague-cta rule.

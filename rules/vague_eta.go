@@ -5,8 +5,8 @@ import (
 	"strings"
 
 	"github.com/notelint/notelint/lint"
-	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/lint/lang"
+	"github.com/notelint/notelint/lint/message"
 )
 
 // vagueETAOptions are the options of the vague-eta rule.
