@@ -116,6 +116,9 @@ func TestCheckSyntax(t *testing.T) {
 		{"{{ if .X }}a", message.SyntaxGo, true},
 		{"{{#a}}x{{/a}}", message.SyntaxMustache, false},
 		{"{{#a}}x{{/b}}", message.SyntaxMustache, true},
+		{"{{#a}}x{{/a}}{{/b}}", message.SyntaxMustache, true},
+		// Magento's own blocks: closers, but no Mustache section anywhere.
+		{"{{depend order}}Order {{var order.id}}{{/depend}} {{if x}}y{{/if}}", message.DefaultSyntax, false},
 		{"{% if a %}x{% endif %}{% for i in l %}{% endfor %}", message.SyntaxJinja, false},
 		{"{% if a %}x", message.SyntaxJinja, true},
 		{"{% set x = 1 %}", message.SyntaxJinja, false},

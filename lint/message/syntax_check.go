@@ -61,13 +61,27 @@ func CheckSyntax(text string, syn Syntax) (off int, msg string, bad bool) {
 	return 0, "", false
 }
 
+// checkSections reports a Mustache section that is never closed, or a
+// closing tag that closes nothing. A text with closing tags but no section
+// opened anywhere does not use Mustache sections ({{depend x}}…{{/depend}}
+// is Magento's own block syntax): nothing is reported for it.
 func checkSections(text string) (int, string, bool) {
 	type open struct {
 		name string
 		at   int
 	}
 	var stack []open
-	for _, m := range sectionRe.FindAllStringSubmatchIndex(text, -1) {
+	ms := sectionRe.FindAllStringSubmatchIndex(text, -1)
+	opens := 0
+	for _, m := range ms {
+		if text[m[2]:m[3]] != "/" {
+			opens++
+		}
+	}
+	if opens == 0 {
+		return 0, "", false
+	}
+	for _, m := range ms {
 		kind, name := text[m[2]:m[3]], text[m[4]:m[5]]
 		if kind != "/" {
 			stack = append(stack, open{name, m[0]})
