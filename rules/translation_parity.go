@@ -123,7 +123,7 @@ func checkTranslationParity(p *lint.RunPass) {
 			compareOriginal(p, opt, t)
 			continue
 		}
-		if t.Key == "" || ignoredKey(opt, t.Key) {
+		if t.Key == "" || t.Positional || ignoredKey(opt, t.Key) {
 			continue
 		}
 		k := [2]string{t.Set, t.Key}

@@ -175,13 +175,16 @@ func applyClassify(t *message.Template, cfg *Config, b *BundleConfig, key string
 
 // bundleEntry is one message read from a bundle.
 type bundleEntry struct {
-	path       []string      // key segments
-	text       message.Text  // the decoded value, mapped to the file
-	start, end int           // file range of the value (of the key when there is none)
-	locale     string        // locale stated in the file (gettext Language header)
-	source     string        // source locale stated in the file (xcstrings, XLIFF)
-	plural     string        // plural form ("0", "1" for gettext msgstr[n])
-	refs       []string      // where the program uses the message (gettext "#:" references)
+	path       []string     // key segments
+	text       message.Text // the decoded value, mapped to the file
+	start, end int          // file range of the value (of the key when there is none)
+	locale     string       // locale stated in the file (gettext Language header)
+	source     string       // source locale stated in the file (xcstrings, XLIFF)
+	plural     string       // plural form ("0", "1" for gettext msgstr[n])
+	refs       []string     // where the program uses the message (gettext "#:" references)
+	// positional: the key goes through a list of records (a YAML or JSON
+	// sequence of mappings), so its index is no identity across files.
+	positional bool
 	original   *message.Text // gettext msgid (msgid_plural for forms > 0)
 	problems   []message.Problem
 }
@@ -253,6 +256,7 @@ func buildBundle(src *message.Source, cfg *Config, entries []bundleEntry, filePr
 		classifyBundleKey(t, cfg, b, key)
 		t.SetLocale(locale, localeEvidence, message.High, localeDetail)
 		t.Key, t.Plural = splitPlural(key)
+		t.Positional = e.positional
 		if e.plural != "" {
 			t.Plural = e.plural
 		}

@@ -48,9 +48,10 @@ func parseJSONBundle(data []byte, start int) ([]bundleEntry, error) {
 }
 
 type jsonParser struct {
-	data []byte
-	pos  int
-	out  []bundleEntry
+	data    []byte
+	records int // lists of records the parser is inside (see bundleEntry.positional)
+	pos     int
+	out     []bundleEntry
 }
 
 func (p *jsonParser) fail(msg string) error {
@@ -88,7 +89,7 @@ func (p *jsonParser) value(path []string, depth int) error {
 			return err
 		}
 		if path != nil {
-			p.out = append(p.out, bundleEntry{path: append([]string(nil), path...), text: text, start: start, end: p.pos})
+			p.out = append(p.out, bundleEntry{path: append([]string(nil), path...), text: text, start: start, end: p.pos, positional: p.records > 0})
 		}
 		return nil
 	default:
@@ -177,7 +178,16 @@ func (p *jsonParser) array(path []string, depth int) error {
 		return nil
 	}
 	for i := 0; ; i++ {
-		if err := p.value(append(path, strconv.Itoa(i)), depth+1); err != nil {
+		p.ws()
+		rec := p.pos < len(p.data) && p.data[p.pos] == '{'
+		if rec {
+			p.records++
+		}
+		err := p.value(append(path, strconv.Itoa(i)), depth+1)
+		if rec {
+			p.records--
+		}
+		if err != nil {
 			return err
 		}
 		p.ws()

@@ -86,12 +86,13 @@ func parseYAMLBundle(data []byte, start int) ([]bundleEntry, error) {
 }
 
 type yamlWalker struct {
-	data   []byte
-	base   int
-	lines  []int
-	out    []bundleEntry
-	budget int // units of work left; below 0 the walk stops
-	overAt int // file offset of the node that exhausted the budget
+	data    []byte
+	records int // lists of records the walk is inside (see bundleEntry.positional)
+	base    int
+	lines   []int
+	out     []bundleEntry
+	budget  int // units of work left; below 0 the walk stops
+	overAt  int // file offset of the node that exhausted the budget
 }
 
 // spend takes n units from the budget and reports whether the walk goes on.
@@ -129,7 +130,14 @@ func (w *yamlWalker) walk(n *yaml.Node, path []string, depth int) {
 		}
 	case yaml.SequenceNode:
 		for i, c := range n.Content {
+			rec := c.Kind == yaml.MappingNode
+			if rec {
+				w.records++
+			}
 			w.walk(c, append(path, strconv.Itoa(i)), depth+1)
+			if rec {
+				w.records--
+			}
 		}
 	case yaml.ScalarNode:
 		if path == nil {
@@ -148,7 +156,7 @@ func (w *yamlWalker) walk(n *yaml.Node, path []string, depth int) {
 		if tag == "!!str" {
 			text, end = yamlScalarText(w.data, off, n)
 		}
-		w.out = append(w.out, bundleEntry{path: append([]string(nil), path...), text: text, start: off, end: max(end, off)})
+		w.out = append(w.out, bundleEntry{path: append([]string(nil), path...), text: text, start: off, end: max(end, off), positional: w.records > 0})
 	}
 }
 

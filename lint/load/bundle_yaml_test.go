@@ -28,3 +28,29 @@ func TestYAMLVersionDirective(t *testing.T) {
 		t.Error("%YAML 2.0 read without an error")
 	}
 }
+
+// TestPositionalKeys marks messages inside lists of records (canned replies,
+// each a mapping) as positional, and leaves lists of strings, which
+// translations keep in step, and plain keys alone: in YAML and in JSON.
+func TestPositionalKeys(t *testing.T) {
+	yml := "modules:\n- name: Greeting\n  content: Hello {{name}}\ndays:\n- Monday\n- Tuesday\nplain: Hi\n"
+	js := `{"modules": [{"name": "Greeting", "content": "Hello"}], "days": ["Monday"], "plain": "Hi"}`
+	for _, c := range []struct {
+		name    string
+		entries func() ([]bundleEntry, error)
+	}{
+		{"yaml", func() ([]bundleEntry, error) { return parseYAMLBundle([]byte(yml), 0) }},
+		{"json", func() ([]bundleEntry, error) { return parseJSONBundle([]byte(js), 0) }},
+	} {
+		entries, err := c.entries()
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		for _, e := range entries {
+			key := strings.Join(e.path, ".")
+			if want := strings.HasPrefix(key, "modules."); e.positional != want {
+				t.Errorf("%s: %s positional = %v, want %v", c.name, key, e.positional, want)
+			}
+		}
+	}
+}

@@ -67,6 +67,10 @@ type Template struct {
 	Suppress Directives
 	memo     map[string]any
 	Group    GroupInfo
+	// Positional is true for a bundle message whose key runs through a
+	// list of records ("modules.20.content"): the index is a place, not an
+	// identity, so the message pairs with no translation.
+	Positional bool
 }
 
 // Memo returns the value stored on the template under key, computing it
