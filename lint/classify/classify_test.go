@@ -55,6 +55,10 @@ func TestReadKey(t *testing.T) {
 		{"stock_shortage", "", "", "delay"},
 		{"contactSupportEmail", "", "", ""},
 		{"guestPollAlertTitle", "", "alert", ""},
+		// An action someone did late is no delay of the reader's.
+		{"assignment_submitted_late", "", "", ""},
+		{"parcel_late", "", "", "delay"},
+		{"sms/delivery-late.txt", "sms", "", "delay"},
 	}
 	for _, tc := range cases {
 		got := c.ReadKey(tc.key)

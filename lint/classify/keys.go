@@ -68,14 +68,15 @@ type Key struct {
 // "resources/lang/de/notifications.php", "versandverzug".
 func (c *Classifier) ReadKey(key string) Key {
 	var out Key
-	for _, tok := range Tokens(key) {
+	toks := Tokens(key)
+	for i, tok := range toks {
 		if out.Notification == "" && c.keys.notification[tok] {
 			out.Notification = tok
 		}
 		if out.UI == "" && c.keys.ui[tok] {
 			out.UI = tok
 		}
-		if out.Kind == "" {
+		if out.Kind == "" && !doneLate(toks, i) {
 			for _, kind := range kindOrder {
 				if c.keys.kinds[kind][tok] {
 					out.Kind, out.KindWord = kind, tok
@@ -107,6 +108,13 @@ func (c *Classifier) ReadKey(key string) Key {
 		}
 	}
 	return out
+}
+
+// doneLate reports whether toks[i] is "late" after a past participle
+// ("submitted_late", "returned_late"): someone else's action done late,
+// not a delay of the reader's order.
+func doneLate(toks []string, i int) bool {
+	return toks[i] == "late" && i > 0 && len(toks[i-1]) > 4 && strings.HasSuffix(toks[i-1], "ed")
 }
 
 // Tokens splits a key or path into lower-case words: on punctuation, path
