@@ -23,6 +23,11 @@ type Applies struct {
 	// sender) cannot run where part of the copy sits in translation calls
 	// (<%= t "…" %>, {{ 'key'|trans }}): see message.Template.CopyHidden.
 	WholeCopy bool
+	// OtherLanguage: also on a notification whose text is written in
+	// another language than its locale's (Scope.WrittenIn). Rules that
+	// read words with the locale's word lists do not run there: the one
+	// finding is that the message is not in its language.
+	OtherLanguage bool
 }
 
 // ScopeOptions is implemented by rule options that narrow where the rule
@@ -45,7 +50,7 @@ func (r *Rule) appliesTo(t *message.Template, opts any) bool {
 
 // Match reports whether t is in the scope a declares.
 func (a Applies) Match(t *message.Template) bool {
-	if a.Notifications && !t.IsNotification() {
+	if a.Notifications && (!t.IsNotification() || t.Scope.WrittenIn != "" && !a.OtherLanguage) {
 		return false
 	}
 	if a.Channels != nil && (!t.Scope.Channel.Known() || !slices.Contains(a.Channels, t.Channel)) {

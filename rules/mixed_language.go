@@ -32,7 +32,7 @@ func mixedLanguage() *lint.Rule {
 		ID:       "mixed-language",
 		Summary:  "Words of another language inside a message",
 		Severity: message.Warning,
-		Applies:  lint.Applies{Notifications: true},
+		Applies:  lint.Applies{Notifications: true, OtherLanguage: true},
 		Options:  func() any { return &mixedLanguageOptions{MinWeak: 3} },
 		Doc: `A word of another language in a message ("(Number: 12345)" in a German
 e-mail) is usually a leftover of a copied template or a missed
@@ -75,6 +75,17 @@ func checkMixedLanguage(p *lint.Pass) {
 	if own == nil {
 		return
 	}
+	if other := i18nLangs()[t.Scope.WrittenIn]; other != nil {
+		body := t.Body()
+		if body == nil {
+			return
+		}
+		p.Report(lint.Diagnostic{Part: body, Start: 0, End: 0,
+			Message: fmt.Sprintf("the %s message is written in %s: customers who expect %s get a message that was not translated",
+				own.name, other.name, own.name),
+			Hint: fmt.Sprintf("translate it into %s, or fix its locale if it is meant to be in %s", own.name, other.name)})
+		return
+	}
 	opt := p.Options.(*mixedLanguageOptions)
 	allow := map[string]bool{}
 	for _, a := range opt.Allow {
@@ -90,6 +101,13 @@ func checkMixedLanguage(p *lint.Pass) {
 		}
 	}
 	sort.Strings(codes)
+	type found struct {
+		part       *message.Part
+		start, end int
+		phrase     string
+		words      int
+	}
+	runs := map[string][]found{} // by foreign language code
 	for _, part := range t.Parts {
 		words := proseWords(part)
 		reported := map[int]bool{}
@@ -100,19 +118,36 @@ func checkMixedLanguage(p *lint.Pass) {
 				}
 				reported[run[0]] = true
 				first, last := words[run[0]], words[run[1]-1]
-				phrase := part.Text.String()[first.start:last.end]
-				noun := "word"
-				if run[1]-run[0] > 1 {
-					noun = "words"
-				}
-				p.Report(lint.Diagnostic{Part: part, Start: first.start, End: last.end,
-					Message: fmt.Sprintf("%s %s %q in a %s message: customers read a switch of language as careless, or as a sign of a fake message",
-						langs[c].name, noun, phrase, own.name),
-					Hint: fmt.Sprintf("translate it into %s, or add it to [rules.mixed-language] allow if it is a name or an accepted loanword", own.name)})
+				runs[c] = append(runs[c], found{part, first.start, last.end, part.Text.String()[first.start:last.end], run[1] - run[0]})
 			}
 		}
 	}
+	for _, c := range codes {
+		fs := runs[c]
+		if len(fs) >= untranslatedRuns {
+			// One problem, one finding: the message was not translated.
+			p.Report(lint.Diagnostic{Part: fs[0].part, Start: fs[0].start, End: fs[0].end,
+				Message: fmt.Sprintf("the %s message reads as %s in %d places (first: %q): customers get a message that was not translated",
+					own.name, langs[c].name, len(fs), fs[0].phrase),
+				Hint: fmt.Sprintf("translate the whole message into %s, or fix its locale if it is meant to be in %s", own.name, langs[c].name)})
+			continue
+		}
+		for _, f := range fs {
+			noun := "word"
+			if f.words > 1 {
+				noun = "words"
+			}
+			p.Report(lint.Diagnostic{Part: f.part, Start: f.start, End: f.end,
+				Message: fmt.Sprintf("%s %s %q in a %s message: customers read a switch of language as careless, or as a sign of a fake message",
+					langs[c].name, noun, f.phrase, own.name),
+				Hint: fmt.Sprintf("translate it into %s, or add it to [rules.mixed-language] allow if it is a name or an accepted loanword", own.name)})
+		}
+	}
 }
+
+// untranslatedRuns is how many passages in one other language make a
+// message untranslated rather than mixed: reported once, not per passage.
+const untranslatedRuns = 3
 
 // foreignRuns returns [start, end) word index ranges of phrases in the
 // foreign language: from one marker word of it to the last one before a

@@ -43,3 +43,12 @@ func (c *Classifier) Language(text string) Language {
 	best.Sure = best.Hits >= 2*second+1
 	return best
 }
+
+// Hits counts the stop words of the language code in text.
+func (c *Classifier) Hits(text, code string) int {
+	l, ok := c.data.Get(code)
+	if !ok {
+		return 0
+	}
+	return len(l.List("stop_words").FindAll(lang.Fold(text)))
+}

@@ -30,6 +30,10 @@ func inferScope(c *classify.Classifier, t *message.Template, cfg *Config) {
 		if l := c.Language(text); l.Sure {
 			t.SetLocale(l.Code, message.FromText, message.Medium, "stop words")
 		}
+	} else if l := c.Language(text); l.Sure && l.Code != message.BaseLanguage(t.Locale) && 4*c.Hits(text, message.BaseLanguage(t.Locale)) <= l.Hits {
+		// Written in another language with hardly a word of its own: not
+		// a mixed message but an untranslated one.
+		t.Scope.WrittenIn = l.Code
 	}
 	// Reading the text is the costly part: only when something is still
 	// open after front matter, config, keys and paths.

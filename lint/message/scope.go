@@ -89,6 +89,10 @@ type Scope struct {
 	// NotTemplate says why the file is no message template at all
 	// (documentation, a web page): no rule runs on it. "" for templates.
 	NotTemplate string `json:"not_template,omitempty"`
+	// WrittenIn is the language the text surely reads as when that is not
+	// the language of its locale (a de message left in English); "" when
+	// they agree or the text is too short to tell.
+	WrittenIn string `json:"written_in,omitempty"`
 }
 
 // Notification values.
