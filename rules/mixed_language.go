@@ -8,6 +8,7 @@ import (
 
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/lint/message"
+	"github.com/notelint/notelint/rules/internal/prose"
 )
 
 // mixedLanguageOptions are the options of the mixed-language rule.
@@ -71,7 +72,7 @@ Options:
 
 func checkMixedLanguage(p *lint.Pass) {
 	t := p.Template
-	own := templateLanguage(t)
+	own, _ := i18nLangs.For(t)
 	if own == nil {
 		return
 	}
@@ -82,7 +83,7 @@ func checkMixedLanguage(p *lint.Pass) {
 			allow[strings.ToLower(w)] = true
 		}
 	}
-	langs := i18nLangs()
+	langs := i18nLangs.All()
 	codes := make([]string, 0, len(langs))
 	for c := range langs {
 		if c != own.code {
@@ -91,7 +92,7 @@ func checkMixedLanguage(p *lint.Pass) {
 	}
 	sort.Strings(codes)
 	for _, part := range t.Parts {
-		words := proseWords(part)
+		words := prose.Words(part)
 		reported := map[int]bool{}
 		for _, c := range codes {
 			for _, run := range foreignRuns(words, langs[c], own, allow, opt.MinWeak) {
@@ -100,12 +101,12 @@ func checkMixedLanguage(p *lint.Pass) {
 				}
 				reported[run[0]] = true
 				first, last := words[run[0]], words[run[1]-1]
-				phrase := part.Text.String()[first.start:last.end]
+				phrase := part.Text.String()[first.Start:last.End]
 				noun := "word"
 				if run[1]-run[0] > 1 {
 					noun = "words"
 				}
-				p.Report(lint.Diagnostic{Part: part, Start: first.start, End: last.end,
+				p.Report(lint.Diagnostic{Part: part, Start: first.Start, End: last.End,
 					Message: fmt.Sprintf("%s %s %q in a %s message: customers read a switch of language as careless, or as a sign of a fake message",
 						langs[c].name, noun, phrase, own.name),
 					Hint: fmt.Sprintf("translate it into %s, or add it to [rules.mixed-language] allow if it is a name or an accepted loanword", own.name)})
@@ -120,7 +121,7 @@ func checkMixedLanguage(p *lint.Pass) {
 // one strong marker or minWeak weak ones. Words neither language knows
 // ("parcel", names) sit inside a run but do not start or end one; quoted
 // words and capitalised weak words mid-sentence (names) end it.
-func foreignRuns(words []proseWord, foreign, own *i18nData, allow map[string]bool, minWeak int) [][2]int {
+func foreignRuns(words []prose.Word, foreign, own *i18nData, allow map[string]bool, minWeak int) [][2]int {
 	var out [][2]int
 	start, last, strong, weak := -1, -1, 0, 0
 	flush := func() {
@@ -130,22 +131,22 @@ func foreignRuns(words []proseWord, foreign, own *i18nData, allow map[string]boo
 		start, last, strong, weak = -1, -1, 0, 0
 	}
 	for i, w := range words {
-		if w.sentenceStart && i > 0 {
+		if w.SentenceStart && i > 0 {
 			flush()
 		}
 		switch {
-		case w.quoted || own.own[w.lower] || allow[w.lower]:
+		case w.Quoted || own.own[w.Lower] || allow[w.Lower]:
 			flush()
-		case isAcronym(w.text):
+		case isAcronym(w.Text):
 			// "MIT", "TAN": an abbreviation, not a word of either language.
-		case foreign.strong[w.lower]:
+		case foreign.strong[w.Lower]:
 			if start < 0 {
 				start = i
 			}
 			last = i
 			strong++
-		case foreign.weak[w.lower]:
-			if !w.sentenceStart && isCapitalised(w.text) {
+		case foreign.weak[w.Lower]:
+			if !w.SentenceStart && prose.IsCapitalised(w.Text) {
 				flush()
 				continue
 			}
