@@ -3,7 +3,6 @@ package rules
 import (
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 
@@ -64,24 +63,30 @@ func testContentRule(t *testing.T, id string, cases []contentCase) {
 	t.Helper()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			fs := runContent(t, id, c)
-			var got []string
-			for _, f := range fs {
-				if f.Offset < 0 || f.EndOffset > len(c.text) || f.EndOffset < f.Offset {
-					t.Fatalf("bad range %d..%d", f.Offset, f.EndOffset)
-				}
-				got = append(got, c.text[f.Offset:f.EndOffset])
-				if f.Message == "" || f.Hint == "" {
-					t.Errorf("finding without message or hint: %+v", f)
-				}
-			}
-			if !reflect.DeepEqual(got, c.want) {
-				t.Errorf("got %q, want %q", got, c.want)
-				for _, f := range fs {
-					t.Logf("  %d:%d %s (%s)", f.Line, f.Column, f.Message, f.Hint)
-				}
-			}
+			checkCovered(t, runContent(t, id, c), c.text, c.want)
 		})
+	}
+}
+
+// checkCovered checks that the findings cover the texts want, in order,
+// each inside text and with a message and a hint.
+func checkCovered(t *testing.T, fs []lint.Finding, text string, want []string) {
+	t.Helper()
+	var got []string
+	for _, f := range fs {
+		if f.Offset < 0 || f.EndOffset > len(text) || f.EndOffset < f.Offset {
+			t.Fatalf("finding out of range: %d..%d of %d", f.Offset, f.EndOffset, len(text))
+		}
+		got = append(got, text[f.Offset:f.EndOffset])
+		if f.Message == "" || f.Hint == "" {
+			t.Errorf("finding without message or hint: %+v", f)
+		}
+	}
+	if strings.Join(got, "\x00") != strings.Join(want, "\x00") {
+		t.Errorf("got %q, want %q", got, want)
+		for _, f := range fs {
+			t.Logf("  %d:%d %s (%s)", f.Line, f.Column, f.Message, f.Hint)
+		}
 	}
 }
 

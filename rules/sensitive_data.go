@@ -313,14 +313,7 @@ func passwordValue(part *message.Part, text, ptext string, at int) (sensitiveHit
 			return sensitiveHit{r: prose.Span{Start: ph.Start, End: ph.End}, kind: sensPassword, text: text[ph.Start:ph.End]}, true
 		}
 	}
-	j := i
-	for j < len(ptext) {
-		r, n := utf8.DecodeRuneInString(ptext[j:])
-		if unicode.IsSpace(r) {
-			break
-		}
-		j += n
-	}
+	j := prose.NonSpaceEnd(ptext, i)
 	tok := strings.TrimRight(ptext[i:j], ".,;!?)\"'»”")
 	tok = strings.TrimLeft(tok, "\"'«“(")
 	if tok == "" {

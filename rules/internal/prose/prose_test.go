@@ -187,6 +187,16 @@ func TestFirstAndPrevWord(t *testing.T) {
 			t.Errorf("FirstWord(%q) = %q, want %q", in, got, want)
 		}
 	}
+	for _, c := range []struct {
+		s       string
+		i, want int
+	}{
+		{"Passwort: x1! Danke", 10, 13}, {"mot de passe", 4, 6}, {"mot de passe", 3, 3}, {"code ", 4, 4}, {"fin", 3, 3},
+	} {
+		if got := NonSpaceEnd(c.s, c.i); got != c.want {
+			t.Errorf("NonSpaceEnd(%q, %d) = %d, want %d", c.s, c.i, got, c.want)
+		}
+	}
 	cases := []struct {
 		s    string
 		i    int

@@ -132,15 +132,20 @@ func FirstWord(s string) Span {
 	if start >= len(s) {
 		return Span{}
 	}
-	end := start
-	for end < len(s) {
-		r, n := utf8.DecodeRuneInString(s[end:])
+	return Span{start, NonSpaceEnd(s, start)}
+}
+
+// NonSpaceEnd returns where the run of non-space characters of s that
+// starts at i ends (i itself when s[i] is a space).
+func NonSpaceEnd(s string, i int) int {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
 			break
 		}
-		end += n
+		i += n
 	}
-	return Span{start, end}
+	return i
 }
 
 // PrevWord returns the word that ends before offset i of s (skipping
