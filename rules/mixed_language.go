@@ -96,14 +96,14 @@ func checkMixedLanguage(p *lint.Pass) {
 		reported := map[int]bool{}
 		for _, c := range codes {
 			for _, run := range foreignRuns(words, langs[c], own, allow, opt.MinWeak) {
-				if reported[run[0]] {
+				if reported[run.Start] {
 					continue
 				}
-				reported[run[0]] = true
-				first, last := words[run[0]], words[run[1]-1]
+				reported[run.Start] = true
+				first, last := words[run.Start], words[run.End-1]
 				phrase := part.Text.String()[first.Start:last.End]
 				noun := "word"
-				if run[1]-run[0] > 1 {
+				if run.End-run.Start > 1 {
 					noun = "words"
 				}
 				p.Report(lint.Diagnostic{Part: part, Start: first.Start, End: last.End,
@@ -115,18 +115,18 @@ func checkMixedLanguage(p *lint.Pass) {
 	}
 }
 
-// foreignRuns returns [start, end) word index ranges of phrases in the
+// foreignRuns returns the ranges of word indexes of phrases in the
 // foreign language: from one marker word of it to the last one before a
 // word of the message's own language or the end of the sentence, holding
 // one strong marker or minWeak weak ones. Words neither language knows
 // ("parcel", names) sit inside a run but do not start or end one; quoted
 // words and capitalised weak words mid-sentence (names) end it.
-func foreignRuns(words []prose.Word, foreign, own *i18nData, allow map[string]bool, minWeak int) [][2]int {
-	var out [][2]int
+func foreignRuns(words []prose.Word, foreign, own *i18nData, allow map[string]bool, minWeak int) []prose.Span {
+	var out []prose.Span
 	start, last, strong, weak := -1, -1, 0, 0
 	flush := func() {
 		if start >= 0 && (strong > 0 || weak >= minWeak) {
-			out = append(out, [2]int{start, last + 1})
+			out = append(out, prose.Span{Start: start, End: last + 1})
 		}
 		start, last, strong, weak = -1, -1, 0, 0
 	}

@@ -1,7 +1,7 @@
 package prose
 
-// Span is a byte range [Start, End); whether of a part's text or of folded
-// text is said where it is used.
+// Span is a range [Start, End): of bytes of a part's text or of folded
+// text, or of the items of a list, as said where it is used.
 type Span struct{ Start, End int }
 
 // Empty reports whether the span holds no byte.

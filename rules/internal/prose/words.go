@@ -11,9 +11,9 @@ import (
 
 // Word is one word of a part's prose.
 type Word struct {
-	Start, End int // byte range in the part's text
-	Text       string
-	Lower      string
+	Span  // byte range in the part's text
+	Text  string
+	Lower string
 	// SentenceStart is true for the first word of the text, of a line, or
 	// after . ! ? : ; • · — where capitals say nothing about the word.
 	SentenceStart bool
@@ -72,7 +72,7 @@ func Words(part *message.Part) []Word {
 		}
 		if !digits {
 			w := s[i:j]
-			out = append(out, Word{Start: i, End: j, Text: w, Lower: strings.ToLower(w), SentenceStart: boundary, Quoted: closer != ""})
+			out = append(out, Word{Span: Span{i, j}, Text: w, Lower: strings.ToLower(w), SentenceStart: boundary, Quoted: closer != ""})
 		}
 		boundary = false
 		i = j
