@@ -9,6 +9,7 @@ import (
 
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/lint/message"
+	"github.com/notelint/notelint/rules/internal/prose"
 )
 
 // channelLengthOptions are the options of the channel-length rule.
@@ -39,11 +40,11 @@ func (o *channelLengthOptions) Validate() error {
 		if c == "sms" {
 			return fmt.Errorf("limits.sms: SMS length is checked by sms-segments ([sms] max_segments)")
 		}
-		if !containsFold(message.KnownChannels(), c) {
+		if !prose.ContainsFold(message.KnownChannels(), c) {
 			return fmt.Errorf("limits: unknown channel %q (want one of push, whatsapp, email, inapp)", c)
 		}
 		for part, n := range o.Limits[c] {
-			if !containsFold(limitParts, part) {
+			if !prose.ContainsFold(limitParts, part) {
 				return fmt.Errorf("limits.%s: unknown part %q (want one of %s)", c, part, strings.Join(limitParts, ", "))
 			}
 			if n < 0 {

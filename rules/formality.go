@@ -8,6 +8,7 @@ import (
 
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/lint/message"
+	"github.com/notelint/notelint/rules/internal/prose"
 )
 
 func formality() *lint.Rule {
@@ -64,14 +65,14 @@ Bad (fr):
 
 type addressUse struct {
 	part *message.Part
-	w    proseWord
+	w    prose.Word
 }
 
 // maxFormalityFindings caps the findings of one message.
 const maxFormalityFindings = 3
 
 func checkFormality(p *lint.Pass) {
-	d := templateLanguage(p.Template)
+	d, _ := i18nLangs.For(p.Template)
 	if d == nil || len(d.formal) == 0 || len(d.informal) == 0 {
 		return
 	}
@@ -91,9 +92,9 @@ func checkFormality(p *lint.Pass) {
 				break
 			}
 			n++
-			p.Report(lint.Diagnostic{Part: u.part, Start: u.w.start, End: u.w.end,
-				Message: fmt.Sprintf("%s %q in a message that also addresses the reader with %q: one message must use one form of address", what, u.w.text, other.w.text),
-				Hint:    fmt.Sprintf("use the form of address of the rest of the message (%q) throughout", other.w.text)})
+			p.Report(lint.Diagnostic{Part: u.part, Start: u.w.Start, End: u.w.End,
+				Message: fmt.Sprintf("%s %q in a message that also addresses the reader with %q: one message must use one form of address", what, u.w.Text, other.w.Text),
+				Hint:    fmt.Sprintf("use the form of address of the rest of the message (%q) throughout", other.w.Text)})
 		}
 		return
 	}
@@ -102,9 +103,9 @@ func checkFormality(p *lint.Pass) {
 			break
 		}
 		n++
-		p.Report(lint.Diagnostic{Part: u.part, Start: u.w.start, End: u.w.end, Severity: message.Info,
-			Message: fmt.Sprintf("lower-case %q in a message that addresses the reader formally (%q): if it means the reader, it reads as informal or as \"her\"", u.w.text, formal[0].w.text),
-			Hint:    fmt.Sprintf("capitalise it (%q) if it addresses the reader", capitalise(u.w.text))})
+		p.Report(lint.Diagnostic{Part: u.part, Start: u.w.Start, End: u.w.End, Severity: message.Info,
+			Message: fmt.Sprintf("lower-case %q in a message that addresses the reader formally (%q): if it means the reader, it reads as informal or as \"her\"", u.w.Text, formal[0].w.Text),
+			Hint:    fmt.Sprintf("capitalise it (%q) if it addresses the reader", capitalise(u.w.Text))})
 	}
 }
 
@@ -113,10 +114,10 @@ func checkFormality(p *lint.Pass) {
 // formally ("ihr Interesse").
 func addressUses(t *message.Template, d *i18nData) (formal, informal, lower []addressUse) {
 	for _, part := range t.Parts {
-		words := proseWords(part)
+		words := prose.Words(part)
 		text := ""
 		for i, w := range words {
-			if w.quoted {
+			if w.Quoted {
 				continue
 			}
 			if text == "" {
@@ -126,13 +127,13 @@ func addressUses(t *message.Template, d *i18nData) (formal, informal, lower []ad
 				continue
 			}
 			switch {
-			case d.caseFormal && d.formal[w.text] && (!w.sentenceStart || afterSenderPrefix(part, words, i) || afterSalutation(text, w)):
+			case d.caseFormal && d.formal[w.Text] && (!w.SentenceStart || afterSenderPrefix(part, words, i) || afterSalutation(text, w)):
 				formal = append(formal, addressUse{part, w})
-			case !d.caseFormal && d.formal[w.lower]:
+			case !d.caseFormal && d.formal[w.Lower]:
 				formal = append(formal, addressUse{part, w})
-			case d.informal[w.lower] && (i == 0 || !d.notAfter[words[i-1].lower]):
+			case d.informal[w.Lower] && (i == 0 || !d.notAfter[words[i-1].Lower]):
 				informal = append(informal, addressUse{part, w})
-			case d.formalLower[w.text] && !d.thirdParty(words, i):
+			case d.formalLower[w.Text] && !d.thirdParty(words, i):
 				lower = append(lower, addressUse{part, w})
 			}
 		}
@@ -142,17 +143,17 @@ func addressUses(t *message.Template, d *i18nData) (formal, informal, lower []ad
 
 // bracketed reports whether w stands alone in brackets: "Deutsch (Sie)"
 // names the form of address rather than using it.
-func bracketed(text string, w proseWord) bool {
-	before := strings.TrimRight(text[:w.start], " ")
-	after := strings.TrimLeft(text[w.end:], " ")
+func bracketed(text string, w prose.Word) bool {
+	before := strings.TrimRight(text[:w.Start], " ")
+	after := strings.TrimLeft(text[w.End:], " ")
 	return strings.HasSuffix(before, "(") && strings.HasPrefix(after, ")")
 }
 
 // afterSalutation reports whether w opens the line after a salutation
 // ending in a comma ("Hallo Anna,\nIhr Paket"): German goes on in lower
 // case there, so a capital is the formal pronoun.
-func afterSalutation(text string, w proseWord) bool {
-	before := strings.TrimRight(text[:w.start], " \t")
+func afterSalutation(text string, w prose.Word) bool {
+	before := strings.TrimRight(text[:w.Start], " \t")
 	if !strings.HasSuffix(before, "\n") {
 		return false
 	}
@@ -162,12 +163,12 @@ func afterSalutation(text string, w proseWord) bool {
 // afterSenderPrefix reports whether words[i] is the first word after a
 // sender prefix that opens the part ("Acme: Ihr Paket"): a capital there
 // is the formal pronoun, not a sentence start.
-func afterSenderPrefix(part *message.Part, words []proseWord, i int) bool {
+func afterSenderPrefix(part *message.Part, words []prose.Word, i int) bool {
 	if i == 0 || i > 3 {
 		return false
 	}
 	text := part.Masked()
-	pre := strings.TrimSpace(text[:words[i].start])
+	pre := strings.TrimSpace(text[:words[i].Start])
 	name, ok := strings.CutSuffix(pre, ":")
 	if !ok || strings.ContainsAny(name, ".!?:;\n") {
 		return false
@@ -181,29 +182,29 @@ func afterSenderPrefix(part *message.Part, words []proseWord, i int) bool {
 // coordinator ("die Techniker und ihre Termine"), or after a determiner
 // and noun earlier in the sentence ("Die Fahrer kennen ihre Route") when
 // no preposition comes right before it.
-func (d *i18nData) thirdParty(words []proseWord, i int) bool {
-	if i == 0 || words[i].sentenceStart {
+func (d *i18nData) thirdParty(words []prose.Word, i int) bool {
+	if i == 0 || words[i].SentenceStart {
 		return false
 	}
-	noun := func(w proseWord) bool { return isCapitalised(w.text) && !d.formal[w.text] }
+	noun := func(w prose.Word) bool { return prose.IsCapitalised(w.Text) && !d.formal[w.Text] }
 	st := i - 1
-	for st > 0 && !words[st].sentenceStart {
+	for st > 0 && !words[st].SentenceStart {
 		st--
 	}
 	// Two nouns joined before it: "die Techniker und ihre Termine", "an
 	// Vortragende und Einreichende, abhängig von ihrem Status".
 	for j := max(st, 1); j < i; j++ {
-		if d.lowerCoord[words[j].lower] && noun(words[j-1]) && (j+1 == i || noun(words[j+1])) {
+		if d.lowerCoord[words[j].Lower] && noun(words[j-1]) && (j+1 == i || noun(words[j+1])) {
 			return true
 		}
 	}
-	if d.lowerPrep[words[i-1].lower] {
+	if d.lowerPrep[words[i-1].Lower] {
 		return false
 	}
 	// A determiner and a noun with a word between them and "ihre": "Die
 	// Fahrer kennen ihre Route".
 	for j := st; j+2 < i; j++ {
-		if d.lowerDet[words[j].lower] && noun(words[j+1]) {
+		if d.lowerDet[words[j].Lower] && noun(words[j+1]) {
 			return true
 		}
 	}

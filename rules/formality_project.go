@@ -92,7 +92,7 @@ func checkFormalityMix(p *lint.RunPass) {
 		if t.Empty || t.Locale == "" || !t.Scope.Locale.Known() || (opt != nil && opt.NotificationsOnly && !t.IsNotification()) {
 			continue
 		}
-		d := templateLanguage(t)
+		d, _ := i18nLangs.For(t)
 		if d == nil || len(d.formal) == 0 || len(d.informal) == 0 {
 			continue
 		}
@@ -141,7 +141,7 @@ func reportLocaleMix(p *lint.RunPass, locale string, texts []addressedText) {
 	for _, at := range texts {
 		uses, others := pick(at, minorityFormal), pick(at, !minorityFormal)
 		if majorityWord == "" && len(others) > 0 && len(uses) == 0 {
-			majorityWord = others[0].w.text
+			majorityWord = others[0].w.Text
 		}
 		if len(uses) == 0 {
 			continue
@@ -156,7 +156,7 @@ func reportLocaleMix(p *lint.RunPass, locale string, texts []addressedText) {
 	if majorityWord == "" {
 		for _, at := range texts {
 			if others := pick(at, !minorityFormal); len(others) > 0 {
-				majorityWord = others[0].w.text
+				majorityWord = others[0].w.Text
 				break
 			}
 		}
@@ -166,19 +166,19 @@ func reportLocaleMix(p *lint.RunPass, locale string, texts []addressedText) {
 		// No clear majority: two styles, not a few leftovers. One finding
 		// for the locale, at its first minority text.
 		u := minority[0]
-		p.Report(owners[0], lint.Diagnostic{Part: u.part, Start: u.w.start, End: u.w.end,
+		p.Report(owners[0], lint.Diagnostic{Part: u.part, Start: u.w.Start, End: u.w.End,
 			Message: fmt.Sprintf("the %s texts mix forms of address: %d %s (%q) and %d %s (%q) of %d that address the reader; one locale should use one form",
-				locale, nMinority, what, u.w.text, nMajority, other, majorityWord, total),
+				locale, nMinority, what, u.w.Text, nMajority, other, majorityWord, total),
 			Hint: fmt.Sprintf("choose one form of address for %s and rewrite the other texts, or keep the two in locales of their own", locale)})
 		return
 	}
 	for i, u := range minority {
 		msg := fmt.Sprintf("%s %q in a %s text, while %d of the locale's %d texts that address the reader are %s (%q): one locale should use one form of address",
-			what, u.w.text, locale, nMajority, total, other, majorityWord)
+			what, u.w.Text, locale, nMajority, total, other, majorityWord)
 		if more := otherPlaces(owners, minority, i); more != "" {
 			msg += fmt.Sprintf("; %d %s in all, also %s", nMinority, what, more)
 		}
-		p.Report(owners[i], lint.Diagnostic{Part: u.part, Start: u.w.start, End: u.w.end,
+		p.Report(owners[i], lint.Diagnostic{Part: u.part, Start: u.w.Start, End: u.w.End,
 			Message: msg,
 			Hint:    fmt.Sprintf("use the %s address of the rest of the %s texts (%q), or keep %s texts in a locale of their own", other, locale, majorityWord, what)})
 	}
@@ -227,7 +227,7 @@ func usePlace(t *message.Template, u addressUse) string {
 	if u.part.Source != nil {
 		src = u.part.Source
 	}
-	off, _ := u.part.Text.FileRange(u.w.start, u.w.end)
+	off, _ := u.part.Text.FileRange(u.w.Start, u.w.End)
 	return fmt.Sprintf("%s:%d", filepath.Base(src.Path), src.Position(off).Line)
 }
 

@@ -94,6 +94,11 @@ func TestFormality(t *testing.T) {
 		{"de/a.txt", "Hallo Anna.\nIhr Paket kommt morgen. Kannst du zu Hause sein?", nil},
 		{"fr/a.txt", "Acme : vous recevrez votre colis demain. Tu peux le suivre en ligne.", []string{"Tu warning"}},
 		{"fr/a.txt", "Acme : tu recevras ton colis demain. Merci pour ta confiance.", nil},
+		// The full stop after an e-mail address or a URL ends the sentence:
+		// "Sie" after it is "they" at a sentence start, not the reader.
+		{"de/a.txt", "Hast du Fragen? Infos unter https://acme.de. Sie antworten schnell.", nil},
+		{"de/a.txt", "Hast du Fragen? Schreib uns an hilfe@acme.de. Sie antworten schnell.", nil},
+		{"de/a.txt", "Hast du Fragen? Schreib uns an hilfe@acme.de, Sie antworten schnell.", []string{"du warning"}},
 	}
 	for _, c := range cases {
 		if got := findingsOf(t, "formality", c.path, c.text); strings.Join(got, "|") != strings.Join(c.want, "|") {

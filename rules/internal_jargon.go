@@ -11,6 +11,7 @@ import (
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/lint/lang"
 	"github.com/notelint/notelint/lint/message"
+	"github.com/notelint/notelint/rules/internal/prose"
 )
 
 // internalJargonOptions are the options of the internal-jargon rule.
@@ -117,7 +118,7 @@ const (
 )
 
 type jargonHit struct {
-	r    span
+	r    prose.Span
 	kind jargonKind
 }
 
@@ -131,7 +132,7 @@ type codePattern struct {
 var jargonCodeRes = []codePattern{
 	{regexp.MustCompile(`\bE-\d{4,6}\b`), func(s string) bool { return strings.Contains(s, "E-") }},
 	{regexp.MustCompile(`\bERR-?\d{2,6}\b`), func(s string) bool { return strings.Contains(s, "ERR") }},
-	{regexp.MustCompile(`(?i)\bHTTP[ /-]?[1-5]\d{2}\b`), func(s string) bool { return containsFoldASCII(s, "http") }},
+	{regexp.MustCompile(`(?i)\bHTTP[ /-]?[1-5]\d{2}\b`), func(s string) bool { return prose.ContainsFoldASCII(s, "http") }},
 	{regexp.MustCompile(`\b0[xX][0-9A-Fa-f]{4,16}\b`), func(s string) bool { return strings.Contains(s, "0x") || strings.Contains(s, "0X") }},
 }
 
@@ -143,23 +144,23 @@ func checkInternalJargon(p *lint.Pass) {
 		brands = so.Brands
 	}
 	allow := func(tok string) bool {
-		return containsFold(opt.Allow, tok) || containsFold(brands, tok)
+		return prose.ContainsFold(opt.Allow, tok) || prose.ContainsFold(brands, tok)
 	}
-	language := languageOf(t)
+	language, _ := prose.Language(t)
 	for _, part := range t.Parts {
-		prose := proseText(part)
-		folded := lang.Fold(prose)
-		hits := scanJargon(prose, folded, language, allow)
+		ptext := prose.Text(part)
+		folded := lang.Fold(ptext)
+		hits := scanJargon(ptext, folded, language, allow)
 		if terms := opt.termMatcher(); terms.Len() > 0 {
-			for _, r := range phraseMatches(terms, folded) {
+			for _, r := range prose.PhraseMatches(terms, folded) {
 				hits = append(hits, jargonHit{r, jargonTerm})
 			}
 		}
-		hits = dropOverlaps(hits, func(h jargonHit) span { return h.r })
+		hits = prose.DropOverlaps(hits, func(h jargonHit) prose.Span { return h.r })
 		for _, h := range hits {
-			text := strings.TrimSpace(prose[h.r.start:h.r.end])
+			text := strings.TrimSpace(ptext[h.r.Start:h.r.End])
 			msg, hint := jargonMessage(h.kind, text)
-			p.Report(lint.Diagnostic{Part: part, Start: h.r.start, End: h.r.end, Message: msg, Hint: hint})
+			p.Report(lint.Diagnostic{Part: part, Start: h.r.Start, End: h.r.End, Message: msg, Hint: hint})
 		}
 	}
 }
@@ -192,12 +193,12 @@ func jargonMessage(k jargonKind, text string) (string, string) {
 // then only the language-independent checks run.
 func scanJargon(s string, f *lang.Folded, language *lang.Language, allow func(string) bool) []jargonHit {
 	var hits []jargonHit
-	var examples []span
+	var examples []prose.Span
 	if language != nil {
-		examples = phraseMatches(language.List("jargon_example_markers"), f)
+		examples = prose.PhraseMatches(language.List("jargon_example_markers"), f)
 	}
-	scanJargonTokens(s, allow, func(r span, k jargonKind) {
-		if !exampleValue(s, r.start, examples) {
+	scanJargonTokens(s, allow, func(r prose.Span, k jargonKind) {
+		if !exampleValue(s, r.Start, examples) {
 			hits = append(hits, jargonHit{r, k})
 		}
 	})
@@ -205,8 +206,8 @@ func scanJargon(s string, f *lang.Folded, language *lang.Language, allow func(st
 		if !c.trigger(s) {
 			continue
 		}
-		findPattern(c.re, s, func(r, _ span) {
-			if !jargonContext(s, r.start) {
+		prose.FindPattern(c.re, s, func(r, _ prose.Span) {
+			if !jargonContext(s, r.Start) {
 				hits = append(hits, jargonHit{r, jargonError})
 			}
 		})
@@ -214,31 +215,31 @@ func scanJargon(s string, f *lang.Folded, language *lang.Language, allow func(st
 	if language == nil {
 		return hits
 	}
-	if !triggered(language, "jargon_triggers", f) {
+	if !prose.Triggered(language, "jargon_triggers", f) {
 		hits = appendStates(hits, s, f, language)
 		return hits
 	}
 	capsStates := language.Phrases("jargon_caps_states")
 	for _, re := range language.Patterns("jargon_status") {
-		findPattern(re, s, func(r, whole span) {
+		prose.FindPattern(re, s, func(r, whole prose.Span) {
 			if r != whole {
 				// An upper-case value after "Status:": a system state only
 				// when it looks like one (SHIPPED, PROCESSING, ON_HOLD,
 				// VERSANDT), not a loyalty tier (GOLD) or an acronym (VIP).
-				v := s[r.start:r.end]
-				if !allow(v) && (strings.Contains(v, "_") || strings.HasSuffix(v, "ED") || strings.HasSuffix(v, "ING") || containsFold(capsStates, v)) {
+				v := s[r.Start:r.End]
+				if !allow(v) && (strings.Contains(v, "_") || strings.HasSuffix(v, "ED") || strings.HasSuffix(v, "ING") || prose.ContainsFold(capsStates, v)) {
 					hits = append(hits, jargonHit{r, jargonStatus})
 				}
 				return
 			}
-			if !numberContinues(s, whole.end) && !progressCount(s, whole.end) {
+			if !numberContinues(s, whole.End) && !progressCount(s, whole.End) {
 				hits = append(hits, jargonHit{r, jargonStatus})
 			}
 		})
 	}
 	for _, re := range language.Patterns("jargon_error") {
-		findPattern(re, s, func(r, whole span) {
-			if !numberContinues(s, whole.end) {
+		prose.FindPattern(re, s, func(r, whole prose.Span) {
+			if !numberContinues(s, whole.End) {
 				hits = append(hits, jargonHit{r, jargonError})
 			}
 		})
@@ -249,12 +250,12 @@ func scanJargon(s string, f *lang.Folded, language *lang.Language, allow func(st
 // exampleValue reports whether the token at start follows an example
 // marker in the same sentence, within a few words ("e.g. john_doe or
 // jane_smith", "z. B. max_mustermann"): an example value in a help text.
-func exampleValue(s string, start int, markers []span) bool {
+func exampleValue(s string, start int, markers []prose.Span) bool {
 	for _, m := range markers {
-		if m.end > start || start-m.end > 40 {
+		if m.End > start || start-m.End > 40 {
 			continue
 		}
-		if !strings.ContainsAny(s[m.end:start], ".!?\n") {
+		if !strings.ContainsAny(s[m.End:start], ".!?\n") {
 			return true
 		}
 	}
@@ -263,11 +264,11 @@ func exampleValue(s string, start int, markers []span) bool {
 
 // appendStates adds the ticket-system states found in s.
 func appendStates(hits []jargonHit, s string, f *lang.Folded, language *lang.Language) []jargonHit {
-	for _, r := range phraseMatches(language.List("jargon_states"), f) {
+	for _, r := range prose.PhraseMatches(language.List("jargon_states"), f) {
 		hits = append(hits, jargonHit{r, jargonState})
 	}
-	for _, r := range phraseMatches(language.List("jargon_title_states"), f) {
-		if titleCased(s[r.start:r.end]) && !atSentenceStart(s, r.start) && !afterCapitalisedWord(s, r.start) {
+	for _, r := range prose.PhraseMatches(language.List("jargon_title_states"), f) {
+		if titleCased(s[r.Start:r.End]) && !atSentenceStart(s, r.Start) && !afterCapitalisedWord(s, r.Start) {
 			hits = append(hits, jargonHit{r, jargonState})
 		}
 	}

@@ -117,10 +117,10 @@ func FuzzJargonScan(f *testing.F) {
 		for _, code := range languages {
 			var language = languageFor(code)
 			for _, h := range scanJargon(s, lang.Fold(s), language, func(string) bool { return false }) {
-				if h.r.start < 0 || h.r.end > len(s) || h.r.start >= h.r.end {
+				if h.r.Start < 0 || h.r.End > len(s) || h.r.Start >= h.r.End {
 					t.Fatalf("bad range %v in %q", h.r, s)
 				}
-				if utf8.ValidString(s) && (!utf8.RuneStart(s[h.r.start]) || (h.r.end < len(s) && !utf8.RuneStart(s[h.r.end]))) {
+				if utf8.ValidString(s) && (!utf8.RuneStart(s[h.r.Start]) || (h.r.End < len(s) && !utf8.RuneStart(s[h.r.End]))) {
 					t.Fatalf("range %v splits a rune in %q", h.r, s)
 				}
 			}

@@ -10,6 +10,7 @@ import (
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/lint/lang"
 	"github.com/notelint/notelint/lint/message"
+	"github.com/notelint/notelint/rules/internal/prose"
 	"github.com/notelint/notelint/rules/landing"
 )
 
@@ -209,7 +210,7 @@ func resolveLanding(p *lint.Pass, run *landingRun, cache landing.Cache, ll landi
 	if !ok {
 		return nil, fmt.Sprintf("landing page unmapped: %s holds a placeholder without a sample, so notelint cannot fetch it; map the URL pattern in [landing.pages] or declare a sample (shown once per run)", ll.url)
 	}
-	return &landing.Target{URL: ll.url, Result: r.FetchURL(p.Context(), cache, u, message.BaseLanguage(p.Template.Locale))}, ""
+	return &landing.Target{URL: ll.url, Result: r.FetchURL(p.Context(), cache, u, prose.Code(p.Template))}, ""
 }
 
 // noticeUnmapped reports one info finding per run at the first link (in
@@ -330,7 +331,7 @@ func fillURL(u string, t *message.Template) (string, bool) {
 
 // landingMessage gathers what the judgement needs from the template.
 func landingMessage(t *message.Template, links []landingLink, opt *landingPageOptions, cache landing.Cache) *landing.Message {
-	base := message.BaseLanguage(t.Locale)
+	base := prose.Code(t)
 	ll := landingLanguage(cache, base)
 	site := map[string]bool{}
 	add := func(s string) {

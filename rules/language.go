@@ -9,6 +9,7 @@ import (
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/lint/lang"
 	"github.com/notelint/notelint/lint/message"
+	"github.com/notelint/notelint/rules/internal/prose"
 )
 
 func languageRule() *lint.Rule {
@@ -69,8 +70,8 @@ func checkLanguage(rp *lint.RunPass) {
 			continue
 		}
 		p := rp.Pass(t)
-		code := languageCode(p)
-		if _, ok := lang.Builtin().Get(code); ok || seen[t.Source.Path+"\x00"+code] {
+		code := prose.Code(t)
+		if _, ok := prose.Language(t); ok || seen[t.Source.Path+"\x00"+code] {
 			continue
 		}
 		seen[t.Source.Path+"\x00"+code] = true

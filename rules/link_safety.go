@@ -10,6 +10,7 @@ import (
 
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/lint/message"
+	"github.com/notelint/notelint/rules/internal/prose"
 )
 
 // linkSafetyOptions are the options of the link-safety rule.
@@ -159,11 +160,11 @@ func checkLinkSafety(p *lint.Pass) {
 		}
 		// Shorteners written without a scheme ("bit.ly/3xYz") are no links
 		// to the loader, but phones make them tappable.
-		prose := proseText(part)
-		for _, r := range schemelessShorteners(prose, part.Links, opt) {
-			host := normalizeHost(strings.SplitN(prose[r.start:r.end], "/", 2)[0])
+		ptext := prose.Text(part)
+		for _, r := range schemelessShorteners(ptext, part.Links, opt) {
+			host := normalizeHost(strings.SplitN(ptext[r.Start:r.End], "/", 2)[0])
 			d := shortenerDiagnostic(host, isSMS)
-			d.Part, d.Start, d.End = part, r.start, r.end
+			d.Part, d.Start, d.End = part, r.Start, r.End
 			p.Report(d)
 		}
 	}
@@ -271,21 +272,21 @@ func smsLinkLength(t *message.Template, cfg *lint.Config, l message.Link, u, via
 
 // schemelessShorteners finds "bit.ly/abc" written without a scheme in
 // prose, outside the part's links.
-func schemelessShorteners(prose string, links []message.Link, opt *linkSafetyOptions) []span {
-	if !strings.Contains(prose, "/") {
+func schemelessShorteners(ptext string, links []message.Link, opt *linkSafetyOptions) []prose.Span {
+	if !strings.Contains(ptext, "/") {
 		return nil
 	}
-	var out []span
+	var out []prose.Span
 	i := 0
-	for i < len(prose) {
-		for i < len(prose) && isSpaceByte(prose[i]) {
+	for i < len(ptext) {
+		for i < len(ptext) && isSpaceByte(ptext[i]) {
 			i++
 		}
 		start := i
-		for i < len(prose) && !isSpaceByte(prose[i]) {
+		for i < len(ptext) && !isSpaceByte(ptext[i]) {
 			i++
 		}
-		tok := prose[start:i]
+		tok := ptext[start:i]
 		// Trim quotes, brackets and sentence punctuation.
 		lead := len(tok) - len(strings.TrimLeft(tok, "(<\"'«“"))
 		tok = strings.TrimLeft(tok, "(<\"'«“")
@@ -298,7 +299,7 @@ func schemelessShorteners(prose string, links []message.Link, opt *linkSafetyOpt
 		}
 		host := normalizeHost(tok[:slash])
 		if host != "" && !hostAllowed(host, opt.AllowedHosts) && isShortener(host, opt.Shorteners) {
-			out = append(out, span{s, e})
+			out = append(out, prose.Span{Start: s, End: e})
 		}
 	}
 	return out

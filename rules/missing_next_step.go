@@ -8,6 +8,7 @@ import (
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/lint/lang"
 	"github.com/notelint/notelint/lint/message"
+	"github.com/notelint/notelint/rules/internal/prose"
 )
 
 // missingNextStepOptions are the options of the missing-next-step rule.
@@ -116,7 +117,7 @@ func hasPhone(s string) bool {
 
 func checkMissingNextStep(p *lint.Pass) {
 	t := p.Template
-	d, ok := contentFor(p)
+	d, ok := contentLangs.For(p.Template)
 	if !ok {
 		return
 	}
@@ -136,14 +137,14 @@ func hasNextStep(t *message.Template, d *contentData) bool {
 			return true
 		}
 	}
-	vs := views(t)
+	vs := prose.Views(t)
 	for _, v := range vs {
-		if d.nextStep.Contains(v.f) || hasPhone(v.masked) || d.hasRequest(v.masked) {
+		if d.nextStep.Contains(v.Folded) || hasPhone(v.Masked) || d.hasRequest(v.Masked) {
 			return true
 		}
 		if d.mayHaveReply(v) {
 			for _, re := range d.replyRe {
-				if re.MatchString(v.masked) {
+				if re.MatchString(v.Masked) {
 					return true
 				}
 			}
@@ -188,20 +189,20 @@ func (d *contentData) notARequest(f string) bool {
 // hasFutureTime reports whether the message gives a time that is not in a
 // sentence cancelling something ("your visit on Monday is cancelled" names
 // the old time, not what happens next).
-func hasFutureTime(t *message.Template, d *contentData, vs []*view) bool {
+func hasFutureTime(t *message.Template, d *contentData, vs []*prose.View) bool {
 	for _, v := range vs {
-		var cancelled []span
-		if ms := d.cancel.FindAll(v.f); len(ms) > 0 {
-			sents := v.sentences(&d.read)
+		var cancelled []prose.Span
+		if ms := d.cancel.FindAll(v.Folded); len(ms) > 0 {
+			sents := v.Sentences(d.sent)
 			for _, m := range ms {
-				s, _ := v.partRange(m.Start, m.End)
-				if sent := sentenceAt(sents, s); sent.end > sent.start {
+				s := v.PartRange(prose.Span{Start: m.Start, End: m.End}).Start
+				if sent := prose.SpanAt(sents, s); sent.End > sent.Start {
 					cancelled = append(cancelled, sent)
 				}
 			}
 		}
-		for _, tm := range partTimes(t, d, v) {
-			if !spanOverlapsAny(tm, cancelled) {
+		for _, tm := range d.time.PartTimes(t, v) {
+			if !tm.OverlapsAny(cancelled) {
 				return true
 			}
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/lint/message"
+	"github.com/notelint/notelint/rules/internal/prose"
 )
 
 // mixedLanguageOptions are the options of the mixed-language rule.
@@ -71,11 +72,11 @@ Options:
 
 func checkMixedLanguage(p *lint.Pass) {
 	t := p.Template
-	own := templateLanguage(t)
+	own, _ := i18nLangs.For(t)
 	if own == nil {
 		return
 	}
-	if other := i18nLangs()[t.Scope.WrittenIn]; other != nil {
+	if other, ok := i18nLangs.Get(t.Scope.WrittenIn); ok && other != nil {
 		body := t.Body()
 		if body == nil {
 			return
@@ -93,7 +94,7 @@ func checkMixedLanguage(p *lint.Pass) {
 			allow[strings.ToLower(w)] = true
 		}
 	}
-	langs := i18nLangs()
+	langs := i18nLangs.All()
 	codes := make([]string, 0, len(langs))
 	for c := range langs {
 		if c != own.code {
@@ -109,16 +110,16 @@ func checkMixedLanguage(p *lint.Pass) {
 	}
 	runs := map[string][]found{} // by foreign language code
 	for _, part := range t.Parts {
-		words := proseWords(part)
+		words := prose.Words(part)
 		reported := map[int]bool{}
 		for _, c := range codes {
 			for _, run := range foreignRuns(words, langs[c], own, allow, opt.MinWeak) {
-				if reported[run[0]] {
+				if reported[run.Start] {
 					continue
 				}
-				reported[run[0]] = true
-				first, last := words[run[0]], words[run[1]-1]
-				runs[c] = append(runs[c], found{part, first.start, last.end, part.Text.String()[first.start:last.end], run[1] - run[0]})
+				reported[run.Start] = true
+				first, last := words[run.Start], words[run.End-1]
+				runs[c] = append(runs[c], found{part, first.Start, last.End, part.Text.String()[first.Start:last.End], run.End - run.Start})
 			}
 		}
 	}
@@ -149,38 +150,38 @@ func checkMixedLanguage(p *lint.Pass) {
 // message untranslated rather than mixed: reported once, not per passage.
 const untranslatedRuns = 3
 
-// foreignRuns returns [start, end) word index ranges of phrases in the
+// foreignRuns returns the ranges of word indexes of phrases in the
 // foreign language: from one marker word of it to the last one before a
 // word of the message's own language or the end of the sentence, holding
 // one strong marker or minWeak weak ones. Words neither language knows
 // ("parcel", names) sit inside a run but do not start or end one; quoted
 // words and capitalised weak words mid-sentence (names) end it.
-func foreignRuns(words []proseWord, foreign, own *i18nData, allow map[string]bool, minWeak int) [][2]int {
-	var out [][2]int
+func foreignRuns(words []prose.Word, foreign, own *i18nData, allow map[string]bool, minWeak int) []prose.Span {
+	var out []prose.Span
 	start, last, strong, weak := -1, -1, 0, 0
 	flush := func() {
 		if start >= 0 && (strong > 0 || weak >= minWeak) {
-			out = append(out, [2]int{start, last + 1})
+			out = append(out, prose.Span{Start: start, End: last + 1})
 		}
 		start, last, strong, weak = -1, -1, 0, 0
 	}
 	for i, w := range words {
-		if w.sentenceStart && i > 0 {
+		if w.SentenceStart && i > 0 {
 			flush()
 		}
 		switch {
-		case w.quoted || own.own[w.lower] || allow[w.lower]:
+		case w.Quoted || own.own[w.Lower] || allow[w.Lower]:
 			flush()
-		case isAcronym(w.text):
+		case isAcronym(w.Text):
 			// "MIT", "TAN": an abbreviation, not a word of either language.
-		case foreign.strong[w.lower]:
+		case foreign.strong[w.Lower]:
 			if start < 0 {
 				start = i
 			}
 			last = i
 			strong++
-		case foreign.weak[w.lower]:
-			if !w.sentenceStart && isCapitalised(w.text) {
+		case foreign.weak[w.Lower]:
+			if !w.SentenceStart && prose.IsCapitalised(w.Text) {
 				flush()
 				continue
 			}

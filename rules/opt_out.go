@@ -7,6 +7,7 @@ import (
 
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/lint/message"
+	"github.com/notelint/notelint/rules/internal/prose"
 )
 
 // optOutOptions are the options of the opt-out rule.
@@ -93,7 +94,7 @@ Options:
 func checkOptOut(p *lint.Pass) {
 	opt := p.Options.(*optOutOptions)
 	t := p.Template
-	d, ok := contentFor(p)
+	d, ok := contentLangs.For(p.Template)
 	if !ok {
 		return
 	}
@@ -102,7 +103,7 @@ func checkOptOut(p *lint.Pass) {
 			if ph.Control || ph.Name == "" {
 				continue
 			}
-			joined := strings.Join(nameWords(ph.Name), "")
+			joined := strings.Join(prose.NameWords(ph.Name), "")
 			for _, v := range opt.Vars {
 				if w := strings.NewReplacer("_", "", "-", "", " ", "").Replace(v); w != "" && strings.Contains(joined, w) {
 					return
@@ -114,13 +115,13 @@ func checkOptOut(p *lint.Pass) {
 		if part.Text.Len() == 0 {
 			continue
 		}
-		v := newView(part)
-		if d.optOutPhrases.Contains(v.f) {
+		v := prose.NewView(part)
+		if d.optOutPhrases.Contains(v.Folded) {
 			return
 		}
-		for _, m := range d.optOutKeywords.FindAll(v.f) {
-			s, e := v.partRange(m.Start, m.End)
-			orig := part.Text.String()[s:e]
+		for _, m := range d.optOutKeywords.FindAll(v.Folded) {
+			r := v.PartRange(prose.Span{Start: m.Start, End: m.End})
+			orig := part.Text.String()[r.Start:r.End]
 			if orig == strings.ToUpper(orig) && orig != strings.ToLower(orig) {
 				return
 			}
@@ -129,13 +130,4 @@ func checkOptOut(p *lint.Pass) {
 	reportMessage(p,
 		"marketing SMS without an opt-out instruction: recipients who can't see how to stop report it as spam, and marketing law requires the opt-out in every message",
 		fmt.Sprintf("add an opt-out instruction in the message's language, e.g. %q", d.hint("stop")))
-}
-
-func inList(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

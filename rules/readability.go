@@ -3,12 +3,14 @@ package rules
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/lint/message"
+	"github.com/notelint/notelint/rules/internal/prose"
 )
 
 // readabilityOptions are the options of the readability rule.
@@ -103,7 +105,7 @@ func checkReadability(p *lint.Pass) {
 	if part == nil || part.Text.Len() == 0 {
 		return
 	}
-	d, ok := contentFor(p)
+	d, ok := contentLangs.For(p.Template)
 	if !ok || !d.read.hasReadCoeff {
 		return
 	}
@@ -116,8 +118,8 @@ func checkReadability(p *lint.Pass) {
 	if n, ok := opt.MinEase[d.code]; ok {
 		minEase = n
 	}
-	text := filledText(part)
-	sents := sentenceSpans(text, rd)
+	text := prose.Filled(part)
+	sents := prose.Sentences(text, d.sent)
 	if part.Format == message.HTML {
 		// In HTML a line break is an explicit <br> or block end: readers
 		// see a new line, so it ends the sentence.
@@ -126,10 +128,10 @@ func checkReadability(p *lint.Pass) {
 	var words, syllables, sentences int
 	long := false
 	for _, s := range sents {
-		st := countSentence(text[s.start:s.end], rd)
+		st := countSentence(text[s.Start:s.End], rd)
 		if maxWords > 0 && st.words > maxWords {
 			long = true
-			p.Report(lint.Diagnostic{Part: part, Start: s.start, End: s.end,
+			p.Report(lint.Diagnostic{Part: part, Start: s.Start, End: s.End,
 				Message: fmt.Sprintf("sentence of %d words (limit %d for %s): long sentences are hard to follow on a phone, and readers skim past what is in them", st.words, maxWords, d.code),
 				Hint:    "split it into shorter sentences, one statement each",
 			})
@@ -156,7 +158,7 @@ func checkReadability(p *lint.Pass) {
 	}
 	start, end := 0, len(text)
 	if len(sents) > 0 {
-		start, end = sents[0].start, sents[0].end
+		start, end = sents[0].Start, sents[0].End
 	}
 	formula := rd.formula
 	if formula == "" {
@@ -269,7 +271,7 @@ func groupSyllables(g []rune, rd *readData) int {
 	}
 	n := 0
 	for i := 0; i < len(g); {
-		if i+1 < len(g) && containsSorted(rd.diphthongs, string(g[i:i+2])) {
+		if i+1 < len(g) && slices.Contains(rd.diphthongs, string(g[i:i+2])) {
 			i += 2
 		} else {
 			i++
@@ -279,35 +281,26 @@ func groupSyllables(g []rune, rd *readData) int {
 	return n
 }
 
-func containsSorted(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // minProseSentence is the average sentence length, in words, below which
 // a text is a list of labels rather than prose.
 const minProseSentence = 6
 
 // splitAtLines splits sentences at line breaks.
-func splitAtLines(text string, sents []span) []span {
-	var out []span
+func splitAtLines(text string, sents []prose.Span) []prose.Span {
+	var out []prose.Span
 	for _, s := range sents {
-		start := s.start
-		for i := s.start; i < s.end; i++ {
+		start := s.Start
+		for i := s.Start; i < s.End; i++ {
 			if text[i] != '\n' {
 				continue
 			}
 			if strings.TrimSpace(text[start:i]) != "" {
-				out = append(out, span{start, i})
+				out = append(out, prose.Span{Start: start, End: i})
 			}
 			start = i + 1
 		}
-		if strings.TrimSpace(text[start:s.end]) != "" {
-			out = append(out, span{start, s.end})
+		if strings.TrimSpace(text[start:s.End]) != "" {
+			out = append(out, prose.Span{Start: start, End: s.End})
 		}
 	}
 	return out

@@ -71,7 +71,7 @@ func TestSyllables(t *testing.T) {
 		{"fr", "moment", 2}, {"fr", "été", 2}, {"fr", "livraison", 3},
 	}
 	for _, c := range cases {
-		if got := syllableCount(c.word, &contentLangs()[c.lang].read); got != c.want {
+		if got := syllableCount(c.word, &contentLangs.All()[c.lang].read); got != c.want {
 			t.Errorf("%s %q: %d syllables, want %d", c.lang, c.word, got, c.want)
 		}
 	}

@@ -29,3 +29,7 @@ func ByID(rules []*lint.Rule, id string) *lint.Rule {
 	}
 	return nil
 }
+
+// smsOnly is where the SMS rules run: customer notifications known to be
+// SMS.
+var smsOnly = lint.Applies{Notifications: true, Channels: []string{"sms"}}

@@ -3,7 +3,6 @@ package rules
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/notelint/notelint/lint"
@@ -21,37 +20,11 @@ type safetyCase struct {
 }
 
 // runSafetyRule loads text as the file at path and runs the rule with id
-// on it; it returns the findings and the file content.
+// on it, with English as the default locale; it returns the findings.
 func runSafetyRule(t *testing.T, id, path, text, config string) []lint.Finding {
 	t.Helper()
-	all := All()
-	dir := t.TempDir()
-	cfgPath := filepath.Join(dir, ".notelint.toml")
-	if err := os.WriteFile(cfgPath, []byte("[lint]\ndefault_locale = \"en\"\n"+config+"\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := lint.LoadConfig(cfgPath, all)
-	if err != nil {
-		t.Fatalf("config: %v", err)
-	}
-	rule := ByID(all, id)
-	if rule == nil {
-		t.Fatalf("no rule %s", id)
-	}
-	ts, err := lint.LoadTemplates(path, []byte(text), cfg)
-	if err != nil {
-		t.Fatalf("load: %v", err)
-	}
-	runner := &lint.Runner{Rules: []*lint.Rule{rule}, Config: cfg}
-	var out []lint.Finding
-	for _, tpl := range ts {
-		for _, f := range runner.CheckTemplate(tpl, nil) {
-			if f.Rule == id {
-				out = append(out, f)
-			}
-		}
-	}
-	return out
+	return runContent(t, id, contentCase{name: path, path: path, text: text,
+		config: "[lint]\ndefault_locale = \"en\"\n" + config + "\n"})
 }
 
 // checkSafetyCases runs the table for one rule and compares the covered
@@ -60,23 +33,7 @@ func checkSafetyCases(t *testing.T, id string, cases []safetyCase) {
 	t.Helper()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			fs := runSafetyRule(t, id, c.path, c.text, c.config)
-			var got []string
-			for _, f := range fs {
-				if f.Offset < 0 || f.EndOffset > len(c.text) || f.EndOffset < f.Offset {
-					t.Fatalf("finding out of range: %d..%d of %d", f.Offset, f.EndOffset, len(c.text))
-				}
-				got = append(got, c.text[f.Offset:f.EndOffset])
-				if f.Message == "" || f.Hint == "" {
-					t.Errorf("finding without message or hint: %+v", f)
-				}
-			}
-			if strings.Join(got, "\x00") != strings.Join(c.want, "\x00") {
-				t.Errorf("got %q, want %q", got, c.want)
-				for _, f := range fs {
-					t.Logf("%d:%d %s | %s", f.Line, f.Column, f.Message, f.Hint)
-				}
-			}
+			checkCovered(t, runSafetyRule(t, id, c.path, c.text, c.config), c.text, c.want)
 		})
 	}
 }

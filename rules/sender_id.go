@@ -11,6 +11,7 @@ import (
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/lint/lang"
 	"github.com/notelint/notelint/lint/message"
+	"github.com/notelint/notelint/rules/internal/prose"
 )
 
 const senderIDRuleID = "sender-id"
@@ -124,24 +125,24 @@ func checkSenderID(p *lint.Pass) {
 	if len(opt.Brands) > 0 {
 		m := opt.brandMatcher()
 		for _, part := range t.Parts {
-			if m.Contains(lang.Fold(hyphensAsSpaces(proseText(part)))) {
+			if m.Contains(lang.Fold(hyphensAsSpaces(prose.Text(part)))) {
 				return
 			}
 		}
 		msg = fmt.Sprintf("the SMS never says who is sending: none of the brands %s appears, the front matter sets no sender and no placeholder fills one in; customers ignore texts from unknown senders, call to check them, or report them as spam", quoteList(opt.Brands))
 		hint = fmt.Sprintf("open with the brand (\"%s: …\"), or set sender = \"%s\" in the front matter if the phone shows that sender ID", opt.Brands[0], opt.Brands[0])
 	} else {
-		language := languageOf(t)
+		language, _ := prose.Language(t)
 		for _, part := range t.Parts {
-			if senderSignal(proseText(part), language) {
+			if senderSignal(prose.Text(part), language) {
 				return
 			}
 		}
 		msg = "the SMS does not say who is sending: notelint found no brand or sender name in it (and no brands are configured to look for); customers ignore texts from unknown senders, call to check them, or report them as spam"
 		hint = "open with your brand (\"Acme: …\"), and list your brands in [rules.sender-id] brands = [\"Acme\"] so notelint can check exactly"
 	}
-	s, e := firstWordRange(body.Text.String())
-	p.Report(lint.Diagnostic{Part: body, Start: s, End: e, Message: msg, Hint: hint})
+	w := prose.FirstWord(body.Text.String())
+	p.Report(lint.Diagnostic{Part: body, Start: w.Start, End: w.End, Message: msg, Hint: hint})
 }
 
 // hyphensAsSpaces replaces hyphens by spaces, so a brand matches inside a
@@ -168,17 +169,17 @@ func hasBrandPlaceholder(t *message.Template) bool {
 // sender: a brand word, optionally with name/display/short/legal
 // ("shop_name", "companyName", "brand"), but not "store_address".
 func brandPlaceholderName(name string) bool {
-	toks := nameTokens(name)
+	toks := prose.NameWords(name)
 	if len(toks) == 0 {
 		return false
 	}
-	if hasToken([]string{strings.Join(toks, "")}, brandPlaceholderWords...) {
+	if prose.HasWord([]string{strings.Join(toks, "")}, brandPlaceholderWords...) {
 		return true
 	}
 	brand := false
 	for _, tk := range toks {
 		switch {
-		case hasToken([]string{tk}, brandPlaceholderWords...):
+		case prose.HasWord([]string{tk}, brandPlaceholderWords...):
 			brand = true
 		case tk == "name" || tk == "display" || tk == "short" || tk == "legal" || tk == "label" || tk == "title":
 		default:
@@ -202,7 +203,7 @@ func senderSignal(s string, language *lang.Language) bool {
 	}
 	isName := func(name string) bool {
 		name = strings.TrimSpace(strings.Trim(name, " .,!?-–—"))
-		if name == "" || containsFold(notNames, name) || containsFold(senderAcronyms, name) {
+		if name == "" || prose.ContainsFold(notNames, name) || prose.ContainsFold(senderAcronyms, name) {
 			return false
 		}
 		if allPromoWords(name) {
@@ -210,7 +211,7 @@ func senderSignal(s string, language *lang.Language) bool {
 		}
 		first := strings.Fields(name)[0]
 		first = strings.Trim(first, ".,!?'’")
-		return !containsFold(generic, first) && !containsFold(generic, name)
+		return !prose.ContainsFold(generic, first) && !prose.ContainsFold(generic, name)
 	}
 	if name, ok := senderPrefix(s); ok && capitalisedWords(name) && isName(name) {
 		return true
@@ -219,8 +220,8 @@ func senderSignal(s string, language *lang.Language) bool {
 		patterns := append(slices.Clone(language.Patterns("sender_signoff")), language.Patterns("sender_compound")...)
 		for _, re := range patterns {
 			found := false
-			findPattern(re, s, func(r, _ span) {
-				if !found && isName(s[r.start:r.end]) {
+			prose.FindPattern(re, s, func(r, _ prose.Span) {
+				if !found && isName(s[r.Start:r.End]) {
 					found = true
 				}
 			})
@@ -286,10 +287,8 @@ func capitalisedWords(name string) bool {
 // senderPromoWords are the promotional words of every language, lower
 // case ("mega", "sale", "gratis", "promo"): a German SMS may shout "SALE".
 var senderPromoWords = sync.OnceValue(func() map[string]bool {
-	set := lang.Builtin()
 	m := map[string]bool{}
-	for _, code := range set.Codes() {
-		l, _ := set.Get(code)
+	for _, l := range prose.Languages() {
 		for _, w := range l.Phrases("sender_promo_words") {
 			m[strings.ToLower(strings.TrimSpace(w))] = true
 		}

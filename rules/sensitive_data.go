@@ -9,6 +9,7 @@ import (
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/lint/lang"
 	"github.com/notelint/notelint/lint/message"
+	"github.com/notelint/notelint/rules/internal/prose"
 )
 
 // sensitiveDataOptions are the options of the sensitive-data rule.
@@ -19,7 +20,7 @@ type sensitiveDataOptions struct {
 
 func (o *sensitiveDataOptions) Validate() error {
 	for _, c := range o.Channels {
-		if !containsFold(message.KnownChannels(), c) {
+		if !prose.ContainsFold(message.KnownChannels(), c) {
 			return fmt.Errorf("channels: unknown channel %q (want some of %s)", c, strings.Join(message.KnownChannels(), ", "))
 		}
 	}
@@ -107,7 +108,7 @@ const (
 )
 
 type sensitiveHit struct {
-	r     span
+	r     prose.Span
 	kind  sensitiveKind
 	text  string
 	phVar string // placeholder name when the hit is a placeholder
@@ -116,19 +117,19 @@ type sensitiveHit struct {
 func checkSensitiveData(p *lint.Pass) {
 	t := p.Template
 	opt := p.Options.(*sensitiveDataOptions)
-	if !containsFold(opt.Channels, t.Channel) {
+	if !prose.ContainsFold(opt.Channels, t.Channel) {
 		return
 	}
-	language := languageOf(t)
+	language, _ := prose.Language(t)
 	proses := make([]string, len(t.Parts))
 	for i, part := range t.Parts {
-		proses[i] = proseText(part)
+		proses[i] = prose.Text(part)
 	}
 	medical := false
 	if language != nil {
 		ctx := language.List("sensitive_medical_context")
-		for _, prose := range proses {
-			if ctx.Contains(lang.Fold(prose)) {
+		for _, ptext := range proses {
+			if ctx.Contains(lang.Fold(ptext)) {
 				medical = true
 				break
 			}
@@ -136,10 +137,10 @@ func checkSensitiveData(p *lint.Pass) {
 	}
 	for i, part := range t.Parts {
 		hits := scanSensitive(part, proses[i], t.Kind, language, medical)
-		hits = dropOverlaps(hits, func(h sensitiveHit) span { return h.r })
+		hits = prose.DropOverlaps(hits, func(h sensitiveHit) prose.Span { return h.r })
 		for _, h := range hits {
 			msg, hint := sensitiveMessage(h, t.Channel)
-			p.Report(lint.Diagnostic{Part: part, Start: h.r.start, End: h.r.end, Message: msg, Hint: hint})
+			p.Report(lint.Diagnostic{Part: part, Start: h.r.Start, End: h.r.End, Message: msg, Hint: hint})
 		}
 	}
 }
@@ -215,18 +216,18 @@ func sensitiveMessage(h sensitiveHit, channel string) (string, string) {
 }
 
 // scanSensitive finds sensitive data in one part.
-func scanSensitive(part *message.Part, prose, kind string, language *lang.Language, medical bool) []sensitiveHit {
+func scanSensitive(part *message.Part, ptext, kind string, language *lang.Language, medical bool) []sensitiveHit {
 	text := part.Text.String()
 	var hits []sensitiveHit
-	for _, r := range findIBANs(prose) {
+	for _, r := range findIBANs(ptext) {
 		hits = append(hits, sensitiveHit{r: r, kind: sensIBAN})
 	}
 	var refs *lang.Matcher
 	if language != nil {
 		refs = language.List("sensitive_reference")
 	}
-	for _, r := range findCardNumbers(prose) {
-		if refs != nil && introducedByReference(prose, r.start, refs) {
+	for _, r := range findCardNumbers(ptext) {
+		if refs != nil && introducedByReference(ptext, r.Start, refs) {
 			continue
 		}
 		hits = append(hits, sensitiveHit{r: r, kind: sensCard})
@@ -236,28 +237,28 @@ func scanSensitive(part *message.Part, prose, kind string, language *lang.Langua
 			continue
 		}
 		if k, ok := sensitivePlaceholder(ph.Name); ok {
-			hits = append(hits, sensitiveHit{r: span{ph.Start, ph.End}, kind: k, phVar: ph.Name})
+			hits = append(hits, sensitiveHit{r: prose.Span{Start: ph.Start, End: ph.End}, kind: k, phVar: ph.Name})
 		}
 	}
 	if language == nil {
 		return hits
 	}
-	folded := lang.Fold(prose)
+	folded := lang.Fold(ptext)
 	oneTime := language.List("sensitive_one_time")
 	shared := language.List("sensitive_password_shared")
 	negation := language.List("sensitive_negation")
-	inSentence := func(m *lang.Matcher, r span) bool {
-		a, b := sentenceAround(prose, r.start, r.end)
-		return m.Contains(lang.Fold(prose[a:b]))
+	inSentence := func(m *lang.Matcher, r prose.Span) bool {
+		sent := prose.SentenceAround(ptext, r.Start, r.End)
+		return m.Contains(lang.Fold(ptext[sent.Start:sent.End]))
 	}
-	passwords := triggered(language, "sensitive_password_triggers", folded)
+	passwords := prose.Triggered(language, "sensitive_password_triggers", folded)
 	if kind != "otp" && passwords {
 		for _, re := range language.Patterns("sensitive_password_value") {
-			findPattern(re, prose, func(_, whole span) {
+			prose.FindPattern(re, ptext, func(_, whole prose.Span) {
 				if inSentence(oneTime, whole) || inSentence(shared, whole) {
 					return
 				}
-				if h, ok := passwordValue(part, text, prose, whole.end); ok {
+				if h, ok := passwordValue(part, text, ptext, whole.End); ok {
 					hits = append(hits, h)
 				}
 			})
@@ -267,30 +268,30 @@ func scanSensitive(part *message.Part, prose, kind string, language *lang.Langua
 		if !passwords {
 			break
 		}
-		findPattern(re, prose, func(r, whole span) {
+		prose.FindPattern(re, ptext, func(r, whole prose.Span) {
 			if inSentence(negation, whole) || inSentence(oneTime, whole) {
 				return
 			}
-			hits = append(hits, sensitiveHit{r: r, kind: sensPasswordRequest, text: prose[r.start:r.end]})
+			hits = append(hits, sensitiveHit{r: r, kind: sensPasswordRequest, text: ptext[r.Start:r.End]})
 		})
 	}
-	accounts := digitCount(prose) >= 8 && triggered(language, "sensitive_account_triggers", folded)
+	accounts := digitCount(ptext) >= 8 && prose.Triggered(language, "sensitive_account_triggers", folded)
 	for _, re := range language.Patterns("sensitive_account_number") {
 		if !accounts {
 			break
 		}
-		findPattern(re, prose, func(r, _ span) {
-			if digitCount(prose[r.start:r.end]) >= 8 {
+		prose.FindPattern(re, ptext, func(r, _ prose.Span) {
+			if digitCount(ptext[r.Start:r.End]) >= 8 {
 				hits = append(hits, sensitiveHit{r: r, kind: sensAccount})
 			}
 		})
 	}
-	for _, r := range phraseMatches(language.List("sensitive_health"), folded) {
-		hits = append(hits, sensitiveHit{r: r, kind: sensHealth, text: prose[r.start:r.end]})
+	for _, r := range prose.PhraseMatches(language.List("sensitive_health"), folded) {
+		hits = append(hits, sensitiveHit{r: r, kind: sensHealth, text: ptext[r.Start:r.End]})
 	}
 	if medical {
-		for _, r := range phraseMatches(language.List("sensitive_health_ambiguous"), folded) {
-			hits = append(hits, sensitiveHit{r: r, kind: sensHealth, text: prose[r.start:r.end]})
+		for _, r := range prose.PhraseMatches(language.List("sensitive_health_ambiguous"), folded) {
+			hits = append(hits, sensitiveHit{r: r, kind: sensHealth, text: ptext[r.Start:r.End]})
 		}
 	}
 	return hits
@@ -298,7 +299,7 @@ func scanSensitive(part *message.Part, prose, kind string, language *lang.Langua
 
 // passwordValue looks right after a password lead-in ("password:") for a
 // placeholder or a secret-looking token.
-func passwordValue(part *message.Part, text, prose string, at int) (sensitiveHit, bool) {
+func passwordValue(part *message.Part, text, ptext string, at int) (sensitiveHit, bool) {
 	i := at
 	for i < len(text) {
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -309,27 +310,20 @@ func passwordValue(part *message.Part, text, prose string, at int) (sensitiveHit
 	}
 	for _, ph := range part.Placeholders {
 		if ph.Start == i && !ph.Control {
-			return sensitiveHit{r: span{ph.Start, ph.End}, kind: sensPassword, text: text[ph.Start:ph.End]}, true
+			return sensitiveHit{r: prose.Span{Start: ph.Start, End: ph.End}, kind: sensPassword, text: text[ph.Start:ph.End]}, true
 		}
 	}
-	j := i
-	for j < len(prose) {
-		r, n := utf8.DecodeRuneInString(prose[j:])
-		if unicode.IsSpace(r) {
-			break
-		}
-		j += n
-	}
-	tok := strings.TrimRight(prose[i:j], ".,;!?)\"'»”")
+	j := prose.NonSpaceEnd(ptext, i)
+	tok := strings.TrimRight(ptext[i:j], ".,;!?)\"'»”")
 	tok = strings.TrimLeft(tok, "\"'«“(")
 	if tok == "" {
 		return sensitiveHit{}, false
 	}
-	s := strings.Index(prose[i:j], tok) + i
+	s := strings.Index(ptext[i:j], tok) + i
 	if !secretLooking(tok) {
 		return sensitiveHit{}, false
 	}
-	return sensitiveHit{r: span{s, s + len(tok)}, kind: sensPassword, text: tok}, true
+	return sensitiveHit{r: prose.Span{Start: s, End: s + len(tok)}, kind: sensPassword, text: tok}, true
 }
 
 // secretLooking reports whether a token looks like a password rather than
@@ -398,31 +392,31 @@ func digitCount(s string) int {
 
 // sensitivePlaceholder classifies a placeholder name.
 func sensitivePlaceholder(name string) (sensitiveKind, bool) {
-	toks := nameTokens(name)
+	toks := prose.NameWords(name)
 	if len(toks) == 0 {
 		return 0, false
 	}
 	// A masked or shortened value is what the message should show.
-	if hasToken(toks, "last4", "last", "masked", "mask", "ending", "end", "suffix", "tail", "hint", "hash", "hashed", "partial", "short", "endung", "letzte", "derniers", "type", "brand", "expiry", "exp", "reset", "link", "url", "changed", "length") {
+	if prose.HasWord(toks, "last4", "last", "masked", "mask", "ending", "end", "suffix", "tail", "hint", "hash", "hashed", "partial", "short", "endung", "letzte", "derniers", "type", "brand", "expiry", "exp", "reset", "link", "url", "changed", "length") {
 		return 0, false
 	}
 	joined := strings.Join(toks, "")
 	switch {
-	case hasToken(toks, "password", "passwort", "passwd", "pwd", "kennwort", "mdp") || strings.Contains(joined, "motdepasse"):
+	case prose.HasWord(toks, "password", "passwort", "passwd", "pwd", "kennwort", "mdp") || strings.Contains(joined, "motdepasse"):
 		return sensPassword, true
-	case hasToken(toks, "cvv", "cvc", "cvv2", "cvc2", "cvn"):
+	case prose.HasWord(toks, "cvv", "cvc", "cvv2", "cvc2", "cvn"):
 		return sensCVV, true
-	case hasToken(toks, "iban"):
+	case prose.HasWord(toks, "iban"):
 		return sensIBAN, true
-	case joined == "pan" || hasToken(toks, "cardnumber", "creditcard", "kreditkarte", "kartennummer", "kreditkartennummer", "ccnumber", "ccnum") ||
-		(hasToken(toks, "card", "cc", "carte", "karte") && hasToken(toks, "number", "no", "num", "nr", "numero", "numéro", "nummer", "pan")):
+	case joined == "pan" || prose.HasWord(toks, "cardnumber", "creditcard", "kreditkarte", "kartennummer", "kreditkartennummer", "ccnumber", "ccnum") ||
+		(prose.HasWord(toks, "card", "cc", "carte", "karte") && prose.HasWord(toks, "number", "no", "num", "nr", "numero", "numéro", "nummer", "pan")):
 		return sensCard, true
-	case hasToken(toks, "accountnumber", "kontonummer", "acctnumber") ||
-		(hasToken(toks, "account", "acct", "konto", "compte") && hasToken(toks, "number", "no", "num", "nr", "numero", "numéro", "nummer")) ||
-		(hasToken(toks, "bank") && hasToken(toks, "account")):
+	case prose.HasWord(toks, "accountnumber", "kontonummer", "acctnumber") ||
+		(prose.HasWord(toks, "account", "acct", "konto", "compte") && prose.HasWord(toks, "number", "no", "num", "nr", "numero", "numéro", "nummer")) ||
+		(prose.HasWord(toks, "bank") && prose.HasWord(toks, "account")):
 		return sensAccount, true
-	case hasToken(toks, "diagnosis", "diagnose", "befund", "laborbefund", "laborergebnis", "hiv"),
-		hasToken(toks, "lab", "labor", "medical", "medizinisch") && hasToken(toks, "result", "results", "ergebnis", "resultat", "résultat"):
+	case prose.HasWord(toks, "diagnosis", "diagnose", "befund", "laborbefund", "laborergebnis", "hiv"),
+		prose.HasWord(toks, "lab", "labor", "medical", "medizinisch") && prose.HasWord(toks, "result", "results", "ergebnis", "resultat", "résultat"):
 		return sensHealth, true
 	}
 	return 0, false

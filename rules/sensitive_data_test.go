@@ -3,6 +3,8 @@ package rules
 import (
 	"strings"
 	"testing"
+
+	"github.com/notelint/notelint/rules/internal/prose"
 )
 
 func TestSensitiveData(t *testing.T) {
@@ -101,21 +103,21 @@ func FuzzSensitiveScan(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, r := range findIBANs(s) {
-			if r.start < 0 || r.end > len(s) || r.start >= r.end || !validIBAN(s[r.start:r.end]) {
+			if r.Start < 0 || r.End > len(s) || r.Start >= r.End || !validIBAN(s[r.Start:r.End]) {
 				t.Fatalf("bad IBAN range %v in %q", r, s)
 			}
 		}
 		for _, r := range findCardNumbers(s) {
-			if r.start < 0 || r.end > len(s) || r.start >= r.end {
+			if r.Start < 0 || r.End > len(s) || r.Start >= r.End {
 				t.Fatalf("bad card range %v in %q", r, s)
 			}
-			d := strings.NewReplacer(" ", "", "-", "").Replace(s[r.start:r.end])
+			d := strings.NewReplacer(" ", "", "-", "").Replace(s[r.Start:r.End])
 			if !luhn([]byte(d)) || len(d) < 13 || len(d) > 19 {
 				t.Fatalf("card %q in %q fails Luhn or length", d, s)
 			}
 		}
 		_, _ = sensitivePlaceholder(s)
-		_ = nameTokens(s)
+		_ = prose.NameWords(s)
 		_ = secretLooking(s)
 	})
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/lint/classify"
 	"github.com/notelint/notelint/lint/message"
+	"github.com/notelint/notelint/rules/internal/prose"
 )
 
 // parityOptions are the options of the translation-parity rule.
@@ -379,8 +380,8 @@ func reportUntranslated(p *lint.RunPass, opt *parityOptions, t *message.Template
 // normalisedProse is a part's words without placeholders, lower-cased.
 func normalisedProse(part *message.Part) string {
 	var ws []string
-	for _, w := range proseWords(part) {
-		ws = append(ws, w.lower)
+	for _, w := range prose.Words(part) {
+		ws = append(ws, w.Lower)
 	}
 	return strings.Join(ws, " ")
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/lint/lang"
 	"github.com/notelint/notelint/lint/message"
+	"github.com/notelint/notelint/rules/internal/prose"
 )
 
 // vagueCTAOptions are the options of the vague-cta rule.
@@ -94,7 +95,7 @@ Options:
 func checkVagueCTA(p *lint.Pass) {
 	opt := p.Options.(*vagueCTAOptions)
 	t := p.Template
-	d, ok := contentFor(p)
+	d, ok := contentLangs.For(p.Template)
 	if !ok {
 		return
 	}
@@ -113,8 +114,8 @@ func checkVagueCTA(p *lint.Pass) {
 		if !hasRealLink(part) && t.Channel != "sms" {
 			continue
 		}
-		var v *view
-		var sents []span
+		var v *prose.View
+		var sents []prose.Span
 		masked := ""
 		for i, l := range part.Links {
 			if !l.Bare {
@@ -126,8 +127,8 @@ func checkVagueCTA(p *lint.Pass) {
 			}
 			if bareChannel && !mentionOnly(l, part.Text.String()) {
 				if v == nil {
-					v = newView(part)
-					sents = v.sentences(&d.read)
+					v = prose.NewView(part)
+					sents = v.Sentences(d.sent)
 				}
 				if !isOptOutLink(d, v, sents, part.Links, i) {
 					checkBareLink(p, d, v, sents, part.Links, i)
@@ -136,7 +137,7 @@ func checkVagueCTA(p *lint.Pass) {
 		}
 		if t.Channel == "sms" && opt.MaxSMSActions > 0 {
 			if v == nil {
-				v = newView(part)
+				v = prose.NewView(part)
 			}
 			actions = append(actions, smsActions(d, v)...)
 		}
@@ -147,7 +148,7 @@ func checkVagueCTA(p *lint.Pass) {
 		for i, x := range actions {
 			names[i] = x.desc
 		}
-		p.Report(lint.Diagnostic{Part: a.part, Start: a.start, End: a.end,
+		p.Report(lint.Diagnostic{Part: a.part, Start: a.Start, End: a.End,
 			Message: fmt.Sprintf("this SMS asks for %d different actions (%s): with more than one, readers hesitate and many do none", len(actions), strings.Join(names, ", ")),
 			Hint:    "keep the one action that matters most, and offer the others on the page it links to",
 		})
@@ -199,11 +200,11 @@ const labelTrim = " :-–—>→»«()[]*•|"
 
 // checkBareLink reports a bare link (URL or URL placeholder) in SMS or push
 // that has no instruction around it.
-func checkBareLink(p *lint.Pass, d *contentData, v *view, sents []span, links []message.Link, i int) {
+func checkBareLink(p *lint.Pass, d *contentData, v *prose.View, sents []prose.Span, links []message.Link, i int) {
 	l := links[i]
-	sent := sentenceAt(sents, l.Start)
-	from, to := sent.start, sent.end
-	if sent.end <= sent.start {
+	sent := prose.SpanAt(sents, l.Start)
+	from, to := sent.Start, sent.End
+	if sent.End <= sent.Start {
 		from, to = l.Start, l.End
 	}
 	// Text of the sentence before the link, after any earlier link.
@@ -212,7 +213,7 @@ func checkBareLink(p *lint.Pass, d *contentData, v *view, sents []span, links []
 			from = links[j].End
 		}
 	}
-	before := strings.Trim(foldedSlice(v, from, l.Start), labelTrim+".,;!?")
+	before := strings.Trim(v.FoldedSlice(from, l.Start), labelTrim+".,;!?")
 	var generic bool
 	switch {
 	case before != "":
@@ -227,11 +228,11 @@ func checkBareLink(p *lint.Pass, d *contentData, v *view, sents []span, links []
 		if i+1 < len(links) && links[i+1].Start < end {
 			end = links[i+1].Start
 		}
-		if end > l.End && ctaHasLetter(foldedSlice(v, l.End, end)) {
+		if end > l.End && ctaHasLetter(v.FoldedSlice(l.End, end)) {
 			return
 		}
-		if prev := sentenceBefore(sents, from); prev.end > prev.start {
-			prevText := foldedSlice(v, prev.start, prev.end)
+		if prev := sentenceBefore(sents, from); prev.End > prev.Start {
+			prevText := v.FoldedSlice(prev.Start, prev.End)
 			if d.ctaVerbs.Contains(lang.Fold(prevText)) || d.hasRequest(prevText) {
 				return
 			}
@@ -239,32 +240,23 @@ func checkBareLink(p *lint.Pass, d *contentData, v *view, sents []span, links []
 	}
 	shown := l.URL
 	if l.Var != nil || shown == "" {
-		shown = v.part.Text.String()[l.Start:l.End]
+		shown = v.Part.Text.String()[l.Start:l.End]
 	}
 	msg := fmt.Sprintf("link %s stands without an instruction: readers can't tell what it is for or whether to tap it, and unexplained links look like phishing", shown)
 	if generic {
 		msg = fmt.Sprintf("the words before link %s (%q) don't say what it does: readers can't tell whether to tap it, and unexplained links look like phishing", shown, before)
 	}
-	p.Report(lint.Diagnostic{Part: v.part, Start: l.Start, End: l.End,
+	p.Report(lint.Diagnostic{Part: v.Part, Start: l.Start, End: l.End,
 		Message: msg,
 		Hint:    fmt.Sprintf("say what the link does, with a verb, right before it, e.g. %q", d.hintFor("bare", p.Template.Kind)),
 	})
 }
 
-// foldedSlice returns the folded text of the part range [s, e).
-func foldedSlice(v *view, s, e int) string {
-	fs, fe := v.foldedOffset(s), v.foldedOffset(e)
-	if fe < fs {
-		return ""
-	}
-	return v.f.S[fs:fe]
-}
-
 // sentenceBefore returns the last sentence that ends at or before off.
-func sentenceBefore(sents []span, off int) span {
-	var out span
+func sentenceBefore(sents []prose.Span, off int) prose.Span {
+	var out prose.Span
 	for _, s := range sents {
-		if s.end <= off {
+		if s.End <= off {
 			out = s
 		}
 	}
@@ -275,9 +267,9 @@ func ctaHasLetter(s string) bool { return strings.IndexFunc(s, unicode.IsLetter)
 
 // smsAction is one call to action in an SMS.
 type smsAction struct {
-	part       *message.Part
-	start, end int
-	desc       string
+	part *message.Part
+	prose.Span
+	desc string
 }
 
 // optOutURLWords mark links that unsubscribe, whatever the language.
@@ -285,7 +277,7 @@ var optOutURLWords = []string{"unsub", "optout", "opt-out", "opt_out", "abmeld",
 
 // isOptOutLink reports whether link i is the opt-out link: its URL says so,
 // or the words before it in its sentence are an opt-out instruction.
-func isOptOutLink(d *contentData, v *view, sents []span, links []message.Link, i int) bool {
+func isOptOutLink(d *contentData, v *prose.View, sents []prose.Span, links []message.Link, i int) bool {
 	l := links[i]
 	u := strings.ToLower(l.URL)
 	if l.Var != nil {
@@ -296,30 +288,30 @@ func isOptOutLink(d *contentData, v *view, sents []span, links []message.Link, i
 			return true
 		}
 	}
-	from := sentenceAt(sents, l.Start).start
+	from := prose.SpanAt(sents, l.Start).Start
 	for j := 0; j < i; j++ {
 		if links[j].End <= l.Start && links[j].End > from {
 			from = links[j].End
 		}
 	}
-	before := lang.Fold(foldedSlice(v, from, l.Start))
+	before := lang.Fold(v.FoldedSlice(from, l.Start))
 	return d.optOutPhrases.Contains(before)
 }
 
 // smsActions lists the calls to action of one SMS part in text order:
 // links (each target once, opt-out links left out) and reply instructions
 // with a keyword (not opt-out or help keywords).
-func smsActions(d *contentData, v *view) []smsAction {
-	part := v.part
+func smsActions(d *contentData, v *prose.View) []smsAction {
+	part := v.Part
 	var out []smsAction
 	seen := map[string]bool{}
-	var sents []span
+	var sents []prose.Span
 	for i, l := range part.Links {
 		if mentionOnly(l, part.Text.String()) {
 			continue
 		}
 		if sents == nil {
-			sents = v.sentences(&d.read)
+			sents = v.Sentences(d.sent)
 		}
 		if isOptOutLink(d, v, sents, part.Links, i) {
 			continue // "Unsubscribe: https://…" is compliance, not a competing action
@@ -335,10 +327,10 @@ func smsActions(d *contentData, v *view) []smsAction {
 			continue
 		}
 		seen[key] = true
-		out = append(out, smsAction{part, l.Start, l.End, "link " + part.Text.String()[l.Start:l.End]})
+		out = append(out, smsAction{part, prose.Span{Start: l.Start, End: l.End}, "link " + part.Text.String()[l.Start:l.End]})
 	}
 	if d.mayHaveReply(v) {
-		masked := v.masked
+		masked := v.Masked
 		for _, re := range d.replyRe {
 			for _, m := range re.FindAllStringSubmatchIndex(masked, -1) {
 				if len(m) < 4 || m[2] < 0 {
@@ -348,13 +340,13 @@ func smsActions(d *contentData, v *view) []smsAction {
 				if d.replyIgnore[strings.TrimSpace(lang.Fold(kw).S)] {
 					continue
 				}
-				out = append(out, smsAction{part, m[0], m[1], fmt.Sprintf("reply %q", kw)})
+				out = append(out, smsAction{part, prose.Span{Start: m[0], End: m[1]}, fmt.Sprintf("reply %q", kw)})
 			}
 		}
 	}
 	// Text order.
 	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && out[j].start < out[j-1].start; j-- {
+		for j := i; j > 0 && out[j].Start < out[j-1].Start; j-- {
 			out[j], out[j-1] = out[j-1], out[j]
 		}
 	}

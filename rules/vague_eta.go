@@ -7,6 +7,7 @@ import (
 	"github.com/notelint/notelint/lint"
 	"github.com/notelint/notelint/lint/lang"
 	"github.com/notelint/notelint/lint/message"
+	"github.com/notelint/notelint/rules/internal/prose"
 )
 
 // vagueETAOptions are the options of the vague-eta rule.
@@ -82,11 +83,11 @@ Options:
 func checkVagueETA(p *lint.Pass) {
 	opt := p.Options.(*vagueETAOptions)
 	t := p.Template
-	d, ok := contentFor(p)
+	d, ok := contentLangs.For(p.Template)
 	if !ok {
 		return
 	}
-	all := views(t)
+	all := prose.Views(t)
 	if d.isResolved(all) {
 		return
 	}
@@ -94,35 +95,36 @@ func checkVagueETA(p *lint.Pass) {
 	// body gives the time.
 	bodyTime := false
 	for _, v := range all {
-		if v.part.Name == message.PartBody && len(partTimes(t, d, v)) > 0 {
+		if v.Part.Name == message.PartBody && len(d.time.PartTimes(t, v)) > 0 {
 			bodyTime = true
 		}
 	}
 	for _, v := range all {
-		part := v.part
+		part := v.Part
 		if bodyTime && part.Name != message.PartBody {
 			continue
 		}
-		vs := v.vagueFor(d)
+		vs := d.time.VagueIn(v)
 		if len(vs) == 0 {
 			continue
 		}
-		var sents, times []span
+		var sents, times []prose.Span
 		for _, vg := range vs {
-			phrase := v.f.S[vg.start:vg.end]
+			phrase := v.Folded.S[vg.Start:vg.End]
 			if allowedPhrase(opt.Allow, phrase) {
 				continue
 			}
-			ps, pe := v.partRange(vg.start, vg.end)
+			pr := v.PartRange(vg)
+			ps, pe := pr.Start, pr.End
 			if sents == nil {
-				sents = v.sentences(&d.read)
-				times = partTimes(t, d, v)
+				sents = v.Sentences(d.sent)
+				times = d.time.PartTimes(t, v)
 			}
-			sent := sentenceAt(sents, ps)
-			if sent.end > sent.start && spanOverlapsAny(sent, times) {
+			sent := prose.SpanAt(sents, ps)
+			if sent.End > sent.Start && sent.OverlapsAny(times) {
 				continue
 			}
-			if d.speed[phrase] && sent.end > sent.start && d.isRequest(v, v.foldedOffset(sent.start), vg.start) {
+			if d.speed[phrase] && sent.End > sent.Start && d.isRequest(v, v.FoldedOffset(sent.Start), vg.Start) {
 				continue
 			}
 			shown := strings.TrimSpace(part.Text.String()[ps:pe])
@@ -140,9 +142,9 @@ func checkVagueETA(p *lint.Pass) {
 // sentence start from and at, and the sender not speaking between the
 // marker and the phrase ("please be patient, we will fix it as soon as
 // possible": a first-person word in a new clause).
-func (d *contentData) isRequest(v *view, from, at int) bool {
+func (d *contentData) isRequest(v *prose.View, from, at int) bool {
 	marker := -1
-	for _, m := range d.request.FindAll(v.f) {
+	for _, m := range d.request.FindAll(v.Folded) {
 		if m.Start >= from && m.End <= at {
 			marker = m.End
 		}
@@ -150,8 +152,8 @@ func (d *contentData) isRequest(v *view, from, at int) bool {
 	if marker < 0 {
 		return false
 	}
-	for _, m := range d.promise.FindAll(v.f) {
-		if m.Start >= marker && m.End <= at && d.newClause(v.f, marker, m.Start) {
+	for _, m := range d.promise.FindAll(v.Folded) {
+		if m.Start >= marker && m.End <= at && d.newClause(v.Folded, marker, m.Start) {
 			return false
 		}
 	}
@@ -171,22 +173,6 @@ func (d *contentData) newClause(f *lang.Folded, from, to int) bool {
 		}
 	}
 	return false
-}
-
-// partTimes returns the part text ranges of the times in a view: time
-// expressions and time placeholders.
-func partTimes(t *message.Template, d *contentData, v *view) []span {
-	var out []span
-	for _, ts := range v.timesFor(d) {
-		s, e := v.partRange(ts.start, ts.end)
-		out = append(out, span{s, e})
-	}
-	for _, ph := range v.part.Placeholders {
-		if isTimePlaceholder(t, ph, timePlaceholders().words) || d.positionalTime(v.part, ph) {
-			out = append(out, span{ph.Start, ph.End})
-		}
-	}
-	return out
 }
 
 // allowedPhrase reports whether phrase (folded) is in the allow list.

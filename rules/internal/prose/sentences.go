@@ -1,4 +1,4 @@
-package rules
+package prose
 
 // Sentences of message text: where one ends (not at "z. B." or "14.30"),
 // list items, salutations and lead-ins.
@@ -7,15 +7,42 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/notelint/notelint/lint/lang"
 )
 
-// sentenceSpans splits text into sentences and returns their ranges
-// (trimmed of white space). A sentence ends at . ! ? or … followed by white
-// space (not after an abbreviation of rd, a single letter, or — where the
-// language writes ordinals with a dot, as German does — a number), at a
-// blank line, and before a line that starts a list item.
-func sentenceSpans(text string, rd *readData) []span {
-	var out []span
+// SentenceRules are one language's rules for where a sentence does not
+// end: after its abbreviations and, where the language writes ordinals
+// with a dot (German "am 24. November"), after a number.
+type SentenceRules struct {
+	Abbrev     map[string]bool // abbreviations, lower case, without their final dot
+	OrdinalDot bool
+}
+
+// sentenceRules are the rules of every built-in language.
+var sentenceRules = NewPerLanguage(func(l *lang.Language) *SentenceRules {
+	r := &SentenceRules{Abbrev: FoldedSet(l.Phrases("readability_abbreviations"))}
+	if n, ok := l.Number("readability_ordinal_dot"); ok && n != 0 {
+		r.OrdinalDot = true
+	}
+	return r
+})
+
+// SentenceRulesOf returns the sentence rules of a language
+// (readability_abbreviations and readability_ordinal_dot of its data).
+func SentenceRulesOf(l *lang.Language) *SentenceRules {
+	r, _ := sentenceRules.Get(l.Code)
+	return r
+}
+
+// Sentences splits text into sentences and returns their ranges (trimmed
+// of white space). A sentence ends at . ! ? or … followed by white space
+// (not after a single letter or, with rules, an abbreviation or an ordinal
+// number), at a blank line, before a line that starts a list item, and
+// after a line that ends in a comma or colon (a salutation or lead-in).
+// rules may be nil.
+func Sentences(text string, rules *SentenceRules) []Span {
+	var out []Span
 	start := -1
 	emit := func(end int) {
 		if start < 0 {
@@ -30,7 +57,7 @@ func sentenceSpans(text string, rd *readData) []span {
 			e -= n
 		}
 		if e > start {
-			out = append(out, span{start, e})
+			out = append(out, Span{start, e})
 		}
 		start = -1
 	}
@@ -52,7 +79,7 @@ func sentenceSpans(text string, rd *readData) []span {
 			// A blank line, a list item, or a line that ends a salutation
 			// or lead-in ("Hello Anna," / "The new status:") ends the
 			// sentence.
-			if j < len(text) && text[j] == '\n' || startsListItem(text[j:]) || endsLeadIn(text[start:i]) {
+			if j < len(text) && text[j] == '\n' || startsListItem(text[j:]) || EndsLeadIn(text[start:i]) {
 				emit(i)
 			}
 			i = j
@@ -73,7 +100,7 @@ func sentenceSpans(text string, rd *readData) []span {
 					continue
 				}
 			}
-			if r == '.' && j == i+1 && notSentenceEnd(text, start, i, j, rd) {
+			if r == '.' && j == i+1 && notSentenceEnd(text, start, i, j, rules) {
 				i = j
 				continue
 			}
@@ -104,7 +131,7 @@ func startsListItem(s string) bool {
 // notSentenceEnd reports whether the full stop at text[dot] ends an
 // abbreviation ("z. B.", "approx.", "M.") or, in languages with ordinal
 // dots, a number ("am 24. November") rather than a sentence.
-func notSentenceEnd(text string, sentStart, dot, after int, rd *readData) bool {
+func notSentenceEnd(text string, sentStart, dot, after int, rules *SentenceRules) bool {
 	k := dot
 	for k > sentStart {
 		r, n := utf8.DecodeLastRuneInString(text[:k])
@@ -121,13 +148,13 @@ func notSentenceEnd(text string, sentStart, dot, after int, rd *readData) bool {
 		r, _ := utf8.DecodeRuneInString(tok)
 		return unicode.IsLetter(r)
 	}
-	if rd == nil {
+	if rules == nil {
 		return false
 	}
-	if rd.abbrev[strings.ToLower(tok)] {
+	if rules.Abbrev[strings.ToLower(tok)] {
 		return true
 	}
-	if rd.ordinalDot && strings.IndexFunc(tok, unicode.IsDigit) >= 0 && strings.IndexFunc(tok, unicode.IsLetter) < 0 {
+	if rules.OrdinalDot && strings.IndexFunc(tok, unicode.IsDigit) >= 0 && strings.IndexFunc(tok, unicode.IsLetter) < 0 {
 		// "24." or "24.11." followed on the same line by more text.
 		rest := strings.TrimLeft(text[after:], " \t")
 		if rest != "" && rest[0] != '\n' {
@@ -138,19 +165,24 @@ func notSentenceEnd(text string, sentStart, dot, after int, rd *readData) bool {
 	return false
 }
 
-// sentenceAt returns the sentence holding part offset off, or the empty span.
-func sentenceAt(sents []span, off int) span {
-	for _, s := range sents {
-		if off >= s.start && off < s.end {
-			return s
-		}
-	}
-	return span{}
-}
-
-// endsLeadIn reports whether a line ends like a salutation or a lead-in: a
+// EndsLeadIn reports whether a line ends like a salutation or a lead-in: a
 // comma or colon before the line break.
-func endsLeadIn(s string) bool {
+func EndsLeadIn(s string) bool {
 	s = strings.TrimRight(s, " \t\r")
 	return strings.HasSuffix(s, ",") || strings.HasSuffix(s, ":")
+}
+
+// SentenceAround returns the range of the sentence holding [start, end)
+// by punctuation alone: from after the previous . ! ? or line break to the
+// next one. It is cheaper than Sentences and does not know abbreviations.
+func SentenceAround(s string, start, end int) Span {
+	a := strings.LastIndexAny(s[:start], ".!?\n")
+	a++
+	b := strings.IndexAny(s[end:], ".!?\n")
+	if b < 0 {
+		b = len(s)
+	} else {
+		b += end
+	}
+	return Span{a, b}
 }

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/notelint/notelint/lint/lang"
+	"github.com/notelint/notelint/rules/internal/prose"
 )
 
 // This file holds the language-independent token checks of
@@ -24,7 +25,7 @@ var camelSuffixes = map[string]bool{
 }
 
 // scanJargonTokens finds snake-case and CamelCase tokens in s.
-func scanJargonTokens(s string, allow func(string) bool, emit func(span, jargonKind)) {
+func scanJargonTokens(s string, allow func(string) bool, emit func(prose.Span, jargonKind)) {
 	i := 0
 	for i < len(s) {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -64,10 +65,10 @@ func scanJargonTokens(s string, allow func(string) bool, emit func(span, jargonK
 		switch {
 		case hasUnderscore && strings.Contains(tok, "_"):
 			if snakeJargon(tok) && !allow(tok) && !promoCode(s, start) {
-				emit(span{start, end}, jargonToken)
+				emit(prose.Span{Start: start, End: end}, jargonToken)
 			}
 		case !hasDigit && camelJargon(tok) && !allow(tok):
-			emit(span{start, end}, jargonCamel)
+			emit(prose.Span{Start: start, End: end}, jargonCamel)
 		}
 	}
 }

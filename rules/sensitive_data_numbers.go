@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/notelint/notelint/lint/lang"
+	"github.com/notelint/notelint/rules/internal/prose"
 )
 
 // IBAN lengths per country (SWIFT IBAN registry).
@@ -29,17 +30,17 @@ var ibanLengths = map[string]int{
 var ibanRe = regexp.MustCompile(`\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b`)
 
 // findIBANs returns the IBANs in s with a valid length and checksum.
-func findIBANs(s string) []span {
+func findIBANs(s string) []prose.Span {
 	if !ibanStart(s) {
 		return nil
 	}
-	var out []span
+	var out []prose.Span
 	for _, m := range ibanRe.FindAllStringIndex(s, -1) {
 		if !lang.AtWordBoundary(s, m[0], m[1]) {
 			continue
 		}
 		if validIBAN(s[m[0]:m[1]]) {
-			out = append(out, span{m[0], m[1]})
+			out = append(out, prose.Span{Start: m[0], End: m[1]})
 		}
 	}
 	return out
@@ -86,8 +87,8 @@ func validIBAN(s string) bool {
 
 // findCardNumbers returns the card numbers in s: 13 to 19 digits in the
 // groupings cards are printed in, with a card-network prefix, passing Luhn.
-func findCardNumbers(s string) []span {
-	var out []span
+func findCardNumbers(s string) []prose.Span {
+	var out []prose.Span
 	i := 0
 	for i < len(s) {
 		if !isDigit(s[i]) {
@@ -96,14 +97,14 @@ func findCardNumbers(s string) []span {
 		}
 		// A run of digit groups separated by single spaces or dashes.
 		runStart := i
-		var groups []span
+		var groups []prose.Span
 		j := i
 		for {
 			gs := j
 			for j < len(s) && isDigit(s[j]) {
 				j++
 			}
-			groups = append(groups, span{gs, j})
+			groups = append(groups, prose.Span{Start: gs, End: j})
 			if j+1 < len(s) && (s[j] == ' ' || s[j] == '-') && isDigit(s[j+1]) {
 				j++
 				continue
@@ -145,11 +146,11 @@ func cardRunBoundary(s string, start, end int) bool {
 }
 
 // cardInGroups finds a card number made of whole groups of a digit run.
-func cardInGroups(s string, groups []span) (span, bool) {
+func cardInGroups(s string, groups []prose.Span) (prose.Span, bool) {
 	for a := 0; a < len(groups); a++ {
 		n := 0
 		for b := a; b < len(groups); b++ {
-			n += groups[b].end - groups[b].start
+			n += groups[b].End - groups[b].Start
 			if n > 19 {
 				break
 			}
@@ -158,25 +159,25 @@ func cardInGroups(s string, groups []span) (span, bool) {
 			}
 			var digits []byte
 			for _, g := range groups[a : b+1] {
-				digits = append(digits, s[g.start:g.end]...)
+				digits = append(digits, s[g.Start:g.End]...)
 			}
 			if cardPrefix(digits) && luhn(digits) {
-				return span{groups[a].start, groups[b].end}, true
+				return prose.Span{Start: groups[a].Start, End: groups[b].End}, true
 			}
 		}
 	}
-	return span{}, false
+	return prose.Span{}, false
 }
 
 // cardGrouping reports whether groups look like a printed card number:
 // one block, 4-4-4-4(-1..4), 4-6-5 (Amex) or 4-6-4 (Diners).
-func cardGrouping(gs []span) bool {
+func cardGrouping(gs []prose.Span) bool {
 	if len(gs) == 1 {
 		return true
 	}
 	sizes := make([]int, len(gs))
 	for i, g := range gs {
-		sizes[i] = g.end - g.start
+		sizes[i] = g.End - g.Start
 	}
 	if len(sizes) == 3 && sizes[0] == 4 && sizes[1] == 6 && (sizes[2] == 5 || sizes[2] == 4) {
 		return true
