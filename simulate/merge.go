@@ -84,6 +84,13 @@ func Merge(reports ...*Report) (*Report, error) {
 			out.SMS.PolicySegments += r.SMS.PolicySegments
 		}
 		out.Flags = mergeFlags(out.Flags, r.Flags)
+		out.SourceFlapping = mergeSourceFlapping(out.SourceFlapping, r.SourceFlapping)
+		if r.SilenceChange != nil {
+			if out.SilenceChange == nil {
+				out.SilenceChange = &SilenceChange{}
+			}
+			out.SilenceChange.add(r.SilenceChange)
+		}
 		for _, c := range r.TopCustomers {
 			out.TopCustomers = addTop(out.TopCustomers, c)
 		}

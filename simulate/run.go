@@ -164,6 +164,7 @@ func buildReport(opts *Options, pol *compiled, out *pipelineOut) *Report {
 	r.Policy = streamStats(hist[streamPolicy])
 	r.fillTemplates(pol, acc)
 	r.fillFlags(pol, acc, flagCust)
+	r.fillDiagnostics(pol, &acc.diag)
 	r.Suppressed = Suppressed{Total: r.AsIs.Messages - r.Policy.Messages}
 	r.Suppressed.ByReason = make([]ReasonCount, nDrops)
 	for i := range acc.drops {
