@@ -40,6 +40,12 @@ func writeMarkdown(out io.Writer, r *simulate.Report) error {
 		fmt.Fprintf(w, "| %s | %s | %d | %d |\n", f.Name, f.Unit, f.AsIs.Count, f.Policy.Count)
 	}
 	fmt.Fprintln(w)
+	for _, s := range append(silenceSentences(r, plainFigures), sourceFlappingSentence(r, plainFigures)) {
+		if s != "" {
+			fmt.Fprintf(w, "- %s\n", mdEscape(s))
+		}
+	}
+	fmt.Fprintln(w)
 
 	fmt.Fprintln(w, "| template | channel | as-is | policy | change |")
 	fmt.Fprintln(w, "|---|---|--:|--:|--:|")
@@ -74,6 +80,11 @@ func writeMarkdown(out io.Writer, r *simulate.Report) error {
 			for _, x := range ex.xs {
 				fmt.Fprintf(w, "- **%s** (%s): %s\n", f.Name, ex.stream, mdEscape(exampleLine(x)))
 			}
+		}
+	}
+	if sf := r.SourceFlapping; sf != nil {
+		for _, x := range sf.Examples {
+			fmt.Fprintf(w, "- **source_flapping** (input): %s\n", mdEscape(exampleLine(x)))
 		}
 	}
 	if len(r.TopCustomers) > 0 {

@@ -71,6 +71,7 @@ func writeText(out io.Writer, r *simulate.Report) error {
 		t.add(f.Name, f.Unit, f.AsIs.Count, f.Policy.Count, f.AsIs.Customers, f.Policy.Customers)
 	}
 	t.write(w)
+	writeDiagnosticsText(w, r)
 	printed := false
 	for _, f := range r.Flags {
 		for _, ex := range []struct {
@@ -84,6 +85,15 @@ func writeText(out io.Writer, r *simulate.Report) error {
 				}
 				fmt.Fprintf(w, "  %s, %s: %s\n", f.Name, ex.stream, exampleLine(x))
 			}
+		}
+	}
+	if sf := r.SourceFlapping; sf != nil {
+		for _, x := range sf.Examples {
+			if !printed {
+				fmt.Fprintln(w, "\nexamples (smallest customer ids):")
+				printed = true
+			}
+			fmt.Fprintf(w, "  source_flapping, input: %s\n", exampleLine(x))
 		}
 	}
 
