@@ -201,7 +201,7 @@ func TestSimulateInputErrors(t *testing.T) {
 		{"bad row skipped", []string{bad}, 0, "bad rows skipped: 1"},
 		{"strict", []string{"--strict", bad}, 2, "bad.csv:3: timestamp: unparsable timestamp \"yesterday\""},
 		{"missing column", []string{missing}, 2, `missing column "customer_id"`},
-		{"empty file", []string{empty}, 2, "empty file"},
+		{"empty file", []string{empty}, 0, "note: " + empty + ": empty file, no events"},
 		{"no such file", []string{filepath.Join(dir, "nope.csv")}, 2, "no such file"},
 		{"no args", nil, 2, "requires at least 1 arg"},
 	}

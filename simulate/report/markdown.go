@@ -13,7 +13,10 @@ func writeMarkdown(out io.Writer, r *simulate.Report) error {
 	ew := &errWriter{w: out}
 	w := ew
 	fmt.Fprintf(w, "### notelint simulate\n\n")
-	fmt.Fprintf(w, "%d events · %d customers · %d entities · %s → %s", r.Events, r.Customers, r.Entities, r.TimeSpan.From, r.TimeSpan.To)
+	fmt.Fprintf(w, "%d events · %d customers · %d entities", r.Events, r.Customers, r.Entities)
+	if r.TimeSpan.From != "" {
+		fmt.Fprintf(w, " · %s → %s", r.TimeSpan.From, r.TimeSpan.To)
+	}
 	if r.BadRows.Count > 0 {
 		fmt.Fprintf(w, " · %d bad rows skipped", r.BadRows.Count)
 	}

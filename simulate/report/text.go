@@ -16,7 +16,11 @@ func writeText(out io.Writer, r *simulate.Report) error {
 	if r.BadRows.Count > 0 {
 		fmt.Fprintf(w, "; %d bad rows skipped", r.BadRows.Count)
 	}
-	fmt.Fprintf(w, ")\nspan %s → %s, replay %s\n", r.TimeSpan.From, r.TimeSpan.To, r.Replay)
+	if r.TimeSpan.From == "" {
+		fmt.Fprintf(w, ")\nno events, replay %s\n", r.Replay)
+	} else {
+		fmt.Fprintf(w, ")\nspan %s → %s, replay %s\n", r.TimeSpan.From, r.TimeSpan.To, r.Replay)
+	}
 	fmt.Fprintf(w, "policy %s: %s; zone %s\n\n", r.Settings.Source, r.Settings.Controls(), r.Settings.Timezone)
 
 	t := newTable("messages per customer", "as-is", "policy", "change")
