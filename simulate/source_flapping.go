@@ -70,6 +70,9 @@ func (s *shard) sourceFlapCheck(ci, ei, st uint32, zi uint16, t int64) {
 		}
 	}
 	if !found {
+		if keep == nil {
+			keep = make([]srcRun, 0, 4) // one allocation for most entities
+		}
 		s.srcRuns[ei] = append(keep, srcRun{t: t, st: st})
 		return
 	}
