@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 )
@@ -163,12 +164,12 @@ func TestDiagnosticsMatchRecount(t *testing.T) {
 		}
 		for name, rep := range reps {
 			label := fmt.Sprintf("iter %d %s", it, name)
-			checkDiagnostics(t, label, p, rep, &want)
+			checkRecount(t, label, p, rep, &want)
 		}
 	}
 }
 
-func checkDiagnostics(t *testing.T, label string, p *Policy, rep *Report, want *diagRecount) {
+func checkRecount(t *testing.T, label string, p *Policy, rep *Report, want *diagRecount) {
 	t.Helper()
 	if p.Flags.FlappingWindow <= 0 {
 		if rep.SourceFlapping != nil {
@@ -213,5 +214,18 @@ func checkDiagnostics(t *testing.T, label string, p *Policy, rep *Report, want *
 	sg, _ := rep.Flag("silent_gap")
 	if sg.AsIs.Count-sg.Policy.Count != want.silence.AsIsOnly-want.silence.PolicyOnly {
 		t.Fatalf("%s: silent_gap %d -> %d does not match %+v", label, sg.AsIs.Count, sg.Policy.Count, want.silence)
+	}
+}
+
+func TestMergeRefusesMissingDiagnostics(t *testing.T) {
+	a := &Report{Schema: SchemaVersion, SourceFlapping: &SourceFlapping{Entities: 1, Customers: 1, Examples: []Example{}}, SilenceChange: &SilenceChange{}}
+	b := &Report{Schema: SchemaVersion, SilenceChange: &SilenceChange{}}
+	if _, err := Merge(a, b); err == nil || !strings.Contains(err.Error(), "1 of 2 reports have source_flapping") {
+		t.Errorf("merge with a report without source_flapping: %v", err)
+	}
+	b.SourceFlapping = &SourceFlapping{Entities: 2, Customers: 2, Examples: []Example{}}
+	m, err := Merge(a, b)
+	if err != nil || m.SourceFlapping.Entities != 3 || m.SourceFlapping.Customers != 3 {
+		t.Errorf("merge: %+v, %v", m, err)
 	}
 }

@@ -17,6 +17,9 @@ func Merge(reports ...*Report) (*Report, error) {
 		return nil, errors.New("merge: no reports")
 	}
 	first := reports[0]
+	if err := checkDiagnostics(reports); err != nil {
+		return nil, err
+	}
 	out := &Report{Schema: first.Schema, Settings: first.Settings, Replay: "streaming", Notes: []string{}}
 	var hist [2]histogram
 	byTpl := map[string]*TemplateStats{}

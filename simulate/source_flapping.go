@@ -129,6 +129,30 @@ func (r *Report) fillDiagnostics(pol *compiled, d *diagAccum) {
 	}
 }
 
+// checkDiagnostics refuses to merge reports of which only some carry the
+// diagnostics (reports of an older notelint lack them): the merged counts
+// would silently miss those shards.
+func checkDiagnostics(reports []*Report) error {
+	var flap, silence int
+	for _, r := range reports {
+		if r.SourceFlapping != nil {
+			flap++
+		}
+		if r.SilenceChange != nil {
+			silence++
+		}
+	}
+	for _, c := range []struct {
+		n    int
+		name string
+	}{{flap, "source_flapping"}, {silence, "silence_change"}} {
+		if c.n > 0 && c.n < len(reports) {
+			return fmt.Errorf("merge: %d of %d reports have %s and the others not (made by an older notelint?): replay those shards again", c.n, len(reports), c.name)
+		}
+	}
+	return nil
+}
+
 // mergeSourceFlapping adds b to a (reports of disjoint customers).
 func mergeSourceFlapping(a, b *SourceFlapping) *SourceFlapping {
 	if b == nil {
