@@ -30,7 +30,8 @@ func (v *htmlView) diagnostics() {
 		v.SilenceWhy = append(v.SilenceWhy, template.HTML(s))
 	}
 	if len(v.SilenceWhy) > 0 {
-		if _, sg := flagIndex(r, "silent_gap"); sg.Policy.Count > 0 || sg.AsIs.Count > 0 {
+		// Under "what the policy does not fix" only while silences remain.
+		if _, sg := flagIndex(r, "silent_gap"); sg.Policy.Count > 0 {
 			v.Cannot = append(v.Cannot, joinHTML(v.SilenceWhy, " "))
 		}
 	}
