@@ -12,31 +12,33 @@ const SchemaVersion = "notelint.simulate/v1"
 
 // Report is the result of a replay. Every printer renders this one value.
 type Report struct {
-	Schema     string          `json:"schema"`
-	Inputs     []string        `json:"inputs"`
-	Settings   PolicySummary   `json:"settings"`
-	Replay     string          `json:"replay"` // "streaming" or "buffered"
-	Notes      []string        `json:"notes"`
-	Events     int64           `json:"events"`
-	Customers  int64           `json:"customers"`
-	Entities   int64           `json:"entities"`
-	TimeSpan   TimeSpan        `json:"time_span"`
-	AsIs       StreamStats     `json:"as_is"`
-	Policy     StreamStats     `json:"policy"`
-	Suppressed Suppressed      `json:"suppressed"`
-	Deferred   int64           `json:"deferred"`
-	Templates  []TemplateStats `json:"templates"`
-	Channels   []ChannelStats  `json:"channels"`
-	Daily      []DayCount      `json:"daily"` // messages per local calendar day (days with messages)
-	SMS        *SMSStats       `json:"sms"`   // nil without templates
-	Flags      []FlagStats     `json:"flags"`
+	Schema       string          `json:"schema"`
+	Inputs       []string        `json:"inputs"`
+	Settings     PolicySummary   `json:"settings"`
+	Replay       string          `json:"replay"` // "streaming" or "buffered"
+	Notes        []string        `json:"notes"`
+	Events       int64           `json:"events"`
+	Customers    int64           `json:"customers"`
+	Entities     int64           `json:"entities"`
+	TimeSpan     TimeSpan        `json:"time_span"`
+	AsIs         StreamStats     `json:"as_is"`
+	Policy       StreamStats     `json:"policy"`
+	Suppressed   Suppressed      `json:"suppressed"`
+	Deferred     int64           `json:"deferred"`
+	Templates    []TemplateStats `json:"templates"`
+	Channels     []ChannelStats  `json:"channels"`
+	Daily        []DayCount      `json:"daily"` // messages per local calendar day (days with messages)
+	SMS          *SMSStats       `json:"sms"`   // nil without templates
+	Flags        []FlagStats     `json:"flags"`
+	TopCustomers []CustomerRow   `json:"top_customers"`
+	BadRows      BadRows         `json:"bad_rows"`
+	Contacts     *ContactStats   `json:"contacts,omitempty"` // --contacts: nil without
+
 	// SourceFlapping and SilenceChange: nil when flapping_window or
 	// silent_gap_after is off.
 	SourceFlapping *SourceFlapping `json:"source_flapping,omitempty"`
 	SilenceChange  *SilenceChange  `json:"silence_change,omitempty"`
-	TopCustomers   []CustomerRow   `json:"top_customers"`
-	BadRows        BadRows         `json:"bad_rows"`
-	Contacts       *ContactStats   `json:"contacts,omitempty"` // --contacts: nil without
+
 	// Trails holds the timelines of the customers the report names (flag
 	// examples, noisiest customers); the HTML report shows them. Nil when
 	// they could not be kept, and TrailsMissing says why. Not part of the
