@@ -1,8 +1,9 @@
 // Package sms works out how an SMS text is encoded and split into parts:
 // GSM-7 or UCS-2 (3GPP TS 23.038), how many septets or UTF-16 units it
 // costs, and where a sender splits it into concatenated parts
-// (3GPP TS 23.040). It also lists the characters that force UCS-2 and offers
-// GSM-7 replacements for them.
+// (3GPP TS 23.040). It also lists the characters that force UCS-2 (each
+// once, with its count; NonGSMOccurrences yields every occurrence) and
+// offers GSM-7 replacements for them.
 //
 // By default a part never ends inside a grapheme cluster, the model of
 // Twilio's segment calculator and Android's SmsMessage.fragmentText, with
