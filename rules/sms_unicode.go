@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -64,8 +65,8 @@ func checkSMSUnicode(p *lint.Pass) {
 		allowed[a] = true
 	}
 	for _, part := range t.Parts {
-		res := sms.Analyze(part.Text.String(), sms.Options{})
-		if script, at := ucs2Script(res.NonGSM); script != "" {
+		all := slices.Collect(sms.NonGSMOccurrences(part.Text.String()))
+		if script, at := ucs2Script(all); script != "" {
 			// A text in a script GSM-7 cannot write is UCS-2 whatever one
 			// does: say so once, and not per character.
 			p.Report(lint.Diagnostic{Part: part, Start: at.Offset, End: at.Offset + at.Len, Severity: message.Info,
@@ -73,7 +74,7 @@ func checkSMSUnicode(p *lint.Pass) {
 				Hint:    "keep it within 70 characters, or budget for more segments (max_segments)"})
 			continue
 		}
-		for _, ng := range res.NonGSM {
+		for _, ng := range all {
 			if allowed[ng.Char] {
 				continue
 			}

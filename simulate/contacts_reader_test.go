@@ -171,8 +171,8 @@ func TestContactsInTimeline(t *testing.T) {
 	for _, tc := range []struct {
 		customer, attribution, what, note string
 	}{
-		{"C0172", "template", "delivery-delayed", "after delivery-delayed to A40214 (sent 00:36, 2h45m earlier)"},
-		{"C0090", "silence", "in_transit", `during a silence of A40110 after status "in_transit": no message since Wed 04 Mar 15:19 (3d18h34m)`},
+		{"C0172", "template", "delivery-delayed", "after delivery-delayed to A40214 (sent 00:36, 2 h 45 min earlier)"},
+		{"C0090", "silence", "in_transit", `during a silence of A40110 after status "in_transit": no message since Wed 04 Mar 15:19 (3 d 18 h 34 min)`},
 	} {
 		x, _, err := Explain(opts, tc.customer)
 		if err != nil {

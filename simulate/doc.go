@@ -127,6 +127,19 @@
 // flag keeps examples of the three customers with the smallest ids, so
 // results of shards merge exactly.
 //
+// Two diagnostics come with the flags. source_flapping (with flapping on)
+// counts the entities whose status, over every event of the input and
+// whether it sends or not, consecutive repeats collapsed, returns to the
+// status of an earlier run that started at most the flapping window
+// before: the source system's behaviour, the same in both streams.
+// silence_change (with silent_gap on) counts the entities silent in one
+// stream only. A policy message is sent at or after its event and never
+// without one, so without a later send the policy's boundaries are a subset
+// of today's and every silence of today stays; an entity silent today but
+// not with the policy had a message sent later (collapse wait, quiet-hours
+// deferral) that split its silence. Entities silent with the policy only
+// lost boundaries to messages held back or sent later.
+//
 // # Report
 //
 // Messages per customer include customers with zero messages. Percentiles

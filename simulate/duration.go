@@ -67,7 +67,9 @@ func ParseDuration(s string) (time.Duration, error) {
 	return total, nil
 }
 
-// formatDuration renders d compactly with a day unit ("2d", "1d12h", "30m").
+// formatDuration renders d compactly in the syntax ParseDuration reads,
+// with a day unit ("2d", "1d12h", "30m", "4m4.068s"): a value for machines
+// and config files; people read HumanDuration.
 func formatDuration(d time.Duration) string {
 	if d <= 0 {
 		return "0s"
@@ -76,7 +78,7 @@ func formatDuration(d time.Duration) string {
 	units := []struct {
 		name string
 		size time.Duration
-	}{{"d", 24 * time.Hour}, {"h", time.Hour}, {"m", time.Minute}, {"s", time.Second}}
+	}{{"d", 24 * time.Hour}, {"h", time.Hour}, {"m", time.Minute}}
 	for _, u := range units {
 		if n := d / u.size; n > 0 {
 			fmt.Fprintf(&b, "%d%s", n, u.name)
@@ -84,10 +86,11 @@ func formatDuration(d time.Duration) string {
 		}
 	}
 	if d > 0 {
-		if b.Len() == 0 {
-			return d.String()
+		s := strconv.FormatInt(int64(d/time.Second), 10)
+		if frac := d % time.Second; frac > 0 {
+			s += strings.TrimRight(fmt.Sprintf(".%09d", int64(frac)), "0")
 		}
-		fmt.Fprintf(&b, "%dns", d)
+		b.WriteString(s + "s")
 	}
 	return b.String()
 }

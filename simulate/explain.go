@@ -347,12 +347,7 @@ func Clock(t, ref time.Time) string {
 	return t.Format(f)
 }
 
-func fmtDur(d time.Duration) string {
-	if d <= 0 {
-		return "0m"
-	}
-	return formatDuration(d)
-}
+func fmtDur(d time.Duration) string { return HumanDuration(d) }
 
 func (ex *explainer) why(e *EventRecord, d *MessageDecision) (outcome, why string) {
 	p := ex.p

@@ -79,20 +79,20 @@ func TestExplainTimeline(t *testing.T) {
 	type row struct{ kind, at, ent, status, policy, why string }
 	want := []row{
 		{"event", "03-02 09:00", "o1", "created", "", ""},
-		{"event", "03-02 09:10", "o1", "shipped", "sent", "sent at 09:40, after the collapse wait of 30m (no newer status of o1 came)"},
+		{"event", "03-02 09:10", "o1", "shipped", "sent", "sent at 09:40, after the collapse wait of 30 min (no newer status of o1 came)"},
 		{"event", "03-02 09:20", "o1", "shipped", "dedupe", "dropped by dedupe: the previous event of o1 (09:10) had the same status"},
 		{"flag", "03-02 09:20", "o1", "", "", ""}, // as-is repeat
 		{"send", "03-02 09:40", "o1", "shipped", "sent", ""},
-		{"event", "03-02 12:00", "o1", "delayed", "collapse", `dropped by collapse: o1's next status "out_for_delivery" came 20m later (12:20), within 30m, and replaced it`},
-		{"event", "03-02 12:20", "o1", "out_for_delivery", "sent", "sent at 12:50, after the collapse wait of 30m (no newer status of o1 came)"},
+		{"event", "03-02 12:00", "o1", "delayed", "collapse", `dropped by collapse: o1's next status "out_for_delivery" came 20 min later (12:20), within 30 min, and replaced it`},
+		{"event", "03-02 12:20", "o1", "out_for_delivery", "sent", "sent at 12:50, after the collapse wait of 30 min (no newer status of o1 came)"},
 		{"send", "03-02 12:50", "o1", "out_for_delivery", "sent", ""},
 		{"event", "03-02 22:00", "o2", "shipped", "quiet_merge", `quiet hours 21:00-08:00 deferred it to Tue 03 Mar 08:00 together with o2's later "delayed" (22:40); only that later one is kept`},
 		{"flag", "03-02 22:00", "o2", "", "", ""}, // as-is quiet_send
-		{"event", "03-02 22:40", "o2", "delayed", "deferred", "due at 23:10 after the collapse wait of 30m, inside quiet hours 21:00-08:00: deferred and sent at Tue 03 Mar 08:00"},
+		{"event", "03-02 22:40", "o2", "delayed", "deferred", "due at 23:10 after the collapse wait of 30 min, inside quiet hours 21:00-08:00: deferred and sent at Tue 03 Mar 08:00"},
 		{"flag", "03-02 22:40", "o2", "", "", ""}, // as-is quiet_send
 		{"send", "03-03 08:00", "o2", "delayed", "sent", ""},
-		{"event", "03-03 08:20", "o1", "delivered", "min_gap", `dropped by min_gap: due at 08:50, only 50m after the message sent at 08:00 (o2 "delayed"); min_gap is 1h`},
-		{"event", "03-03 10:00", "o2", "out_for_delivery", "sent", "sent at 10:30, after the collapse wait of 30m (no newer status of o2 came)"},
+		{"event", "03-03 08:20", "o1", "delivered", "min_gap", `dropped by min_gap: due at 08:50, only 50 min after the message sent at 08:00 (o2 "delayed"); min_gap is 1 h`},
+		{"event", "03-03 10:00", "o2", "out_for_delivery", "sent", "sent at 10:30, after the collapse wait of 30 min (no newer status of o2 came)"},
 		{"send", "03-03 10:30", "o2", "out_for_delivery", "sent", ""},
 		{"event", "03-03 12:00", "o2", "delivered", "max_per_day", "dropped by max_per_day: due at 12:30, and 2 messages were already sent on Tue 03 Mar"},
 	}
@@ -140,8 +140,8 @@ func TestExplainQuietDrop(t *testing.T) {
 		}
 	}
 	want := []string{
-		`22:00 dropped by quiet hours: due at 22:30 after the collapse wait of 30m, inside 21:00-08:00 (quiet_action = "drop")`,
-		`22:40 dropped by quiet hours: due at 23:10 after the collapse wait of 30m, inside 21:00-08:00 (quiet_action = "drop")`,
+		`22:00 dropped by quiet hours: due at 22:30 after the collapse wait of 30 min, inside 21:00-08:00 (quiet_action = "drop")`,
+		`22:40 dropped by quiet hours: due at 23:10 after the collapse wait of 30 min, inside 21:00-08:00 (quiet_action = "drop")`,
 	}
 	if strings.Join(whys, "\n") != strings.Join(want, "\n") {
 		t.Errorf("quiet drops:\n%s", strings.Join(whys, "\n"))

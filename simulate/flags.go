@@ -54,7 +54,7 @@ func (s *shard) deliver(k int, ci uint32, m *msg) {
 			if s.raise(k, flagBurst, ci, func() Example {
 				// A burst is a customer's: its messages may be of several entities.
 				return Example{Times: s.times(m.zone, times...),
-					Note: fmt.Sprintf("%d messages within %s", bc, formatDuration(time.Duration(at-times[0])))}
+					Note: fmt.Sprintf("%d messages within %s", bc, HumanDuration(time.Duration(at-times[0])))}
 			}) {
 				s.acc.flagCount[k][flagBurst]++
 			}
@@ -82,6 +82,9 @@ func (s *shard) deliver(k int, ci uint32, m *msg) {
 		s.flapCheck(k, ci, m)
 	}
 	if e.bits&entFinal == 0 {
+		if m.deferred {
+			e.bits |= entDeferredSend
+		}
 		if k == streamAsIs || at <= e.lastEvT {
 			s.closeStretch(m.ent, k, at)
 		} else {
@@ -178,7 +181,7 @@ func (s *shard) flapCheck(k int, ci uint32, m *msg) {
 		}
 		x.Times = append(x.Times, s.times(m.zone, m.s)...)
 		x.Statuses = append(x.Statuses, st)
-		x.Note = fmt.Sprintf("back to %q after %s", st, formatDuration(time.Duration(m.s-old)))
+		x.Note = fmt.Sprintf("back to %q after %s", st, HumanDuration(time.Duration(m.s-old)))
 		return x
 	})
 }
@@ -212,7 +215,7 @@ func (s *shard) closeStretch(ei uint32, k int, b int64) {
 	s.acc.flagCount[k][flagSilentGap]++
 	s.raise(k, flagSilentGap, e.cust, func() Example {
 		return Example{Entity: s.entityName(ei), Times: s.times(0, from, b),
-			Note: fmt.Sprintf("no message for %s", formatDuration(time.Duration(b-from)))}
+			Note: fmt.Sprintf("no message for %s", HumanDuration(time.Duration(b-from)))}
 	})
 }
 
@@ -282,6 +285,7 @@ func (s *shard) closeEntity(ei uint32) {
 	s.dropTent(ei)
 	s.closeStretch(ei, streamAsIs, e.lastEvT)
 	s.closeStretch(ei, streamPolicy, e.lastEvT)
+	s.silenceOutcome(ei)
 }
 
 func (s *shard) entityName(ei uint32) string { return string(s.entKeys.get(ei)) }

@@ -17,6 +17,9 @@ func Merge(reports ...*Report) (*Report, error) {
 		return nil, errors.New("merge: no reports")
 	}
 	first := reports[0]
+	if err := checkDiagnostics(reports); err != nil {
+		return nil, err
+	}
 	out := &Report{Schema: first.Schema, Settings: first.Settings, Replay: "streaming", Notes: []string{}}
 	var hist [2]histogram
 	byTpl := map[string]*TemplateStats{}
@@ -84,6 +87,13 @@ func Merge(reports ...*Report) (*Report, error) {
 			out.SMS.PolicySegments += r.SMS.PolicySegments
 		}
 		out.Flags = mergeFlags(out.Flags, r.Flags)
+		out.SourceFlapping = mergeSourceFlapping(out.SourceFlapping, r.SourceFlapping)
+		if r.SilenceChange != nil {
+			if out.SilenceChange == nil {
+				out.SilenceChange = &SilenceChange{}
+			}
+			out.SilenceChange.add(r.SilenceChange)
+		}
 		for _, c := range r.TopCustomers {
 			out.TopCustomers = addTop(out.TopCustomers, c)
 		}

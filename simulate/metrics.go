@@ -17,6 +17,7 @@ type accum struct {
 	days      dayCounts // messages per stream and local day
 	flagCount [2][nFlags]int64
 	examples  [2][nFlags]exampleSet
+	diag      diagAccum // source flapping, silence change
 }
 
 func newAccum(pol *compiled) *accum {
@@ -59,6 +60,7 @@ func (a *accum) merge(b *accum) {
 	}
 	a.deferred += b.deferred
 	a.days.merge(&b.days)
+	a.diag.merge(&b.diag)
 }
 
 // histogram counts customers by their number of messages (exact).
@@ -138,6 +140,9 @@ type CustomerRow struct {
 	Deferred   int      `json:"deferred"`
 	Flags      []string `json:"flags,omitempty"`       // policy stream
 	AsIsFlags  []string `json:"as_is_flags,omitempty"` // as-is stream
+	// SourceFlapping: an entity of the customer flaps in the input (see
+	// Report.SourceFlapping).
+	SourceFlapping bool `json:"source_flapping,omitempty"`
 }
 
 // maxTop is the number of noisiest customers a report lists.
@@ -234,5 +239,6 @@ func rowOf(c *customer, key []byte) CustomerRow {
 		ID: string(key), AsIs: int(c.asIs), Sent: int(c.sent),
 		Suppressed: int(c.asIs) - int(c.sent), Deferred: int(c.deferred),
 		Flags: flagList(c.flags, streamPolicy), AsIsFlags: flagList(c.flags, streamAsIs),
+		SourceFlapping: c.flags&custSrcFlap != 0,
 	}
 }

@@ -164,17 +164,24 @@ func runPipeline(opts *Options, pol *compiled, buffered bool) (*pipelineOut, err
 func readInput(index int, name string, opts *Options, pol *compiled, pl *pools, seq *int, jobs chan<- *job, stop <-chan struct{}, fail func(error), notes *[]string) bool {
 	src, ch, closer, err := openSource(name, opts.Stdin, opts.FS, pol.p.Columns)
 	if err != nil {
+		if emptyInput(err, notes) {
+			return true
+		}
 		fail(err)
 		return false
 	}
 	src.index = index
 	ch.pools = pl
 	defer func() { _ = closer.Close() }()
+	before := *seq
 	for {
 		data, line, err := ch.next()
 		if errors.Is(err, io.EOF) {
 			if ch.xes != nil {
 				*notes = append(*notes, ch.xes.notes()...)
+			}
+			if *seq == before {
+				*notes = append(*notes, noRowsNote(name))
 			}
 			return true
 		}

@@ -392,7 +392,7 @@ func readSourceHeader(name string, c *chunker, cols Columns) (*source, error) {
 		return nil, err
 	}
 	if first == 0 {
-		return nil, fmt.Errorf("%s: empty file (no header row and no events)", name)
+		return nil, &emptyInputError{name: name}
 	}
 	if !known && first == '{' {
 		format = formatJSONL

@@ -49,7 +49,7 @@ func readCSVHeader(src *source, c *chunker, cols Columns) error {
 		return err
 	}
 	if line == nil {
-		return fmt.Errorf("%s: empty file (no header row)", src.name)
+		return &emptyInputError{name: src.name}
 	}
 	src.delim = detectDelimiter(line)
 	r := csv.NewReader(bytes.NewReader(line))

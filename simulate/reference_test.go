@@ -9,6 +9,10 @@ import (
 // refDebug, when set by a test, receives the reference's sent messages.
 var refDebug func(string)
 
+// refStreams, when set by a test, receives each customer's events (in time
+// order) and both streams' messages.
+var refStreams func(cust string, evs []refEvent, asIs, sent []refMsg)
+
 // This file is a deliberately naive implementation of the semantics in
 // doc.go, written from the specification and not from the engine: whole
 // customer histories in memory, one pass per control, brute-force flags and a
@@ -231,6 +235,9 @@ func refReplay(p *Policy, events []refEvent) *refTotals {
 			if m.deferred {
 				rc.deferred++
 			}
+		}
+		if refStreams != nil {
+			refStreams(cust, evs, asIs, sent)
 		}
 		refFlags(p, tot, rc, "as_is", evs, asIs, final)
 		refFlags(p, tot, rc, "policy", evs, sent, final)

@@ -27,12 +27,14 @@ func (s *shard) onEvent(ci, ei, st uint32, zi uint16, t int64) {
 		s.deliver(streamAsIs, ci, &m)
 		s.candidate(ci, m)
 	}
+	s.sourceFlapCheck(ci, ei, st, zi, t)
 	e.prevSt = st
 	e.bits |= entHasPrev
 	if s.statFin[st] && e.bits&entFinal == 0 {
 		// The first final status ends the silent_gap span.
 		s.closeStretch(ei, streamAsIs, t)
 		s.closeStretch(ei, streamPolicy, t)
+		s.silenceOutcome(ei)
 		s.dropTent(ei)
 		s.ent.at(ei).bits |= entFinal
 	}

@@ -33,6 +33,12 @@ type Report struct {
 	TopCustomers []CustomerRow   `json:"top_customers"`
 	BadRows      BadRows         `json:"bad_rows"`
 	Contacts     *ContactStats   `json:"contacts,omitempty"` // --contacts: nil without
+
+	// SourceFlapping and SilenceChange: nil when flapping_window or
+	// silent_gap_after is off.
+	SourceFlapping *SourceFlapping `json:"source_flapping,omitempty"`
+	SilenceChange  *SilenceChange  `json:"silence_change,omitempty"`
+
 	// Trails holds the timelines of the customers the report names (flag
 	// examples, noisiest customers); the HTML report shows them. Nil when
 	// they could not be kept, and TrailsMissing says why. Not part of the
@@ -164,13 +170,13 @@ func (s PolicySummary) Controls() string {
 		parts = append(parts, "dedupe")
 	}
 	if s.Collapse != "" {
-		parts = append(parts, "collapse "+s.Collapse)
+		parts = append(parts, "collapse "+HumanSetting(s.Collapse))
 	}
 	if s.QuietHours != "" {
 		parts = append(parts, fmt.Sprintf("quiet_hours %s (%s)", s.QuietHours, s.QuietAction))
 	}
 	if s.MinGap != "" {
-		parts = append(parts, "min_gap "+s.MinGap)
+		parts = append(parts, "min_gap "+HumanSetting(s.MinGap))
 	}
 	if s.MaxPerDay > 0 {
 		parts = append(parts, fmt.Sprintf("max_per_day %d", s.MaxPerDay))

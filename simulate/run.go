@@ -109,11 +109,8 @@ func Run(opts Options) (*Report, error) {
 	r := buildReport(&opts, pol, out)
 	r.Replay = replay
 	r.Notes = append(r.Notes, notes...)
-	if r.Events == 0 {
-		if r.BadRows.Count > 0 {
-			return nil, fmt.Errorf("no usable events: all %d rows were bad (first: %s)", r.BadRows.Count, r.BadRows.First[0])
-		}
-		return nil, errors.New("no events in the input")
+	if r.Events == 0 && r.BadRows.Count > 0 {
+		return nil, fmt.Errorf("no usable events: all %d rows were bad (first: %s)", r.BadRows.Count, r.BadRows.First[0])
 	}
 	r.Trails, r.TrailsMissing = namedTrails(pol, out.shards, r)
 	if contacts != nil {
@@ -164,6 +161,7 @@ func buildReport(opts *Options, pol *compiled, out *pipelineOut) *Report {
 	r.Policy = streamStats(hist[streamPolicy])
 	r.fillTemplates(pol, acc)
 	r.fillFlags(pol, acc, flagCust)
+	r.fillDiagnostics(pol, &acc.diag)
 	r.Suppressed = Suppressed{Total: r.AsIs.Messages - r.Policy.Messages}
 	r.Suppressed.ByReason = make([]ReasonCount, nDrops)
 	for i := range acc.drops {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -83,9 +84,27 @@ func TestRunBadRows(t *testing.T) {
 	if _, err := Run(Options{Inputs: []string{allBad}, Policy: simplePolicy(t)}); err == nil || !strings.Contains(err.Error(), "no usable events: all 1 rows were bad") {
 		t.Errorf("all bad: %v", err)
 	}
+	// An empty shard is an empty report with a note naming it, so a batch
+	// job over shards does not fail on it.
 	headerOnly := writeFile(t, "header.csv", "customer_id,timestamp,status\n")
-	if _, err := Run(Options{Inputs: []string{headerOnly}, Policy: simplePolicy(t)}); err == nil || !strings.Contains(err.Error(), "no events") {
-		t.Errorf("header only: %v", err)
+	empty := writeFile(t, "empty.csv", "")
+	for _, c := range []struct {
+		inputs []string
+		events int64
+		notes  []string
+	}{
+		{[]string{headerOnly}, 0, []string{headerOnly + ": no events (a header row only)"}},
+		{[]string{empty}, 0, []string{empty + ": empty file, no events"}},
+		{[]string{empty, path, headerOnly}, 8, []string{empty + ": empty file, no events", headerOnly + ": no events (a header row only)"}},
+	} {
+		r, err := Run(Options{Inputs: c.inputs, Policy: simplePolicy(t)})
+		if err != nil {
+			t.Errorf("%v: %v", c.inputs, err)
+			continue
+		}
+		if r.Events != c.events || !reflect.DeepEqual(r.Notes, c.notes) || r.Customers != 0 && c.events == 0 {
+			t.Errorf("%v: %d events, notes %q; want %d, %q", c.inputs, r.Events, r.Notes, c.events, c.notes)
+		}
 	}
 }
 

@@ -78,6 +78,7 @@ type shard struct {
 	acts      []custActive
 	freeActs  []int32
 	tentMore  map[uint32][]int64
+	srcRuns   srcRuns // source flapping: run starts per entity
 	acc       *accum
 
 	obs        Observer

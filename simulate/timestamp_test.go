@@ -173,7 +173,7 @@ func TestParseDuration(t *testing.T) {
 			t.Errorf("ParseDuration(%q) = %v, %v; want %v, error %v", tc.in, got, err, tc.want, tc.err)
 		}
 	}
-	for d, want := range map[time.Duration]string{48 * time.Hour: "2d", 36 * time.Hour: "1d12h", 30 * time.Minute: "30m", 40 * time.Second: "40s", 90 * time.Minute: "1h30m", 1500 * time.Millisecond: "1s500000000ns"} {
+	for d, want := range map[time.Duration]string{48 * time.Hour: "2d", 36 * time.Hour: "1d12h", 30 * time.Minute: "30m", 40 * time.Second: "40s", 90 * time.Minute: "1h30m", 1500 * time.Millisecond: "1.5s"} {
 		if got := formatDuration(d); got != want {
 			t.Errorf("formatDuration(%v) = %q, want %q", d, got, want)
 		}

@@ -125,6 +125,11 @@ func (r *Report) shownCustomers() []string {
 	for _, c := range r.TopCustomers {
 		add(c.ID)
 	}
+	if r.SourceFlapping != nil {
+		for _, x := range r.SourceFlapping.Examples {
+			add(x.Customer)
+		}
+	}
 	sort.Strings(ids)
 	return ids
 }

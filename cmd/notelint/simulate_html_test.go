@@ -22,12 +22,12 @@ func TestSimulateCustomer(t *testing.T) {
 		"customer C0001: 9 events, 1 entity (A40001); zone Europe/Berlin\n",
 		"As-is: 7 messages. With the policy: 3 sent (1 deferred by quiet hours), 4 suppressed (dedupe 1, collapse 2, min_gap 1).\n",
 		"Flags as-is: burst, flapping, quiet_send, repeat. With the policy: none.\n",
-		"  22:04  A40001  delayed → delivery-delayed\n                 as-is   ✓ sent at once\n                 policy  ✗ dropped by collapse: A40001's next status \"out_for_delivery\" came 20m later (22:24), within 30m, and replaced it\n",
-		"policy  ✓ due at 23:22 after the collapse wait of 30m, inside quiet hours 21:00-08:00: deferred and sent at Wed 18 Mar 08:00\n",
+		"  22:04  A40001  delayed → delivery-delayed\n                 as-is   ✓ sent at once\n                 policy  ✗ dropped by collapse: A40001's next status \"out_for_delivery\" came 20 min later (22:24), within 30 min, and replaced it\n",
+		"policy  ✓ due at 23:22 after the collapse wait of 30 min, inside quiet hours 21:00-08:00: deferred and sent at Wed 18 Mar 08:00\n",
 		"policy  ✗ dropped by dedupe: the previous event of A40001 (22:52) had the same status\n",
-		"policy  ✗ dropped by min_gap: due at 08:19, only 19m after the message sent at 08:00 (A40001 \"delayed\"); min_gap is 1h\n",
+		"policy  ✗ dropped by min_gap: due at 08:19, only 19 min after the message sent at 08:00 (A40001 \"delayed\"); min_gap is 1 h\n",
 		"  08:00  A40001  ✉ policy sends delivery-delayed (the \"delayed\" of Tue 17 Mar 22:52)\n",
-		"  22:52          ⚑ as-is burst: 3 messages within 48m: 22:04, 22:24, 22:52\n",
+		"  22:52          ⚑ as-is burst: 3 messages within 48 min: 22:04, 22:24, 22:52\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("timeline lacks %q:\n%s", want, out)

@@ -64,7 +64,7 @@ func TestSimulateFormats(t *testing.T) {
 
 	out, _, code = runCLI(t, "", "simulate", "--policy", simPolicy, "--format", "csv", simEvents)
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if code != 0 || lines[0] != "customer_id,as_is,sent,suppressed,deferred,flags" || len(lines) != 301 || !strings.HasPrefix(lines[1], "C0001,") {
+	if code != 0 || lines[0] != "customer_id,as_is,sent,suppressed,deferred,as_is_flags,policy_flags,source_flapping" || len(lines) != 301 || !strings.HasPrefix(lines[1], "C0001,") {
 		t.Errorf("csv: exit %d, %d lines, first %q", code, len(lines), lines[:2])
 	}
 
@@ -87,7 +87,7 @@ func TestSimulateOut(t *testing.T) {
 		t.Fatalf("exit %d, stdout %q: %s", code, out, errOut)
 	}
 	b, err := os.ReadFile(outFile)
-	if err != nil || !strings.HasPrefix(string(b), "customer_id,as_is,sent,suppressed,deferred,flags\n") {
+	if err != nil || !strings.HasPrefix(string(b), "customer_id,as_is,sent,suppressed,deferred,as_is_flags,policy_flags,source_flapping\n") {
 		t.Errorf("--out file: %v %.80q", err, b)
 	}
 }
@@ -201,7 +201,7 @@ func TestSimulateInputErrors(t *testing.T) {
 		{"bad row skipped", []string{bad}, 0, "bad rows skipped: 1"},
 		{"strict", []string{"--strict", bad}, 2, "bad.csv:3: timestamp: unparsable timestamp \"yesterday\""},
 		{"missing column", []string{missing}, 2, `missing column "customer_id"`},
-		{"empty file", []string{empty}, 2, "empty file"},
+		{"empty file", []string{empty}, 0, "note: " + empty + ": empty file, no events"},
 		{"no such file", []string{filepath.Join(dir, "nope.csv")}, 2, "no such file"},
 		{"no args", nil, 2, "requires at least 1 arg"},
 	}

@@ -93,7 +93,18 @@ func writeSMSText(w io.Writer, text string, res sms.Result) {
 			case n.HasReplacement:
 				rep = fmt.Sprintf("replace with %q", n.Replacement)
 			}
-			fmt.Fprintf(w, "  byte %d: %q U+%04X  %s\n", n.Offset, n.Char, []rune(n.Char)[0], rep)
+			at := fmt.Sprintf("byte %d", n.Offset)
+			if n.Count > 1 {
+				at += fmt.Sprintf(" (first of %d)", n.Count)
+			}
+			fmt.Fprintf(w, "  %s: %q U+%04X  %s\n", at, n.Char, []rune(n.Char)[0], rep)
+		}
+		listed := 0
+		for _, n := range res.NonGSM {
+			listed += n.Count
+		}
+		if more := res.NonGSMRunes - listed; more > 0 {
+			fmt.Fprintf(w, "  and %d more, of characters not listed\n", more)
 		}
 	}
 }

@@ -327,7 +327,7 @@ func smsView(t *message.Template, est message.SMSEstimate) *htmlSMS {
 	res := sms.Analyze(text, est.Settings.Options())
 	v.Count, v.Encoding, v.Units, v.PerSegment = res.Segments, res.Encoding.String(), res.Units, res.PerSegment
 	v.UnitName = unitName(res.Encoding)
-	v.Budget, v.UCS2, v.TooLong = est.Budget, len(res.NonGSM), res.TooLong
+	v.Budget, v.UCS2, v.TooLong = est.Budget, res.NonGSMRunes, res.TooLong
 	v.Over = v.Budget > 0 && res.Segments > v.Budget
 	v.Assumed = est.Assumed
 	if w := est.Worst; t.Body() != nil && (w.Segments != res.Segments || w.Encoding != res.Encoding) {
@@ -335,6 +335,7 @@ func smsView(t *message.Template, est message.SMSEstimate) *htmlSMS {
 			w.Encoding, w.Units, unitName(w.Encoding))
 		v.WorstOver = v.Budget > 0 && w.Segments > v.Budget
 	}
+	nonGSM := slices.Collect(sms.NonGSMOccurrences(text))
 	for i, part := range res.Parts {
 		seg := htmlSeg{N: i + 1, Alt: i%2 == 1}
 		lastPart := i == len(res.Parts)-1
@@ -350,7 +351,7 @@ func smsView(t *message.Template, est message.SMSEstimate) *htmlSMS {
 			if a >= b {
 				continue
 			}
-			seg.Pieces = append(seg.Pieces, htmlPiece{Class: sp.class, Title: sp.title, Runs: runsOf(text, a, b, res.NonGSM)})
+			seg.Pieces = append(seg.Pieces, htmlPiece{Class: sp.class, Title: sp.title, Runs: runsOf(text, a, b, nonGSM)})
 		}
 		v.Segments = append(v.Segments, seg)
 	}

@@ -689,8 +689,8 @@ func TestHTMLTemplates(t *testing.T) {
 		if text != best {
 			t.Errorf("SMS %s: bubble text %q, want %q", tpl.ID, text, best)
 		}
-		if got := bubble.Find("mark.ucs2").Length(); got != len(res.NonGSM) {
-			t.Errorf("SMS %s: %d UCS-2 marks, want %d", tpl.ID, got, len(res.NonGSM))
+		if got := bubble.Find("mark.ucs2").Length(); got != res.NonGSMRunes {
+			t.Errorf("SMS %s: %d UCS-2 marks, want %d", tpl.ID, got, res.NonGSMRunes)
 		}
 		// Split chips only add spans: at least one chip per placeholder,
 		// each titled with the placeholder as written.

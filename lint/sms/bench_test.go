@@ -1,6 +1,7 @@
 package sms
 
 import (
+	"encoding/json"
 	"html"
 	"io/fs"
 	"os"
@@ -89,8 +90,11 @@ func bytesOf(texts []string) int {
 
 // BenchmarkAnalyzeRealWorld analyzes the SMS and push texts of the shared
 // corpora plus synthetic Arabic, Cyrillic, Greek, Hindi, Chinese and emoji
-// texts, and reports the MB/s of the GSM-7 texts (the anchor), of the UCS-2
-// texts and of all of them, with the ratios to the anchor in the same run.
+// texts, and reports the MB/s of the GSM-7 texts, of the UCS-2 texts and of
+// all of them, and how many times faster Analyze is than referenceAnalyze
+// (the simple calculator the differential tests compare it with) on all the
+// texts (x-reference). Times are the CPU time of the benchmark's thread
+// (on Linux), so the figures hold on a shared machine.
 func BenchmarkAnalyzeRealWorld(b *testing.B) {
 	all := append(corporaTexts(b), syntheticTexts()...)
 	var gsm, ucs2 []string
@@ -101,29 +105,82 @@ func BenchmarkAnalyzeRealWorld(b *testing.B) {
 			ucs2 = append(ucs2, s)
 		}
 	}
-	sets := []struct {
-		name  string
-		texts []string
-		spent time.Duration
-	}{{"gsm", gsm, 0}, {"ucs2", ucs2, 0}, {"all", all, 0}}
-	b.SetBytes(int64(bytesOf(gsm) + bytesOf(ucs2) + bytesOf(all)))
+	b.Logf("%d texts: %d GSM-7 (%d bytes), %d UCS-2 (%d bytes)", len(all), len(gsm), bytesOf(gsm), len(ucs2), bytesOf(ucs2))
+	benchmarkSets(b, []textSet{{"gsm", gsm}, {"ucs2", ucs2}, {"all", all}}, true)
+}
+
+// BenchmarkAnalyzeLong analyzes 1 MB texts: GSM-7, and UCS-2 (Cyrillic with
+// accented Latin, punctuation, emoji, a flag and a ZWJ family), in thread
+// CPU time like BenchmarkAnalyzeRealWorld.
+func BenchmarkAnalyzeLong(b *testing.B) {
+	benchmarkSets(b, []textSet{{"gsm", []string{gsmText(1 << 20)}}, {"ucs2", []string{ucs2Text(1 << 20)}}}, false)
+}
+
+// textSet is a named set of texts to benchmark.
+type textSet struct {
+	name  string
+	texts []string
+}
+
+// benchmarkSets analyzes every set in each iteration and reports each
+// set's MB/s in thread CPU time; with reference, also referenceAnalyze on
+// the last set and the ratio of the two (x-reference).
+func benchmarkSets(b *testing.B, sets []textSet, reference bool) {
+	now, unlock := cpuClock()
+	defer unlock()
+	spent := make([]time.Duration, len(sets))
+	var refSpent time.Duration
+	total := 0
+	for _, s := range sets {
+		total += bytesOf(s.texts)
+	}
+	b.SetBytes(int64(total))
 	b.ReportAllocs()
 	for b.Loop() {
-		for i := range sets {
-			start := time.Now()
-			for _, s := range sets[i].texts {
+		for i, set := range sets {
+			start := now()
+			for _, s := range set.texts {
 				Analyze(s, Options{})
 			}
-			sets[i].spent += time.Since(start)
+			spent[i] += now() - start
+		}
+		if reference {
+			start := now()
+			for _, s := range sets[len(sets)-1].texts {
+				referenceAnalyze(s, Options{})
+			}
+			refSpent += now() - start
 		}
 	}
-	mbps := func(i int) float64 {
-		return float64(bytesOf(sets[i].texts)) * float64(b.N) / 1e6 / sets[i].spent.Seconds()
+	for i, set := range sets {
+		b.ReportMetric(float64(bytesOf(set.texts))*float64(b.N)/1e6/spent[i].Seconds(), set.name+"-MB/s")
 	}
-	for i, s := range sets {
-		b.ReportMetric(mbps(i), s.name+"-MB/s")
+	if reference {
+		b.ReportMetric(refSpent.Seconds()/spent[len(spent)-1].Seconds(), "x-reference")
 	}
-	b.ReportMetric(mbps(1)/mbps(0), "ucs2/gsm")
-	b.ReportMetric(mbps(2)/mbps(0), "all/gsm")
-	b.Logf("%d texts: %d GSM-7 (%d bytes), %d UCS-2 (%d bytes)", len(all), len(gsm), bytesOf(gsm), len(ucs2), bytesOf(ucs2))
+}
+
+// TestWriteRealWorldTexts writes the texts of BenchmarkAnalyzeRealWorld
+// with Analyze's segment counts as JSON to $NOTELINT_SMS_TEXTS, for
+// comparing speed and counts with other calculators (README, Speed).
+func TestWriteRealWorldTexts(t *testing.T) {
+	out := os.Getenv("NOTELINT_SMS_TEXTS")
+	if out == "" {
+		t.Skip("NOTELINT_SMS_TEXTS is not set")
+	}
+	type entry struct {
+		Text     string `json:"text"`
+		Segments int    `json:"segments"`
+	}
+	var list []entry
+	for _, s := range append(corporaTexts(t), syntheticTexts()...) {
+		list = append(list, entry{s, Analyze(s, Options{}).Segments})
+	}
+	b, err := json.Marshal(list)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(out, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -66,6 +66,24 @@ func buildSeptetTable() *[tableSize]uint8 {
 	return &t
 }
 
+// plainTable marks the bytes that are one GSM-7 character of one septet on
+// their own: ASCII in the basic set, except CR (which may start CR LF).
+var plainTable = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = septetTable[c] == 1 && c != '\r'
+	}
+	return t
+}()
+
+// plainRun returns the end of the run of plain bytes (see plainTable)
+// starting at byte offset i of text, at most limit.
+func plainRun(text string, i, limit int) int {
+	for i < limit && plainTable[text[i]] {
+		i++
+	}
+	return i
+}
+
 // Septets returns the number of septets r costs in GSM-7: 1 for the basic
 // set, 2 for the extension table (escape + code), 0 if r is not GSM-7.
 func Septets(r rune) int {

@@ -1,7 +1,9 @@
 package sms
 
 import (
+	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -14,6 +16,7 @@ import (
 func referenceAnalyze(text string, opt Options) Result {
 	var res Result
 	septets, u16 := 0, 0
+	listed := map[rune]int{} // rune -> index in res.NonGSM
 	for i, r := range text {
 		size := utf8.RuneLen(r)
 		if r == utf8.RuneError {
@@ -30,8 +33,14 @@ func referenceAnalyze(text string, opt Options) Result {
 			if r == utf8.RuneError && size == 1 {
 				ch = "\uFFFD"
 			}
-			rep, ok := Replacement(r)
-			res.NonGSM = append(res.NonGSM, NonGSM{Char: ch, Offset: i, Len: size, Replacement: rep, HasReplacement: ok})
+			res.NonGSMRunes++
+			if k, ok := listed[r]; ok {
+				res.NonGSM[k].Count++
+			} else if len(res.NonGSM) < MaxNonGSM {
+				listed[r] = len(res.NonGSM)
+				rep, ok := Replacement(r)
+				res.NonGSM = append(res.NonGSM, NonGSM{Char: ch, Offset: i, Len: size, Count: 1, Replacement: rep, HasReplacement: ok})
+			}
 		}
 	}
 	single, part := GSM7Single, GSM7Part
@@ -128,4 +137,43 @@ func FuzzAnalyzeReference(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) { checkReference(t, text) })
+}
+
+// TestAnalyzeReferenceRandomMixed compares Analyze with referenceAnalyze on
+// random mixed texts: GSM-7 words, words in scripts GSM-7 cannot write,
+// emoji sequences, punctuation with replacements, invalid bytes, and runs of
+// many distinct characters that overflow MaxNonGSM, from short texts to
+// texts of many parts.
+func TestAnalyzeReferenceRandomMixed(t *testing.T) {
+	words := []string{
+		"Hello", "parcel", "4021", " ", " ", ".", ",", "\n", "\r\n", "{code}", "€5", "Ümlaut", "è",
+		"Привет", "посылка", "مرحبا", "طلبك", "Γειά", "Ω", "नमस्ते", "क्षि", "您的包裹", "こんにちは", "한국어",
+		"’", "“", "”", "—", "…", "\u00a0", "\u200b", "ç", "`", "\t", "😀", "🇩🇪", "👍🏽", "👩\u200d👩\u200d👧",
+		"e\u0301", "\xff", "\xf0\x9f", "\uFFFD", "\u0600", "\r",
+	}
+	rng := rand.New(rand.NewPCG(13, 2))
+	n := 1500
+	if testing.Short() {
+		n = 200
+	}
+	for range n {
+		var b strings.Builder
+		size := rng.IntN(120)
+		if rng.IntN(3) == 0 {
+			size += rng.IntN(600)
+		}
+		for range size {
+			if rng.IntN(40) == 0 {
+				// A run of distinct CJK ideographs: more than MaxNonGSM
+				// distinct characters in some texts.
+				base := 0x4E00 + rng.IntN(5000)
+				for k := range rng.IntN(80) {
+					b.WriteRune(rune(base + k))
+				}
+				continue
+			}
+			b.WriteString(words[rng.IntN(len(words))])
+		}
+		checkReference(t, b.String())
+	}
 }

@@ -1,8 +1,9 @@
 // Package sms works out how an SMS text is encoded and split into parts:
 // GSM-7 or UCS-2 (3GPP TS 23.038), how many septets or UTF-16 units it
 // costs, and where a sender splits it into concatenated parts
-// (3GPP TS 23.040). It also lists the characters that force UCS-2 and offers
-// GSM-7 replacements for them.
+// (3GPP TS 23.040). It also lists the characters that force UCS-2 (each
+// once, with its count; NonGSMOccurrences yields every occurrence) and
+// offers GSM-7 replacements for them.
 //
 // By default a part never ends inside a grapheme cluster, the model of
 // Twilio's segment calculator and Android's SmsMessage.fragmentText, with
@@ -70,16 +71,6 @@ type Options struct {
 	Split SplitMode // where parts may be split; default Graphemes
 }
 
-// NonGSM is one character that forces UCS-2, with its GSM-7 replacement if
-// there is one.
-type NonGSM struct {
-	Char           string // the character; "\uFFFD" for an invalid UTF-8 byte
-	Offset         int    // byte offset in the input
-	Len            int    // bytes it occupies in the input (1 for an invalid byte)
-	Replacement    string // GSM-7 replacement; "" when none or when it is removed
-	HasReplacement bool   // Replacement is meaningful (also for removal, "")
-}
-
 // Segment is one part of a message: the bytes [Start, End) of the input and
 // the septets or UTF-16 units they cost.
 type Segment struct {
@@ -89,46 +80,49 @@ type Segment struct {
 
 // Result describes how a text is sent as SMS.
 type Result struct {
-	Encoding   Encoding
-	Units      int       // total septets (extension characters count 2) or UTF-16 code units
-	Segments   int       // parts needed; 1 for the empty text, as Twilio counts it
-	Characters int       // grapheme clusters (what a reader counts as characters)
-	PerSegment int       // capacity of a part: 160 or 153 (GSM-7), 70 or 67 (UCS-2)
-	Parts      []Segment // the parts, contiguous, covering the input; one empty part for ""
-	NonGSM     []NonGSM  // every rune that forces UCS-2, in input order
-	TooLong    bool      // more than MaxParts parts: cannot be sent as one concatenated SMS
+	Encoding    Encoding
+	Units       int       // total septets (extension characters count 2) or UTF-16 code units
+	Segments    int       // parts needed; 1 for the empty text, as Twilio counts it
+	Characters  int       // grapheme clusters (what a reader counts as characters)
+	PerSegment  int       // capacity of a part: 160 or 153 (GSM-7), 70 or 67 (UCS-2)
+	Parts       []Segment // the parts, contiguous, covering the input; one empty part for ""
+	NonGSM      []NonGSM  // distinct characters that force UCS-2, by first occurrence, at most MaxNonGSM
+	NonGSMRunes int       // occurrences of characters that force UCS-2, listed or not
+	TooLong     bool      // more than MaxParts parts: cannot be sent as one concatenated SMS
 }
 
 // Analyze works out the encoding, cost and parts of text. Invalid UTF-8
 // bytes count as U+FFFD (which forces UCS-2, one UTF-16 unit each).
 func Analyze(text string, opt Options) Result {
 	var (
-		res      Result
-		septets  int
-		u16      int
-		runes    int
-		crlf     int
-		nonGSM   int
-		firstNon = -1
-		n        = len(text)
+		res     Result
+		septets int
+		runes   int
+		crlf    int
+		n       = len(text)
 	)
-	// First pass: count. NonGSM is filled afterwards in a slice of the exact
-	// size, which matters for long UCS-2 texts.
-	for i := 0; i < n; {
+	// Count septets until the first character that is not GSM-7; from there
+	// on the text is UCS-2 and scanUCS2 counts UTF-16 units and lists the
+	// non-GSM characters.
+	i := 0
+	for i < n {
+		if j := plainRun(text, i, n); j > i {
+			septets += j - i
+			runes += j - i
+			if i = j; i == n {
+				break
+			}
+		}
 		c := text[i]
 		if c < utf8.RuneSelf {
 			s := septetTable[c]
-			switch {
-			case s == 0:
-				if nonGSM == 0 {
-					firstNon = i
-				}
-				nonGSM++
-			case c == '\r' && i+1 < n && text[i+1] == '\n':
+			if s == 0 {
+				break
+			}
+			if c == '\r' && i+1 < n && text[i+1] == '\n' {
 				crlf++
 			}
 			septets += int(s)
-			u16++
 			runes++
 			i++
 			continue
@@ -136,25 +130,19 @@ func Analyze(text string, opt Options) Result {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		s := Septets(r)
 		if s == 0 {
-			if nonGSM == 0 {
-				firstNon = i
-			}
-			nonGSM++
+			break
 		}
 		septets += s
-		u16 += utf16Units(r)
 		runes++
 		i += size
 	}
-	if nonGSM > 0 {
-		res.NonGSM = listNonGSM(text, firstNon, nonGSM)
-	}
-
 	single, part := GSM7Single, GSM7Part
 	res.Encoding, res.Units = GSM7, septets
-	if len(res.NonGSM) > 0 {
+	if i < n {
+		more, list, total := scanUCS2(text, i)
 		single, part = UCS2Single, UCS2Part
-		res.Encoding, res.Units = UCS2, u16
+		res.Encoding, res.Units = UCS2, runes+more // GSM-7 runes are one UTF-16 unit
+		res.NonGSM, res.NonGSMRunes = list, total
 	}
 
 	if res.Units <= single {
@@ -189,39 +177,6 @@ func Analyze(text string, opt Options) Result {
 	return res
 }
 
-// listNonGSM returns the count runes of text that are not GSM-7, the first
-// of them at byte offset from.
-func listNonGSM(text string, from, count int) []NonGSM {
-	list := make([]NonGSM, count)
-	k := 0
-	for i := from; k < count; {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			if septetTable[c] == 0 {
-				rep, ok := Replacement(rune(c))
-				list[k] = NonGSM{Char: text[i : i+1], Offset: i, Len: 1, Replacement: rep, HasReplacement: ok}
-				k++
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if Septets(r) == 0 {
-			ng := NonGSM{Char: text[i : i+size], Offset: i, Len: size}
-			if r == utf8.RuneError && size == 1 {
-				ng.Char = string(utf8.RuneError)
-			}
-			if !noReplacement(r) {
-				ng.Replacement, ng.HasReplacement = Replacement(r)
-			}
-			list[k] = ng
-			k++
-		}
-		i += size
-	}
-	return list
-}
-
 // packer fills parts greedily with atoms of at most per units.
 type packer struct {
 	per   int
@@ -252,6 +207,13 @@ func (p *packer) packGSM(text string, crlfAtomic bool) {
 	per := p.per
 	start, units := p.start, p.units
 	for i := 0; i < n; {
+		// Plain bytes cost one septet each: take as many as fit.
+		if j := plainRun(text, i, min(n, i+per-units)); j > i {
+			units += j - i
+			if i = j; i == n {
+				break
+			}
+		}
 		c := text[i]
 		var u, size int
 		if c < utf8.RuneSelf {
@@ -327,10 +289,7 @@ func nextCluster(text string, i, state int) (end, units, next int) {
 		// non-ASCII mark after it).
 		return i + 1, 1, -1
 	}
-	x, sx := rune(text[i]), 1
-	if x >= utf8.RuneSelf {
-		x, sx = utf8.DecodeRuneInString(text[i:])
-	}
+	x, sx := decodeRune(text, i)
 	j := i + sx
 	if j == n {
 		return j, utf16Units(x), -1
@@ -344,10 +303,7 @@ func nextCluster(text string, i, state int) (end, units, next int) {
 		}
 		return j, 1, -1
 	case x < 0x600 || simpleNext(x):
-		y := rune(text[j])
-		if y >= utf8.RuneSelf {
-			y, _ = utf8.DecodeRuneInString(text[j:])
-		}
+		y, _ := decodeRune(text, j)
 		if simpleNext(y) {
 			return j, utf16Units(x), -1
 		}

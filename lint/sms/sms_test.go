@@ -25,7 +25,7 @@ func TestAnalyzeKnownCases(t *testing.T) {
 		per        int
 		partUnits  []int // nil: do not check
 		tooLong    bool
-		nonGSMRune int // number of NonGSM entries, -1: do not check
+		nonGSMRune int // NonGSMRunes, -1: do not check
 	}{
 		{"empty", "", Graphemes, GSM7, 0, 1, 0, 160, []int{0}, false, 0},
 		{"160 a", rep("a", 160), Graphemes, GSM7, 160, 1, 160, 160, []int{160}, false, 0},
@@ -96,8 +96,8 @@ func TestAnalyzeKnownCases(t *testing.T) {
 			if res.TooLong != tc.tooLong {
 				t.Errorf("TooLong = %v, want %v", res.TooLong, tc.tooLong)
 			}
-			if tc.nonGSMRune >= 0 && len(res.NonGSM) != tc.nonGSMRune {
-				t.Errorf("len(NonGSM) = %d, want %d", len(res.NonGSM), tc.nonGSMRune)
+			if tc.nonGSMRune >= 0 && res.NonGSMRunes != tc.nonGSMRune {
+				t.Errorf("NonGSMRunes = %d, want %d", res.NonGSMRunes, tc.nonGSMRune)
 			}
 			checkInvariants(t, tc.text, Options{Split: tc.split}, res)
 		})
@@ -130,15 +130,18 @@ func TestAnalyzeFlagBoundary(t *testing.T) {
 }
 
 func TestAnalyzeNonGSMDetails(t *testing.T) {
-	text := "Don’t\u00a0go…\xff😀ç"
+	text := "Don’t\u00a0go…\xff😀ç’\xff\uFFFDç"
 	res := Analyze(text, Options{})
 	want := []NonGSM{
-		{Char: "’", Offset: 3, Len: 3, Replacement: "'", HasReplacement: true},
-		{Char: "\u00a0", Offset: 7, Len: 2, Replacement: " ", HasReplacement: true},
-		{Char: "…", Offset: 11, Len: 3, Replacement: "...", HasReplacement: true},
-		{Char: "\uFFFD", Offset: 14, Len: 1},
-		{Char: "😀", Offset: 15, Len: 4},
-		{Char: "ç", Offset: 19, Len: 2, Replacement: "c", HasReplacement: true},
+		{Char: "’", Offset: 3, Len: 3, Count: 2, Replacement: "'", HasReplacement: true},
+		{Char: "\u00a0", Offset: 7, Len: 2, Count: 1, Replacement: " ", HasReplacement: true},
+		{Char: "…", Offset: 11, Len: 3, Count: 1, Replacement: "...", HasReplacement: true},
+		{Char: "\uFFFD", Offset: 14, Len: 1, Count: 3}, // invalid bytes and U+FFFD itself
+		{Char: "😀", Offset: 15, Len: 4, Count: 1},
+		{Char: "ç", Offset: 19, Len: 2, Count: 2, Replacement: "c", HasReplacement: true},
+	}
+	if res.NonGSMRunes != 10 {
+		t.Errorf("NonGSMRunes = %d, want 10", res.NonGSMRunes)
 	}
 	if len(res.NonGSM) != len(want) {
 		t.Fatalf("NonGSM = %+v, want %+v", res.NonGSM, want)
@@ -221,9 +224,12 @@ func checkInvariants(t *testing.T, text string, opt Options, res Result) {
 	t.Helper()
 	// Recompute units, encoding and NonGSM the slow way.
 	var septets, u16, nonGSM int
-	for _, r := range text {
+	var occurrences []NonGSM
+	for i, r := range text {
 		if !IsGSM(r) {
 			nonGSM++
+			_, size := utf8.DecodeRuneInString(text[i:])
+			occurrences = append(occurrences, NonGSM{Char: string(r), Offset: i, Len: size})
 		}
 		septets += Septets(r)
 		if r > 0xFFFF {
@@ -241,20 +247,10 @@ func checkInvariants(t *testing.T, text string, opt Options, res Result) {
 	if res.Encoding != wantEnc || res.Units != wantUnits {
 		t.Fatalf("Encoding/Units = %v/%d, want %v/%d", res.Encoding, res.Units, wantEnc, wantUnits)
 	}
-	if (res.Encoding == GSM7) != (len(res.NonGSM) == 0) || len(res.NonGSM) != nonGSM {
-		t.Fatalf("len(NonGSM) = %d, want %d", len(res.NonGSM), nonGSM)
+	if (res.Encoding == GSM7) != (len(res.NonGSM) == 0) || res.NonGSMRunes != nonGSM {
+		t.Fatalf("NonGSMRunes = %d, want %d", res.NonGSMRunes, nonGSM)
 	}
-	prevOff := -1
-	for _, ng := range res.NonGSM {
-		if ng.Offset <= prevOff || ng.Offset+ng.Len > len(text) {
-			t.Fatalf("NonGSM %+v out of order or range", ng)
-		}
-		r, size := utf8.DecodeRuneInString(text[ng.Offset:])
-		if size != ng.Len || string(r) != ng.Char || IsGSM(r) {
-			t.Fatalf("NonGSM %+v does not match input rune %U (%d bytes)", ng, r, size)
-		}
-		prevOff = ng.Offset
-	}
+	checkNonGSM(t, text, res, occurrences)
 	if want := uniseg.GraphemeClusterCount(text); res.Characters != want {
 		t.Fatalf("Characters = %d, uniseg says %d", res.Characters, want)
 	}
@@ -341,6 +337,44 @@ func checkInvariants(t *testing.T, text string, opt Options, res Result) {
 		}
 		if prev.Units+next <= res.PerSegment {
 			t.Fatalf("part %d (%d units) could have taken the next cluster (%d units)", i, prev.Units, next)
+		}
+	}
+}
+
+// checkNonGSM verifies res.NonGSM against every occurrence of a non-GSM
+// rune (occurrences, in input order) and NonGSMOccurrences against them.
+func checkNonGSM(t *testing.T, text string, res Result, occurrences []NonGSM) {
+	t.Helper()
+	k := 0
+	for ng := range NonGSMOccurrences(text) {
+		if k >= len(occurrences) || ng.Offset != occurrences[k].Offset || ng.Len != occurrences[k].Len ||
+			ng.Char != occurrences[k].Char || ng.Count != 1 {
+			t.Fatalf("NonGSMOccurrences: %+v at position %d, want %+v", ng, k, occurrences)
+		}
+		k++
+	}
+	if k != len(occurrences) {
+		t.Fatalf("NonGSMOccurrences yields %d, want %d", k, len(occurrences))
+	}
+	first := map[string]NonGSM{}
+	var order []string
+	for _, o := range occurrences {
+		if f, ok := first[o.Char]; ok {
+			f.Count++
+			first[o.Char] = f
+			continue
+		}
+		o.Count = 1
+		first[o.Char] = o
+		order = append(order, o.Char)
+	}
+	if want := min(len(order), MaxNonGSM); len(res.NonGSM) != want {
+		t.Fatalf("len(NonGSM) = %d, want %d distinct", len(res.NonGSM), want)
+	}
+	for i, ng := range res.NonGSM {
+		w := first[order[i]]
+		if ng.Char != w.Char || ng.Offset != w.Offset || ng.Len != w.Len || ng.Count != w.Count {
+			t.Fatalf("NonGSM[%d] = %+v, want %+v", i, ng, w)
 		}
 	}
 }

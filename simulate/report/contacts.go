@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/notelint/notelint/simulate"
 )
@@ -29,10 +30,7 @@ func fmtMinutes(m *int64) string {
 	if m == nil {
 		return "-"
 	}
-	if *m < 60 {
-		return fmt.Sprintf("%dm", *m)
-	}
-	return fmt.Sprintf("%dh%02dm", *m/60, *m%60)
+	return simulate.HumanDuration(time.Duration(*m) * time.Minute)
 }
 
 func pct(x float64) string { return fmt.Sprintf("%.1f%%", 100*x) }
@@ -41,11 +39,11 @@ func pct(x float64) string { return fmt.Sprintf("%.1f%%", 100*x) }
 func contactSummary(c *simulate.ContactStats) []string {
 	out := []string{
 		fmt.Sprintf("%d contacts (%s); window %s after a message; silence: more than %s without a message, before the final status.",
-			c.Contacts, strings.Join(c.Inputs, ", "), c.Window, dash(c.SilentGapAfter)),
+			c.Contacts, strings.Join(c.Inputs, ", "), simulate.HumanSetting(c.Window), dash(simulate.HumanSetting(c.SilentGapAfter))),
 		fmt.Sprintf("After a template %d, in a silence %d, unattributed %d (background %d, before the customer's first event %d, after the last event + window %d, inside another entity's window or silence %d).",
 			c.AfterTemplate, c.InSilence, c.Unattributed, c.Background, c.BeforeFirstEvent, c.AfterExposure, c.OtherEntity),
 		fmt.Sprintf("Background: %d contacts in %.1f hours outside message windows and silences = %.2f per 100 windows of %s.",
-			c.Background, c.BackgroundHours, c.BackgroundPer100, c.Window),
+			c.Background, c.BackgroundHours, c.BackgroundPer100, simulate.HumanSetting(c.Window)),
 	}
 	if u := c.UnknownCustomers; u.Contacts > 0 {
 		out = append(out, fmt.Sprintf("Not attributed: %d contacts of %d customers with no event (%s).", u.Contacts, u.Customers, strings.Join(u.First, ", ")))

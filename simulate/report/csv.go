@@ -10,18 +10,27 @@ import (
 	"github.com/notelint/notelint/simulate"
 )
 
-// CSVHeader is the header of the per-customer CSV report.
-const CSVHeader = "customer_id,as_is,sent,suppressed,deferred,flags"
+// CSVHeader is the header of the per-customer CSV report: the flags of
+// each stream (joined by ";") and whether an entity of the customer flaps
+// in the input (1 or 0; empty when flapping_window is off).
+const CSVHeader = "customer_id,as_is,sent,suppressed,deferred,as_is_flags,policy_flags,source_flapping"
 
-// writeCSV renders one row per customer, sorted by customer id; flags are
-// the policy stream's, joined by ";".
+// writeCSV renders one row per customer, sorted by customer id.
 func writeCSV(w io.Writer, r *simulate.Report) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(strings.Split(CSVHeader, ",")); err != nil {
 		return fmt.Errorf("writing csv: %w", err)
 	}
 	for _, c := range r.CustomerRows() {
-		rec := []string{cell(c.ID), strconv.Itoa(c.AsIs), strconv.Itoa(c.Sent), strconv.Itoa(c.Suppressed), strconv.Itoa(c.Deferred), cell(strings.Join(c.Flags, ";"))}
+		src := ""
+		if r.SourceFlapping != nil {
+			src = "0"
+			if c.SourceFlapping {
+				src = "1"
+			}
+		}
+		rec := []string{cell(c.ID), strconv.Itoa(c.AsIs), strconv.Itoa(c.Sent), strconv.Itoa(c.Suppressed), strconv.Itoa(c.Deferred),
+			cell(strings.Join(c.AsIsFlags, ";")), cell(strings.Join(c.Flags, ";")), src}
 		if err := cw.Write(rec); err != nil {
 			return fmt.Errorf("writing csv: %w", err)
 		}

@@ -44,12 +44,12 @@ func TestExplainText(t *testing.T) {
 	}
 	for _, want := range []string{
 		"customer c1: 10 events, 2 entities (o1, o2); zone UTC\n",
-		"policy: dedupe · collapse 30m · quiet_hours 21:00-08:00 (defer) · min_gap 1h · max_per_day 2\n",
+		"policy: dedupe · collapse 30 min · quiet_hours 21:00-08:00 (defer) · min_gap 1 h · max_per_day 2\n",
 		"\nMon 2026-03-02 (UTC)\n  09:00  o1  created: no message\n  09:10  o1  shipped → t-shipped\n",
 		"            policy  ✗ dropped by dedupe: the previous event of o1 (09:10) had the same status\n",
 		"  09:20  o1  ⚑ as-is repeat: same template as the entity's previous message\n",
 		"\nTue 2026-03-03 (UTC)\n  08:00  o2  ✉ policy sends t-delayed (the \"delayed\" of Mon 02 Mar 22:40)\n",
-		"            policy  ✓ due at 23:10 after the collapse wait of 30m, inside quiet hours 21:00-08:00: deferred and sent at Tue 03 Mar 08:00\n",
+		"            policy  ✓ due at 23:10 after the collapse wait of 30 min, inside quiet hours 21:00-08:00: deferred and sent at Tue 03 Mar 08:00\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("text lacks %q:\n%s", want, out)

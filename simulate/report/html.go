@@ -70,6 +70,8 @@ type htmlView struct {
 	SMS        []kpiRow
 	Flags      []flagView
 	Silence    *flagView
+	SilenceWhy []template.HTML // why the silent_gap counts differ
+	SourceFlap *sourceFlapView // nil when flapping_window is off
 	Top        []topRow
 	Settings   []settingRow
 	Triggers   []triggerRow
@@ -100,6 +102,7 @@ func newHTMLView(r *simulate.Report) *htmlView {
 	v.daily()
 	v.templates()
 	v.flags()
+	v.diagnostics()
 	v.top()
 	v.settings()
 	v.contacts()

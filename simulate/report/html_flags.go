@@ -22,6 +22,7 @@ type flagView struct {
 	CustPol  template.HTML
 	Examples []exampleView
 	Better   bool // fewer with the policy
+	Fewer    bool // fewer, shown as a change and not as better
 	Worse    bool
 	ZeroAsIs bool
 	ZeroBoth bool
@@ -72,6 +73,9 @@ func (v *htmlView) flags() {
 		}
 		if f.Name == "silent_gap" {
 			fc := fv
+			// Fewer silences come from messages sent later, not from
+			// messages added: a change, not an improvement.
+			fc.Fewer, fc.Better = fc.Better, false
 			v.Silence = &fc
 			continue
 		}

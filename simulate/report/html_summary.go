@@ -46,11 +46,7 @@ func (v *htmlView) lead() {
 		what := flagSentence(f.Name, r.Settings)
 		line := what + ": " + hInt(pa, f.AsIs.Count) + " " + template.HTML(template.HTMLEscapeString(f.Unit)) + " with today's setup, " + hInt(pp, f.Policy.Count) + " with the policy."
 		if f.Name == "silent_gap" {
-			if f.Policy.Count > 0 {
-				v.Cannot = append(v.Cannot, what+": "+hInt(pp, f.Policy.Count)+" "+template.HTML(f.Unit)+
-					" with the policy ("+hInt(pa, f.AsIs.Count)+" with today's setup). A policy can only hold messages back, so it cannot fill a silence: that needs a new trigger (for example a “still on its way” message).")
-			}
-			continue
+			continue // see diagnostics
 		}
 		if f.Policy.Count > 0 && f.Policy.Count >= f.AsIs.Count {
 			v.Cannot = append(v.Cannot, line)

@@ -389,6 +389,7 @@ func TestHTMLSelfContained(t *testing.T) {
 	for _, f := range r.Flags {
 		examples += len(f.AsIs.Examples) + len(f.Policy.Examples)
 	}
+	examples += len(r.SourceFlapping.Examples)
 	if got := doc.Find("ul.examples details .trail").Length(); got != examples {
 		t.Errorf("%d example timelines, want %d", got, examples)
 	}

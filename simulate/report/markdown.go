@@ -13,7 +13,10 @@ func writeMarkdown(out io.Writer, r *simulate.Report) error {
 	ew := &errWriter{w: out}
 	w := ew
 	fmt.Fprintf(w, "### notelint simulate\n\n")
-	fmt.Fprintf(w, "%d events · %d customers · %d entities · %s → %s", r.Events, r.Customers, r.Entities, r.TimeSpan.From, r.TimeSpan.To)
+	fmt.Fprintf(w, "%d events · %d customers · %d entities", r.Events, r.Customers, r.Entities)
+	if r.TimeSpan.From != "" {
+		fmt.Fprintf(w, " · %s → %s", r.TimeSpan.From, r.TimeSpan.To)
+	}
 	if r.BadRows.Count > 0 {
 		fmt.Fprintf(w, " · %d bad rows skipped", r.BadRows.Count)
 	}
@@ -38,6 +41,12 @@ func writeMarkdown(out io.Writer, r *simulate.Report) error {
 	fmt.Fprintln(w, "|---|---|--:|--:|")
 	for _, f := range r.Flags {
 		fmt.Fprintf(w, "| %s | %s | %d | %d |\n", f.Name, f.Unit, f.AsIs.Count, f.Policy.Count)
+	}
+	fmt.Fprintln(w)
+	for _, s := range append(silenceSentences(r, plainFigures), sourceFlappingSentence(r, plainFigures)) {
+		if s != "" {
+			fmt.Fprintf(w, "- %s\n", mdEscape(s))
+		}
 	}
 	fmt.Fprintln(w)
 
@@ -74,6 +83,11 @@ func writeMarkdown(out io.Writer, r *simulate.Report) error {
 			for _, x := range ex.xs {
 				fmt.Fprintf(w, "- **%s** (%s): %s\n", f.Name, ex.stream, mdEscape(exampleLine(x)))
 			}
+		}
+	}
+	if sf := r.SourceFlapping; sf != nil {
+		for _, x := range sf.Examples {
+			fmt.Fprintf(w, "- **source_flapping** (input): %s\n", mdEscape(exampleLine(x)))
 		}
 	}
 	if len(r.TopCustomers) > 0 {

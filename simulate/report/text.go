@@ -16,7 +16,11 @@ func writeText(out io.Writer, r *simulate.Report) error {
 	if r.BadRows.Count > 0 {
 		fmt.Fprintf(w, "; %d bad rows skipped", r.BadRows.Count)
 	}
-	fmt.Fprintf(w, ")\nspan %s → %s, replay %s\n", r.TimeSpan.From, r.TimeSpan.To, r.Replay)
+	if r.TimeSpan.From == "" {
+		fmt.Fprintf(w, ")\nno events, replay %s\n", r.Replay)
+	} else {
+		fmt.Fprintf(w, ")\nspan %s → %s, replay %s\n", r.TimeSpan.From, r.TimeSpan.To, r.Replay)
+	}
 	fmt.Fprintf(w, "policy %s: %s; zone %s\n\n", r.Settings.Source, r.Settings.Controls(), r.Settings.Timezone)
 
 	t := newTable("messages per customer", "as-is", "policy", "change")
@@ -71,6 +75,7 @@ func writeText(out io.Writer, r *simulate.Report) error {
 		t.add(f.Name, f.Unit, f.AsIs.Count, f.Policy.Count, f.AsIs.Customers, f.Policy.Customers)
 	}
 	t.write(w)
+	writeDiagnosticsText(w, r)
 	printed := false
 	for _, f := range r.Flags {
 		for _, ex := range []struct {
@@ -84,6 +89,15 @@ func writeText(out io.Writer, r *simulate.Report) error {
 				}
 				fmt.Fprintf(w, "  %s, %s: %s\n", f.Name, ex.stream, exampleLine(x))
 			}
+		}
+	}
+	if sf := r.SourceFlapping; sf != nil {
+		for _, x := range sf.Examples {
+			if !printed {
+				fmt.Fprintln(w, "\nexamples (smallest customer ids):")
+				printed = true
+			}
+			fmt.Fprintf(w, "  source_flapping, input: %s\n", exampleLine(x))
 		}
 	}
 

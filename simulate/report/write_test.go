@@ -118,7 +118,7 @@ func TestCSVFormulaCells(t *testing.T) {
 	if err := Write(&buf, r, "csv"); err != nil {
 		t.Fatal(err)
 	}
-	want := CSVHeader + "\n'=1+1,1,1,0,0,\n'@c,1,1,0,0,\nc3,1,1,0,0,\n"
+	want := CSVHeader + "\n'=1+1,1,1,0,0,,,0\n'@c,1,1,0,0,,,0\nc3,1,1,0,0,,,0\n"
 	if buf.String() != want {
 		t.Errorf("csv:\n%s\nwant\n%s", buf.String(), want)
 	}
@@ -136,7 +136,7 @@ func TestJSONSchemaStable(t *testing.T) {
 	if err := json.Unmarshal(buf.Bytes(), &m); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"schema", "inputs", "settings", "replay", "notes", "events", "customers", "entities", "time_span", "as_is", "policy", "suppressed", "deferred", "templates", "channels", "daily", "sms", "flags", "top_customers", "bad_rows"}
+	want := []string{"schema", "inputs", "settings", "replay", "notes", "events", "customers", "entities", "time_span", "as_is", "policy", "suppressed", "deferred", "templates", "channels", "daily", "sms", "flags", "top_customers", "bad_rows", "source_flapping", "silence_change"}
 	if len(m) != len(want) {
 		t.Errorf("JSON has %d keys, want %d", len(m), len(want))
 	}

@@ -50,9 +50,9 @@ func New(text string, res sms.Result, split string) Object {
 	out := Object{
 		Encoding: res.Encoding.String(), Units: res.Units, Segments: res.Segments,
 		Characters: res.Characters, PerSegment: res.PerSegment, TooLong: res.TooLong, Split: split,
-		NonGSM: make([]NonGSM, 0, len(res.NonGSM)), Parts: make([]Part, 0, len(res.Parts)),
+		NonGSM: make([]NonGSM, 0, res.NonGSMRunes), Parts: make([]Part, 0, len(res.Parts)),
 	}
-	for _, n := range res.NonGSM {
+	for n := range sms.NonGSMOccurrences(text) {
 		out.NonGSM = append(out.NonGSM, NonGSM{Char: n.Char, Offset: n.Offset, Replacement: n.Replacement})
 	}
 	for _, p := range res.Parts {
