@@ -77,16 +77,23 @@ func (s *shard) customerIdx(h uint64, id []byte) uint32 {
 	s.cust.push(c)
 	s.custKeys.add(id)
 	s.custSlots[i] = frag<<32 | uint64(ci+1)
-	if s.cust.len()*10 > len(s.custSlots)*7 {
+	if (s.cust.len()-int(s.custBase))*10 > len(s.custSlots)*7 {
 		s.growCustSlots()
 	}
 	return ci
 }
 
+// customerIdxHash is customerIdx for an id not hashed yet.
+func (s *shard) customerIdxHash(id []byte) uint32 {
+	return s.customerIdx(maphash.Bytes(s.seed, id), id)
+}
+
+// growCustSlots doubles the customer hash table (it holds the customers
+// from custBase on).
 func (s *shard) growCustSlots() {
 	s.custSlots = make([]uint64, len(s.custSlots)*2)
 	mask := uint64(len(s.custSlots) - 1)
-	for ci := 0; ci < s.cust.len(); ci++ {
+	for ci := int(s.custBase); ci < s.cust.len(); ci++ {
 		h := maphash.Bytes(s.seed, s.custKeys.get(uint32(ci)))
 		i := h & mask
 		for s.custSlots[i] != 0 {

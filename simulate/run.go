@@ -106,6 +106,10 @@ func Run(opts Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	if out.sortedCopy {
+		replay = "buffered"
+		notes = append(notes, disorderNote(out.shards))
+	}
 	r := buildReport(&opts, pol, out)
 	r.Replay = replay
 	r.Notes = append(r.Notes, notes...)

@@ -99,6 +99,15 @@ type shard struct {
 	srcs        []*source
 	touchedQ    []touched
 	sink        int64 // keeps prefetch loads alive
+
+	parts     []partition // partitioned: the events, by customer hash (see partition.go)
+	partBytes int64       // partitioned: bytes held in parts
+	charged   int64       // partitioned: the part of partBytes counted in budget
+	budget    *budget     // partitioned: the pass's limit
+	custBase  uint32      // customers below this index are not in custSlots (partitioned replay)
+	pevs      []partEvent // partitioned replay: the partition's interned events
+	pstart    []uint32    // partitioned replay: per-customer offsets
+	porder    []uint32    // partitioned replay: event indices grouped by customer
 }
 
 // bufEvent is one event held by a buffered (unsorted-input) shard: 24 bytes.
@@ -231,6 +240,9 @@ func (s *shard) zoneLookup(name []byte) (uint16, error) {
 // buffered shards keep it for later.
 func (s *shard) ingest(b *batch) error {
 	src := s.sourceIdx(b.src)
+	if s.parts != nil {
+		return s.ingestPartitioned(b, src)
+	}
 	for i := range b.evs {
 		if i%prefetchGroup == 0 {
 			s.prefetch(b.evs[i:min(i+prefetchGroup, len(b.evs))])
@@ -273,6 +285,23 @@ func (s *shard) ingest(b *batch) error {
 	return nil
 }
 
+// ingestPartitioned keeps the events of a batch in their partitions.
+func (s *shard) ingestPartitioned(b *batch, src uint16) error {
+	for i := range b.evs {
+		ev := &b.evs[i]
+		st := s.statusIdx(b.field(ev.f[2]))
+		zi, err := s.zoneIdx(b.field(ev.f[3]))
+		if err != nil {
+			return fmt.Errorf("%s:%d: %w", b.src.name, ev.line, err)
+		}
+		s.acc.event(ev.t)
+		if err := s.addPartitioned(b, ev, st, zi, src); err != nil {
+			return err
+		}
+	}
+	return s.charge()
+}
+
 // sourceIdx returns the index of src in s.srcs.
 func (s *shard) sourceIdx(src *source) uint16 {
 	if n := len(s.srcs); n > 0 && s.srcs[n-1] == src {
@@ -288,9 +317,13 @@ func (s *shard) finish() error {
 	if err := s.flushWindow(); err != nil {
 		return err
 	}
-	if s.buffered {
+	switch {
+	case s.parts != nil:
+		s.replayPartitions() // closes the entities too
+		return nil
+	case s.buffered:
 		s.replayBuffered()
-	} else {
+	default:
 		for ci := 0; ci < s.cust.len(); ci++ {
 			s.advance(uint32(ci), math.MaxInt64)
 		}
