@@ -5,20 +5,48 @@ import (
 	"hash/maphash"
 )
 
-// keyStore holds byte strings back to back, addressed by dense ids.
+// keyStore holds byte strings addressed by dense ids, back to back in
+// blocks that start small and double up to keyBlockMax bytes: growing it
+// never copies. A key never straddles two blocks, and a block ends right
+// after its last key.
 type keyStore struct {
-	starts []uint64 // key i is arena[starts[i]:starts[i+1]]
-	arena  []byte
+	locs   chunked[uint64] // block << 40 | offset of key i
+	blocks [][]byte
 }
 
-func newKeyStore() keyStore { return keyStore{starts: []uint64{0}} }
+const (
+	keyBlockFirst = 1 << 10
+	keyBlockMax   = 1 << 20
+)
+
+func newKeyStore() keyStore { return keyStore{} }
 
 func (k *keyStore) add(key []byte) {
-	k.arena = append(k.arena, key...)
-	k.starts = append(k.starts, uint64(len(k.arena)))
+	n := len(k.blocks)
+	if n == 0 || len(k.blocks[n-1])+len(key) > cap(k.blocks[n-1]) {
+		size := keyBlockFirst
+		if n > 0 {
+			size = min(2*cap(k.blocks[n-1]), keyBlockMax)
+		}
+		k.blocks = append(k.blocks, make([]byte, 0, max(size, len(key))))
+		n++
+	}
+	b := k.blocks[n-1]
+	k.locs.push(uint64(n-1)<<40 | uint64(len(b)))
+	k.blocks[n-1] = append(b, key...)
 }
 
-func (k *keyStore) get(i uint32) []byte { return k.arena[k.starts[i]:k.starts[i+1]] }
+func (k *keyStore) get(i uint32) []byte {
+	loc := *k.locs.at(i)
+	blk := k.blocks[loc>>40]
+	end := len(blk)
+	if int(i)+1 < k.locs.len() {
+		if next := *k.locs.at(i + 1); next>>40 == loc>>40 {
+			end = int(next & (1<<40 - 1))
+		}
+	}
+	return blk[loc&(1<<40-1) : end]
+}
 
 // inlineKey keeps short ids inside the customer and entity records so that
 // comparing them touches no other memory; longer ids are compared in the
