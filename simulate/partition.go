@@ -2,7 +2,6 @@ package simulate
 
 import (
 	"cmp"
-	"fmt"
 	"hash/maphash"
 	"math"
 	"math/bits"
@@ -34,7 +33,7 @@ type partRec struct {
 	line uint32
 	st   uint32
 	zone uint16
-	src  uint16
+	src  uint16 // the input's index
 	clen uint16 // longKey: the length is in the arena, 4 bytes before the key
 	elen uint16
 }
@@ -42,45 +41,33 @@ type partRec struct {
 // longKey marks an id of longKey bytes or more.
 const longKey = math.MaxUint16
 
-// Arena blocks start small and double up to arenaMax bytes, so a small run
-// allocates little and a large one never copies.
-const (
-	arenaFirst = 1 << 10
-	arenaMax   = 256 << 10
-)
+// partSeg is the events of one partition from one chunk, in input order,
+// with their ids back to back in keys.
+type partSeg struct {
+	recs []partRec
+	keys []byte
+}
 
 // partition is the events of the customers of one hash range, in input order.
 type partition struct {
-	recs  chunked[partRec]
-	arena [][]byte
+	segs []partSeg
 }
 
-// keyNeed is the arena bytes of an id.
+// partBatch is what the events of one chunk add to one shard's partitions.
+type partBatch struct {
+	src        *source
+	segs       [partsPerShard]partSeg
+	events     int64
+	minT, maxT int64
+	bytes      int64
+}
+
+// keyNeed is the bytes an id takes in a segment.
 func keyNeed(k []byte) int {
 	if len(k) >= longKey {
 		return len(k) + 4
 	}
 	return len(k)
-}
-
-// add appends an event; cust and ent are copied. It returns the bytes used.
-func (p *partition) add(r partRec, cust, ent []byte) int {
-	need := keyNeed(cust) + keyNeed(ent)
-	n := len(p.arena)
-	if n == 0 || len(p.arena[n-1])+need > cap(p.arena[n-1]) {
-		size := arenaFirst
-		if n > 0 {
-			size = min(2*cap(p.arena[n-1]), arenaMax)
-		}
-		p.arena = append(p.arena, make([]byte, 0, max(size, need)))
-		n++
-	}
-	b := p.arena[n-1]
-	b, r.clen = appendKey(b, cust)
-	b, r.elen = appendKey(b, ent)
-	p.arena[n-1] = b
-	p.recs.push(r)
-	return need + 24
 }
 
 func appendKey(b, k []byte) ([]byte, uint16) {
@@ -94,30 +81,27 @@ func appendKey(b, k []byte) ([]byte, uint16) {
 
 // partCursor reads a partition's events in input order.
 type partCursor struct {
-	p     *partition
-	i     int // next record
-	block int
-	off   int
+	p   *partition
+	seg int
+	i   int // next record of the segment
+	off int // next key byte of the segment
 }
 
 // next returns the next event and its ids (valid while the partition is);
 // ok is false at the end.
 func (c *partCursor) next() (r *partRec, cust, ent []byte, ok bool) {
-	if c.i == c.p.recs.len() {
+	for c.seg < len(c.p.segs) && c.i == len(c.p.segs[c.seg].recs) {
+		c.seg++
+		c.i, c.off = 0, 0
+	}
+	if c.seg == len(c.p.segs) {
 		return nil, nil, nil, false
 	}
-	r = c.p.recs.at(uint32(c.i))
+	sg := &c.p.segs[c.seg]
+	r = &sg.recs[c.i]
 	c.i++
-	b := c.p.arena[c.block]
-	if c.off == len(b) && (r.clen != 0 || r.elen != 0) {
-		// The writer filled this block and started the next one with
-		// this event (a block ends exactly after its last event).
-		c.block++
-		c.off = 0
-		b = c.p.arena[c.block]
-	}
-	cust = c.key(b, r.clen)
-	ent = c.key(b, r.elen)
+	cust = c.key(sg.keys, r.clen)
+	ent = c.key(sg.keys, r.elen)
 	return r, cust, ent, true
 }
 
@@ -133,28 +117,27 @@ func (c *partCursor) key(b []byte, n uint16) []byte {
 	return k
 }
 
-// partition makes s a partitioned shard that counts what it holds in bud.
-func (s *shard) partition(bud *budget) {
+// partition makes s a partitioned shard that counts what it holds in bud
+// and takes its statuses and zones from sym.
+func (s *shard) partition(bud *budget, sym *symbols) {
 	s.parts = make([]partition, partsPerShard)
 	s.budget = bud
+	s.sym = sym
 	s.sweeping = false
 }
 
-// addPartitioned keeps an event of a partitioned shard for the replay.
-func (s *shard) addPartitioned(b *batch, ev *pev, st uint32, zi uint16, src uint16) error {
-	if ev.line > math.MaxUint32 {
-		return fmt.Errorf("%s:%d: more than %d lines: replay with --replay stream", b.src.name, ev.line, uint64(math.MaxUint32))
+// ingestParts keeps the segments of a batch in their partitions.
+func (s *shard) ingestParts(pb *partBatch) error {
+	s.sourceIdx(pb.src)
+	for k := range pb.segs {
+		if len(pb.segs[k].recs) > 0 {
+			s.parts[k].segs = append(s.parts[k].segs, pb.segs[k])
+		}
 	}
-	r := partRec{t: ev.t, line: uint32(ev.line), st: st, zone: zi, src: src}
-	s.partBytes += int64(s.parts[partOf(ev.h)].add(r, b.field(ev.f[0]), b.field(ev.f[1])))
-	return nil
-}
-
-// charge adds the bytes kept since the last call to the pass's budget.
-func (s *shard) charge() error {
-	d := s.partBytes - s.charged
-	s.charged = s.partBytes
-	if used := s.budget.used.Add(d); s.budget.limit > 0 && used > s.budget.limit {
+	s.acc.events += pb.events
+	s.acc.minT = min(s.acc.minT, pb.minT)
+	s.acc.maxT = max(s.acc.maxT, pb.maxT)
+	if used := s.budget.used.Add(pb.bytes); s.budget.limit > 0 && used > s.budget.limit {
 		return errOverBudget
 	}
 	return nil
@@ -173,18 +156,20 @@ type partEvent struct {
 // Each customer is replayed to its end before the next one starts, so the
 // active state is one record, reused.
 func (s *shard) replayPartitions() {
+	s.adoptSymbols()
 	for k := range s.parts {
 		s.replayPartition(&s.parts[k])
 	}
 }
 
 func (s *shard) replayPartition(p *partition) {
-	if p.recs.len() == 0 {
+	n := p.len()
+	if n == 0 {
 		return
 	}
 	base := uint32(s.cust.len())
 	entBase := s.ent.len()
-	s.resetCustSlots(base, p.recs.len())
+	s.resetCustSlots(base, n)
 	evs := s.pevs[:0]
 	cur := partCursor{p: p}
 	for {
@@ -199,7 +184,7 @@ func (s *shard) replayPartition(p *partition) {
 		if c := s.cust.at(ci); r.t >= c.lastT {
 			c.lastT = r.t
 		} else if s.disorder == nil || s.before(r, s.disorder) {
-			s.disorder = &disorderError{input: s.srcs[r.src].index, file: s.srcs[r.src].name, line: int64(r.line), customer: string(cust), t: r.t, prev: c.lastT}
+			s.disorder = &disorderError{input: int(r.src), file: s.sourceName(r.src), line: int64(r.line), customer: string(cust), t: r.t, prev: c.lastT}
 		}
 		evs = append(evs, partEvent{t: r.t, cust: ci - base, ent: ei, st: r.st, zone: r.zone})
 	}
@@ -229,8 +214,27 @@ func (s *shard) replayPartition(p *partition) {
 
 // before reports whether r comes before the row of d in input order.
 func (s *shard) before(r *partRec, d *disorderError) bool {
-	in := s.srcs[r.src].index
+	in := int(r.src)
 	return in < d.input || in == d.input && int64(r.line) < d.line
+}
+
+// sourceName returns the name of the input with index i.
+func (s *shard) sourceName(i uint16) string {
+	for _, src := range s.srcs {
+		if src.index == int(i) {
+			return src.name
+		}
+	}
+	return "?"
+}
+
+// len returns the number of events of p.
+func (p *partition) len() int {
+	n := 0
+	for i := range p.segs {
+		n += len(p.segs[i].recs)
+	}
+	return n
 }
 
 // groupPartition returns the indices of evs grouped by customer, input

@@ -99,11 +99,15 @@ func runPass(opts *Options, pol *compiled, partitioned bool, limit int64) (*pipe
 	}
 	seed := maphash.MakeSeed()
 	bud := &budget{limit: limit}
+	var sym *symbols
+	if partitioned {
+		sym = newSymbols(seed)
+	}
 	out := &pipelineOut{shards: make([]*shard, nS)}
 	for i := range out.shards {
 		out.shards[i] = newShard(pol, seed, false, opts.Observer, opts.ObserveCustomers)
 		if partitioned {
-			out.shards[i].partition(bud)
+			out.shards[i].partition(bud, sym)
 		}
 		if opts.expireAfter > 0 {
 			out.shards[i].expireAfter = opts.expireAfter
@@ -128,8 +132,10 @@ func runPass(opts *Options, pol *compiled, partitioned bool, limit int64) (*pipe
 	jobs := make(chan *job, nP)
 	results := make(chan *result, nP)
 	shardCh := make([]chan *batch, nS)
+	partCh := make([]chan *partBatch, nS)
 	for i := range shardCh {
 		shardCh[i] = make(chan *batch, 2)
+		partCh[i] = make(chan *partBatch, 4)
 	}
 
 	go func() { // reader
@@ -148,6 +154,9 @@ func runPass(opts *Options, pol *compiled, partitioned bool, limit int64) (*pipe
 		go func() { // parser
 			defer pwg.Done()
 			p := newParser(pl, seed, nS, pol.p.Timezone)
+			if partitioned {
+				p.part = newPartParser(sym, nS)
+			}
 			for j := range jobs {
 				res := p.parse(j)
 				pl.putChunk(j.data)
@@ -166,8 +175,9 @@ func runPass(opts *Options, pol *compiled, partitioned bool, limit int64) (*pipe
 
 	go func() { // sequencer
 		defer func() {
-			for _, ch := range shardCh {
-				close(ch)
+			for i := range shardCh {
+				close(shardCh[i])
+				close(partCh[i])
 			}
 		}()
 		pending := map[int]*result{}
@@ -193,6 +203,16 @@ func runPass(opts *Options, pol *compiled, partitioned bool, limit int64) (*pipe
 						}
 					}
 				}
+				for i, pb := range r.parts {
+					if pb == nil {
+						continue
+					}
+					select {
+					case partCh[i] <- pb:
+					case <-stop:
+						return
+					}
+				}
 				for i, b := range r.batches {
 					if len(b.evs) == 0 {
 						pl.putBatch(b)
@@ -213,6 +233,14 @@ func runPass(opts *Options, pol *compiled, partitioned bool, limit int64) (*pipe
 		swg.Add(1)
 		go func() { // shard
 			defer swg.Done()
+			if partitioned {
+				for pb := range partCh[i] {
+					if err := sh.ingestParts(pb); err != nil {
+						fail(err)
+						return
+					}
+				}
+			}
 			for b := range shardCh[i] {
 				if err := sh.ingest(b); err != nil {
 					fail(err)

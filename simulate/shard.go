@@ -101,8 +101,7 @@ type shard struct {
 	sink        int64 // keeps prefetch loads alive
 
 	parts     []partition // partitioned: the events, by customer hash (see partition.go)
-	partBytes int64       // partitioned: bytes held in parts
-	charged   int64       // partitioned: the part of partBytes counted in budget
+	sym       *symbols    // partitioned: the pass's statuses and zones
 	budget    *budget     // partitioned: the pass's limit
 	custBase  uint32      // customers below this index are not in custSlots (partitioned replay)
 	pevs      []partEvent // partitioned replay: the partition's interned events
@@ -240,9 +239,6 @@ func (s *shard) zoneLookup(name []byte) (uint16, error) {
 // buffered shards keep it for later.
 func (s *shard) ingest(b *batch) error {
 	src := s.sourceIdx(b.src)
-	if s.parts != nil {
-		return s.ingestPartitioned(b, src)
-	}
 	for i := range b.evs {
 		if i%prefetchGroup == 0 {
 			s.prefetch(b.evs[i:min(i+prefetchGroup, len(b.evs))])
@@ -283,23 +279,6 @@ func (s *shard) ingest(b *batch) error {
 		}
 	}
 	return nil
-}
-
-// ingestPartitioned keeps the events of a batch in their partitions.
-func (s *shard) ingestPartitioned(b *batch, src uint16) error {
-	for i := range b.evs {
-		ev := &b.evs[i]
-		st := s.statusIdx(b.field(ev.f[2]))
-		zi, err := s.zoneIdx(b.field(ev.f[3]))
-		if err != nil {
-			return fmt.Errorf("%s:%d: %w", b.src.name, ev.line, err)
-		}
-		s.acc.event(ev.t)
-		if err := s.addPartitioned(b, ev, st, zi, src); err != nil {
-			return err
-		}
-	}
-	return s.charge()
 }
 
 // sourceIdx returns the index of src in s.srcs.
