@@ -65,5 +65,8 @@ func (c *chunked[T]) push(v T) uint32 {
 	return i
 }
 
+// reset drops all elements and keeps the blocks for the next ones.
+func (c *chunked[T]) reset() { c.n = 0 }
+
 // release drops all elements.
 func (c *chunked[T]) release() { c.blocks, c.n = nil, 0 }

@@ -12,6 +12,7 @@ import (
 type keyStore struct {
 	locs   chunked[uint64] // block << 40 | offset of key i
 	blocks [][]byte
+	cur    int // the block being filled
 }
 
 const (
@@ -22,18 +23,28 @@ const (
 func newKeyStore() keyStore { return keyStore{} }
 
 func (k *keyStore) add(key []byte) {
-	n := len(k.blocks)
-	if n == 0 || len(k.blocks[n-1])+len(key) > cap(k.blocks[n-1]) {
+	for k.cur < len(k.blocks) && len(k.blocks[k.cur])+len(key) > cap(k.blocks[k.cur]) {
+		k.cur++
+	}
+	if k.cur == len(k.blocks) {
 		size := keyBlockFirst
-		if n > 0 {
+		if n := len(k.blocks); n > 0 {
 			size = min(2*cap(k.blocks[n-1]), keyBlockMax)
 		}
 		k.blocks = append(k.blocks, make([]byte, 0, max(size, len(key))))
-		n++
 	}
-	b := k.blocks[n-1]
-	k.locs.push(uint64(n-1)<<40 | uint64(len(b)))
-	k.blocks[n-1] = append(b, key...)
+	b := k.blocks[k.cur]
+	k.locs.push(uint64(k.cur)<<40 | uint64(len(b)))
+	k.blocks[k.cur] = append(b, key...)
+}
+
+// reset drops all keys and keeps the memory for the next ones.
+func (k *keyStore) reset() {
+	k.locs.reset()
+	for i := range k.blocks {
+		k.blocks[i] = k.blocks[i][:0]
+	}
+	k.cur = 0
 }
 
 func (k *keyStore) get(i uint32) []byte {

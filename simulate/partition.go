@@ -168,7 +168,6 @@ func (s *shard) replayPartition(p *partition) {
 		return
 	}
 	base := uint32(s.cust.len())
-	entBase := s.ent.len()
 	s.resetCustSlots(base, n)
 	evs := s.pevs[:0]
 	cur := partCursor{p: p}
@@ -207,9 +206,26 @@ func (s *shard) replayPartition(p *partition) {
 		s.advance(ci, maxInt64)
 		s.deactivate(ci)
 	}
-	for ei := entBase; ei < s.ent.len(); ei++ {
+	for ei := 0; ei < s.ent.len(); ei++ {
 		s.closeEntity(uint32(ei))
 	}
+	// The entities are done with: the next partition reuses their memory.
+	s.entDone += int64(s.ent.len())
+	for ci := base; ci < uint32(s.cust.len()); ci++ {
+		s.cust.at(ci).firstEnt = noEntity
+	}
+	s.resetEntities()
+}
+
+// resetEntities empties the entity tables for the next partition.
+func (s *shard) resetEntities() {
+	s.ent.reset()
+	s.entKeys.reset()
+	if s.bigEnts.len() > 0 {
+		s.bigEnts = newIDTable(s.seed, true, 64)
+		s.bigEntIdx = s.bigEntIdx[:0]
+	}
+	clear(s.tentMore)
 }
 
 // before reports whether r comes before the row of d in input order.

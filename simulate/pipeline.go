@@ -17,9 +17,9 @@ type pipelineOut struct {
 	// sortedCopy: a partitioned pass of ModeAuto found rows out of time
 	// order per customer, so some customers were replayed from a sorted copy.
 	sortedCopy bool
-	bad      []BadRow
-	badCount int64
-	notes    []string // from the readers (XES attribute fallbacks); written by the reader goroutine before it closes jobs
+	bad        []BadRow
+	badCount   int64
+	notes      []string // from the readers (XES attribute fallbacks); written by the reader goroutine before it closes jobs
 }
 
 // bufferBudget is the most bytes of events (about 24 bytes and the ids

@@ -100,13 +100,14 @@ type shard struct {
 	touchedQ    []touched
 	sink        int64 // keeps prefetch loads alive
 
-	parts     []partition // partitioned: the events, by customer hash (see partition.go)
-	sym       *symbols    // partitioned: the pass's statuses and zones
-	budget    *budget     // partitioned: the pass's limit
-	custBase  uint32      // customers below this index are not in custSlots (partitioned replay)
-	pevs      []partEvent // partitioned replay: the partition's interned events
-	pstart    []uint32    // partitioned replay: per-customer offsets
-	porder    []uint32    // partitioned replay: event indices grouped by customer
+	parts    []partition // partitioned: the events, by customer hash (see partition.go)
+	sym      *symbols    // partitioned: the pass's statuses and zones
+	entDone  int64       // partitioned: entities of the partitions replayed (their records are reused)
+	budget   *budget     // partitioned: the pass's limit
+	custBase uint32      // customers below this index are not in custSlots (partitioned replay)
+	pevs     []partEvent // partitioned replay: the partition's interned events
+	pstart   []uint32    // partitioned replay: per-customer offsets
+	porder   []uint32    // partitioned replay: event indices grouped by customer
 }
 
 // bufEvent is one event held by a buffered (unsorted-input) shard: 24 bytes.
