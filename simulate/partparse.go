@@ -4,6 +4,7 @@ import (
 	"hash/maphash"
 	"math"
 	"sync"
+	"unsafe"
 )
 
 // symbols interns the statuses and zones of a partitioned pass for all its
@@ -72,6 +73,8 @@ type partParser struct {
 	rows    []partRow
 	keys    []byte // the ids of rows, back to back
 	count   []int
+	recSlab slab[partRec]
+	keySlab slab[byte]
 	stCache smallCache
 	zCache  smallCache
 }
@@ -132,8 +135,8 @@ func (pp *partParser) flush(src *source) []*partBatch {
 		count[d] += count[d-1]
 		keyStart[d] += keyStart[d-1]
 	}
-	recs := make([]partRec, len(pp.rows))
-	keys := make([]byte, len(pp.keys))
+	recs := pp.recSlab.take(len(pp.rows))
+	keys := pp.keySlab.take(len(pp.keys))
 	pos := append([]int(nil), count...)
 	kpos := append([]int(nil), keyStart...)
 	off := 0
@@ -167,5 +170,31 @@ func (pp *partParser) flush(src *source) []*partBatch {
 		out[sh] = pb
 	}
 	pp.rows, pp.keys = pp.rows[:0], pp.keys[:0]
+	return out
+}
+
+// slabMax is the largest slab the partitioning parsers allocate.
+const slabMax = 16 << 20
+
+// slab hands out consecutive pieces of large allocations (huge pages where
+// the system offers them), so the events of a large input are kept in a
+// few hundred allocations instead of one per chunk and shard.
+type slab[T any] struct {
+	free []T
+	last int // elements of the last allocation
+}
+
+// take returns n fresh elements.
+func (s *slab[T]) take(n int) []T {
+	if len(s.free) < n {
+		var zero T
+		size := int(unsafe.Sizeof(zero))
+		elems := max(n, min(2*s.last, slabMax/size), 1)
+		s.free = make([]T, elems)
+		s.last = elems
+		adviseHuge(unsafe.Pointer(unsafe.SliceData(s.free)), uintptr(elems*size))
+	}
+	out := s.free[:n:n]
+	s.free = s.free[n:]
 	return out
 }
