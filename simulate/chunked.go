@@ -1,6 +1,9 @@
 package simulate
 
-import "math/bits"
+import (
+	"math/bits"
+	"unsafe"
+)
 
 // chunkShift sets the size of the full blocks of chunked slices (64 Ki
 // elements); firstShift the size of the first (256 elements). The blocks
@@ -58,7 +61,11 @@ func (c *chunked[T]) push(v T) uint32 {
 	i := uint32(c.n)
 	b, off := locate(i)
 	if int(b) == len(c.blocks) {
-		c.blocks = append(c.blocks, make([]T, blockSize(int(b))))
+		blk := make([]T, blockSize(int(b)))
+		if n := uintptr(len(blk)) * unsafe.Sizeof(v); n >= 2*hugePage {
+			adviseHuge(unsafe.Pointer(unsafe.SliceData(blk)), n)
+		}
+		c.blocks = append(c.blocks, blk)
 	}
 	c.blocks[b][off] = v
 	c.n++

@@ -4,5 +4,8 @@ package simulate
 
 import "unsafe"
 
+// hugePage is the usual size of a huge page (only used for thresholds here).
+const hugePage = 2 << 20
+
 // adviseHuge does nothing where transparent huge pages are not known.
 func adviseHuge(unsafe.Pointer, uintptr) {}

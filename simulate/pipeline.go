@@ -42,7 +42,11 @@ func runPipeline(opts *Options, pol *compiled, buffered bool) (*pipelineOut, err
 		// The test hooks winSize and expireAfter tune the streaming replay.
 		return runPass(opts, pol, false, 0)
 	}
-	out, err := runPass(opts, pol, true, bufferBudget)
+	limit := int64(bufferBudget)
+	if opts.bufferLimit > 0 {
+		limit = opts.bufferLimit
+	}
+	out, err := runPass(opts, pol, true, limit)
 	if errors.Is(err, errOverBudget) {
 		return runPass(opts, pol, false, 0)
 	}
