@@ -163,7 +163,7 @@ func (p *parser) emit(res *result, src *source, line int64, f *[nCols][]byte) {
 	h := maphash.Bytes(p.seed, cust)
 	if p.part != nil {
 		if !p.part.add(h, t, line, cust, trimSpace(f[colEnt]), status, zoneName) {
-			p.bad(res, src, line, "line number or number of time zones too large for the in-memory replay (use --replay stream)")
+			p.bad(res, src, line, "more than 65535 time zones")
 			return
 		}
 		res.events++

@@ -2,8 +2,8 @@ package simulate
 
 import (
 	"cmp"
+	"encoding/binary"
 	"hash/maphash"
-	"math"
 	"math/bits"
 	"slices"
 )
@@ -26,26 +26,26 @@ const partsPerShard = 1 << partBits
 // the hash tables use others).
 func partOf(h uint64) int { return int(h >> (64 - partBits)) }
 
-// partRec is one event held by a partition, in input order (24 bytes). Its
-// customer and entity ids follow one another in the partition's key arena.
+// partRec is one event of a partition as the cursor decodes it.
 type partRec struct {
 	t    int64
-	line uint32
+	line int64
 	st   uint32
 	zone uint16
 	src  uint16 // the input's index
-	clen uint16 // longKey: the length is in the arena, 4 bytes before the key
-	elen uint16
 }
 
-// longKey marks an id of longKey bytes or more.
-const longKey = math.MaxUint16
+// A segment stores its events back to back, each as varints: the time and
+// the line as differences to the segment's previous event (the first to
+// zero), the status and zone ids, then the length and bytes of the
+// customer id and of the entity id. Time-sorted rows of short ids take
+// about 11 bytes plus the ids.
 
-// partSeg is the events of one partition from one chunk, in input order,
-// with their ids back to back in keys.
+// partSeg is the events of one partition from one chunk, in input order.
 type partSeg struct {
-	recs []partRec
-	keys []byte
+	data []byte
+	n    int    // events
+	src  uint16 // the input's index
 }
 
 // partition is the events of the customers of one hash range, in input order.
@@ -62,35 +62,31 @@ type partBatch struct {
 	bytes      int64
 }
 
-// keyNeed is the bytes an id takes in a segment.
-func keyNeed(k []byte) int {
-	if len(k) >= longKey {
-		return len(k) + 4
-	}
-	return len(k)
-}
-
-func appendKey(b, k []byte) ([]byte, uint16) {
-	if len(k) < longKey {
-		return append(b, k...), uint16(len(k))
-	}
-	n := uint32(len(k))
-	b = append(b, byte(n), byte(n>>8), byte(n>>16), byte(n>>24))
-	return append(b, k...), longKey
+// appendEvent encodes an event after the one at (prevT, prevLine).
+func appendEvent(b []byte, t, prevT, line, prevLine int64, st uint32, zone uint16, cust, ent []byte) []byte {
+	b = binary.AppendVarint(b, t-prevT)
+	b = binary.AppendVarint(b, line-prevLine)
+	b = binary.AppendUvarint(b, uint64(st))
+	b = binary.AppendUvarint(b, uint64(zone))
+	b = binary.AppendUvarint(b, uint64(len(cust)))
+	b = append(b, cust...)
+	b = binary.AppendUvarint(b, uint64(len(ent)))
+	return append(b, ent...)
 }
 
 // partCursor reads a partition's events in input order.
 type partCursor struct {
 	p   *partition
 	seg int
-	i   int // next record of the segment
-	off int // next key byte of the segment
+	i   int // events of the segment read
+	off int // next byte of the segment
+	rec partRec
 }
 
-// next returns the next event and its ids (valid while the partition is);
-// ok is false at the end.
+// next returns the next event and its ids (valid while the partition is;
+// the record until the next call); ok is false at the end.
 func (c *partCursor) next() (r *partRec, cust, ent []byte, ok bool) {
-	for c.seg < len(c.p.segs) && c.i == len(c.p.segs[c.seg].recs) {
+	for c.seg < len(c.p.segs) && c.i == c.p.segs[c.seg].n {
 		c.seg++
 		c.i, c.off = 0, 0
 	}
@@ -98,23 +94,40 @@ func (c *partCursor) next() (r *partRec, cust, ent []byte, ok bool) {
 		return nil, nil, nil, false
 	}
 	sg := &c.p.segs[c.seg]
-	r = &sg.recs[c.i]
+	b := sg.data
+	r = &c.rec
+	if c.i == 0 {
+		r.t, r.line = 0, 0
+	}
 	c.i++
-	cust = c.key(sg.keys, r.clen)
-	ent = c.key(sg.keys, r.elen)
+	r.src = sg.src
+	r.t += c.varint(b)
+	r.line += c.varint(b)
+	r.st = uint32(c.uvarint(b))
+	r.zone = uint16(c.uvarint(b))
+	n := int(c.uvarint(b))
+	cust = b[c.off : c.off+n]
+	c.off += n
+	n = int(c.uvarint(b))
+	ent = b[c.off : c.off+n]
+	c.off += n
 	return r, cust, ent, true
 }
 
-// key reads a key of stored length n at the cursor and moves past it.
-func (c *partCursor) key(b []byte, n uint16) []byte {
-	l := int(n)
-	if n == longKey {
-		l = int(uint32(b[c.off]) | uint32(b[c.off+1])<<8 | uint32(b[c.off+2])<<16 | uint32(b[c.off+3])<<24)
-		c.off += 4
+func (c *partCursor) varint(b []byte) int64 {
+	v, n := binary.Varint(b[c.off:])
+	c.off += n
+	return v
+}
+
+func (c *partCursor) uvarint(b []byte) uint64 {
+	if x := b[c.off]; x < 0x80 {
+		c.off++
+		return uint64(x)
 	}
-	k := b[c.off : c.off+l]
-	c.off += l
-	return k
+	v, n := binary.Uvarint(b[c.off:])
+	c.off += n
+	return v
 }
 
 // partition makes s a partitioned shard that counts what it holds in bud
@@ -130,7 +143,7 @@ func (s *shard) partition(bud *budget, sym *symbols) {
 func (s *shard) ingestParts(pb *partBatch) error {
 	s.sourceIdx(pb.src)
 	for k := range pb.segs {
-		if len(pb.segs[k].recs) > 0 {
+		if pb.segs[k].n > 0 {
 			s.parts[k].segs = append(s.parts[k].segs, pb.segs[k])
 		}
 	}
@@ -183,7 +196,7 @@ func (s *shard) replayPartition(p *partition) {
 		if c := s.cust.at(ci); r.t >= c.lastT {
 			c.lastT = r.t
 		} else if s.disorder == nil || s.before(r, s.disorder) {
-			s.disorder = &disorderError{input: int(r.src), file: s.sourceName(r.src), line: int64(r.line), customer: string(cust), t: r.t, prev: c.lastT}
+			s.disorder = &disorderError{input: int(r.src), file: s.sourceName(r.src), line: r.line, customer: string(cust), t: r.t, prev: c.lastT}
 		}
 		evs = append(evs, partEvent{t: r.t, cust: ci - base, ent: ei, st: r.st, zone: r.zone})
 	}
@@ -231,7 +244,7 @@ func (s *shard) resetEntities() {
 // before reports whether r comes before the row of d in input order.
 func (s *shard) before(r *partRec, d *disorderError) bool {
 	in := int(r.src)
-	return in < d.input || in == d.input && int64(r.line) < d.line
+	return in < d.input || in == d.input && r.line < d.line
 }
 
 // sourceName returns the name of the input with index i.
@@ -248,7 +261,7 @@ func (s *shard) sourceName(i uint16) string {
 func (p *partition) len() int {
 	n := 0
 	for i := range p.segs {
-		n += len(p.segs[i].recs)
+		n += p.segs[i].n
 	}
 	return n
 }

@@ -11,13 +11,13 @@ import (
 )
 
 // partitionFixture writes a stream with what the partitioned store encodes
-// specially: ids of 65,535 bytes and more, empty entity ids, zones, two
+// specially: ids longer than 65,535 bytes, empty entity ids, zones, two
 // files, customers with many entities; unsorted, some rows are earlier than
 // their customer's previous one. sortRows writes the same rows in time order.
 func partitionFixture(t *testing.T, unsorted, sortRows bool) []string {
 	t.Helper()
 	dir := t.TempDir()
-	long := strings.Repeat("x", longKey+10)
+	long := strings.Repeat("x", 70000)
 	statuses := []string{"shipped", "in_transit", "delayed", "delivered"}
 	type row struct {
 		minute int
@@ -109,7 +109,7 @@ func TestPartitionedReplayOutOfOrder(t *testing.T) {
 			t.Fatal(err)
 		}
 		// Row 197 (i = 195) is the first earlier than its customer's previous
-		// one, c + 65,545 x (rows i = 98 and 195).
+		// one, c + 70,000 x (rows i = 98 and 195).
 		if got.Replay != "buffered" || len(got.Notes) != 1 ||
 			!strings.Contains(got.Notes[0], `a.csv:197: customer "cxxx`) ||
 			!strings.Contains(got.Notes[0], `x" at 2026-03-02T04:55:00Z is earlier than its previous row at 2026-03-02T09:58:00Z`) {

@@ -53,34 +53,45 @@ func (s *shard) adoptSymbols() {
 }
 
 // partRow is a parsed event waiting in a partitioning parser for the end
-// of its chunk.
+// of its chunk: its encoding is in the parser's buffer.
 type partRow struct {
-	t    int64
-	line uint32
-	st   uint32
 	dst  uint32 // shard*partsPerShard + partition
-	zone uint16
-	clen uint16
-	elen uint16
-	need uint32 // bytes of its ids in keys
+	need uint32 // bytes of its encoding
 }
 
 // partParser is the part of a parser that, for a partitioned pass, sorts
-// each chunk's events by shard and partition into compact records.
+// each chunk's events by shard and partition into compact segments.
 type partParser struct {
-	sym     *symbols
-	nShards int
-	rows    []partRow
-	keys    []byte // the ids of rows, back to back
-	count   []int
-	recSlab slab[partRec]
-	keySlab slab[byte]
-	stCache smallCache
-	zCache  smallCache
+	sym      *symbols
+	nShards  int
+	rows     []partRow
+	buf      []byte  // the encoded rows, back to back
+	prevT    []int64 // per destination: time of the chunk's previous event
+	prevLine []int64 // per destination: its line
+	minT     []int64 // per shard
+	maxT     []int64
+	count    []int
+	keyStart []int
+	slab     slab
+	stCache  smallCache
+	zCache   smallCache
 }
 
 func newPartParser(sym *symbols, nShards int) *partParser {
-	return &partParser{sym: sym, nShards: nShards, count: make([]int, nShards*partsPerShard+1)}
+	nd := nShards * partsPerShard
+	pp := &partParser{sym: sym, nShards: nShards, prevT: make([]int64, nd), prevLine: make([]int64, nd),
+		minT: make([]int64, nShards), maxT: make([]int64, nShards), count: make([]int, nd+1), keyStart: make([]int, nd+1)}
+	pp.startChunk()
+	return pp
+}
+
+func (pp *partParser) startChunk() {
+	pp.rows, pp.buf = pp.rows[:0], pp.buf[:0]
+	clear(pp.prevT)
+	clear(pp.prevLine)
+	for i := range pp.minT {
+		pp.minT[i], pp.maxT[i] = math.MaxInt64, math.MinInt64
+	}
 }
 
 // lookup interns b in t through the cache c.
@@ -94,25 +105,26 @@ func (pp *partParser) lookup(c *smallCache, t *idTable, b []byte) uint32 {
 	return id
 }
 
-// add keeps one event; false when its line number does not fit.
+// add keeps one event; false when its zone does not fit (more than 65,535
+// zones).
 func (pp *partParser) add(h uint64, t, line int64, cust, ent, status, zone []byte) bool {
-	if line > math.MaxUint32 {
-		return false
-	}
-	r := partRow{t: t, line: uint32(line), dst: uint32(shardOf(h, pp.nShards)*partsPerShard + partOf(h))}
-	r.st = pp.lookup(&pp.stCache, pp.sym.stats, status)
+	var zi uint16
 	if len(zone) > 0 {
 		z := pp.lookup(&pp.zCache, pp.sym.zones, zone)
 		if z > math.MaxUint16 {
 			return false
 		}
-		r.zone = uint16(z)
+		zi = uint16(z)
 	}
-	n := len(pp.keys)
-	pp.keys, r.clen = appendKey(pp.keys, cust)
-	pp.keys, r.elen = appendKey(pp.keys, ent)
-	r.need = uint32(len(pp.keys) - n)
-	pp.rows = append(pp.rows, r)
+	st := pp.lookup(&pp.stCache, pp.sym.stats, status)
+	sh := shardOf(h, pp.nShards)
+	d := sh*partsPerShard + partOf(h)
+	n := len(pp.buf)
+	pp.buf = appendEvent(pp.buf, t, pp.prevT[d], line, pp.prevLine[d], st, zi, cust, ent)
+	pp.prevT[d], pp.prevLine[d] = t, line
+	pp.minT[sh] = min(pp.minT[sh], t)
+	pp.maxT[sh] = max(pp.maxT[sh], t)
+	pp.rows = append(pp.rows, partRow{dst: uint32(d), need: uint32(len(pp.buf) - n)})
 	return true
 }
 
@@ -124,28 +136,22 @@ func (pp *partParser) flush(src *source) []*partBatch {
 		return out
 	}
 	nd := pp.nShards * partsPerShard
-	count := pp.count
+	count, start := pp.count, pp.keyStart
 	clear(count)
-	keyStart := make([]int, nd+1)
-	for i := range pp.rows {
-		count[pp.rows[i].dst+1]++
-		keyStart[pp.rows[i].dst+1] += int(pp.rows[i].need)
+	clear(start)
+	for _, r := range pp.rows {
+		count[r.dst+1]++
+		start[r.dst+1] += int(r.need)
 	}
 	for d := 1; d <= nd; d++ {
 		count[d] += count[d-1]
-		keyStart[d] += keyStart[d-1]
+		start[d] += start[d-1]
 	}
-	recs := pp.recSlab.take(len(pp.rows))
-	keys := pp.keySlab.take(len(pp.keys))
-	pos := append([]int(nil), count...)
-	kpos := append([]int(nil), keyStart...)
+	data := pp.slab.take(len(pp.buf))
+	pos := append([]int(nil), start...)
 	off := 0
-	for i := range pp.rows {
-		r := &pp.rows[i]
-		d := r.dst
-		recs[pos[d]] = partRec{t: r.t, line: r.line, st: r.st, zone: r.zone, src: uint16(src.index), clen: r.clen, elen: r.elen}
-		pos[d]++
-		kpos[d] += copy(keys[kpos[d]:], pp.keys[off:off+int(r.need)])
+	for _, r := range pp.rows {
+		pos[r.dst] += copy(data[pos[r.dst]:], pp.buf[off:off+int(r.need)])
 		off += int(r.need)
 	}
 	for sh := range out {
@@ -156,20 +162,16 @@ func (pp *partParser) flush(src *source) []*partBatch {
 				continue
 			}
 			if pb == nil {
-				pb = &partBatch{src: src, minT: math.MaxInt64, maxT: math.MinInt64}
+				pb = &partBatch{src: src, minT: pp.minT[sh], maxT: pp.maxT[sh]}
 			}
-			seg := partSeg{recs: recs[count[d]:count[d+1]:count[d+1]], keys: keys[keyStart[d]:keyStart[d+1]:keyStart[d+1]]}
+			seg := partSeg{data: data[start[d]:start[d+1]:start[d+1]], n: count[d+1] - count[d], src: uint16(src.index)}
 			pb.segs[k] = seg
-			pb.events += int64(len(seg.recs))
-			pb.bytes += int64(len(seg.recs)*24 + len(seg.keys))
-			for i := range seg.recs {
-				pb.minT = min(pb.minT, seg.recs[i].t)
-				pb.maxT = max(pb.maxT, seg.recs[i].t)
-			}
+			pb.events += int64(seg.n)
+			pb.bytes += int64(len(seg.data))
 		}
 		out[sh] = pb
 	}
-	pp.rows, pp.keys = pp.rows[:0], pp.keys[:0]
+	pp.startChunk()
 	return out
 }
 
@@ -178,21 +180,19 @@ const slabMax = 16 << 20
 
 // slab hands out consecutive pieces of large allocations (huge pages where
 // the system offers them), so the events of a large input are kept in a
-// few hundred allocations instead of one per chunk and shard.
-type slab[T any] struct {
-	free []T
-	last int // elements of the last allocation
+// few hundred allocations instead of one per chunk.
+type slab struct {
+	free []byte
+	last int // bytes of the last allocation
 }
 
-// take returns n fresh elements.
-func (s *slab[T]) take(n int) []T {
+// take returns n fresh bytes.
+func (s *slab) take(n int) []byte {
 	if len(s.free) < n {
-		var zero T
-		size := int(unsafe.Sizeof(zero))
-		elems := max(n, min(2*s.last, slabMax/size), 1)
-		s.free = make([]T, elems)
-		s.last = elems
-		adviseHuge(unsafe.Pointer(unsafe.SliceData(s.free)), uintptr(elems*size))
+		size := max(n, min(2*s.last, slabMax))
+		s.free = make([]byte, size)
+		s.last = size
+		adviseHuge(unsafe.Pointer(unsafe.SliceData(s.free)), uintptr(size))
 	}
 	out := s.free[:n:n]
 	s.free = s.free[n:]
