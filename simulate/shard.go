@@ -84,11 +84,11 @@ type shard struct {
 	observeAll bool
 	observeSet map[string]bool
 
-	buffered    bool
+	buffered    bool              // replays evs at the end (the trails of named customers)
 	evs         chunked[bufEvent] // buffered: the events to replay; streaming: kept for the trails
 	logCap      int               // streaming: most events kept in evs
 	logLost     bool              // streaming: evs went over logCap and was dropped
-	disorder    *disorderError    // buffered: the shard's first row earlier than its customer's previous one
+	disorder    *disorderError    // partitioned: the shard's first row earlier than its customer's previous one
 	sweeping    bool              // the input seen so far is in global time order
 	maxT        int64             // latest event time seen
 	expireAfter int64             // retire customers this long after their last event
@@ -110,7 +110,7 @@ type shard struct {
 	porder   []uint32    // partitioned replay: event indices grouped by customer
 }
 
-// bufEvent is one event held by a buffered (unsorted-input) shard: 24 bytes.
+// bufEvent is one interned event kept by a shard: 24 bytes.
 type bufEvent struct {
 	t    int64
 	cust uint32
@@ -236,8 +236,8 @@ func (s *shard) zoneLookup(name []byte) (uint16, error) {
 	return uint16(zi), nil
 }
 
-// ingest processes one batch: streaming shards replay each event at once,
-// buffered shards keep it for later.
+// ingest replays the events of one batch (a streaming shard; partitioned
+// shards keep theirs with ingestParts).
 func (s *shard) ingest(b *batch) error {
 	src := s.sourceIdx(b.src)
 	for i := range b.evs {
@@ -253,17 +253,6 @@ func (s *shard) ingest(b *batch) error {
 			return fmt.Errorf("%s:%d: %w", b.src.name, ev.line, err)
 		}
 		s.acc.event(ev.t)
-		if s.buffered {
-			// Until the replay, lastT is the customer's latest time in input
-			// order: it finds the first row out of order (for the note).
-			if c := s.cust.at(ci); ev.t >= c.lastT {
-				c.lastT = ev.t
-			} else if s.disorder == nil {
-				s.disorder = &disorderError{input: b.src.index, file: b.src.name, line: ev.line, customer: string(s.custKeys.get(ci)), t: ev.t, prev: c.lastT}
-			}
-			s.evs.push(bufEvent{t: ev.t, cust: ci, ent: ei, st: st, zone: zi})
-			continue
-		}
 		s.keepEvent(bufEvent{t: ev.t, cust: ci, ent: ei, st: st, zone: zi})
 		if ev.t < s.maxT {
 			// Not in global time order (several files, say): per-customer
