@@ -36,13 +36,13 @@ func (s *shard) adoptSymbols() {
 	s.stats, s.zones = y.stats, y.zones
 	s.statTpl, s.statFin = s.statTpl[:0], s.statFin[:0]
 	for id := 0; id < y.stats.len(); id++ {
-		st := string(y.stats.key(uint32(id)))
+		st := y.stats.key(uint32(id))
 		tpl := int32(-1)
-		if i, ok := s.pol.trigger[st]; ok {
+		if i, ok := s.pol.trigger[string(st)]; ok {
 			tpl = int32(i)
 		}
 		s.statTpl = append(s.statTpl, tpl)
-		s.statFin = append(s.statFin, s.pol.final[st])
+		s.statFin = append(s.statFin, s.pol.final[string(st)])
 	}
 	s.zone = s.zone[:1]
 	for id := 1; id < y.zones.len(); id++ {
