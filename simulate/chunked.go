@@ -1,6 +1,9 @@
 package simulate
 
-import "math/bits"
+import (
+	"math/bits"
+	"unsafe"
+)
 
 // chunkShift sets the size of the full blocks of chunked slices (64 Ki
 // elements); firstShift the size of the first (256 elements). The blocks
@@ -58,12 +61,19 @@ func (c *chunked[T]) push(v T) uint32 {
 	i := uint32(c.n)
 	b, off := locate(i)
 	if int(b) == len(c.blocks) {
-		c.blocks = append(c.blocks, make([]T, blockSize(int(b))))
+		blk := make([]T, blockSize(int(b)))
+		if n := uintptr(len(blk)) * unsafe.Sizeof(v); n >= 2*hugePage {
+			adviseHuge(unsafe.Pointer(unsafe.SliceData(blk)), n)
+		}
+		c.blocks = append(c.blocks, blk)
 	}
 	c.blocks[b][off] = v
 	c.n++
 	return i
 }
+
+// reset drops all elements and keeps the blocks for the next ones.
+func (c *chunked[T]) reset() { c.n = 0 }
 
 // release drops all elements.
 func (c *chunked[T]) release() { c.blocks, c.n = nil, 0 }

@@ -162,9 +162,9 @@ func FuzzParseFailOn(f *testing.F) {
 	})
 }
 
-// FuzzReplay replays arbitrary CSV through a policy with every control in
-// streaming and buffered mode: no panics, and both modes agree on every
-// figure, every per-customer row and every trail.
+// FuzzReplay replays arbitrary CSV through a policy with every control,
+// streaming and held in memory by partition: no panics, and both agree on
+// every figure, every per-customer row and every trail.
 func FuzzReplay(f *testing.F) {
 	f.Add([]byte("customer_id,entity_id,timestamp,status\nc1,o1,2026-03-02 21:10:00,a\nc1,o1,2026-03-02 21:20:00,b\nc1,o2,2026-03-02 21:20:00,a\nc2,,2026-03-29 01:59:00,fin\nc1,o1,2026-03-03 07:59:59,a\n"))
 	f.Add([]byte("customer_id,timestamp,status\nc1,1772445600,a\nc1,1772445600,a\nc1,1772445660,b\n"))
@@ -192,8 +192,9 @@ silent_gap = { after = "30m" }
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		// In memory, one replay goroutine each: thousands of runs a minute.
+		// a streams (a budget of one byte), b holds the events by partition.
 		fsys := fstest.MapFS{"e.csv": {Data: data}}
-		a, errA := Run(Options{Inputs: []string{"e.csv"}, FS: fsys, Policy: p, Workers: 1})
+		a, errA := Run(Options{Inputs: []string{"e.csv"}, FS: fsys, Policy: p, Workers: 1, bufferLimit: 1})
 		b, errB := Run(Options{Inputs: []string{"e.csv"}, FS: fsys, Policy: p, Workers: 1, Mode: ModeBuffered})
 		if (errA == nil) != (errB == nil) {
 			t.Fatalf("modes disagree on errors: %v / %v", errA, errB)

@@ -5,20 +5,59 @@ import (
 	"hash/maphash"
 )
 
-// keyStore holds byte strings back to back, addressed by dense ids.
+// keyStore holds byte strings addressed by dense ids, back to back in
+// blocks that start small and double up to keyBlockMax bytes: growing it
+// never copies. A key never straddles two blocks, and a block ends right
+// after its last key.
 type keyStore struct {
-	starts []uint64 // key i is arena[starts[i]:starts[i+1]]
-	arena  []byte
+	locs   chunked[uint64] // block << 40 | offset of key i
+	blocks [][]byte
+	cur    int // the block being filled
 }
 
-func newKeyStore() keyStore { return keyStore{starts: []uint64{0}} }
+const (
+	keyBlockFirst = 1 << 10
+	keyBlockMax   = 1 << 20
+)
+
+func newKeyStore() keyStore { return keyStore{} }
 
 func (k *keyStore) add(key []byte) {
-	k.arena = append(k.arena, key...)
-	k.starts = append(k.starts, uint64(len(k.arena)))
+	for k.cur < len(k.blocks) && len(k.blocks[k.cur])+len(key) > cap(k.blocks[k.cur]) {
+		k.cur++
+	}
+	if k.cur == len(k.blocks) {
+		size := keyBlockFirst
+		if n := len(k.blocks); n > 0 {
+			size = min(2*cap(k.blocks[n-1]), keyBlockMax)
+		}
+		k.blocks = append(k.blocks, make([]byte, 0, max(size, len(key))))
+	}
+	b := k.blocks[k.cur]
+	k.locs.push(uint64(k.cur)<<40 | uint64(len(b)))
+	k.blocks[k.cur] = append(b, key...)
 }
 
-func (k *keyStore) get(i uint32) []byte { return k.arena[k.starts[i]:k.starts[i+1]] }
+// reset drops all keys and keeps the memory for the next ones.
+func (k *keyStore) reset() {
+	k.locs.reset()
+	for i := range k.blocks {
+		k.blocks[i] = k.blocks[i][:0]
+	}
+	k.cur = 0
+}
+
+func (k *keyStore) get(i uint32) []byte {
+	loc := *k.locs.at(i)
+	blk := k.blocks[loc>>40]
+	end := len(blk)
+	if int(i)+1 < k.locs.len() {
+		if next := *k.locs.at(i + 1); next>>40 == loc>>40 {
+			end = int(next & (1<<40 - 1))
+		}
+	}
+	return blk[loc&(1<<40-1) : end]
+}
 
 // inlineKey keeps short ids inside the customer and entity records so that
 // comparing them touches no other memory; longer ids are compared in the
@@ -77,16 +116,23 @@ func (s *shard) customerIdx(h uint64, id []byte) uint32 {
 	s.cust.push(c)
 	s.custKeys.add(id)
 	s.custSlots[i] = frag<<32 | uint64(ci+1)
-	if s.cust.len()*10 > len(s.custSlots)*7 {
+	if (s.cust.len()-int(s.custBase))*10 > len(s.custSlots)*7 {
 		s.growCustSlots()
 	}
 	return ci
 }
 
+// customerIdxHash is customerIdx for an id not hashed yet.
+func (s *shard) customerIdxHash(id []byte) uint32 {
+	return s.customerIdx(maphash.Bytes(s.seed, id), id)
+}
+
+// growCustSlots doubles the customer hash table (it holds the customers
+// from custBase on).
 func (s *shard) growCustSlots() {
 	s.custSlots = make([]uint64, len(s.custSlots)*2)
 	mask := uint64(len(s.custSlots) - 1)
-	for ci := 0; ci < s.cust.len(); ci++ {
+	for ci := int(s.custBase); ci < s.cust.len(); ci++ {
 		h := maphash.Bytes(s.seed, s.custKeys.get(uint32(ci)))
 		i := h & mask
 		for s.custSlots[i] != 0 {

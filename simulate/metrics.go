@@ -194,7 +194,7 @@ func addTop(top []CustomerRow, r CustomerRow) []CustomerRow {
 
 // summarize collects the shard's per-customer figures.
 func (s *shard) summarize() *shardSummary {
-	sum := &shardSummary{acc: s.acc, customers: int64(s.cust.len()), entities: int64(s.ent.len())}
+	sum := &shardSummary{acc: s.acc, customers: int64(s.cust.len()), entities: s.entDone + int64(s.ent.len())}
 	var cnt [2][]int64
 	for k := range cnt {
 		cnt[k] = make([]int64, 64)

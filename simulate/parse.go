@@ -59,7 +59,8 @@ type result struct {
 	seq      int
 	src      *source
 	batches  []*batch
-	bad      []BadRow // the first few
+	parts    []*partBatch // partitioned pass: per shard, nil when none
+	bad      []BadRow     // the first few
 	badCount int64
 	events   int64
 }
@@ -71,6 +72,7 @@ type parser struct {
 	nShards int
 	defZone *zone
 	zoneOK  map[string]bool
+	part    *partParser // partitioned pass (partparse.go)
 }
 
 func newParser(pools *pools, seed maphash.Seed, nShards int, def *time.Location) *parser {
@@ -78,7 +80,10 @@ func newParser(pools *pools, seed maphash.Seed, nShards int, def *time.Location)
 }
 
 func (p *parser) parse(j *job) *result {
-	res := &result{seq: j.seq, src: j.src, batches: make([]*batch, p.nShards)}
+	res := &result{seq: j.seq, src: j.src}
+	if p.part == nil {
+		res.batches = make([]*batch, p.nShards)
+	}
 	for i := range res.batches {
 		b := p.pools.batch()
 		b.src = j.src
@@ -91,6 +96,9 @@ func (p *parser) parse(j *job) *result {
 		p.parseXES(j, res)
 	default:
 		p.parseCSV(j, res)
+	}
+	if p.part != nil {
+		res.parts = p.part.flush(j.src)
 	}
 	return res
 }
@@ -153,6 +161,14 @@ func (p *parser) emit(res *result, src *source, line int64, f *[nCols][]byte) {
 		}
 	}
 	h := maphash.Bytes(p.seed, cust)
+	if p.part != nil {
+		if !p.part.add(h, t, line, cust, trimSpace(f[colEnt]), status, zoneName) {
+			p.bad(res, src, line, "more than 65535 time zones")
+			return
+		}
+		res.events++
+		return
+	}
 	b := res.batches[shardOf(h, p.nShards)]
 	b.evs = append(b.evs, pev{
 		t: t, h: h, line: line,

@@ -5,30 +5,114 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io"
+	"io/fs"
+	"os"
 	"sync"
+	"sync/atomic"
 )
 
 // pipelineOut is what one pass over the inputs produces.
 type pipelineOut struct {
-	shards   []*shard
-	bad      []BadRow
-	badCount int64
-	notes    []string // from the readers (XES attribute fallbacks); written by the reader goroutine before it closes jobs
+	shards []*shard
+	// sortedCopy: a partitioned pass of ModeAuto found rows out of time
+	// order per customer, so some customers were replayed from a sorted copy.
+	sortedCopy bool
+	bad        []BadRow
+	badCount   int64
+	notes      []string // from the readers (XES attribute fallbacks); written by the reader goroutine before it closes jobs
 }
 
-// runPipeline reads, parses and replays the inputs:
+// bufferBudget is the most bytes of events (about 24 bytes and the ids
+// per event) ModeAuto holds for a partitioned replay; beyond it, it streams.
+const bufferBudget = 1 << 30
+
+// errOverBudget stops a partitioned pass that went over bufferBudget.
+var errOverBudget = errors.New("simulate: the events do not fit the buffer budget")
+
+// runPipeline replays the inputs. Events are held in memory, by customer
+// hash, and replayed partition by partition at the end (partition.go) when
+// they fit bufferBudget, or whenever they must be buffered (stdin,
+// ModeBuffered, the restart after rows out of order); otherwise, and with
+// ModeStream, they are replayed streaming as they come.
+func runPipeline(opts *Options, pol *compiled, buffered bool) (*pipelineOut, error) {
+	if buffered {
+		return runPass(opts, pol, true, 0)
+	}
+	if opts.Mode == ModeStream || opts.winSize > 0 || opts.expireAfter > 0 || inputBytes(opts) > bufferBudget {
+		// The test hooks winSize and expireAfter tune the streaming replay.
+		return runPass(opts, pol, false, 0)
+	}
+	limit := int64(bufferBudget)
+	if opts.bufferLimit > 0 {
+		limit = opts.bufferLimit
+	}
+	out, err := runPass(opts, pol, true, limit)
+	if errors.Is(err, errOverBudget) {
+		return runPass(opts, pol, false, 0)
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range out.shards {
+		if s.disorder != nil {
+			out.sortedCopy = true
+		}
+	}
+	return out, nil
+}
+
+// inputBytes returns the total size of the input files (0 for those it
+// cannot tell).
+func inputBytes(opts *Options) int64 {
+	var n int64
+	for _, name := range opts.Inputs {
+		var fi fs.FileInfo
+		var err error
+		if opts.FS != nil {
+			fi, err = fs.Stat(opts.FS, name)
+		} else {
+			fi, err = os.Stat(name)
+		}
+		if err == nil {
+			n += fi.Size()
+		}
+	}
+	return n
+}
+
+// budget counts the bytes the partitioned shards of a pass hold.
+type budget struct {
+	limit int64 // 0: none
+	used  atomic.Int64
+}
+
+// runPass reads, parses and replays the inputs once:
 //
 //	reader (cuts chunks on record boundaries)
 //	  -> parsers (fields, timestamps; route each event to its customer's shard)
 //	  -> sequencer (restores input order)
-//	  -> shards (replay; one goroutine each, sharing nothing)
-func runPipeline(opts *Options, pol *compiled, buffered bool) (*pipelineOut, error) {
+//	  -> shards (replay, or keep by partition; one goroutine each, sharing nothing)
+//
+// partitioned shards only keep the events until the end of the input, so
+// they leave both halves of the machine to the parsers.
+func runPass(opts *Options, pol *compiled, partitioned bool, limit int64) (*pipelineOut, error) {
 	nS := opts.workers()
-	nP := max(1, (nS+1)/2) // parsing is the lighter half of the work
+	nP := max(1, (nS+1)/2) // parsing is the lighter half of a streaming replay
+	if partitioned {
+		nP = nS
+	}
 	seed := maphash.MakeSeed()
+	bud := &budget{limit: limit}
+	var sym *symbols
+	if partitioned {
+		sym = newSymbols(seed)
+	}
 	out := &pipelineOut{shards: make([]*shard, nS)}
 	for i := range out.shards {
-		out.shards[i] = newShard(pol, seed, buffered, opts.Observer, opts.ObserveCustomers)
+		out.shards[i] = newShard(pol, seed, false, opts.Observer, opts.ObserveCustomers)
+		if partitioned {
+			out.shards[i].partition(bud, sym)
+		}
 		if opts.expireAfter > 0 {
 			out.shards[i].expireAfter = opts.expireAfter
 		}
@@ -52,8 +136,10 @@ func runPipeline(opts *Options, pol *compiled, buffered bool) (*pipelineOut, err
 	jobs := make(chan *job, nP)
 	results := make(chan *result, nP)
 	shardCh := make([]chan *batch, nS)
+	partCh := make([]chan *partBatch, nS)
 	for i := range shardCh {
 		shardCh[i] = make(chan *batch, 2)
+		partCh[i] = make(chan *partBatch, 4)
 	}
 
 	go func() { // reader
@@ -72,6 +158,9 @@ func runPipeline(opts *Options, pol *compiled, buffered bool) (*pipelineOut, err
 		go func() { // parser
 			defer pwg.Done()
 			p := newParser(pl, seed, nS, pol.p.Timezone)
+			if partitioned {
+				p.part = newPartParser(sym, nS)
+			}
 			for j := range jobs {
 				res := p.parse(j)
 				pl.putChunk(j.data)
@@ -90,8 +179,9 @@ func runPipeline(opts *Options, pol *compiled, buffered bool) (*pipelineOut, err
 
 	go func() { // sequencer
 		defer func() {
-			for _, ch := range shardCh {
-				close(ch)
+			for i := range shardCh {
+				close(shardCh[i])
+				close(partCh[i])
 			}
 		}()
 		pending := map[int]*result{}
@@ -117,6 +207,16 @@ func runPipeline(opts *Options, pol *compiled, buffered bool) (*pipelineOut, err
 						}
 					}
 				}
+				for i, pb := range r.parts {
+					if pb == nil {
+						continue
+					}
+					select {
+					case partCh[i] <- pb:
+					case <-stop:
+						return
+					}
+				}
 				for i, b := range r.batches {
 					if len(b.evs) == 0 {
 						pl.putBatch(b)
@@ -137,6 +237,14 @@ func runPipeline(opts *Options, pol *compiled, buffered bool) (*pipelineOut, err
 		swg.Add(1)
 		go func() { // shard
 			defer swg.Done()
+			if partitioned {
+				for pb := range partCh[i] {
+					if err := sh.ingestParts(pb); err != nil {
+						fail(err)
+						return
+					}
+				}
+			}
 			for b := range shardCh[i] {
 				if err := sh.ingest(b); err != nil {
 					fail(err)

@@ -13,12 +13,15 @@ import (
 type Mode int
 
 const (
-	// ModeAuto streams and, when a customer's rows turn out not to be in
-	// time order, restarts buffered (stdin is always buffered).
+	// ModeAuto holds the events in memory, by customer, and replays them
+	// at the end of the input when they fit (a few hundred megabytes);
+	// otherwise it streams and, when a customer's rows turn out not to be
+	// in time order, restarts buffered (stdin is always buffered).
 	ModeAuto Mode = iota
 	// ModeStream streams and fails on rows out of order.
 	ModeStream
-	// ModeBuffered holds all events (about 24 bytes each) and sorts them.
+	// ModeBuffered holds all events (about 24 bytes each and their ids) and
+	// replays them at the end of the input.
 	ModeBuffered
 )
 
@@ -43,6 +46,7 @@ type Options struct {
 
 	expireAfter int64 // tests: retire customers this long after their last event
 	winSize     int   // tests: events per streaming window
+	bufferLimit int64 // tests: bytes of events ModeAuto holds at most (0: bufferBudget)
 }
 
 func (o *Options) workers() int {
@@ -105,6 +109,10 @@ func Run(opts Options) (*Report, error) {
 	}
 	if err != nil {
 		return nil, err
+	}
+	if out.sortedCopy {
+		replay = "buffered"
+		notes = append(notes, disorderNote(out.shards))
 	}
 	r := buildReport(&opts, pol, out)
 	r.Replay = replay

@@ -85,11 +85,11 @@ type shard struct {
 	observeAll bool
 	observeSet map[string]bool
 
-	buffered    bool
+	buffered    bool              // replays evs at the end (the trails of named customers)
 	evs         chunked[bufEvent] // buffered: the events to replay; streaming: kept for the trails
 	logCap      int               // streaming: most events kept in evs
 	logLost     bool              // streaming: evs went over logCap and was dropped
-	disorder    *disorderError    // buffered: the shard's first row earlier than its customer's previous one
+	disorder    *disorderError    // partitioned: the shard's first row earlier than its customer's previous one
 	sweeping    bool              // the input seen so far is in global time order
 	maxT        int64             // latest event time seen
 	expireAfter int64             // retire customers this long after their last event
@@ -100,9 +100,18 @@ type shard struct {
 	srcs        []*source
 	touchedQ    []touched
 	sink        int64 // keeps prefetch loads alive
+
+	parts    []partition // partitioned: the events, by customer hash (see partition.go)
+	sym      *symbols    // partitioned: the pass's statuses and zones
+	entDone  int64       // partitioned: entities of the partitions replayed (their records are reused)
+	budget   *budget     // partitioned: the pass's limit
+	custBase uint32      // customers below this index are not in custSlots (partitioned replay)
+	pevs     []partEvent // partitioned replay: the partition's interned events
+	pstart   []uint32    // partitioned replay: per-customer offsets
+	porder   []uint32    // partitioned replay: event indices grouped by customer
 }
 
-// bufEvent is one event held by a buffered (unsorted-input) shard: 24 bytes.
+// bufEvent is one interned event kept by a shard: 24 bytes.
 type bufEvent struct {
 	t    int64
 	cust uint32
@@ -228,8 +237,8 @@ func (s *shard) zoneLookup(name []byte) (uint16, error) {
 	return uint16(zi), nil
 }
 
-// ingest processes one batch: streaming shards replay each event at once,
-// buffered shards keep it for later.
+// ingest replays the events of one batch (a streaming shard; partitioned
+// shards keep theirs with ingestParts).
 func (s *shard) ingest(b *batch) error {
 	src := s.sourceIdx(b.src)
 	for i := range b.evs {
@@ -245,17 +254,6 @@ func (s *shard) ingest(b *batch) error {
 			return fmt.Errorf("%s:%d: %w", b.src.name, ev.line, err)
 		}
 		s.acc.event(ev.t)
-		if s.buffered {
-			// Until the replay, lastT is the customer's latest time in input
-			// order: it finds the first row out of order (for the note).
-			if c := s.cust.at(ci); ev.t >= c.lastT {
-				c.lastT = ev.t
-			} else if s.disorder == nil {
-				s.disorder = &disorderError{input: b.src.index, file: b.src.name, line: ev.line, customer: string(s.custKeys.get(ci)), t: ev.t, prev: c.lastT}
-			}
-			s.evs.push(bufEvent{t: ev.t, cust: ci, ent: ei, st: st, zone: zi})
-			continue
-		}
 		s.keepEvent(bufEvent{t: ev.t, cust: ci, ent: ei, st: st, zone: zi})
 		if ev.t < s.maxT {
 			// Not in global time order (several files, say): per-customer
@@ -289,9 +287,13 @@ func (s *shard) finish() error {
 	if err := s.flushWindow(); err != nil {
 		return err
 	}
-	if s.buffered {
+	switch {
+	case s.parts != nil:
+		s.replayPartitions() // closes the entities too
+		return nil
+	case s.buffered:
 		s.replayBuffered()
-	} else {
+	default:
 		for ci := 0; ci < s.cust.len(); ci++ {
 			s.advance(uint32(ci), math.MaxInt64)
 		}

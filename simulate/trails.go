@@ -42,6 +42,10 @@ func namedTrails(pol *compiled, shards []*shard, r *Report) (map[string]*Explana
 // traceInto replays the kept events of those of ids that belong to s in a
 // fresh buffered shard that reports to obs.
 func (s *shard) traceInto(obs Observer, ids []string) {
+	if s.parts != nil {
+		s.tracePartitions(obs, ids)
+		return
+	}
 	want := map[uint32]bool{}
 	for _, id := range ids {
 		if ci, ok := s.findCustomer([]byte(id)); ok {

@@ -1,0 +1,11 @@
+//go:build !linux
+
+package simulate
+
+import "unsafe"
+
+// hugePage is the usual size of a huge page (only used for thresholds here).
+const hugePage = 2 << 20
+
+// adviseHuge does nothing where transparent huge pages are not known.
+func adviseHuge(unsafe.Pointer, uintptr) {}
