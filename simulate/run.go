@@ -62,6 +62,12 @@ func Run(opts Options) (*Report, error) {
 	if len(opts.Inputs) == 0 {
 		return nil, errors.New("simulate: no events file")
 	}
+	given := opts.Inputs
+	inputs, xerr := expandInputs(opts.Inputs, opts.FS)
+	if xerr != nil {
+		return nil, xerr
+	}
+	opts.Inputs = inputs
 	if len(opts.Inputs) > maxInputs {
 		return nil, fmt.Errorf("simulate: %d events files: at most %d (concatenate them)", len(opts.Inputs), maxInputs)
 	}
@@ -107,6 +113,7 @@ func Run(opts Options) (*Report, error) {
 		return nil, err
 	}
 	r := buildReport(&opts, pol, out)
+	r.Inputs = append([]string{}, given...) // directories as given, not their files
 	r.Replay = replay
 	r.Notes = append(r.Notes, notes...)
 	if r.Events == 0 {
