@@ -31,6 +31,17 @@
 // an event without a status, a time or a case id is a bad row with the line
 // of its <event> tag.
 //
+// Parquet files (recognized by their magic bytes, PAR1) are read row group
+// by row group, page by page, from the top-level columns of the same names;
+// a directory is the sorted list of the .parquet files under it (names
+// starting with "." or "_" skipped), and a column the files lack may come
+// from a key=value directory name (hive partitioning). Strings are
+// BYTE_ARRAY; customer and entity ids may be INT32 or INT64; the timestamp
+// is a TIMESTAMP (adjusted to UTC: an instant; not adjusted: a wall time
+// read in simulate.timezone), INT96, INT64 or INT32 Unix seconds or
+// milliseconds (the CSV rule) or a string. A null customer id, timestamp or
+// status is a bad row; its number is the row's, from 1.
+//
 // Timestamps: RFC 3339 with an offset; "YYYY-MM-DD HH:MM:SS[.fff]" and
 // "YYYY-MM-DDTHH:MM:SS[.fff]" without one, read as wall time in
 // simulate.timezone (default UTC; a wall time in a spring-forward gap moves

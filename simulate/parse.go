@@ -94,6 +94,8 @@ func (p *parser) parse(j *job) *result {
 		p.parseJSONL(j, res)
 	case formatXES:
 		p.parseXES(j, res)
+	case formatParquet:
+		p.parseParquet(j, res)
 	default:
 		p.parseCSV(j, res)
 	}

@@ -31,6 +31,7 @@ const (
 	formatCSV inputFormat = iota
 	formatJSONL
 	formatXES
+	formatParquet
 )
 
 func (f inputFormat) String() string {
@@ -39,6 +40,8 @@ func (f inputFormat) String() string {
 		return "JSON Lines"
 	case formatXES:
 		return "XES"
+	case formatParquet:
+		return "Parquet"
 	}
 	return "CSV"
 }
@@ -129,7 +132,8 @@ type chunker struct {
 	csv   bool
 	delim byte
 	pools *pools
-	xes   *xesReader // XES: the records come from here
+	xes   *xesReader     // XES: the records come from here
+	pq    *parquetReader // Parquet: the records come from here
 }
 
 func newChunker(name string, r io.Reader) *chunker {
@@ -242,6 +246,9 @@ func parityLineEnd(p []byte) int {
 func (c *chunker) next() ([]byte, int64, error) {
 	if c.xes != nil {
 		return c.xes.next(c.pools)
+	}
+	if c.pq != nil {
+		return c.pq.next(c.pools)
 	}
 	want := chunkSize
 	for {
@@ -373,6 +380,15 @@ func openSource(name string, stdin io.Reader, fsys fs.FS, cols Columns) (*source
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	if pq, err := detectParquet(name, r, closer, cols); pq != nil || err != nil {
+		if err != nil {
+			_ = closer.Close()
+			return nil, nil, nil, err
+		}
+		c := newChunker(name, nil)
+		c.pq = pq
+		return &source{name: name, format: formatParquet, names: pq.columnNames()}, c, multiCloser{pq, closer}, nil
+	}
 	c := newChunker(name, r)
 	src, err := readSourceHeader(name, c, cols)
 	if err != nil {
@@ -421,4 +437,17 @@ func readSourceHeader(name string, c *chunker, cols Columns) (*source, error) {
 	}
 	c.csv, c.delim = true, src.delim
 	return src, nil
+}
+
+// multiCloser closes several closers, returning the first error.
+type multiCloser []io.Closer
+
+func (m multiCloser) Close() error {
+	var first error
+	for _, c := range m {
+		if err := c.Close(); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
 }

@@ -66,6 +66,12 @@ func Run(opts Options) (*Report, error) {
 	if len(opts.Inputs) == 0 {
 		return nil, errors.New("simulate: no events file")
 	}
+	given := opts.Inputs
+	inputs, xerr := expandInputs(opts.Inputs, opts.FS)
+	if xerr != nil {
+		return nil, xerr
+	}
+	opts.Inputs = inputs
 	if len(opts.Inputs) > maxInputs {
 		return nil, fmt.Errorf("simulate: %d events files: at most %d (concatenate them)", len(opts.Inputs), maxInputs)
 	}
@@ -115,6 +121,7 @@ func Run(opts Options) (*Report, error) {
 		notes = append(notes, disorderNote(out.shards))
 	}
 	r := buildReport(&opts, pol, out)
+	r.Inputs = append([]string{}, given...) // directories as given, not their files
 	r.Replay = replay
 	r.Notes = append(r.Notes, notes...)
 	if r.Events == 0 && r.BadRows.Count > 0 {

@@ -36,10 +36,11 @@ func newSimulateCmd() *cobra.Command {
 		Use:   "simulate [flags] EVENTS_FILE...",
 		Short: "Replay historical status streams through a notification policy",
 		Long: `simulate replays status changes (CSV, JSON Lines or XES event logs, optionally
-gzipped; "-" reads standard input) through a notification policy and reports,
-as-is and with the policy, how many messages each customer gets, which
-controls suppress what, and where the noise (burst, flapping, repeat,
-quiet_send) and the silences (silent_gap) are.
+gzipped; Parquet files and directories of them; "-" reads standard input)
+through a notification policy and reports, as-is and with the policy, how
+many messages each customer gets, which controls suppress what, and where
+the noise (burst, flapping, repeat, quiet_send) and the silences
+(silent_gap) are.
 
 --format html writes one self-contained page with charts and, for every
 customer it names, the whole replay. --customer ID prints one customer's
