@@ -58,6 +58,7 @@ func inferScope(c *classify.Classifier, t *message.Template, cfg *Config) {
 	}
 	pathKey := c.ReadKey(where)
 
+	staffAudience(t)
 	if t.Channel == "chat" && t.Scope.Channel.Known() {
 		t.SetNotification(false, t.Scope.Channel.Source, message.High, "a team chat message ("+t.Scope.Channel.Detail+")")
 	}
@@ -331,4 +332,43 @@ func LoadText(path string, data []byte, cfg *Config) ([]*message.Template, error
 	ts = GroupTemplates(ts, cfg)
 	InferScope(ts, cfg)
 	return ts, nil
+}
+
+// staffSides and linkWords are the placeholder name words of a link to the
+// staff side of a product ({{ticket.staff_link}}, {{admin_url}}): a
+// customer cannot open it, so the message is addressed to staff.
+var (
+	staffSides = map[string]bool{"staff": true, "admin": true, "backend": true, "backoffice": true}
+	linkWords  = map[string]bool{"link": true, "url": true, "href": true}
+)
+
+// staffAudience marks a template that links to the staff side of the
+// product as no customer notification: an agent's "ticket assigned to you"
+// owes nobody an ETA.
+func staffAudience(t *message.Template) {
+	if t.Scope.Notification.Source >= message.FromConfig {
+		return
+	}
+	for _, p := range t.Parts {
+		names := make([]string, 0, len(p.Placeholders)+len(p.Links))
+		for _, ph := range p.Placeholders {
+			names = append(names, ph.Name)
+		}
+		for _, l := range p.Links { // href="{{ticket.staff_link}}"
+			if strings.ContainsAny(l.URL, "{%") {
+				names = append(names, l.URL)
+			}
+		}
+		for _, name := range names {
+			staff, link := false, false
+			for _, w := range classify.Tokens(name) {
+				staff = staff || staffSides[w]
+				link = link || linkWords[w]
+			}
+			if staff && link {
+				t.SetNotification(false, message.FromText, message.Medium, "addressed to staff: a link to the staff side ("+name+")")
+				return
+			}
+		}
+	}
 }
