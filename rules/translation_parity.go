@@ -264,7 +264,7 @@ func compareTranslation(p *lint.RunPass, opt *parityOptions, t, s *message.Templ
 		return
 	}
 	for _, part := range t.Parts {
-		sp := s.Part(part.Name)
+		sp := sourcePart(s, part)
 		if sp == nil {
 			continue
 		}
@@ -273,6 +273,21 @@ func compareTranslation(p *lint.RunPass, opt *parityOptions, t, s *message.Templ
 			reportUntranslated(p, opt, t, part, sp, src, elsewhere)
 		}
 	}
+}
+
+// sourcePart is the part of the source s to compare part with: the one of
+// the same name, but like with like: a translation that has only a plain
+// text body (shipped.txt) is compared with the source's plain-text part
+// when the source has both an HTML and a plain-text version.
+func sourcePart(s *message.Template, part *message.Part) *message.Part {
+	if part.Name == message.PartBody && part.Format != message.HTML {
+		if sb := s.Body(); sb != nil && sb.Format == message.HTML {
+			if pt := s.Part(message.PartPlainText); pt != nil {
+				return pt
+			}
+		}
+	}
+	return s.Part(part.Name)
 }
 
 // compareOriginal compares a gettext translation with its msgid.
