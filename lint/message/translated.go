@@ -3,6 +3,7 @@ package message
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // translationCallRe matches a template expression that calls a translation
@@ -22,16 +23,26 @@ func IsTranslationCall(code string) bool {
 	return translationCallRe.MatchString(code) || translationFilterRe.MatchString(code)
 }
 
-// CopyHidden reports whether part of the template's copy is inside
-// translation calls, so its text is not what the customer reads: what
-// the text lacks proves nothing.
+// CopyHidden reports whether the template's copy is not in its text: part
+// of it sits in translation calls, or the text is a shell around values
+// (<%= message %>) with hardly a word of its own. What such a text lacks
+// proves nothing.
 func (t *Template) CopyHidden() bool {
+	words, values := 0, 0
 	for _, p := range t.Parts {
 		for _, ph := range p.Placeholders {
 			if ph.Translated {
 				return true
 			}
+			if !ph.Control {
+				values++
+			}
 		}
+		words += len(strings.FieldsFunc(p.Masked(), func(r rune) bool { return !unicode.IsLetter(r) }))
 	}
-	return false
+	return values > 0 && words < minOwnWords
 }
+
+// minOwnWords is how many words of its own a template with values needs
+// for its text to count as its copy.
+const minOwnWords = 3

@@ -41,7 +41,11 @@ func TestCopyHidden(t *testing.T) {
 		{`<p>{{ 'email.delay'|trans }}</p>`, true},
 		{`<p>#{t('View this in Zammad')}</p>`, true},
 		{`Hallo #{user.firstname}, Ihr Ticket #{ticket.number} ist da.`, false},
-		{`Price: #5 {today}`, false},
+		{`Your price is #5 {today}`, false},
+		{`<%= message %>`, true},
+		{`{{subject}}: {{body}}`, true},
+		{`Acme: {{body}}`, true},
+		{`Acme: your code is {{code}}`, false},
 	} {
 		p := &Part{Text: VerbatimText(c.text, 0)}
 		p.Placeholders, _ = ScanSyntax(c.text, DefaultSyntax|SyntaxERB)
