@@ -22,7 +22,7 @@ func mergeContacts(reports []*Report) (*ContactStats, error) {
 		if c.Window != out.Window || c.SilentGapAfter != out.SilentGapAfter {
 			return nil, errors.New("merge: the contact windows differ")
 		}
-		out.Inputs = append(out.Inputs, c.Inputs...)
+		out.Inputs = appendNew(out.Inputs, c.Inputs...)
 		out.Contacts += c.Contacts
 		out.AfterTemplate += c.AfterTemplate
 		out.InSilence += c.InSilence
@@ -42,13 +42,10 @@ func mergeContacts(reports []*Report) (*ContactStats, error) {
 		out.Reasons = mergeBreakdown(out.Reasons, c.Reasons)
 		out.Policy = mergeFates(out.Policy, c.Policy)
 		out.BadRows.Count += c.BadRows.Count
-		for _, b := range c.BadRows.First {
-			if len(out.BadRows.First) < maxBadKept {
-				out.BadRows.First = append(out.BadRows.First, b)
-			}
-		}
+		out.BadRows.First = append(out.BadRows.First, c.BadRows.First...)
 	}
 	if out != nil {
+		out.BadRows.First = firstBadRows(out.BadRows.First, out.Inputs)
 		out.finish()
 	}
 	return out, nil

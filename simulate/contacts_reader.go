@@ -32,15 +32,23 @@ type contact struct {
 
 // contactInput is what the contact files hold.
 type contactInput struct {
-	rows []contact
-	bad  BadRows
+	rows  []contact
+	bad   BadRows
+	part  *Shard // --shard: the customers to keep (nil: all)
+	owned bool   // the row being added is of a customer of part
 }
 
 // readContacts reads the contact files (CSV or JSON Lines, optionally
 // gzipped; "-" is stdin). A bad row is counted with file:line and skipped,
 // or is an error when strict.
 func readContacts(names []string, stdin io.Reader, fsys fs.FS, p *Policy, strict bool) (*contactInput, error) {
-	in := &contactInput{bad: BadRows{First: []BadRow{}}}
+	return readShardContacts(names, stdin, fsys, p, strict, nil)
+}
+
+// readShardContacts is readContacts keeping the contacts of the customers
+// of part (all when nil); a bad row naming no customer counts in shard 0.
+func readShardContacts(names []string, stdin io.Reader, fsys fs.FS, p *Policy, strict bool, part *Shard) (*contactInput, error) {
+	in := &contactInput{bad: BadRows{First: []BadRow{}}, part: part}
 	cols := p.Contacts.Columns.names()
 	z := newZone(p.Timezone)
 	for _, name := range names {
@@ -58,6 +66,9 @@ func readContacts(names []string, stdin io.Reader, fsys fs.FS, p *Policy, strict
 }
 
 func (in *contactInput) badRow(strict bool, name string, line int64, format string, args ...any) error {
+	if !in.owned && !in.part.keepsUnowned() {
+		return nil
+	}
 	b := BadRow{File: name, Line: line, Reason: fmt.Sprintf(format, args...)}
 	if strict {
 		return fmt.Errorf("contacts: %s (--strict)", b)
@@ -73,6 +84,15 @@ func (in *contactInput) badRow(strict bool, name string, line int64, format stri
 func (in *contactInput) add(f *[nContactCols]string, cols *[nContactCols]string, z *zone, strict bool, name string, line int64) error {
 	for i := range f {
 		f[i] = strings.TrimSpace(f[i])
+	}
+	if in.part != nil && f[ccCust] != "" {
+		if !in.part.keeps([]byte(f[ccCust])) {
+			return nil
+		}
+		in.owned = true
+		defer func() { in.owned = false }()
+	}
+	for i := range f {
 		if !utf8.ValidString(f[i]) {
 			return in.badRow(strict, name, line, "%s is not valid UTF-8", cols[i])
 		}

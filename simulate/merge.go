@@ -30,8 +30,7 @@ func Merge(reports ...*Report) (*Report, error) {
 		if r.Schema != first.Schema || !reflect.DeepEqual(r.Settings, first.Settings) {
 			return nil, errors.New("merge: the reports come from different policies or schemas")
 		}
-		out.Inputs = append(out.Inputs, r.Inputs...)
-		out.Notes = append(out.Notes, r.Notes...)
+		out.Inputs = appendNew(out.Inputs, r.Inputs...)
 		if r.Replay == "buffered" {
 			out.Replay = "buffered"
 		}
@@ -98,12 +97,13 @@ func Merge(reports ...*Report) (*Report, error) {
 			out.TopCustomers = addTop(out.TopCustomers, c)
 		}
 		out.BadRows.Count += r.BadRows.Count
-		for _, b := range r.BadRows.First {
-			if len(out.BadRows.First) < maxBadKept {
-				out.BadRows.First = append(out.BadRows.First, b)
-			}
-		}
+		out.BadRows.First = append(out.BadRows.First, r.BadRows.First...)
 	}
+	out.BadRows.First = firstBadRows(out.BadRows.First, out.Inputs)
+	out.Fingerprints = first.Fingerprints
+	out.Shard = mergeShards(reports)
+	out.merge = mergeNotes(reports)
+	out.Notes = out.merge.notes(out.Shard)
 	if !from.IsZero() {
 		out.TimeSpan = TimeSpan{From: fmtTime(from.UnixNano()), To: fmtTime(to.UnixNano())}
 	}
@@ -142,6 +142,11 @@ func Merge(reports ...*Report) (*Report, error) {
 		}
 		return rows
 	}}
+	for _, r := range reports {
+		if r.rows == nil {
+			out.rows = nil // a part without its rows: no CSV report
+		}
+	}
 	out.Trails = map[string]*Explanation{}
 	for _, r := range reports {
 		if r.Trails == nil {

@@ -73,6 +73,8 @@ type parser struct {
 	defZone *zone
 	zoneOK  map[string]bool
 	part    *partParser // partitioned pass (partparse.go)
+	keep    *Shard      // --shard: the customers to keep (nil: all)
+	owned   bool        // the row being emitted is of a customer of keep
 }
 
 func newParser(pools *pools, seed maphash.Seed, nShards int, def *time.Location) *parser {
@@ -106,6 +108,9 @@ func (p *parser) parse(j *job) *result {
 }
 
 func (p *parser) bad(res *result, src *source, line int64, format string, args ...any) {
+	if !p.owned && !p.keep.keepsUnowned() {
+		return // a row of no customer: shard 0 counts it
+	}
 	res.badCount++
 	if len(res.bad) < maxBadKept {
 		res.bad = append(res.bad, BadRow{File: src.name, Line: line, Reason: fmt.Sprintf(format, args...)})
@@ -119,6 +124,13 @@ func (p *parser) emit(res *result, src *source, line int64, f *[nCols][]byte) {
 	if len(cust) == 0 {
 		p.bad(res, src, line, "empty %s", src.names[colCust])
 		return
+	}
+	if p.keep != nil {
+		if !p.keep.keeps(cust) {
+			return
+		}
+		p.owned = true
+		defer func() { p.owned = false }()
 	}
 	status := trimSpace(f[colStatus])
 	if len(status) == 0 {

@@ -161,6 +161,7 @@ func runPass(opts *Options, pol *compiled, partitioned bool, limit int64) (*pipe
 			if partitioned {
 				p.part = newPartParser(sym, nS)
 			}
+			p.keep = opts.Shard
 			for j := range jobs {
 				res := p.parse(j)
 				pl.putChunk(j.data)

@@ -39,6 +39,12 @@ type Report struct {
 	SourceFlapping *SourceFlapping `json:"source_flapping,omitempty"`
 	SilenceChange  *SilenceChange  `json:"silence_change,omitempty"`
 
+	// Shard, Fingerprints and Part make the JSON report mergeable (see
+	// merge_part.go): Shard is nil for a complete report, Part is set by
+	// AttachPart.
+	Shard        *ShardSet    `json:"shard,omitempty"`
+	Fingerprints Fingerprints `json:"fingerprints"`
+	Part         *Part        `json:"part,omitempty"`
 	// Trails holds the timelines of the customers the report names (flag
 	// examples, noisiest customers); the HTML report shows them. Nil when
 	// they could not be kept, and TrailsMissing says why. Not part of the
@@ -48,6 +54,7 @@ type Report struct {
 
 	rows         *customerRows     // see CustomerRows
 	contactSteps map[string][]Step // --contacts: the contacts of the observed customers, for Explain
+	merge        mergeState
 }
 
 // TimeSpan is the first and last event time (RFC 3339, UTC).

@@ -43,6 +43,8 @@ type Options struct {
 	// ObserveCustomers (all customers when empty).
 	Observer         Observer
 	ObserveCustomers []string
+	// Shard, when set, replays only the customers of that shard (--shard).
+	Shard *Shard
 
 	expireAfter int64 // tests: retire customers this long after their last event
 	winSize     int   // tests: events per streaming window
@@ -87,7 +89,7 @@ func Run(opts Options) (*Report, error) {
 			return nil, errors.New("simulate: standard input (-) can hold the events or the contacts, not both")
 		}
 		var err error
-		if contacts, err = readContacts(opts.Contacts, opts.Stdin, opts.FS, opts.Policy, opts.Strict); err != nil {
+		if contacts, err = readShardContacts(opts.Contacts, opts.Stdin, opts.FS, opts.Policy, opts.Strict, opts.Shard); err != nil {
 			return nil, err
 		}
 		contactRec, contactExplain = withContactObserver(&opts)
@@ -98,6 +100,7 @@ func Run(opts Options) (*Report, error) {
 		replay = "buffered"
 	}
 	var notes []string
+	var disorder *Disorder
 	out, err := runPipeline(&opts, pol, buffered)
 	var de *disorderError
 	if errors.As(err, &de) {
@@ -111,6 +114,7 @@ func Run(opts Options) (*Report, error) {
 		out, err = runPipeline(&opts, pol, true)
 		if err == nil {
 			notes = append(notes, disorderNote(out.shards))
+			disorder = disorderOf(out.shards, notes[len(notes)-1])
 		}
 	}
 	if err != nil {
@@ -124,7 +128,8 @@ func Run(opts Options) (*Report, error) {
 	r.Inputs = append([]string{}, given...) // directories as given, not their files
 	r.Replay = replay
 	r.Notes = append(r.Notes, notes...)
-	if r.Events == 0 && r.BadRows.Count > 0 {
+	r.stamp(&opts, pol, out.notes, disorder)
+	if r.Events == 0 && r.BadRows.Count > 0 && opts.Shard == nil {
 		return nil, fmt.Errorf("no usable events: all %d rows were bad (first: %s)", r.BadRows.Count, r.BadRows.First[0])
 	}
 	r.Trails, r.TrailsMissing = namedTrails(pol, out.shards, r)

@@ -28,6 +28,7 @@ type simulateFlags struct {
 	strict                    bool
 	mode                      string
 	workers                   int
+	shard                     string
 }
 
 func newSimulateCmd() *cobra.Command {
@@ -74,10 +75,12 @@ The policy is the [simulate] table of --policy FILE, else of the config
 	fl.StringVar(&f.customer, "customer", "", "print this customer's replay as a timeline (text or json) instead of the report")
 	fl.StringArrayVar(&f.contacts, "contacts", nil, "contact log (CSV or JSON Lines: customer_id, timestamp, optional entity_id, channel, reason); repeat for several files")
 	fl.BoolVar(&f.strict, "strict", false, "stop at the first bad row instead of skipping and counting bad rows")
+	fl.StringVar(&f.shard, "shard", "", "replay only shard I of N (I/N): the customers whose FNV-1a 64 id hash mod N is I; merge the JSON parts with simulate merge")
 	fl.StringVar(&f.mode, "replay", "auto", "auto, stream or buffered (for benchmarks)")
 	fl.IntVar(&f.workers, "workers", 0, "replay goroutines (default: GOMAXPROCS; half as many parse)")
 	_ = fl.MarkHidden("replay")
 	_ = fl.MarkHidden("workers")
+	cmd.AddCommand(newSimulateMergeCmd())
 	return cmd
 }
 
@@ -115,12 +118,20 @@ func runSimulate(cmd *cobra.Command, args []string, f *simulateFlags) error {
 		Mode:      mode,
 		Workers:   f.workers,
 	}
+	if f.shard != "" {
+		if opts.Shard, err = simulate.ParseShard(f.shard); err != nil {
+			return usageError(err)
+		}
+	}
 	if f.customer != "" {
 		return explainCustomer(cmd, opts, f, format, thresholds)
 	}
 	r, err := simulate.Run(opts)
 	if err != nil {
 		return usageError(err)
+	}
+	if r.Shard != nil {
+		r.AttachPart(toolVersion())
 	}
 	var buf bytes.Buffer
 	if err := report.Write(&buf, r, format); err != nil {
