@@ -121,7 +121,7 @@ func (r *Report) AttachPart(version string) {
 		p.TrailZones[id] = zs
 	}
 	if r.rows != nil && r.Customers <= MaxPartRows {
-		p.Rows = r.CustomerRows()
+		p.Rows = append([]CustomerRow{}, r.CustomerRows()...)
 	}
 	r.Part = p
 }

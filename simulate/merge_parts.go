@@ -33,10 +33,10 @@ func MergeParts(parts []*Report, names []string, opts MergeOptions) (*Report, er
 	owner := map[int]int{} // shard index -> part
 	for i, p := range parts {
 		switch {
-		case p.Fingerprints.Policy != first.Fingerprints.Policy || !reflect.DeepEqual(p.Settings, first.Settings):
-			return nil, fmt.Errorf("%s and %s come from different policies (%s, %s)", names[0], names[i], first.Fingerprints.Policy, p.Fingerprints.Policy)
 		case p.Fingerprints.Templates != first.Fingerprints.Templates:
 			return nil, fmt.Errorf("%s and %s come from different templates (%q, %q)", names[0], names[i], first.Fingerprints.Templates, p.Fingerprints.Templates)
+		case p.Fingerprints.Policy != first.Fingerprints.Policy || !reflect.DeepEqual(p.Settings, first.Settings):
+			return nil, fmt.Errorf("%s and %s come from different policies (%s, %s)", names[0], names[i], first.Fingerprints.Policy, p.Fingerprints.Policy)
 		case p.Fingerprints.Input != first.Fingerprints.Input || !reflect.DeepEqual(p.Inputs, first.Inputs):
 			return nil, fmt.Errorf("%s and %s read different inputs (%s, %s)", names[0], names[i], first.Fingerprints.Input, p.Fingerprints.Input)
 		case p.Shard.Count != first.Shard.Count:

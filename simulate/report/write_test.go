@@ -136,7 +136,7 @@ func TestJSONSchemaStable(t *testing.T) {
 	if err := json.Unmarshal(buf.Bytes(), &m); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"schema", "inputs", "settings", "replay", "notes", "events", "customers", "entities", "time_span", "as_is", "policy", "suppressed", "deferred", "templates", "channels", "daily", "sms", "flags", "top_customers", "bad_rows", "source_flapping", "silence_change"}
+	want := []string{"schema", "inputs", "settings", "replay", "notes", "events", "customers", "entities", "time_span", "as_is", "policy", "suppressed", "deferred", "templates", "channels", "daily", "sms", "flags", "top_customers", "bad_rows", "source_flapping", "silence_change", "fingerprints"}
 	if len(m) != len(want) {
 		t.Errorf("JSON has %d keys, want %d", len(m), len(want))
 	}
