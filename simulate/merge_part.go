@@ -41,9 +41,10 @@ type ShardSet struct {
 // carries it; a complete report does not.
 type Part struct {
 	Notelint string `json:"notelint"` // version of the notelint that wrote it
-	// Rows are one per customer, by id; nil when the part has more than
-	// MaxPartRows customers (then a merge cannot write the CSV report).
-	Rows          []CustomerRow           `json:"rows"`
+	// Rows are one per customer, by id (see encodeRow); nil when the part
+	// has more than MaxPartRows customers (then a merge cannot write the
+	// CSV report).
+	Rows          []string                `json:"rows"`
 	Trails        map[string]*Explanation `json:"trails"`
 	TrailsMissing string                  `json:"trails_missing,omitempty"`
 	// TrailZones name the zones of the trails' times (JSON keeps only their
@@ -121,7 +122,11 @@ func (r *Report) AttachPart(version string) {
 		p.TrailZones[id] = zs
 	}
 	if r.rows != nil && r.Customers <= MaxPartRows {
-		p.Rows = append([]CustomerRow{}, r.CustomerRows()...)
+		rows := r.CustomerRows()
+		p.Rows = make([]string, len(rows))
+		for i, c := range rows {
+			p.Rows[i] = encodeRow(c)
+		}
 	}
 	r.Part = p
 }

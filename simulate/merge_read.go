@@ -36,13 +36,23 @@ func ReadPart(data []byte, name, version string) (*Report, error) {
 	if err := checkShardSet(r.Shard); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	if err := r.checkFigures(); err != nil {
+	var rows []CustomerRow
+	if r.Part.Rows != nil {
+		rows = make([]CustomerRow, len(r.Part.Rows))
+		for i, s := range r.Part.Rows {
+			var err error
+			if rows[i], err = decodeRow(s); err != nil {
+				return nil, fmt.Errorf("%s: %w", name, err)
+			}
+		}
+	}
+	if err := r.checkFigures(rows); err != nil {
 		return nil, fmt.Errorf("%s: the figures do not add up: %w", name, err)
 	}
-	if err := r.checkCustomersInShard(); err != nil {
+	if err := r.checkCustomersInShard(rows); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	if err := r.restore(); err != nil {
+	if err := r.restore(rows); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return &r, nil
@@ -64,7 +74,7 @@ func checkShardSet(s *ShardSet) error {
 }
 
 // checkFigures checks the sums a report's figures must satisfy.
-func (r *Report) checkFigures() error {
+func (r *Report) checkFigures(rows []CustomerRow) error {
 	for _, st := range []struct {
 		name string
 		s    StreamStats
@@ -101,7 +111,7 @@ func (r *Report) checkFigures() error {
 	if r.BadRows.Count < int64(len(r.BadRows.First)) {
 		return fmt.Errorf("%d bad rows, %d listed", r.BadRows.Count, len(r.BadRows.First))
 	}
-	if rows := r.Part.Rows; rows != nil {
+	if r.Part.Rows != nil {
 		if int64(len(rows)) != r.Customers {
 			return fmt.Errorf("customers %d, %d per-customer rows", r.Customers, len(rows))
 		}
@@ -122,9 +132,9 @@ func (r *Report) checkFigures() error {
 
 // checkCustomersInShard checks that every customer the part names belongs
 // to its shards.
-func (r *Report) checkCustomersInShard() error {
+func (r *Report) checkCustomersInShard(rows []CustomerRow) error {
 	ids := r.shownCustomers()
-	for _, c := range r.Part.Rows {
+	for _, c := range rows {
 		ids = append(ids, c.ID)
 	}
 	for id := range r.Part.Trails {
@@ -139,10 +149,9 @@ func (r *Report) checkCustomersInShard() error {
 }
 
 // restore rebuilds from r.Part what Merge reads from a run's report.
-func (r *Report) restore() error {
+func (r *Report) restore(rows []CustomerRow) error {
 	p := r.Part
 	if p.Rows != nil {
-		rows := p.Rows
 		r.rows = &customerRows{build: func() []CustomerRow { return rows }}
 	}
 	r.Trails, r.TrailsMissing = p.Trails, p.TrailsMissing

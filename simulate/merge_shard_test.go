@@ -351,6 +351,7 @@ func TestMergeRefuses(t *testing.T) {
 		{"customers off", other(3, edit(parts[3], func(m map[string]any) { m["customers"] = m["customers"].(float64) + 1 })), "p3.json: the figures do not add up: customers"},
 		{"messages off", other(3, edit(parts[3], func(m map[string]any) { m["as_is"].(map[string]any)["messages"] = 1.0 })), "p3.json: the figures do not add up"},
 		{"rows off", other(2, edit(parts[2], func(m map[string]any) { m["part"].(map[string]any)["rows"] = []any{} })), "p2.json: the figures do not add up: customers"},
+		{"bad row", other(2, edit(parts[2], func(m map[string]any) { m["part"].(map[string]any)["rows"].([]any)[0] = "1 x" })), `p2.json: per-customer row "1 x"`},
 		{"wrong shard", other(2, edit(parts[2], func(m map[string]any) { m["shard"].(map[string]any)["indexes"] = []any{3.0} })), "p2.json: customer"},
 		{"bad shard", other(2, edit(parts[2], func(m map[string]any) { m["shard"].(map[string]any)["indexes"] = []any{4.0} })), "p2.json: shard indexes [4]"},
 		{"same shard twice", append(append([][]byte{}, parts...), parts[2]), "shard 2 of 4 is in both p2.json and p4.json"},
@@ -375,5 +376,24 @@ func TestMergeRefuses(t *testing.T) {
 	if r.Shard == nil || fmt.Sprint(r.Shard.Indexes) != "[0 1 2]" || r.Part == nil ||
 		!strings.Contains(strings.Join(r.Notes, "|"), "partial report: only the customers of shards 0, 1, 2 of 4") {
 		t.Errorf("partial merge: shard %+v, notes %q", r.Shard, r.Notes)
+	}
+}
+
+// TestRowEncoding: a part's rows read back as they were, whatever the id.
+func TestRowEncoding(t *testing.T) {
+	for _, c := range []CustomerRow{
+		{ID: "c1", AsIs: 3, Sent: 2, Suppressed: 1},
+		{ID: "id with  spaces\tand tab", AsIs: 0, Sent: 0, Deferred: 0},
+		{ID: "Ünïcødé 顧客", AsIs: 70000, Sent: 12, Suppressed: 69988, Deferred: 5, Flags: []string{"burst", "repeat"}, AsIsFlags: flagNames[:]},
+	} {
+		got, err := decodeRow(encodeRow(c))
+		if err != nil || fmt.Sprintf("%#v", got) != fmt.Sprintf("%#v", c) {
+			t.Errorf("%#v -> %q -> %#v, %v", c, encodeRow(c), got, err)
+		}
+	}
+	for _, bad := range []string{"", "1 2 3 4 5", "1 2 3 4 5 ", "a 2 3 4 5 id", "1 2 3 999 5 id", "-1 2 3 4 5 id"} {
+		if _, err := decodeRow(bad); err == nil {
+			t.Errorf("decodeRow(%q) accepted", bad)
+		}
 	}
 }

@@ -50,6 +50,10 @@ replay as a timeline: each event, each message and what the policy did to it.
 messages and silences before each contact: which templates draw contacts,
 which silences do (associations, not proof of cause).
 
+--shard I/N replays only the customers whose id hashes to shard I of N
+(FNV-1a 64 mod N); "notelint simulate merge" adds the JSON parts up into
+exactly the report of a single run.
+
 The policy is the [simulate] table of --policy FILE, else of the config
 (--config, NOTELINT_CONFIG or the nearest .notelint.toml).`,
 		Example: `  notelint simulate --policy examples/simulate/policy.toml examples/simulate/events.csv
