@@ -14,7 +14,12 @@ import (
 // of an indented object.
 
 func encodeRow(c CustomerRow) string {
-	return fmt.Sprintf("%d %d %d %d %d %s", c.AsIs, c.Sent, c.Deferred, flagBits(c.Flags), flagBits(c.AsIsFlags), c.ID)
+	b := make([]byte, 0, 24+len(c.ID))
+	for _, n := range [...]uint64{uint64(c.AsIs), uint64(c.Sent), uint64(c.Deferred), flagBits(c.Flags), flagBits(c.AsIsFlags)} {
+		b = strconv.AppendUint(b, n, 10)
+		b = append(b, ' ')
+	}
+	return string(append(b, c.ID...))
 }
 
 func flagBits(names []string) uint64 {

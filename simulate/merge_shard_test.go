@@ -397,3 +397,46 @@ func TestRowEncoding(t *testing.T) {
 		}
 	}
 }
+
+// TestMergeInMemoryAssociative: Merge of the reports of Run (no JSON in
+// between, as a combiner uses it) gives the single run, grouped any way.
+func TestMergeInMemoryAssociative(t *testing.T) {
+	opts := Options{Inputs: []string{"../examples/simulate/events.csv"}, Policy: loadPolicyT(t, "../examples/simulate/policy.toml"), Templates: exampleTemplates()}
+	whole, err := Run(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var parts []*Report
+	for i := 0; i < 3; i++ {
+		o := opts
+		o.Shard = &Shard{Index: i, Count: 3}
+		r, err := Run(o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts = append(parts, r)
+	}
+	all, err := Merge(parts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameAsRun(t, "merge(a, b, c)", all, whole)
+	ab, err := Merge(parts[0], parts[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	abc, err := Merge(ab, parts[2])
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameAsRun(t, "merge(merge(a, b), c)", abc, whole)
+	bc, err := Merge(parts[1], parts[2])
+	if err != nil {
+		t.Fatal(err)
+	}
+	abc2, err := Merge(parts[0], bc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameAsRun(t, "merge(a, merge(b, c))", abc2, whole)
+}
