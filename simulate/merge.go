@@ -21,7 +21,7 @@ func Merge(reports ...*Report) (*Report, error) {
 		return nil, err
 	}
 	out := &Report{Schema: first.Schema, Settings: first.Settings, Replay: "streaming", Notes: []string{}}
-	var hist [2]histogram
+	var hist [2]map[int]int64
 	byTpl := map[string]*TemplateStats{}
 	byChan := map[string]*ChannelStats{}
 	reasons := map[string]int64{}
@@ -51,7 +51,10 @@ func Merge(reports ...*Report) (*Report, error) {
 		}
 		for k, st := range []StreamStats{r.AsIs, r.Policy} {
 			for _, b := range st.Histogram {
-				hist[k].add(uint32(b.Messages), b.Customers)
+				if hist[k] == nil {
+					hist[k] = map[int]int64{}
+				}
+				hist[k][b.Messages] += b.Customers
 			}
 		}
 		for _, rc := range r.Suppressed.ByReason {
@@ -107,7 +110,7 @@ func Merge(reports ...*Report) (*Report, error) {
 	if !from.IsZero() {
 		out.TimeSpan = TimeSpan{From: fmtTime(from.UnixNano()), To: fmtTime(to.UnixNano())}
 	}
-	out.AsIs, out.Policy = streamStats(hist[0]), streamStats(hist[1])
+	out.AsIs, out.Policy = sparseStats(hist[0]), sparseStats(hist[1])
 	out.Suppressed = Suppressed{Total: out.AsIs.Messages - out.Policy.Messages}
 	for _, rc := range first.Suppressed.ByReason {
 		out.Suppressed.ByReason = append(out.Suppressed.ByReason, ReasonCount{Reason: rc.Reason, Messages: reasons[rc.Reason]})

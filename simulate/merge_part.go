@@ -259,7 +259,10 @@ func restoreZones(trails map[string]*Explanation, zones map[string][][3]string) 
 	}
 	for id, x := range trails {
 		zs := zones[id]
-		if x == nil || len(zs) != len(x.Steps) {
+		if x == nil {
+			return fmt.Errorf("the trail of %q is empty", id)
+		}
+		if len(zs) != len(x.Steps) {
 			return fmt.Errorf("the trail of %q has %d zones for %d steps", id, len(zs), len(x.Steps))
 		}
 		for i := range x.Steps {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"time"
 )
@@ -73,15 +74,35 @@ func checkShardSet(s *ShardSet) error {
 	return nil
 }
 
+// maxHistMessages bounds the messages of one customer (the replay counts
+// them in 32 bits).
+const maxHistMessages = math.MaxUint32
+
 // checkFigures checks the sums a report's figures must satisfy.
 func (r *Report) checkFigures(rows []CustomerRow) error {
+	if len(r.Flags) != nFlags {
+		return fmt.Errorf("%d flags, want %d", len(r.Flags), nFlags)
+	}
+	for i, f := range r.Flags {
+		if f.Name != flagNames[i] {
+			return fmt.Errorf("flag %d is %q, want %q", i+1, f.Name, flagNames[i])
+		}
+	}
+	if len(r.Suppressed.ByReason) != nDrops {
+		return fmt.Errorf("%d suppression reasons, want %d", len(r.Suppressed.ByReason), nDrops)
+	}
+	for i, rc := range r.Suppressed.ByReason {
+		if rc.Reason != dropNames[i] {
+			return fmt.Errorf("suppression reason %d is %q, want %q", i+1, rc.Reason, dropNames[i])
+		}
+	}
 	for _, st := range []struct {
 		name string
 		s    StreamStats
 	}{{"as_is", r.AsIs}, {"policy", r.Policy}} {
 		var cust, msgs int64
 		for _, b := range st.s.Histogram {
-			if b.Messages < 0 || b.Customers <= 0 {
+			if b.Messages < 0 || b.Messages > maxHistMessages || b.Customers <= 0 {
 				return fmt.Errorf("%s histogram bin %+v", st.name, b)
 			}
 			cust += b.Customers

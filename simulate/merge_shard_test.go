@@ -440,3 +440,47 @@ func TestMergeInMemoryAssociative(t *testing.T) {
 	}
 	sameAsRun(t, "merge(a, merge(b, c))", abc2, whole)
 }
+
+// FuzzReadPart: any bytes give a part or an error, never a panic, and a
+// part that is read merges. The seed corpus (testdata/fuzz/FuzzReadPart)
+// holds a part of testdata/simulate/events.csv.
+func FuzzReadPart(f *testing.F) {
+	f.Add([]byte(`{"schema":"notelint.simulate/v1","shard":{"count":1,"indexes":[0]},"part":{"notelint":"v-test","trails":{"c":null}}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, err := ReadPart(data, "f.json", testVersion)
+		if err != nil {
+			return
+		}
+		m, err := MergeParts([]*Report{r}, []string{"f.json"}, MergeOptions{AllowPartial: true, Notelint: testVersion})
+		if err != nil {
+			return
+		}
+		_ = m.CustomerRows()
+		if _, err := json.Marshal(m); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+// TestSparseStats: the merge's histogram statistics equal the run's.
+func TestSparseStats(t *testing.T) {
+	for seed := uint64(0); seed < 200; seed++ {
+		var dense histogram
+		sparse := map[int]int64{}
+		x := seed*2654435761 + 1
+		for i := 0; i < int(seed%13); i++ {
+			x = x*6364136223846793005 + 1442695040888963407
+			n, c := int(x>>58), int64(x>>40&7)
+			if c == 0 {
+				continue
+			}
+			dense.add(uint32(n), c)
+			sparse[n] += c
+		}
+		a, _ := json.Marshal(streamStats(dense))
+		b, _ := json.Marshal(sparseStats(sparse))
+		if string(a) != string(b) {
+			t.Fatalf("seed %d: sparse %s, dense %s", seed, b, a)
+		}
+	}
+}
