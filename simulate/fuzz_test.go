@@ -203,6 +203,7 @@ silent_gap = { after = "30m" }
 			return
 		}
 		a.Replay, b.Replay, a.Notes, b.Notes = "", "", nil, nil
+		a.merge, b.merge = mergeState{}, mergeState{} // the notes' parts, for Merge
 		if !sameReport(a, b) {
 			t.Fatalf("modes disagree:\n%+v\n%+v", a, b)
 		}
