@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -174,6 +175,13 @@ func TestShardMergeEqualsRun(t *testing.T) {
 					t.Fatal(err)
 				}
 				sameAsRun(t, fmt.Sprintf("%d shards", n), merged, whole)
+				// The order of the parts does not matter.
+				reversed := append([][]byte{}, parts...)
+				slices.Reverse(reversed)
+				if merged, err = mergeJSON(t, reversed, false); err != nil {
+					t.Fatal(err)
+				}
+				sameAsRun(t, fmt.Sprintf("%d shards in reverse order", n), merged, whole)
 				// merge(merge(first half), merge(second half)) == merge(all).
 				half := n / 2
 				var halves [][]byte
