@@ -8,14 +8,19 @@ import (
 )
 
 // A part carries its per-customer rows as one string each, "AS_IS SENT
-// DEFERRED POLICY_FLAGS AS_IS_FLAGS ID": the counts, the flags as bit sets
-// (bit i is the i-th flag of the report's "flags") and the id, which runs
-// to the end of the string. A row takes about 30 bytes instead of the 200
+// DEFERRED POLICY_FLAGS AS_IS_FLAGS SOURCE_FLAPPING ID": the counts, the
+// flags as bit sets (bit i is the i-th flag of the report's "flags"),
+// source flapping as 0 or 1, and the id, which runs to the end of the
+// string. A row takes about 30 bytes instead of the 200
 // of an indented object.
 
 func encodeRow(c CustomerRow) string {
 	b := make([]byte, 0, 24+len(c.ID))
-	for _, n := range [...]uint64{uint64(c.AsIs), uint64(c.Sent), uint64(c.Deferred), flagBits(c.Flags), flagBits(c.AsIsFlags)} {
+	var src uint64
+	if c.SourceFlapping {
+		src = 1
+	}
+	for _, n := range [...]uint64{uint64(c.AsIs), uint64(c.Sent), uint64(c.Deferred), flagBits(c.Flags), flagBits(c.AsIsFlags), src} {
 		b = strconv.AppendUint(b, n, 10)
 		b = append(b, ' ')
 	}
@@ -44,13 +49,13 @@ func flagsOf(b uint64) []string {
 
 // decodeRow reads a row encodeRow wrote.
 func decodeRow(s string) (CustomerRow, error) {
-	var n [5]uint64
+	var n [6]uint64
 	rest := s
 	for i := range n {
 		f, r, ok := strings.Cut(rest, " ")
 		v, err := strconv.ParseUint(f, 10, 64)
-		if !ok || err != nil || i < 3 && v > 1<<31 || i >= 3 && v >= 1<<len(flagNames) {
-			return CustomerRow{}, fmt.Errorf("per-customer row %q: want AS_IS SENT DEFERRED POLICY_FLAGS AS_IS_FLAGS ID", s)
+		if !ok || err != nil || i < 3 && v > 1<<31 || (i == 3 || i == 4) && v >= 1<<len(flagNames) || i == 5 && v > 1 {
+			return CustomerRow{}, fmt.Errorf("per-customer row %q: want AS_IS SENT DEFERRED POLICY_FLAGS AS_IS_FLAGS SOURCE_FLAPPING ID", s)
 		}
 		n[i], rest = v, r
 	}
@@ -58,5 +63,5 @@ func decodeRow(s string) (CustomerRow, error) {
 		return CustomerRow{}, fmt.Errorf("per-customer row %q: no id", s)
 	}
 	return CustomerRow{ID: rest, AsIs: int(n[0]), Sent: int(n[1]), Suppressed: int(n[0]) - int(n[1]), Deferred: int(n[2]),
-		Flags: flagsOf(n[3]), AsIsFlags: flagsOf(n[4])}, nil
+		Flags: flagsOf(n[3]), AsIsFlags: flagsOf(n[4]), SourceFlapping: n[5] == 1}, nil
 }

@@ -392,14 +392,14 @@ func TestRowEncoding(t *testing.T) {
 	for _, c := range []CustomerRow{
 		{ID: "c1", AsIs: 3, Sent: 2, Suppressed: 1},
 		{ID: "id with  spaces\tand tab", AsIs: 0, Sent: 0, Deferred: 0},
-		{ID: "Ünïcødé 顧客", AsIs: 70000, Sent: 12, Suppressed: 69988, Deferred: 5, Flags: []string{"burst", "repeat"}, AsIsFlags: flagNames[:]},
+		{ID: "Ünïcødé 顧客", AsIs: 70000, Sent: 12, Suppressed: 69988, Deferred: 5, Flags: []string{"burst", "repeat"}, AsIsFlags: flagNames[:], SourceFlapping: true},
 	} {
 		got, err := decodeRow(encodeRow(c))
 		if err != nil || fmt.Sprintf("%#v", got) != fmt.Sprintf("%#v", c) {
 			t.Errorf("%#v -> %q -> %#v, %v", c, encodeRow(c), got, err)
 		}
 	}
-	for _, bad := range []string{"", "1 2 3 4 5", "1 2 3 4 5 ", "a 2 3 4 5 id", "1 2 3 999 5 id", "-1 2 3 4 5 id"} {
+	for _, bad := range []string{"", "1 2 3 4 5 0", "1 2 3 4 5 0 ", "a 2 3 4 5 0 id", "1 2 3 999 5 0 id", "-1 2 3 4 5 0 id", "1 2 3 4 5 2 id", "1 2 3 4 5 id"} {
 		if _, err := decodeRow(bad); err == nil {
 			t.Errorf("decodeRow(%q) accepted", bad)
 		}
