@@ -123,6 +123,7 @@ func Run(opts Options) (*Report, error) {
 	if out.sortedCopy {
 		replay = "buffered"
 		notes = append(notes, disorderNote(out.shards))
+		disorder = disorderOf(out.shards, notes[len(notes)-1])
 	}
 	r := buildReport(&opts, pol, out)
 	r.Inputs = append([]string{}, given...) // directories as given, not their files
