@@ -106,15 +106,7 @@ func (s *phScanner) scan(from, to int, plural string) {
 			s.issue(i, i+2, "\"}}\" has no opening \"{{\"", false)
 			i += 2
 		case c == '#' && s.syn&SyntaxRuby != 0 && strings.HasPrefix(t[i:], "#{"):
-			// Ruby interpolation in a template (#{ticket.title}, #{t('…')}).
-			e := s.find(t, i+2, "}")
-			if e < 0 || e > maxArgLen || strings.ContainsRune(t[i+2:i+2+e], '\n') {
-				i++ // not an interpolation: "#" as text
-				continue
-			}
-			code := t[i+2 : i+2+e]
-			s.add(Placeholder{Name: firstIdent(strings.TrimSpace(code)), Start: i, End: i + 2 + e + 1, Translated: IsTranslationCall(code)})
-			i += 2 + e + 1
+			i = s.rubyInterp(t, i)
 		case c == '%' && s.syn&SyntaxRuby != 0 && strings.HasPrefix(t[i:], "%{"):
 			end := s.find(t, i+2, "}")
 			if end < 0 {

@@ -198,3 +198,16 @@ func checkSmartyBlocks(text string) (int, string, bool) {
 	}
 	return 0, "", false
 }
+
+// rubyInterp reads a Ruby interpolation at i (t[i:] starts with "#{"):
+// #{ticket.title} is a value, #{t('…')} a translation call. A "#{" not
+// closed on its line is text.
+func (s *phScanner) rubyInterp(t string, i int) int {
+	e := s.find(t, i+2, "}")
+	if e < 0 || e > maxArgLen || strings.ContainsRune(t[i+2:i+2+e], '\n') {
+		return i + 1
+	}
+	code := t[i+2 : i+2+e]
+	s.add(Placeholder{Name: firstIdent(strings.TrimSpace(code)), Start: i, End: i + 2 + e + 1, Translated: IsTranslationCall(code)})
+	return i + 2 + e + 1
+}
