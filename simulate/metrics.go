@@ -17,6 +17,7 @@ type accum struct {
 	days      dayCounts // messages per stream and local day
 	flagCount [2][nFlags]int64
 	examples  [2][nFlags]exampleSet
+	ka        kaAccum // keep-alives
 }
 
 func newAccum(pol *compiled) *accum {
@@ -58,6 +59,7 @@ func (a *accum) merge(b *accum) {
 		a.drops[i] += b.drops[i]
 	}
 	a.deferred += b.deferred
+	a.ka.merge(&b.ka)
 	a.days.merge(&b.days)
 }
 
@@ -136,6 +138,7 @@ type CustomerRow struct {
 	Sent       int      `json:"sent"`
 	Suppressed int      `json:"suppressed"`
 	Deferred   int      `json:"deferred"`
+	Keepalive  int      `json:"keepalive,omitempty"`   // keep-alives among Sent
 	Flags      []string `json:"flags,omitempty"`       // policy stream
 	AsIsFlags  []string `json:"as_is_flags,omitempty"` // as-is stream
 }
@@ -226,13 +229,16 @@ func (s *shard) summarize() *shardSummary {
 	return sum
 }
 
-func (s *shard) row(ci uint32) CustomerRow { return rowOf(s.cust.at(ci), s.custKeys.get(ci)) }
+func (s *shard) row(ci uint32) CustomerRow {
+	return rowOf(s.cust.at(ci), s.custKeys.get(ci), s.kaCust[ci])
+}
 
-// rowOf is the report row of customer c with id key.
-func rowOf(c *customer, key []byte) CustomerRow {
+// rowOf is the report row of customer c with id key, ka of whose sent
+// messages were keep-alives.
+func rowOf(c *customer, key []byte, ka uint32) CustomerRow {
 	return CustomerRow{
-		ID: string(key), AsIs: int(c.asIs), Sent: int(c.sent),
-		Suppressed: int(c.asIs) - int(c.sent), Deferred: int(c.deferred),
+		ID: string(key), AsIs: int(c.asIs), Sent: int(c.sent), Keepalive: int(ka),
+		Suppressed: int(c.asIs) - int(c.sent-ka), Deferred: int(c.deferred),
 		Flags: flagList(c.flags, streamPolicy), AsIsFlags: flagList(c.flags, streamAsIs),
 	}
 }

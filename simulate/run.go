@@ -82,7 +82,8 @@ func Run(opts Options) (*Report, error) {
 		}
 		contactRec, contactExplain = withContactObserver(&opts)
 	}
-	buffered := opts.Mode == ModeBuffered || slices.Contains(opts.Inputs, "-")
+	// Keep-alives need each entity's span end before its replay: buffered.
+	buffered := opts.Mode == ModeBuffered || slices.Contains(opts.Inputs, "-") || len(pol.ka) > 0
 	replay := "streaming"
 	if buffered {
 		replay = "buffered"
@@ -141,7 +142,7 @@ func buildReport(opts *Options, pol *compiled, out *pipelineOut) *Report {
 	tables := make([]customerTable, 0, len(out.shards))
 	for _, sh := range out.shards {
 		sum := sh.summarize()
-		tables = append(tables, customerTable{cust: sh.cust, keys: sh.custKeys})
+		tables = append(tables, customerTable{cust: sh.cust, keys: sh.custKeys, ka: sh.kaCust})
 		acc.merge(sum.acc)
 		customers += sum.customers
 		entities += sum.entities
@@ -164,7 +165,8 @@ func buildReport(opts *Options, pol *compiled, out *pipelineOut) *Report {
 	r.Policy = streamStats(hist[streamPolicy])
 	r.fillTemplates(pol, acc)
 	r.fillFlags(pol, acc, flagCust)
-	r.Suppressed = Suppressed{Total: r.AsIs.Messages - r.Policy.Messages}
+	r.fillKeepalive(pol, acc, tables)
+	r.Suppressed = Suppressed{Total: r.AsIs.Messages - r.policyStatusMessages()}
 	r.Suppressed.ByReason = make([]ReasonCount, nDrops)
 	for i := range acc.drops {
 		r.Suppressed.ByReason[i] = ReasonCount{Reason: dropNames[i], Messages: acc.drops[i]}

@@ -98,7 +98,9 @@ type shard struct {
 	order2      []uint32
 	srcs        []*source
 	touchedQ    []touched
-	sink        int64 // keeps prefetch loads alive
+	ka          *kaState          // keep-alives (buffered replays of a policy with keep-alives)
+	kaCust      map[uint32]uint32 // keep-alives sent per customer
+	sink        int64             // keeps prefetch loads alive
 }
 
 // bufEvent is one event held by a buffered (unsorted-input) shard: 24 bytes.

@@ -17,11 +17,19 @@ const CSVHeader = "customer_id,as_is,sent,suppressed,deferred,flags"
 // the policy stream's, joined by ";".
 func writeCSV(w io.Writer, r *simulate.Report) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(strings.Split(CSVHeader, ",")); err != nil {
+	header := strings.Split(CSVHeader, ",")
+	if r.Keepalive != nil {
+		// A policy with keep-alives: how many of sent were keep-alives.
+		header = append(header, "keepalive")
+	}
+	if err := cw.Write(header); err != nil {
 		return fmt.Errorf("writing csv: %w", err)
 	}
 	for _, c := range r.CustomerRows() {
 		rec := []string{cell(c.ID), strconv.Itoa(c.AsIs), strconv.Itoa(c.Sent), strconv.Itoa(c.Suppressed), strconv.Itoa(c.Deferred), cell(strings.Join(c.Flags, ";"))}
+		if r.Keepalive != nil {
+			rec = append(rec, strconv.Itoa(c.Keepalive))
+		}
 		if err := cw.Write(rec); err != nil {
 			return fmt.Errorf("writing csv: %w", err)
 		}

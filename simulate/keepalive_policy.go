@@ -1,0 +1,119 @@
+package simulate
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/notelint/notelint/lint/tomlkey"
+)
+
+// Keepalive is a [[simulate.keepalive]] rule: a message sent when an entity
+// has had no message for After (see the package documentation).
+type Keepalive struct {
+	After    time.Duration
+	Template string
+	Statuses []string // only while the entity is in one of these; empty: any status
+	Repeat   bool     // again after each further After of silence
+}
+
+type keepaliveSection struct {
+	After    any      `toml:"after"`
+	Template string   `toml:"template"`
+	Statuses []string `toml:"statuses"`
+	Repeat   bool     `toml:"repeat"`
+}
+
+// maxKeepalives bounds the keep-alive rules of a policy.
+const maxKeepalives = 8
+
+// minKeepaliveAfter is the shortest keep-alive interval.
+const minKeepaliveAfter = time.Minute
+
+func compileKeepalives(p *Policy, ks []keepaliveSection, data []byte, name string) error {
+	if len(ks) > maxKeepalives {
+		return fmt.Errorf("%s:%d: %d [[simulate.keepalive]] rules: at most %d", name, tomlkey.ArrayLine(data, "simulate.keepalive", maxKeepalives), len(ks), maxKeepalives)
+	}
+	triggerTpl := map[string]bool{}
+	for _, t := range p.Triggers {
+		triggerTpl[t.Template] = true
+	}
+	for i, k := range ks {
+		where := fmt.Sprintf("%s:%d: simulate.keepalive #%d", name, tomlkey.ArrayLine(data, "simulate.keepalive", i), i+1)
+		if k.After == nil {
+			return fmt.Errorf("%s: missing after (a duration such as \"24h\")", where)
+		}
+		str, ok := k.After.(string)
+		if !ok {
+			return fmt.Errorf("%s: after: want a duration string such as \"24h\", found %v", where, k.After)
+		}
+		d, err := ParseDuration(str)
+		if err != nil {
+			return fmt.Errorf("%s: after: %w", where, err)
+		}
+		if d < minKeepaliveAfter || d > maxDuration {
+			return fmt.Errorf("%s: after: %q: want 1m to 3650d", where, str)
+		}
+		if strings.TrimSpace(k.Template) == "" {
+			return fmt.Errorf("%s: missing template", where)
+		}
+		if triggerTpl[k.Template] {
+			return fmt.Errorf("%s: template %q is also a trigger's template: a keep-alive needs its own", where, k.Template)
+		}
+		for _, st := range k.Statuses {
+			if strings.TrimSpace(st) == "" {
+				return fmt.Errorf("%s: statuses: empty status", where)
+			}
+		}
+		p.Keepalives = append(p.Keepalives, Keepalive{After: d, Template: k.Template, Statuses: append([]string(nil), k.Statuses...), Repeat: k.Repeat})
+	}
+	return nil
+}
+
+// KeepaliveSummary is one keep-alive rule as the report shows it.
+type KeepaliveSummary struct {
+	After    string   `json:"after"`
+	Template string   `json:"template"`
+	Statuses []string `json:"statuses"`
+	Repeat   bool     `json:"repeat"`
+}
+
+func keepaliveSummaries(p *Policy) []KeepaliveSummary {
+	var out []KeepaliveSummary
+	for _, k := range p.Keepalives {
+		out = append(out, KeepaliveSummary{After: formatDuration(k.After), Template: k.Template, Statuses: append([]string{}, k.Statuses...), Repeat: k.Repeat})
+	}
+	return out
+}
+
+// KeepaliveStats are the keep-alives of the policy stream.
+type KeepaliveStats struct {
+	Sent      int64         `json:"sent"`
+	Deferred  int64         `json:"deferred"`  // sent after quiet hours
+	Dropped   []ReasonCount `json:"dropped"`   // attempts dropped by quiet_hours (drop), min_gap, max_per_day
+	Customers int64         `json:"customers"` // customers who got at least one
+}
+
+// fillKeepalive sets r.Keepalive when the policy has keep-alives.
+func (r *Report) fillKeepalive(pol *compiled, acc *accum, tables []customerTable) {
+	if len(pol.ka) == 0 {
+		return
+	}
+	k := &KeepaliveStats{Sent: acc.ka.sent, Deferred: acc.ka.deferred, Dropped: make([]ReasonCount, nKADrops)}
+	for _, t := range tables {
+		k.Customers += int64(len(t.ka))
+	}
+	for i := range acc.ka.drops {
+		k.Dropped[i] = ReasonCount{Reason: kaDropNames[i], Messages: acc.ka.drops[i]}
+	}
+	r.Keepalive = k
+}
+
+// policyStatusMessages is the number of policy messages sent for status
+// changes (keep-alives not included).
+func (r *Report) policyStatusMessages() int64 {
+	if r.Keepalive == nil {
+		return r.Policy.Messages
+	}
+	return r.Policy.Messages - r.Keepalive.Sent
+}
