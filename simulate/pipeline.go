@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io"
+	"math"
 	"sync"
 )
 
@@ -36,6 +37,9 @@ func runPipeline(opts *Options, pol *compiled, buffered bool) (*pipelineOut, err
 			out.shards[i].winSize = opts.winSize
 		}
 		out.shards[i].logCap = maxTrailEvents / nS
+		if opts.keepEvents {
+			out.shards[i].logCap = math.MaxInt
+		}
 	}
 
 	stop := make(chan struct{})
