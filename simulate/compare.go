@@ -163,6 +163,8 @@ func (s *shard) replica(pol *compiled, obs Observer) (*shard, error) {
 		// did, replaying s's log with other indexes would be wrong.
 		return nil, errors.New("simulate: internal error: a replay shard interned its events differently")
 	}
+	// Same ids at the same indexes: share the source's ids, its log.
+	t.custKeys, t.entKeys = s.custKeys, s.entKeys
 	t.evs = s.evs
 	t.acc.events, t.acc.minT, t.acc.maxT = s.acc.events, s.acc.minT, s.acc.maxT
 	return t, nil

@@ -225,6 +225,10 @@ func Sweep(opts Options, grid string, combos []Combination, pick int) (*SweepRes
 		if i+1 == pick {
 			reports[pick] = r
 		}
+		// The replay's state is garbage now: return it before the next
+		// replay builds its own, so memory holds one replay at a time.
+		r = nil
+		runtime.GC()
 	}
 	res.Timing(firstDone, time.Since(start))
 	res.MarkFrontier()

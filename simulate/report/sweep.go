@@ -177,7 +177,12 @@ func writeSweepCSV(w io.Writer, res *simulate.SweepResult, keys []string) error 
 
 // FrontierChart is the sweep's scatter chart: messages per customer
 // against silent entities, the frontier joined, the current policy marked.
-func FrontierChart(res *simulate.SweepResult) string {
+func FrontierChart(res *simulate.SweepResult) string { return frontierChart(res, false) }
+
+// FrontierSVG is FrontierChart as a standalone SVG image.
+func FrontierSVG(res *simulate.SweepResult) string { return frontierChart(res, true) }
+
+func frontierChart(res *simulate.SweepResult, standalone bool) string {
 	pts := make([]svg.ScatterPoint, len(res.Points))
 	for i, p := range res.Points {
 		pts[i] = svg.ScatterPoint{X: p.Mean, Y: float64(p.SilentEntities), Label: fmt.Sprintf("#%d %s", p.Index, p.Label),
@@ -185,7 +190,7 @@ func FrontierChart(res *simulate.SweepResult) string {
 	}
 	sc := svg.Scatter{ID: "frontier", Title: "Messages per customer against silent entities",
 		Desc:   "One point per combination; the Pareto frontier (over every objective) is filled and joined, the current policy is the diamond.",
-		Points: pts, XTitle: "messages per customer (mean)", YTitle: "silent entities"}
+		Points: pts, XTitle: "messages per customer (mean)", YTitle: "silent entities", Standalone: standalone}
 	return sc.SVG()
 }
 

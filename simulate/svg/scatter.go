@@ -25,7 +25,11 @@ type Scatter struct {
 	XTitle, YTitle  string
 	XFormat         func(float64) string // default: two decimals
 	Width, Height   int                  // default 720 × 380
+	Standalone      bool                 // an image file: carries its own style and background
 }
+
+// standaloneStyle styles a chart outside the report page.
+const standaloneStyle = `<style>text{font:12px system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;fill:#333}.grid{stroke:#e3e6ea}.axis{stroke:#6b6b6b}.axis-title{fill:#4d4d4d}</style>`
 
 // axisRange returns a nice [lo, hi] around the values with its step.
 func axisRange(vs []float64, ticks int, fromZero bool) (lo, hi, step float64) {
@@ -87,6 +91,9 @@ func (s *Scatter) SVG() string {
 	py := func(v float64) float64 { return top + ph - (v-y0)/(y1-y0)*ph }
 	var sb strings.Builder
 	svgOpen(&sb, s.ID, "scatter", s.Title, s.Desc, w, h)
+	if s.Standalone {
+		fmt.Fprintf(&sb, `%s<rect width="%d" height="%d" fill="#fff"/>`, standaloneStyle, w, h)
+	}
 	// Legend.
 	fmt.Fprintf(&sb, `<g class="legend"><circle cx="%s" cy="14" r="5" fill="%s"/><text class="legend-text" x="%s" y="18">on the frontier</text>`, coord(left+5), Blue, coord(left+15))
 	fmt.Fprintf(&sb, `<circle cx="%s" cy="14" r="5" fill="#fff" stroke="#767676" stroke-width="1.5"/><text class="legend-text" x="%s" y="18">dominated</text>`, coord(left+140), coord(left+150))
