@@ -77,10 +77,11 @@ func sameReading(a, b *Policy) error {
 func (st *runState) replayPolicy(opts *Options, p *Policy) (*Report, error) {
 	pol := compile(p, opts.Templates)
 	var rec *contactRecorder
+	var sends *sendObserver
 	var obs Observer
 	if st.contacts != nil {
-		rec = newContactRecorder()
-		obs = &contactObserver{rec: rec, only: map[string]bool{}}
+		rec, sends = newContactRecorder(), newSendObserver()
+		obs = &contactObserver{rec: rec, next: sends}
 	}
 	src := st.out.shards
 	shards := make([]*shard, len(src))
@@ -111,6 +112,8 @@ func (st *runState) replayPolicy(opts *Options, p *Policy) (*Report, error) {
 			explain[id] = true
 		}
 		r.Contacts, r.contactSteps = attributeContacts(rec, st.contacts, pol, opts.Contacts, explain)
+		ps, _ := attributeContacts(sends.rec, st.contacts, pol, opts.Contacts, map[string]bool{})
+		r.policyContacts = &policyContacts{after: ps.AfterTemplate, inSilence: ps.InSilence}
 		for id, x := range r.Trails {
 			x.addContacts(r.contactSteps[id])
 		}

@@ -50,6 +50,9 @@ func (r *TrailRecorder) Event(e EventRecord) {
 
 // Message implements Observer.
 func (r *TrailRecorder) Message(d MessageDecision) {
+	if d.Keepalive {
+		return // timelines do not show keep-alives yet
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	t := r.trail(d.Customer)

@@ -88,7 +88,7 @@ func (s *shard) deliver(k int, ci uint32, m *msg) {
 			s.addTent(m.ent, at)
 		}
 	}
-	if s.cust.at(ci).observed && m.seq != kaSeq {
+	if s.cust.at(ci).observed {
 		s.observeMessage(k, ci, m, true, "")
 	}
 }

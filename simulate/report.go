@@ -41,8 +41,9 @@ type Report struct {
 	Trails        map[string]*Explanation `json:"-"`
 	TrailsMissing string                  `json:"-"`
 
-	rows         *customerRows     // see CustomerRows
-	contactSteps map[string][]Step // --contacts: the contacts of the observed customers, for Explain
+	rows           *customerRows     // see CustomerRows
+	policyContacts *policyContacts   // comparisons and sweeps with --contacts: see PolicyContacts
+	contactSteps   map[string][]Step // --contacts: the contacts of the observed customers, for Explain
 }
 
 // TimeSpan is the first and last event time (RFC 3339, UTC).

@@ -23,11 +23,12 @@ type SweepPoint struct {
 	NightSends     int64    `json:"night_sends"`     // quiet_send: messages sent inside quiet hours
 	SilentEntities int64    `json:"silent_entities"` // silent_gap
 	SMSCost        *float64 `json:"sms_cost"`        // nil without templates (segments when no price)
-	// With --contacts: as-is messages the policy keeps that were followed
-	// by a contact, and the contacts the as-is data puts in silences.
-	KeptWithContact *int64 `json:"kept_with_contact,omitempty"`
-	Frontier        bool   `json:"frontier"`
-	Dominates       bool   `json:"dominates_current"` // at least as good as the current policy on every objective, better on one
+	// With --contacts: the contacts within the contact window after a
+	// policy message, and those in a silence of the policy stream.
+	ContactsAfter     *int64 `json:"contacts_after_messages,omitempty"`
+	ContactsInSilence *int64 `json:"contacts_in_silences,omitempty"`
+	Frontier          bool   `json:"frontier"`
+	Dominates         bool   `json:"dominates_current"` // at least as good as the current policy on every objective, better on one
 
 	Policy *Policy `json:"-"`
 }
@@ -38,8 +39,8 @@ func (p *SweepPoint) objectives() []float64 {
 	if p.SMSCost != nil {
 		o = append(o, *p.SMSCost)
 	}
-	if p.KeptWithContact != nil {
-		o = append(o, float64(*p.KeptWithContact))
+	if p.ContactsAfter != nil {
+		o = append(o, float64(*p.ContactsAfter), float64(*p.ContactsInSilence))
 	}
 	return o
 }
@@ -84,13 +85,8 @@ func SweepPointOf(i int, label string, values []string, p *Policy, r *Report) Sw
 		}
 		pt.SMSCost = &c
 	}
-	if r.Contacts != nil {
-		for _, f := range r.Contacts.Policy {
-			if f.Fate == "kept" {
-				n := f.WithContact
-				pt.KeptWithContact = &n
-			}
-		}
+	if after, silence, ok := r.PolicyContacts(); ok {
+		pt.ContactsAfter, pt.ContactsInSilence = &after, &silence
 	}
 	return pt
 }
@@ -208,6 +204,13 @@ func Sweep(opts Options, grid string, combos []Combination, pick int) (*SweepRes
 	if err != nil {
 		return nil, nil, err
 	}
+	if st.contacts != nil {
+		// The policy-stream contact figures come from a replay with the
+		// recorders of the comparisons (the report is the same).
+		if first, err = st.replayPolicy(&opts, opts.Policy); err != nil {
+			return nil, nil, err
+		}
+	}
 	firstDone := time.Since(start)
 	for _, s := range st.out.shards {
 		if s.logLost {
@@ -225,9 +228,9 @@ func Sweep(opts Options, grid string, combos []Combination, pick int) (*SweepRes
 		if i+1 == pick {
 			reports[pick] = r
 		}
-		// The replay's state is garbage now: return it before the next
-		// replay builds its own, so memory holds one replay at a time.
-		r = nil
+		// The replay's state (r is not used again) is garbage now: return
+		// it before the next replay builds its own, so memory holds one
+		// replay at a time.
 		runtime.GC()
 	}
 	res.Timing(firstDone, time.Since(start))

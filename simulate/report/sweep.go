@@ -42,8 +42,8 @@ func sweepHeader(res *simulate.SweepResult, keys []string) []string {
 	if res.Points[0].SMSCost != nil {
 		h = append(h, "SMS cost")
 	}
-	if res.Points[0].KeptWithContact != nil {
-		h = append(h, "kept msgs with contact")
+	if res.Points[0].ContactsAfter != nil {
+		h = append(h, "contacts after msgs", "contacts in silences")
 	}
 	return append(h, "frontier")
 }
@@ -63,8 +63,8 @@ func sweepCells(res *simulate.SweepResult, p *simulate.SweepPoint, keys []string
 	if p.SMSCost != nil {
 		c = append(c, fmt.Sprintf("%.2f", *p.SMSCost))
 	}
-	if p.KeptWithContact != nil {
-		c = append(c, strconv.FormatInt(*p.KeptWithContact, 10))
+	if p.ContactsAfter != nil {
+		c = append(c, strconv.FormatInt(*p.ContactsAfter, 10), strconv.FormatInt(*p.ContactsInSilence, 10))
 	}
 	mark := ""
 	switch {
