@@ -127,8 +127,10 @@ func (st *runState) replayPolicy(opts *Options, p *Policy) (*Report, error) {
 // the first run buffered, streams unless a customer's rows are out of order.
 func (st *runState) replayFor(pol *compiled, notes []string) (string, []string) {
 	switch {
-	case len(pol.ka) > 0:
+	case len(pol.ka) > 0 && st.why == "forced":
 		return "buffered", notes
+	case len(pol.ka) > 0:
+		return "buffered", append(notes, keepaliveNote)
 	case st.why == "keepalive":
 		for _, s := range st.out.shards {
 			if s.disorder != nil {

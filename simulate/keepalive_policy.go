@@ -86,6 +86,10 @@ func keepaliveSummaries(p *Policy) []KeepaliveSummary {
 	return out
 }
 
+// keepaliveNote is the report note of a run that is buffered because its
+// policy has keep-alives.
+const keepaliveNote = "the policy has keep-alives, which depend on each entity's later events: the events were replayed from a sorted in-memory copy"
+
 // KeepaliveStats are the keep-alives of the policy stream.
 type KeepaliveStats struct {
 	Sent      int64         `json:"sent"`
@@ -116,4 +120,33 @@ func (r *Report) policyStatusMessages() int64 {
 		return r.Policy.Messages
 	}
 	return r.Policy.Messages - r.Keepalive.Sent
+}
+
+// keepaliveSteps adds a step per keep-alive sent, saying how long its
+// entity had been without a message.
+func (x *Explanation) keepaliveSteps(tr *Trail, polOrder, kas []*MessageDecision) {
+	for _, d := range kas {
+		x.Sent++
+		x.Keepalive++
+		// The silence start: the entity's latest message sent before, else its first event.
+		var since time.Time
+		for _, e := range tr.Events {
+			if e.Entity == d.Entity {
+				since = e.Time
+				break
+			}
+		}
+		for _, m := range append(append([]*MessageDecision{}, polOrder...), kas...) {
+			if m.Sent && m.Entity == d.Entity && m.Send.Before(d.Send) && m.Send.After(since) {
+				since = m.Send
+			}
+		}
+		note := fmt.Sprintf("keep-alive in status %q: no message for %s", d.Status, formatDuration(d.Send.Sub(since)))
+		if d.Deferred {
+			note += fmt.Sprintf(" (due %s, after quiet hours)", Clock(d.Event, d.Send))
+		}
+		ev := d.Event
+		x.Steps = append(x.Steps, Step{Time: d.Send, Kind: "keepalive", Entity: d.Entity, Status: d.Status,
+			Template: d.Template, Policy: "sent", Event: &ev, Why: note})
+	}
 }

@@ -89,3 +89,43 @@ func TestKeepaliveFillsSilences(t *testing.T) {
 		t.Error("no silent entity without keep-alives: the test proves nothing")
 	}
 }
+
+// TestKeepaliveTimelines checks that the timelines of the customers who
+// got keep-alives show them and add up to the report's rows.
+func TestKeepaliveTimelines(t *testing.T) {
+	p, err := LoadPolicy("../examples/simulate/policy-keepalive.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{Inputs: []string{"../examples/simulate/events.csv"}, Policy: p}
+	r, err := Run(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, row := range r.CustomerRows() {
+		if row.Keepalive == 0 || checked >= 12 {
+			continue
+		}
+		checked++
+		x, _, err := Explain(opts, row.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		steps := 0
+		for _, s := range x.Steps {
+			if s.Kind == "keepalive" {
+				steps++
+				if s.Template != "delivery-still-moving" || !strings.Contains(s.Why, "no message for") {
+					t.Errorf("%s: step %+v", row.ID, s)
+				}
+			}
+		}
+		if x.Sent != row.Sent || x.Keepalive != row.Keepalive || steps != row.Keepalive || x.Deferred != row.Deferred {
+			t.Errorf("%s: timeline sent %d, keep-alives %d (%d steps), deferred %d; row %+v", row.ID, x.Sent, x.Keepalive, steps, x.Deferred, row)
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no customer got a keep-alive")
+	}
+}

@@ -112,6 +112,9 @@ func run(opts Options) (*Report, *runState, error) {
 		replay = "buffered"
 	}
 	var notes []string
+	if why == "keepalive" {
+		notes = append(notes, keepaliveNote)
+	}
 	out, err := runPipeline(&opts, pol, buffered)
 	var de *disorderError
 	if errors.As(err, &de) {

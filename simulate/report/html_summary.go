@@ -46,7 +46,11 @@ func (v *htmlView) lead() {
 		what := flagSentence(f.Name, r.Settings)
 		line := what + ": " + hInt(pa, f.AsIs.Count) + " " + template.HTML(template.HTMLEscapeString(f.Unit)) + " with today's setup, " + hInt(pp, f.Policy.Count) + " with the policy."
 		if f.Name == "silent_gap" {
-			if f.Policy.Count > 0 {
+			switch {
+			case f.Policy.Count > 0 && r.Keepalive != nil:
+				v.Cannot = append(v.Cannot, what+": "+hInt(pp, f.Policy.Count)+" "+template.HTML(f.Unit)+
+					" with the policy ("+hInt(pa, f.AsIs.Count)+" with today's setup), after its "+hInt("keepalive.sent", r.Keepalive.Sent)+" keep-alives: those not covered by a keep-alive rule, or whose keep-alive came too late or was dropped.")
+			case f.Policy.Count > 0:
 				v.Cannot = append(v.Cannot, what+": "+hInt(pp, f.Policy.Count)+" "+template.HTML(f.Unit)+
 					" with the policy ("+hInt(pa, f.AsIs.Count)+" with today's setup). A policy can only hold messages back, so it cannot fill a silence: that needs a new trigger (for example a “still on its way” message).")
 			}
