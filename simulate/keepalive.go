@@ -3,6 +3,8 @@ package simulate
 import (
 	"bytes"
 	"container/heap"
+	"slices"
+	"time"
 )
 
 // kaRule is a compiled [[simulate.keepalive]] rule.
@@ -36,6 +38,7 @@ type kaEnt struct {
 	dead  uint8                 // rules whose next attempt is at or after end
 	next  [maxKeepalives]int64  // due time of each rule's next attempt
 	ver   [maxKeepalives]uint32 // bumped when next changes (older timers are stale)
+	evs   []int64               // the entity's event times, in replay order
 }
 
 // kaTimer is one pending keep-alive attempt.
@@ -112,6 +115,7 @@ func (s *shard) kaPrepare(ci uint32, idx []uint32) {
 			e.end = ev.t
 			e.final = s.statFin[ev.st]
 		}
+		e.evs = append(e.evs, ev.t)
 	}
 	// The customer must be active so that its replay releases the timers.
 	s.activate(ci)
@@ -154,6 +158,25 @@ func (s *shard) kaRetry(ei uint32, e *kaEnt, r int, x int64) {
 	s.kaPush(ei, e, r)
 }
 
+// kaSkip schedules rule r's next attempt after an attempt at x in a status
+// the rule does not cover. The status changes only at the entity's next
+// event, so every attempt sent before it would be skipped too: the next
+// attempt is the first b + n·after later than x that can be sent at or
+// after that event (a quiet-hours deferral is shorter than 26 hours).
+func (s *shard) kaSkip(ei uint32, e *kaEnt, r int, x int64) {
+	i, _ := slices.BinarySearch(e.evs, x+1)
+	if i == len(e.evs) {
+		e.dead |= 1 << r // no later event: every later attempt is at or after the span end
+		e.ver[r]++
+		return
+	}
+	from := e.evs[i]
+	if s.pol.quiet != nil {
+		from -= 26 * int64(time.Hour)
+	}
+	s.kaRetry(ei, e, r, max(x, from-1))
+}
+
 // kaPush queues rule r's next attempt for entity ei, after quiet hours; an
 // attempt at or after the span end is not made (nor any later one).
 func (s *shard) kaPush(ei uint32, e *kaEnt, r int) {
@@ -191,7 +214,7 @@ func (s *shard) kaRun(ci uint32, a *custActive, limit int64) {
 		rule := &s.pol.ka[r]
 		ent := s.ent.at(t.ent)
 		if rule.statuses != nil && !rule.statuses[string(s.stats.key(ent.prevSt))] {
-			s.kaRetry(t.ent, e, r, t.s)
+			s.kaSkip(t.ent, e, r, t.s)
 			continue
 		}
 		if t.quietDrop {
