@@ -37,7 +37,7 @@ pre { background: #f4f6f8; padding: .6rem .8rem; overflow-x: auto; }
 table { border-collapse: collapse; margin: .6rem 0 1rem; font-variant-numeric: tabular-nums; }
 th, td { padding: .3rem .6rem; border-bottom: 1px solid #d0d4da; text-align: right; white-space: nowrap; }
 th:first-child, td:first-child { text-align: left; }
-th { background: #f4f6f8; font-weight: 600; }
+th { background: #f4f6f8; font-weight: 600; white-space: normal; max-width: 14em; vertical-align: bottom; }
 tr.frontier td { font-weight: 600; }
 tr.current td { background: #fff6d6; }
 .chart { display: block; width: 100%; max-width: 900px; height: auto; margin: .4rem 0; }
@@ -97,7 +97,7 @@ func writeCompareHTML(w io.Writer, rs []*simulate.Report, names []string) error 
 	labels, counts := histGroups(hists)
 	series := []svg.Series{{Key: "as_is", Name: "as-is", Color: colorAsIs, Values: counts[0]}}
 	for i := range rs {
-		series = append(series, svg.Series{Key: fmt.Sprintf("p%d", i), Name: names[i], Color: policyColor(i), Values: counts[i+1]})
+		series = append(series, svg.Series{Key: fmt.Sprintf("p%d", i), Name: shortName(names[i]), Color: policyColor(i), Values: counts[i+1]})
 	}
 	hist := svg.Bars{ID: "per-customer", Title: "How many messages each customer gets", Desc: "Customers by their number of messages, as-is and with each policy.",
 		Labels: labels, Series: series, Unit: "customers", XTitle: "messages", YTitle: "customers"}
@@ -112,7 +112,7 @@ func writeCompareHTML(w io.Writer, rs []*simulate.Report, names []string) error 
 		fs[0].Values[i] = float64(f.AsIs.Count)
 	}
 	for i, r := range rs {
-		s := svg.Series{Key: fmt.Sprintf("p%d", i), Name: names[i], Color: policyColor(i), Values: make([]float64, len(r.Flags))}
+		s := svg.Series{Key: fmt.Sprintf("p%d", i), Name: shortName(names[i]), Color: policyColor(i), Values: make([]float64, len(r.Flags))}
 		for j, f := range r.Flags {
 			s.Values[j] = float64(f.Policy.Count)
 		}
@@ -141,4 +141,13 @@ func histGroups(hs [][]simulate.HistBin) ([]string, [][]float64) {
 		}
 	}
 	return labels, out
+}
+
+// shortName keeps a chart legend readable: at most 20 characters.
+func shortName(n string) string {
+	r := []rune(n)
+	if len(r) <= 20 {
+		return n
+	}
+	return string(r[:19]) + "…"
 }
