@@ -138,6 +138,15 @@
 // max_per_day drop, no entity of the policy stream has a silent gap (a
 // test checks it).
 //
+// # Several policies
+//
+// Compare and ReplayMany replay more policies from one read of the input:
+// the first run keeps its events, and each other policy replays them in
+// fresh shards that share the first run's ids. Each report is the one Run
+// gives for that policy alone. Sweep does the same for the combinations of
+// a Grid (ParseGrid), summarizes each as a SweepPoint (objectives, all to be
+// minimized), marks the Pareto frontier and chooses a point.
+//
 // # Flags
 //
 // Flags are computed on each stream's messages (as-is: at event time;
