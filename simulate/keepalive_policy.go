@@ -150,3 +150,30 @@ func (x *Explanation) keepaliveSteps(tr *Trail, polOrder, kas []*MessageDecision
 			Template: d.Template, Policy: "sent", Event: &ev, Why: note})
 	}
 }
+
+// mergeKeepalive adds up the keep-alives of reports over disjoint
+// customers (nil when none has keep-alives).
+func mergeKeepalive(reports []*Report) *KeepaliveStats {
+	var out *KeepaliveStats
+	for _, r := range reports {
+		k := r.Keepalive
+		if k == nil {
+			continue
+		}
+		if out == nil {
+			out = &KeepaliveStats{}
+			for _, d := range k.Dropped {
+				out.Dropped = append(out.Dropped, ReasonCount{Reason: d.Reason})
+			}
+		}
+		out.Sent += k.Sent
+		out.Deferred += k.Deferred
+		out.Customers += k.Customers
+		for i, d := range k.Dropped {
+			if i < len(out.Dropped) && out.Dropped[i].Reason == d.Reason {
+				out.Dropped[i].Messages += d.Messages
+			}
+		}
+	}
+	return out
+}

@@ -3,7 +3,9 @@ package simulate
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -127,5 +129,48 @@ func TestKeepaliveTimelines(t *testing.T) {
 	}
 	if checked == 0 {
 		t.Fatal("no customer got a keep-alive")
+	}
+}
+
+// TestKeepaliveMerge checks that the reports of two halves of the
+// customers, merged, count the keep-alives of the whole.
+func TestKeepaliveMerge(t *testing.T) {
+	p, err := LoadPolicy("../examples/simulate/policy-keepalive.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile("../examples/simulate/events.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	var halves [2][]string
+	for _, l := range lines[1:] {
+		k := int(l[len("C000")]) % 2 // the last digit of a four-digit id
+		halves[k] = append(halves[k], l)
+	}
+	dir := t.TempDir()
+	var parts []*Report
+	for i, h := range halves {
+		path := filepath.Join(dir, fmt.Sprintf("half%d.csv", i))
+		if err := os.WriteFile(path, []byte(lines[0]+"\n"+strings.Join(h, "\n")+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r, err := Run(Options{Inputs: []string{path}, Policy: p})
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts = append(parts, r)
+	}
+	whole, err := Run(Options{Inputs: []string{"../examples/simulate/events.csv"}, Policy: p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Merge(parts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(m.Keepalive, whole.Keepalive) || m.Suppressed.Total != whole.Suppressed.Total || m.Policy.Messages != whole.Policy.Messages {
+		t.Errorf("merged keep-alives %+v, suppressed %d, policy %d; whole %+v, %d, %d", m.Keepalive, m.Suppressed.Total, m.Policy.Messages, whole.Keepalive, whole.Suppressed.Total, whole.Policy.Messages)
 	}
 }
