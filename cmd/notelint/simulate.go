@@ -28,6 +28,7 @@ type simulateFlags struct {
 	strict                    bool
 	mode                      string
 	workers                   int
+	design                    designFlags // --compare, --sweep (simulate_design.go)
 }
 
 func newSimulateCmd() *cobra.Command {
@@ -58,7 +59,10 @@ The policy is the [simulate] table of --policy FILE, else of the config
   notelint simulate --format csv --out per-customer.csv events.csv.gz
   notelint simulate --fail-on 'p99>5,burst>0' events.jsonl log.xes.gz
   notelint simulate --policy examples/simulate/policy.toml \
-    --contacts examples/simulate/contacts.csv --fail-on 'contact_lift>3' examples/simulate/events.csv`,
+    --contacts examples/simulate/contacts.csv --fail-on 'contact_lift>3' examples/simulate/events.csv
+  notelint simulate --policy a.toml --compare b.toml --compare c.toml events.csv
+  notelint simulate --policy examples/simulate/policy.toml --templates examples/simulate/templates \
+    --sweep 'collapse=0,30m; min_gap=0,1h; keepalive.after=off,36h' examples/simulate/events.csv`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runSimulate(cmd, args, &f)
@@ -76,6 +80,7 @@ The policy is the [simulate] table of --policy FILE, else of the config
 	fl.BoolVar(&f.strict, "strict", false, "stop at the first bad row instead of skipping and counting bad rows")
 	fl.StringVar(&f.mode, "replay", "auto", "auto, stream or buffered (for benchmarks)")
 	fl.IntVar(&f.workers, "workers", 0, "replay goroutines (default: GOMAXPROCS; half as many parse)")
+	addDesignFlags(cmd, &f.design)
 	_ = fl.MarkHidden("replay")
 	_ = fl.MarkHidden("workers")
 	return cmd
@@ -114,6 +119,9 @@ func runSimulate(cmd *cobra.Command, args []string, f *simulateFlags) error {
 		Strict:    f.strict,
 		Mode:      mode,
 		Workers:   f.workers,
+	}
+	if f.design.active() {
+		return runDesign(cmd, opts, f, format, thresholds)
 	}
 	if f.customer != "" {
 		return explainCustomer(cmd, opts, f, format, thresholds)
