@@ -29,6 +29,9 @@ func (s *shard) replayBuffered() {
 		if !slices.IsSortedFunc(idx, s.evCmp) {
 			slices.SortFunc(idx, s.evCmp)
 		}
+		if s.pol.ka != nil {
+			s.kaPrepare(uint32(ci), idx)
+		}
 		for _, i := range idx {
 			ev := s.evs.at(i)
 			s.onEvent(uint32(ci), ev.ent, ev.st, ev.zone, ev.t)

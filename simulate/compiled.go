@@ -62,7 +62,9 @@ type compiled struct {
 	burstWin    int64
 	flapWin     int64
 	silentAfter int64
-	keepFor     int64 // how long min_gap/max_per_day state matters after a kept message
+	keepFor     int64    // how long min_gap/max_per_day state matters after a kept message
+	ka          []kaRule // keep-alive rules; nil: none
+	nTriggerTpl int      // templates[:nTriggerTpl] are the triggers'; the rest keep-alives'
 }
 
 // maxDuration bounds every policy duration so time arithmetic cannot overflow.
@@ -95,6 +97,26 @@ func compile(p *Policy, tpl map[string]TemplateInfo) *compiled {
 		for _, s := range t.Statuses {
 			c.trigger[s] = i
 		}
+	}
+	c.nTriggerTpl = len(c.templates)
+	for _, k := range p.Keepalives {
+		i, ok := idx[k.Template]
+		if !ok {
+			i = len(c.templates)
+			idx[k.Template] = i
+			c.templates = append(c.templates, k.Template)
+			info := tpl[k.Template]
+			info.ID = k.Template
+			c.info = append(c.info, info)
+		}
+		r := kaRule{after: int64(k.After), tpl: uint16(i), repeat: k.Repeat}
+		if len(k.Statuses) > 0 {
+			r.statuses = map[string]bool{}
+			for _, st := range k.Statuses {
+				r.statuses[st] = true
+			}
+		}
+		c.ka = append(c.ka, r)
 	}
 	for _, f := range p.Final {
 		c.final[f] = true

@@ -49,6 +49,9 @@ func (r *contactRecorder) Event(e EventRecord) {
 // messages arrive in event order, so a policy decision finds its message
 // by the event's sequence number.
 func (r *contactRecorder) Message(d MessageDecision) {
+	if d.Keepalive {
+		return // the attribution looks at the as-is messages
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	tl := r.timeline(d.Customer)

@@ -110,6 +110,60 @@
 // quiet_merge, min_gap, max_per_day); "deferred" counts the sent messages
 // that quiet hours moved.
 //
+// # Keep-alives
+//
+// A [[simulate.keepalive]] rule (after A, template, optional statuses,
+// repeat) adds messages to the policy stream where an entity goes quiet.
+// They are computed after the status messages and never change them: a
+// keep-alive holds no status message back and does not count for the
+// min_gap or max_per_day of a status message.
+//
+//   - Silence start B of an entity: the send time of its latest policy
+//     message (status message or keep-alive), else its first event.
+//   - Attempts of a rule fall on B + n·A (n ≥ 1); quiet hours move an
+//     attempt due inside them to their end, in the zone of the entity's
+//     first row (quiet_action = "drop": the attempt is dropped,
+//     quiet_hours). After an attempt that sends nothing, the next is the
+//     first B + n·A later than the attempt's send time.
+//   - An attempt is made only when its send time is before the entity's span
+//     end (its first final status, else its last event): no keep-alive after
+//     the final status, none after the data ends.
+//   - statuses: the attempt sends nothing unless the entity's status at the
+//     send time (its latest event at or before it) is one of them.
+//   - min_gap: dropped when less than G after the customer's latest message
+//     sent (status message or keep-alive). max_per_day: dropped when the
+//     customer already got N messages (both kinds) on that local day.
+//   - A keep-alive that is sent becomes the entity's new silence start;
+//     without repeat the rule then waits for the entity's next status
+//     message.
+//   - Order: per customer by send time; at one instant the status messages
+//     first (one of the entity at that instant cancels its keep-alives),
+//     then keep-alives by due time, entity id and rule order.
+//
+// Keep-alives count in the policy stream (messages per customer, templates,
+// channels, SMS, days and flags; a repeated keep-alive is a repeat) and on
+// their own ("keepalive": sent, deferred, dropped attempts by control).
+// Deciding whether a keep-alive is due needs the entity's span end, so a
+// policy with keep-alives is always replayed from the events held in
+// memory by customer, never streaming, whatever the input's size (the
+// report says replay "buffered", with a note). With repeat, A plus the
+// longest quiet-hours deferral below silent_gap.after, and no min_gap or
+// max_per_day drop, no entity of the policy stream has a silent gap (a
+// test checks it).
+//
+// # Several policies
+//
+// Compare and ReplayMany replay more policies from one read of the input:
+// each other policy replays the events the first run holds. Held by
+// customer-hash partition (an input that fits in memory), they are
+// replayed partition by partition again, each policy interning the
+// partition's ids as the first run did; when the first run streamed, it
+// keeps its events and each other policy replays them in fresh shards that
+// share its ids. Each report is the one Run
+// gives for that policy alone. Sweep does the same for the combinations of
+// a Grid (ParseGrid), summarizes each as a SweepPoint (objectives, all to be
+// minimized), marks the Pareto frontier and chooses a point.
+//
 // # Flags
 //
 // Flags are computed on each stream's messages (as-is: at event time;

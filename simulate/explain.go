@@ -88,9 +88,10 @@ type Explanation struct {
 	Policy     string        `json:"policy"`
 	Events     int           `json:"events"`
 	Entities   []string      `json:"entities"`
-	AsIs       int           `json:"as_is"`    // as-is messages
-	Sent       int           `json:"sent"`     // policy messages sent
-	Deferred   int           `json:"deferred"` // of those, moved by quiet hours
+	AsIs       int           `json:"as_is"`               // as-is messages
+	Sent       int           `json:"sent"`                // policy messages sent
+	Deferred   int           `json:"deferred"`            // of those, moved by quiet hours
+	Keepalive  int           `json:"keepalive,omitempty"` // of those, keep-alives
 	Suppressed []ReasonCount `json:"suppressed"`
 	FlagsAsIs  []string      `json:"as_is_flags"`
 	FlagsPol   []string      `json:"policy_flags"`
@@ -101,7 +102,7 @@ type Explanation struct {
 // Step is one line of a timeline.
 type Step struct {
 	Time     time.Time `json:"time"` // in the zone of the customer's row
-	Kind     string    `json:"kind"` // "event", "send" (a policy message sent later than its event), "flag" or "contact"
+	Kind     string    `json:"kind"` // "event", "send" (a policy message sent later than its event), "keepalive", "flag" or "contact"
 	Entity   string    `json:"entity,omitempty"`
 	Status   string    `json:"status,omitempty"`
 	Final    bool      `json:"final,omitempty"`
@@ -188,8 +189,13 @@ func BuildExplanation(tr *Trail, p *Policy) *Explanation {
 	}
 	var asIs, pol = map[int]*MessageDecision{}, map[int]*MessageDecision{}
 	polOrder := []*MessageDecision{} // policy decisions in decision (send) order
+	var kas []*MessageDecision
 	for i := range tr.Messages {
 		d := &tr.Messages[i]
+		if d.Keepalive {
+			kas = append(kas, d)
+			continue
+		}
 		if d.Stream == "as_is" {
 			asIs[d.Seq] = d
 			x.AsIs++
@@ -232,6 +238,7 @@ func BuildExplanation(tr *Trail, p *Policy) *Explanation {
 		}
 		x.Steps = append(x.Steps, st)
 	}
+	x.keepaliveSteps(tr, polOrder, kas)
 	for _, d := range polOrder {
 		if d.Sent && !d.Send.Equal(d.Event) {
 			ev := d.Event

@@ -26,7 +26,7 @@ func (c Crossed) String() string {
 }
 
 // thresholdMetrics are the metrics --fail-on knows, on top of the flag names.
-var thresholdMetrics = []string{"total", "mean", "p50", "p90", "p99", "max", "suppressed", "deferred", "segments", "cost", "contact_lift"}
+var thresholdMetrics = []string{"total", "mean", "p50", "p90", "p99", "max", "suppressed", "deferred", "keepalive", "segments", "cost", "contact_lift"}
 
 // ParseFailOn parses comma-separated thresholds like "p99>5,burst>0".
 // Metrics: total, mean, p50, p90, p99, max, suppressed, deferred, segments,
@@ -70,7 +70,7 @@ func ParseFailOn(s string) ([]Threshold, error) {
 		if th.Metric == "contact_lift" && th.Metric != metric {
 			return nil, fmt.Errorf("--fail-on %q: contact_lift takes no stream prefix (it is measured on the as-is messages)", term)
 		}
-		if th.AsIs && (th.Metric == "suppressed" || th.Metric == "deferred") {
+		if th.AsIs && (th.Metric == "suppressed" || th.Metric == "deferred" || th.Metric == "keepalive") {
 			return nil, fmt.Errorf("--fail-on %q: %s exists only for the policy stream", term, th.Metric)
 		}
 		out = append(out, th)
@@ -115,6 +115,11 @@ func (r *Report) Value(th Threshold) float64 {
 		return float64(r.Suppressed.Total)
 	case "deferred":
 		return float64(r.Deferred)
+	case "keepalive":
+		if r.Keepalive == nil {
+			return 0
+		}
+		return float64(r.Keepalive.Sent)
 	case "contact_lift":
 		// The highest lift of a template (as-is messages; 0 without --contacts).
 		if r.Contacts == nil {

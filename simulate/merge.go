@@ -111,7 +111,8 @@ func Merge(reports ...*Report) (*Report, error) {
 		out.TimeSpan = TimeSpan{From: fmtTime(from.UnixNano()), To: fmtTime(to.UnixNano())}
 	}
 	out.AsIs, out.Policy = sparseStats(hist[0]), sparseStats(hist[1])
-	out.Suppressed = Suppressed{Total: out.AsIs.Messages - out.Policy.Messages}
+	out.Keepalive = mergeKeepalive(reports)
+	out.Suppressed = Suppressed{Total: out.AsIs.Messages - out.policyStatusMessages()}
 	for _, rc := range first.Suppressed.ByReason {
 		out.Suppressed.ByReason = append(out.Suppressed.ByReason, ReasonCount{Reason: rc.Reason, Messages: reasons[rc.Reason]})
 	}

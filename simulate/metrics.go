@@ -18,6 +18,7 @@ type accum struct {
 	flagCount [2][nFlags]int64
 	examples  [2][nFlags]exampleSet
 	diag      diagAccum // source flapping, silence change
+	ka        kaAccum   // keep-alives
 }
 
 func newAccum(pol *compiled) *accum {
@@ -59,6 +60,7 @@ func (a *accum) merge(b *accum) {
 		a.drops[i] += b.drops[i]
 	}
 	a.deferred += b.deferred
+	a.ka.merge(&b.ka)
 	a.days.merge(&b.days)
 	a.diag.merge(&b.diag)
 }
@@ -138,6 +140,7 @@ type CustomerRow struct {
 	Sent       int      `json:"sent"`
 	Suppressed int      `json:"suppressed"`
 	Deferred   int      `json:"deferred"`
+	Keepalive  int      `json:"keepalive,omitempty"`   // keep-alives among Sent
 	Flags      []string `json:"flags,omitempty"`       // policy stream
 	AsIsFlags  []string `json:"as_is_flags,omitempty"` // as-is stream
 	// SourceFlapping: an entity of the customer flaps in the input (see
@@ -231,13 +234,16 @@ func (s *shard) summarize() *shardSummary {
 	return sum
 }
 
-func (s *shard) row(ci uint32) CustomerRow { return rowOf(s.cust.at(ci), s.custKeys.get(ci)) }
+func (s *shard) row(ci uint32) CustomerRow {
+	return rowOf(s.cust.at(ci), s.custKeys.get(ci), s.kaCust[ci])
+}
 
-// rowOf is the report row of customer c with id key.
-func rowOf(c *customer, key []byte) CustomerRow {
+// rowOf is the report row of customer c with id key, ka of whose sent
+// messages were keep-alives.
+func rowOf(c *customer, key []byte, ka uint32) CustomerRow {
 	return CustomerRow{
-		ID: string(key), AsIs: int(c.asIs), Sent: int(c.sent),
-		Suppressed: int(c.asIs) - int(c.sent), Deferred: int(c.deferred),
+		ID: string(key), AsIs: int(c.asIs), Sent: int(c.sent), Keepalive: int(ka),
+		Suppressed: int(c.asIs) - int(c.sent-ka), Deferred: int(c.deferred),
 		Flags: flagList(c.flags, streamPolicy), AsIsFlags: flagList(c.flags, streamAsIs),
 		SourceFlapping: c.flags&custSrcFlap != 0,
 	}

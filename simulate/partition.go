@@ -212,6 +212,9 @@ func (s *shard) replayPartition(p *partition) {
 		start = end
 		sortByTime(evs, idx)
 		ci := base + cl
+		if s.pol.ka != nil {
+			s.kaPreparePart(ci, evs, idx)
+		}
 		for _, i := range idx {
 			ev := &evs[i]
 			s.onEvent(ci, ev.ent, ev.st, ev.zone, ev.t)

@@ -6,6 +6,7 @@ import (
 	"hash/maphash"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"sync"
 	"sync/atomic"
@@ -120,6 +121,9 @@ func runPass(opts *Options, pol *compiled, partitioned bool, limit int64) (*pipe
 			out.shards[i].winSize = opts.winSize
 		}
 		out.shards[i].logCap = maxTrailEvents / nS
+		if opts.keepEvents {
+			out.shards[i].logCap = math.MaxInt
+		}
 	}
 
 	stop := make(chan struct{})

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -18,6 +19,7 @@ import (
 // noise controls applied to the policy stream, and the flag thresholds.
 type Policy struct {
 	Source       string         // file the policy was read from ("" when built in code)
+	Name         string         // simulate.name: the policy's name in comparisons ("" none)
 	Timezone     *time.Location // zone for rows without a timezone and for naive timestamps (default UTC)
 	Final        []string       // final statuses (end of the silent_gap span)
 	Dedupe       bool
@@ -27,6 +29,7 @@ type Policy struct {
 	MinGap       time.Duration // 0: off
 	MaxPerDay    int           // 0: off
 	Triggers     []Trigger
+	Keepalives   []Keepalive // [[simulate.keepalive]]: messages that fill silences
 	Columns      Columns
 	Flags        FlagThresholds
 	Cost         Cost
@@ -99,19 +102,21 @@ type policyDoc struct {
 }
 
 type policySection struct {
-	Timezone    *string          `toml:"timezone"`
-	Final       []string         `toml:"final"`
-	Dedupe      bool             `toml:"dedupe"`
-	Collapse    any              `toml:"collapse"`
-	QuietHours  *string          `toml:"quiet_hours"`
-	QuietAction *string          `toml:"quiet_action"`
-	MinGap      any              `toml:"min_gap"`
-	MaxPerDay   int              `toml:"max_per_day"`
-	Trigger     []triggerSection `toml:"trigger"`
-	Columns     *columnsSection  `toml:"columns"`
-	Flags       *flagsSection    `toml:"flags"`
-	Cost        *costSection     `toml:"cost"`
-	Contacts    *contactsSection `toml:"contacts"`
+	Timezone    *string            `toml:"timezone"`
+	Final       []string           `toml:"final"`
+	Dedupe      bool               `toml:"dedupe"`
+	Collapse    any                `toml:"collapse"`
+	QuietHours  *string            `toml:"quiet_hours"`
+	QuietAction *string            `toml:"quiet_action"`
+	MinGap      any                `toml:"min_gap"`
+	MaxPerDay   int                `toml:"max_per_day"`
+	Trigger     []triggerSection   `toml:"trigger"`
+	Keepalive   []keepaliveSection `toml:"keepalive"`
+	Name        *string            `toml:"name"`
+	Columns     *columnsSection    `toml:"columns"`
+	Flags       *flagsSection      `toml:"flags"`
+	Cost        *costSection       `toml:"cost"`
+	Contacts    *contactsSection   `toml:"contacts"`
 }
 
 type triggerSection struct {
@@ -277,6 +282,15 @@ func compilePolicy(s *policySection, data []byte, name string) (*Policy, error) 
 	if err := compileTriggers(p, s.Trigger, data, name); err != nil {
 		return nil, err
 	}
+	if err := compileKeepalives(p, s.Keepalive, data, name); err != nil {
+		return nil, err
+	}
+	if s.Name != nil {
+		if strings.TrimSpace(*s.Name) == "" {
+			return nil, fmt.Errorf("%s: simulate.name: empty name", at("simulate", "name"))
+		}
+		p.Name = *s.Name
+	}
 	if c := s.Columns; c != nil {
 		set := func(dst *string, v *string, key string) error {
 			if v == nil {
@@ -395,22 +409,26 @@ func compileTriggers(p *Policy, ts []triggerSection, data []byte, name string) e
 	return nil
 }
 
-// CheckTemplates verifies that every trigger names a template in tpl (when
-// tpl is not nil) and returns an error naming the unknown ones.
+// CheckTemplates verifies that every trigger and keep-alive names a template
+// in tpl (when tpl is not nil) and returns an error naming the unknown ones.
 func (p *Policy) CheckTemplates(tpl map[string]TemplateInfo) error {
 	if tpl == nil {
 		return nil
 	}
-	var missing []string
+	var missing, missingKA []string
 	for _, t := range p.Triggers {
 		if _, ok := tpl[t.Template]; !ok {
 			missing = append(missing, t.Template)
 		}
 	}
-	if len(missing) == 0 {
+	for _, k := range p.Keepalives {
+		if _, ok := tpl[k.Template]; !ok && !slices.Contains(missingKA, k.Template) {
+			missingKA = append(missingKA, k.Template)
+		}
+	}
+	if len(missing) == 0 && len(missingKA) == 0 {
 		return nil
 	}
-	sort.Strings(missing)
 	known := make([]string, 0, len(tpl))
 	for id := range tpl {
 		known = append(known, id)
@@ -419,7 +437,12 @@ func (p *Policy) CheckTemplates(tpl map[string]TemplateInfo) error {
 	if len(known) > 10 {
 		known = append(known[:10], "…")
 	}
-	return fmt.Errorf("%s: trigger template %s not found among the templates (%s)", p.Source, strings.Join(quoteAll(missing), ", "), strings.Join(known, ", "))
+	kind := "trigger"
+	if len(missing) == 0 {
+		kind, missing = "keep-alive", missingKA
+	}
+	sort.Strings(missing)
+	return fmt.Errorf("%s: %s template %s not found among the templates (%s)", p.Source, kind, strings.Join(quoteAll(missing), ", "), strings.Join(known, ", "))
 }
 
 // TimezoneName returns the configured zone name ("UTC" when none).

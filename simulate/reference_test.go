@@ -42,6 +42,8 @@ type refTotals struct {
 	flagCount map[string]int // "as_is.burst" -> count in the flag's unit
 	drops     map[string]int
 	tpl       map[string]int // "as_is.tpl" -> messages
+	kaSent    int            // keep-alives sent
+	kaDrops   map[string]int // keep-alive attempts dropped, by control
 }
 
 func refLoc(p *Policy, zone string) *time.Location {
@@ -99,7 +101,7 @@ func refNextEnd(q *QuietHours, t time.Time, loc *time.Location) time.Time {
 }
 
 func refReplay(p *Policy, events []refEvent) *refTotals {
-	tot := &refTotals{customers: map[string]*refCustomer{}, flagCount: map[string]int{}, drops: map[string]int{}, tpl: map[string]int{}}
+	tot := &refTotals{customers: map[string]*refCustomer{}, flagCount: map[string]int{}, drops: map[string]int{}, tpl: map[string]int{}, kaDrops: map[string]int{}}
 	trigger := map[string]string{}
 	for _, tr := range p.Triggers {
 		for _, s := range tr.Statuses {
@@ -235,6 +237,14 @@ func refReplay(p *Policy, events []refEvent) *refTotals {
 			if m.deferred {
 				rc.deferred++
 			}
+		}
+		if len(p.Keepalives) > 0 {
+			ka := refKeepalives(p, tot, evs, sent, final)
+			rc.sent += len(ka)
+			tot.kaSent += len(ka)
+			// Keep-alives come after the status messages of their instant.
+			sent = append(sent, ka...)
+			sort.SliceStable(sent, func(i, j int) bool { return sent[i].send.Before(sent[j].send) })
 		}
 		if refStreams != nil {
 			refStreams(cust, evs, asIs, sent)

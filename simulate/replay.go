@@ -160,8 +160,19 @@ func (s *shard) advance(ci uint32, now int64) {
 // release sends the queued messages with send time before thr, one send
 // instant at a time: quiet-hours keep-last, then min_gap, then max_per_day.
 func (s *shard) release(ci uint32, a *custActive, thr int64) {
-	for a.qHead < len(a.queue) && a.queue[a.qHead].s < thr {
-		at := a.queue[a.qHead].s
+	for {
+		next := thr
+		if a.qHead < len(a.queue) && a.queue[a.qHead].s < thr {
+			next = a.queue[a.qHead].s
+		}
+		if s.ka != nil {
+			// Keep-alives due before the next status message (or thr).
+			s.kaRun(ci, a, next)
+		}
+		if next == thr {
+			break
+		}
+		at := next
 		j := a.qHead + 1
 		for j < len(a.queue) && a.queue[j].s == at {
 			j++
@@ -184,6 +195,10 @@ func (s *shard) release(ci uint32, a *custActive, thr int64) {
 				continue
 			}
 			s.customerControls(ci, a, &m)
+		}
+		if s.ka != nil {
+			// Keep-alives due at this instant come after its status messages.
+			s.kaRun(ci, a, at+1)
 		}
 	}
 	switch {
@@ -235,4 +250,7 @@ func (s *shard) customerControls(ci uint32, a *custActive, m *msg) {
 		s.acc.deferred++
 	}
 	s.deliver(streamPolicy, ci, m)
+	if s.ka != nil {
+		s.kaRearm(m.ent, m.s, true)
+	}
 }

@@ -25,6 +25,7 @@ type Report struct {
 	Policy       StreamStats     `json:"policy"`
 	Suppressed   Suppressed      `json:"suppressed"`
 	Deferred     int64           `json:"deferred"`
+	Keepalive    *KeepaliveStats `json:"keepalive,omitempty"` // nil: the policy has no keep-alives
 	Templates    []TemplateStats `json:"templates"`
 	Channels     []ChannelStats  `json:"channels"`
 	Daily        []DayCount      `json:"daily"` // messages per local calendar day (days with messages)
@@ -52,9 +53,10 @@ type Report struct {
 	Trails        map[string]*Explanation `json:"-"`
 	TrailsMissing string                  `json:"-"`
 
-	rows         *customerRows     // see CustomerRows
-	contactSteps map[string][]Step // --contacts: the contacts of the observed customers, for Explain
-	merge        mergeState
+	rows           *customerRows     // see CustomerRows
+	policyContacts *policyContacts   // comparisons and sweeps with --contacts: see PolicyContacts
+	contactSteps   map[string][]Step // --contacts: the contacts of the observed customers, for Explain
+	merge          mergeState
 }
 
 // TimeSpan is the first and last event time (RFC 3339, UTC).
@@ -94,11 +96,12 @@ type ReasonCount struct {
 
 // TemplateStats are the messages of one trigger template.
 type TemplateStats struct {
-	ID       string `json:"id"`
-	Channel  string `json:"channel,omitempty"`
-	Segments int    `json:"segments,omitempty"` // worst-case SMS segments per message
-	AsIs     int64  `json:"as_is"`
-	Policy   int64  `json:"policy"`
+	ID        string `json:"id"`
+	Channel   string `json:"channel,omitempty"`
+	Segments  int    `json:"segments,omitempty"` // worst-case SMS segments per message
+	AsIs      int64  `json:"as_is"`
+	Policy    int64  `json:"policy"`
+	Keepalive bool   `json:"keepalive,omitempty"` // a keep-alive's template
 }
 
 // ChannelStats are the messages of one channel ("" when unknown).
@@ -141,18 +144,19 @@ type BadRows struct {
 
 // PolicySummary is the policy as the report shows it.
 type PolicySummary struct {
-	Source      string           `json:"source"`
-	Timezone    string           `json:"timezone"`
-	Final       []string         `json:"final"`
-	Dedupe      bool             `json:"dedupe"`
-	Collapse    string           `json:"collapse"`
-	QuietHours  string           `json:"quiet_hours"`
-	QuietAction string           `json:"quiet_action"`
-	MinGap      string           `json:"min_gap"`
-	MaxPerDay   int              `json:"max_per_day"`
-	Triggers    []TriggerSummary `json:"triggers"`
-	Flags       FlagSettings     `json:"flags"`
-	Templates   bool             `json:"templates"` // templates were linked (--templates)
+	Source      string             `json:"source"`
+	Timezone    string             `json:"timezone"`
+	Final       []string           `json:"final"`
+	Dedupe      bool               `json:"dedupe"`
+	Collapse    string             `json:"collapse"`
+	QuietHours  string             `json:"quiet_hours"`
+	QuietAction string             `json:"quiet_action"`
+	MinGap      string             `json:"min_gap"`
+	MaxPerDay   int                `json:"max_per_day"`
+	Triggers    []TriggerSummary   `json:"triggers"`
+	Keepalive   []KeepaliveSummary `json:"keepalive,omitempty"`
+	Flags       FlagSettings       `json:"flags"`
+	Templates   bool               `json:"templates"` // templates were linked (--templates)
 }
 
 // TriggerSummary is one trigger.
@@ -223,6 +227,7 @@ func newReport(opts *Options, pol *compiled) *Report {
 	for _, t := range p.Triggers {
 		s.Triggers = append(s.Triggers, TriggerSummary(t))
 	}
+	s.Keepalive = keepaliveSummaries(p)
 	if p.Flags.BurstCount > 1 {
 		s.Flags.BurstCount = p.Flags.BurstCount
 		s.Flags.BurstWindow = durOrEmpty(int64(p.Flags.BurstWindow))
@@ -260,7 +265,7 @@ func (r *Report) fillTemplates(pol *compiled, acc *accum) {
 	for i, id := range pol.templates {
 		info := pol.info[i]
 		t := TemplateStats{ID: id, Channel: info.Channel, Segments: info.Segments,
-			AsIs: acc.tplMsgs[streamAsIs][i], Policy: acc.tplMsgs[streamPolicy][i]}
+			AsIs: acc.tplMsgs[streamAsIs][i], Policy: acc.tplMsgs[streamPolicy][i], Keepalive: i >= pol.nTriggerTpl}
 		r.Templates = append(r.Templates, t)
 		cs := byChannel[info.Channel]
 		if cs == nil {

@@ -10,6 +10,7 @@ import (
 type customerTable struct {
 	cust chunked[customer]
 	keys keyStore
+	ka   map[uint32]uint32 // keep-alives per customer
 }
 
 // customerRows builds a report's per-customer rows on first use, so a run
@@ -39,7 +40,7 @@ func rowsOf(tables []customerTable) *customerRows {
 		rows := make([]CustomerRow, 0, n)
 		for _, t := range tables {
 			for ci := 0; ci < t.cust.len(); ci++ {
-				rows = append(rows, rowOf(t.cust.at(uint32(ci)), t.keys.get(uint32(ci))))
+				rows = append(rows, rowOf(t.cust.at(uint32(ci)), t.keys.get(uint32(ci)), t.ka[uint32(ci)]))
 			}
 		}
 		return rows

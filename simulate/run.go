@@ -46,6 +46,7 @@ type Options struct {
 	// Shard, when set, replays only the customers of that shard (--shard).
 	Shard *Shard
 
+	keepEvents  bool  // keep every event of a streaming replay (more policies replay from them)
 	expireAfter int64 // tests: retire customers this long after their last event
 	winSize     int   // tests: events per streaming window
 	bufferLimit int64 // tests: bytes of events ModeAuto holds at most (0: bufferBudget)
@@ -62,23 +63,38 @@ func (o *Options) workers() int {
 // figures, one row per customer (Report.CustomerRows) and the timelines of
 // the customers the report names (Report.Trails). The inputs are read once.
 func Run(opts Options) (*Report, error) {
+	r, _, err := run(opts)
+	return r, err
+}
+
+// runState is what a run keeps to replay more policies from its events.
+type runState struct {
+	out      *pipelineOut
+	contacts *contactInput
+	replay   string   // how the events were replayed
+	why      string   // why buffered: "fallback", "forced" (--replay buffered, stdin), "keepalive"; "" streaming
+	notes    []string // the notes Run added after buildReport (rows out of order)
+}
+
+// run is Run, also returning what more policies need to replay.
+func run(opts Options) (*Report, *runState, error) {
 	if opts.Policy == nil {
-		return nil, errors.New("simulate: no policy")
+		return nil, nil, errors.New("simulate: no policy")
 	}
 	if len(opts.Inputs) == 0 {
-		return nil, errors.New("simulate: no events file")
+		return nil, nil, errors.New("simulate: no events file")
 	}
 	given := opts.Inputs
 	inputs, xerr := expandInputs(opts.Inputs, opts.FS)
 	if xerr != nil {
-		return nil, xerr
+		return nil, nil, xerr
 	}
 	opts.Inputs = inputs
 	if len(opts.Inputs) > maxInputs {
-		return nil, fmt.Errorf("simulate: %d events files: at most %d (concatenate them)", len(opts.Inputs), maxInputs)
+		return nil, nil, fmt.Errorf("simulate: %d events files: at most %d (concatenate them)", len(opts.Inputs), maxInputs)
 	}
 	if err := opts.Policy.CheckTemplates(opts.Templates); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	pol := compile(opts.Policy, opts.Templates)
 	var contacts *contactInput
@@ -86,28 +102,39 @@ func Run(opts Options) (*Report, error) {
 	var contactExplain map[string]bool
 	if len(opts.Contacts) > 0 {
 		if slices.Contains(opts.Contacts, "-") && slices.Contains(opts.Inputs, "-") {
-			return nil, errors.New("simulate: standard input (-) can hold the events or the contacts, not both")
+			return nil, nil, errors.New("simulate: standard input (-) can hold the events or the contacts, not both")
 		}
 		var err error
 		if contacts, err = readShardContacts(opts.Contacts, opts.Stdin, opts.FS, opts.Policy, opts.Strict, opts.Shard); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		contactRec, contactExplain = withContactObserver(&opts)
 	}
-	buffered := opts.Mode == ModeBuffered || slices.Contains(opts.Inputs, "-")
+	// Keep-alives need each entity's span end before its replay: buffered.
+	why := ""
+	switch {
+	case opts.Mode == ModeBuffered || slices.Contains(opts.Inputs, "-"):
+		why = "forced"
+	case len(pol.ka) > 0:
+		why = "keepalive"
+	}
+	buffered := why != ""
 	replay := "streaming"
 	if buffered {
 		replay = "buffered"
 	}
 	var notes []string
 	var disorder *Disorder
+	if why == "keepalive" {
+		notes = append(notes, keepaliveNote)
+	}
 	out, err := runPipeline(&opts, pol, buffered)
 	var de *disorderError
 	if errors.As(err, &de) {
 		if opts.Mode == ModeStream {
-			return nil, fmt.Errorf("%w (rows of a customer must be in time order)", err)
+			return nil, nil, fmt.Errorf("%w (rows of a customer must be in time order)", err)
 		}
-		replay = "buffered"
+		replay, why = "buffered", "fallback"
 		if rs, ok := opts.Observer.(Resetter); ok {
 			rs.Reset()
 		}
@@ -118,10 +145,10 @@ func Run(opts Options) (*Report, error) {
 		}
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if out.sortedCopy {
-		replay = "buffered"
+		replay, why = "buffered", "fallback"
 		notes = append(notes, disorderNote(out.shards))
 		disorder = disorderOf(out.shards, notes[len(notes)-1])
 	}
@@ -131,7 +158,7 @@ func Run(opts Options) (*Report, error) {
 	r.Notes = append(r.Notes, notes...)
 	r.stamp(&opts, pol, out.notes, disorder)
 	if r.Events == 0 && r.BadRows.Count > 0 && opts.Shard == nil {
-		return nil, fmt.Errorf("no usable events: all %d rows were bad (first: %s)", r.BadRows.Count, r.BadRows.First[0])
+		return nil, nil, fmt.Errorf("no usable events: all %d rows were bad (first: %s)", r.BadRows.Count, r.BadRows.First[0])
 	}
 	r.Trails, r.TrailsMissing = namedTrails(pol, out.shards, r)
 	if contacts != nil {
@@ -146,7 +173,7 @@ func Run(opts Options) (*Report, error) {
 			x.addContacts(r.contactSteps[id])
 		}
 	}
-	return r, nil
+	return r, &runState{out: out, contacts: contacts, replay: replay, why: why, notes: notes}, nil
 }
 
 // buildReport merges the shard summaries into one report.
@@ -159,7 +186,7 @@ func buildReport(opts *Options, pol *compiled, out *pipelineOut) *Report {
 	tables := make([]customerTable, 0, len(out.shards))
 	for _, sh := range out.shards {
 		sum := sh.summarize()
-		tables = append(tables, customerTable{cust: sh.cust, keys: sh.custKeys})
+		tables = append(tables, customerTable{cust: sh.cust, keys: sh.custKeys, ka: sh.kaCust})
 		acc.merge(sum.acc)
 		customers += sum.customers
 		entities += sum.entities
@@ -183,7 +210,8 @@ func buildReport(opts *Options, pol *compiled, out *pipelineOut) *Report {
 	r.fillTemplates(pol, acc)
 	r.fillFlags(pol, acc, flagCust)
 	r.fillDiagnostics(pol, &acc.diag)
-	r.Suppressed = Suppressed{Total: r.AsIs.Messages - r.Policy.Messages}
+	r.fillKeepalive(pol, acc, tables)
+	r.Suppressed = Suppressed{Total: r.AsIs.Messages - r.policyStatusMessages()}
 	r.Suppressed.ByReason = make([]ReasonCount, nDrops)
 	for i := range acc.drops {
 		r.Suppressed.ByReason[i] = ReasonCount{Reason: dropNames[i], Messages: acc.drops[i]}

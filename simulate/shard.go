@@ -99,7 +99,9 @@ type shard struct {
 	order2      []uint32
 	srcs        []*source
 	touchedQ    []touched
-	sink        int64 // keeps prefetch loads alive
+	ka          *kaState          // keep-alives (buffered or partitioned replays of a policy with keep-alives)
+	kaCust      map[uint32]uint32 // keep-alives sent per customer
+	sink        int64             // keeps prefetch loads alive
 
 	parts    []partition // partitioned: the events, by customer hash (see partition.go)
 	sym      *symbols    // partitioned: the pass's statuses and zones

@@ -5,8 +5,8 @@ package simulate
 // earlier than today's setup; without a later send its message times are a
 // subset of today's, so every silence of today stays (or grows). An entity
 // silent today but not with the policy therefore had a message sent later
-// (after the collapse wait, or deferred out of quiet hours) that split its
-// silence into shorter gaps.
+// (after the collapse wait, or deferred out of quiet hours), or a
+// keep-alive, that split its silence into shorter gaps.
 type SilenceChange struct {
 	// AsIsOnly counts entities silent with today's setup but not with the
 	// policy; AsIsOnlyDeferred those of them with a message deferred out

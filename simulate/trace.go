@@ -25,6 +25,9 @@ type MessageDecision struct {
 	Reason   string // why it was dropped: dedupe, collapse, quiet_hours, quiet_merge, min_gap, max_per_day
 	Deferred bool   // moved by quiet hours
 	Seq      int    // the position of the message's event among the customer's events (EventRecord.Seq)
+	// Keepalive marks a keep-alive: it has no event (Event is its due
+	// time, Status the entity's status then, Seq meaningless).
+	Keepalive bool
 }
 
 // EventObserver is an Observer that also receives every event (triggering
@@ -63,16 +66,17 @@ type FlagHit struct {
 
 func (s *shard) observeMessage(k int, ci uint32, m *msg, sent bool, reason string) {
 	d := MessageDecision{
-		Customer: string(s.custKeys.get(ci)),
-		Entity:   string(s.entKeys.get(m.ent)),
-		Stream:   streamNames[k],
-		Event:    s.localTime(m.t, m.zone),
-		Status:   string(s.stats.key(m.st)),
-		Template: s.pol.templates[m.tpl],
-		Sent:     sent,
-		Reason:   reason,
-		Deferred: m.deferred,
-		Seq:      int(m.seq),
+		Customer:  string(s.custKeys.get(ci)),
+		Entity:    string(s.entKeys.get(m.ent)),
+		Stream:    streamNames[k],
+		Event:     s.localTime(m.t, m.zone),
+		Status:    string(s.stats.key(m.st)),
+		Template:  s.pol.templates[m.tpl],
+		Sent:      sent,
+		Reason:    reason,
+		Deferred:  m.deferred,
+		Seq:       int(m.seq),
+		Keepalive: m.seq == kaSeq,
 	}
 	if reason != dropNames[dropDedupe] && reason != dropNames[dropCollapse] {
 		d.Send = s.localTime(m.s, m.zone)

@@ -29,6 +29,7 @@ type simulateFlags struct {
 	mode                      string
 	workers                   int
 	shard                     string
+	design                    designFlags // --compare, --sweep (simulate_design.go)
 }
 
 func newSimulateCmd() *cobra.Command {
@@ -63,7 +64,10 @@ The policy is the [simulate] table of --policy FILE, else of the config
   notelint simulate --format csv --out per-customer.csv events.csv.gz
   notelint simulate --fail-on 'p99>5,burst>0' events.jsonl log.xes.gz
   notelint simulate --policy examples/simulate/policy.toml \
-    --contacts examples/simulate/contacts.csv --fail-on 'contact_lift>3' examples/simulate/events.csv`,
+    --contacts examples/simulate/contacts.csv --fail-on 'contact_lift>3' examples/simulate/events.csv
+  notelint simulate --policy a.toml --compare b.toml --compare c.toml events.csv
+  notelint simulate --policy examples/simulate/policy.toml --templates examples/simulate/templates \
+    --sweep 'collapse=0,30m; min_gap=0,1h; keepalive.after=off,36h' examples/simulate/events.csv`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runSimulate(cmd, args, &f)
@@ -82,6 +86,7 @@ The policy is the [simulate] table of --policy FILE, else of the config
 	fl.StringVar(&f.shard, "shard", "", "replay only shard I of N (I/N): the customers whose FNV-1a 64 id hash mod N is I; merge the JSON parts with simulate merge")
 	fl.StringVar(&f.mode, "replay", "auto", "auto, stream or buffered (for benchmarks)")
 	fl.IntVar(&f.workers, "workers", 0, "replay goroutines (default: GOMAXPROCS; half as many parse)")
+	addDesignFlags(cmd, &f.design)
 	_ = fl.MarkHidden("replay")
 	_ = fl.MarkHidden("workers")
 	cmd.AddCommand(newSimulateMergeCmd())
@@ -126,6 +131,12 @@ func runSimulate(cmd *cobra.Command, args []string, f *simulateFlags) error {
 		if opts.Shard, err = simulate.ParseShard(f.shard); err != nil {
 			return usageError(err)
 		}
+	}
+	if f.design.active() {
+		if f.shard != "" {
+			return usageError(errors.New("--shard replays one policy: run --compare and --sweep over the whole input, or merge the parts first"))
+		}
+		return runDesign(cmd, opts, f, format, thresholds)
 	}
 	if f.customer != "" {
 		return explainCustomer(cmd, opts, f, format, thresholds)

@@ -12,13 +12,19 @@ import (
 
 // CSVHeader is the header of the per-customer CSV report: the flags of
 // each stream (joined by ";") and whether an entity of the customer flaps
-// in the input (1 or 0; empty when flapping_window is off).
+// in the input (1 or 0; empty when flapping_window is off). A policy with
+// keep-alives adds a last column, keepalive: how many of sent were
+// keep-alives.
 const CSVHeader = "customer_id,as_is,sent,suppressed,deferred,as_is_flags,policy_flags,source_flapping"
 
 // writeCSV renders one row per customer, sorted by customer id.
 func writeCSV(w io.Writer, r *simulate.Report) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(strings.Split(CSVHeader, ",")); err != nil {
+	header := strings.Split(CSVHeader, ",")
+	if r.Keepalive != nil {
+		header = append(header, "keepalive")
+	}
+	if err := cw.Write(header); err != nil {
 		return fmt.Errorf("writing csv: %w", err)
 	}
 	for _, c := range r.CustomerRows() {
@@ -31,6 +37,9 @@ func writeCSV(w io.Writer, r *simulate.Report) error {
 		}
 		rec := []string{cell(c.ID), strconv.Itoa(c.AsIs), strconv.Itoa(c.Sent), strconv.Itoa(c.Suppressed), strconv.Itoa(c.Deferred),
 			cell(strings.Join(c.AsIsFlags, ";")), cell(strings.Join(c.Flags, ";")), src}
+		if r.Keepalive != nil {
+			rec = append(rec, strconv.Itoa(c.Keepalive))
+		}
 		if err := cw.Write(rec); err != nil {
 			return fmt.Errorf("writing csv: %w", err)
 		}

@@ -43,26 +43,37 @@ func silenceSentences(r *simulate.Report, f figures) []string {
 			after, count(f, pa, sg.AsIs.Count, "entity", "entities"), f.num(pp, sg.Policy.Count)))
 	}
 	if sc.AsIsOnly > 0 {
-		why := "the policy sent some of their messages later"
+		later := ""
 		switch {
 		case sc.AsIsOnlyDeferred > 0 && r.Settings.Collapse != "":
-			why += fmt.Sprintf(" (%s deferred out of quiet hours; the collapse wait of %s delays every message)",
+			later = fmt.Sprintf(" (%s deferred out of quiet hours; the collapse wait of %s delays every message)",
 				count(f, "silence_change.as_is_only_deferred", sc.AsIsOnlyDeferred, "had a message", "had messages"), f.dur("settings.collapse", r.Settings.Collapse))
 		case sc.AsIsOnlyDeferred > 0:
-			why += fmt.Sprintf(" (%s deferred out of quiet hours)",
+			later = fmt.Sprintf(" (%s deferred out of quiet hours)",
 				count(f, "silence_change.as_is_only_deferred", sc.AsIsOnlyDeferred, "had a message", "had messages"))
 		case r.Settings.Collapse != "":
-			why += fmt.Sprintf(" (after the collapse wait of %s)", f.dur("settings.collapse", r.Settings.Collapse))
+			later = fmt.Sprintf(" (after the collapse wait of %s)", f.dur("settings.collapse", r.Settings.Collapse))
 		}
-		out = append(out, fmt.Sprintf("Silent today but not with the policy: %s. For them %s, and a message sent later fell inside the long silence and split it into gaps of at most %s. Their customers got no extra message; they got one later.",
-			count(f, "silence_change.as_is_only", sc.AsIsOnly, "entity", "entities"), why, after))
+		n := count(f, "silence_change.as_is_only", sc.AsIsOnly, "entity", "entities")
+		if r.Keepalive != nil {
+			// A keep-alive is a message today's setup does not send.
+			out = append(out, fmt.Sprintf("Silent today but not with the policy: %s. For them a keep-alive, or a message the policy sent later%s, fell inside the long silence and split it into gaps of at most %s.",
+				n, later, after))
+		} else {
+			out = append(out, fmt.Sprintf("Silent today but not with the policy: %s. For them the policy sent some of their messages later%s, and a message sent later fell inside the long silence and split it into gaps of at most %s. Their customers got no extra message; they got one later.",
+				n, later, after))
+		}
 	}
 	if sc.PolicyOnly > 0 {
 		out = append(out, fmt.Sprintf("Silent only with the policy: %s. The messages it held back or sent later left a gap of more than %s.",
 			count(f, "silence_change.policy_only", sc.PolicyOnly, "entity", "entities"), after))
 	}
 	if sg.Policy.Count > 0 {
-		out = append(out, "The policy fills no silence: it sends no message that today's setup does not send. Closing one needs a new trigger (for example a “still on its way” message).")
+		if k := r.Keepalive; k != nil {
+			out = append(out, fmt.Sprintf("Silent with the policy after its %s: entities that no keep-alive rule covers, or whose keep-alive came too late or was dropped.",
+				count(f, "keepalive.sent", k.Sent, "keep-alive", "keep-alives")))
+		}
+		out = append(out, "Holding messages back fills no silence; a message that today's setup does not send, such as a keep-alive (“still on its way”), can.")
 	}
 	return out
 }

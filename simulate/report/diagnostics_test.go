@@ -19,6 +19,12 @@ import (
 // setups and flaps between statuses that send nothing.
 func deferralReport(t *testing.T) *simulate.Report {
 	t.Helper()
+	return deferralReportWith(t, "")
+}
+
+// deferralReportWith is deferralReport with more policy TOML appended.
+func deferralReportWith(t *testing.T, more string) *simulate.Report {
+	t.Helper()
 	dir := t.TempDir()
 	events := filepath.Join(dir, "events.csv")
 	csv := "customer_id,entity_id,timestamp,status\n" +
@@ -43,7 +49,7 @@ template = "t"
 [simulate.flags]
 flapping = { window = "1d" }
 silent_gap = { after = "12h" }
-`), "p.toml")
+`+more), "p.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,6 +91,28 @@ func TestSilencesExplained(t *testing.T) {
 	if sentences.Length() < 4 {
 		t.Fatalf("%d sentences found", sentences.Length())
 	}
+	checkFigures(t, j, sentences)
+	var text bytes.Buffer
+	if err := Write(&text, r, "text"); err != nil {
+		t.Fatal(err)
+	}
+	flat := strings.Join(strings.Fields(text.String()), " ")
+	for _, want := range []string{
+		"Silences of more than 12 h: 2 entities with today's setup, 1 with the policy.",
+		"Silent today but not with the policy: 1 entity. For them the policy sent some of their messages later (1 had a message deferred out of quiet hours)",
+		"Statuses that flap in the input (back to a status left within 1 d, whatever the messages): 1 entity of 1 customer.",
+		`source_flapping, input: c2 / o2: back to "in_transit" after 2 h [in_transit → held → in_transit]`,
+	} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("text lacks %q:\n%s", want, text.String())
+		}
+	}
+}
+
+// checkFigures checks that every number of the sentences is a JSON field
+// of the report j, showing its value.
+func checkFigures(t *testing.T, j any, sentences *goquery.Selection) {
+	t.Helper()
 	digits := regexp.MustCompile(`[0-9]`)
 	sentences.Each(func(_ int, s *goquery.Selection) {
 		c := s.Clone()
@@ -102,16 +130,46 @@ func TestSilencesExplained(t *testing.T) {
 			t.Errorf("a number in the sentence is not a report field: %q", rest)
 		}
 	})
+}
+
+// TestKeepaliveSilencesExplained checks the silence sentences of a policy
+// with keep-alives: they name the keep-alives among what splits a silence
+// and what is left, and claim nothing that keep-alives make false.
+func TestKeepaliveSilencesExplained(t *testing.T) {
+	// o1's silence is split by the deferral as before; o2 gets keep-alives
+	// while in_transit, but quiet hours leave it a night of 14 h.
+	r := deferralReportWith(t, `[[simulate.keepalive]]
+after = "4h"
+template = "still"
+statuses = ["in_transit"]
+repeat = true
+`)
+	if r.Keepalive == nil || r.Keepalive.Sent == 0 {
+		t.Fatalf("keepalive %+v", r.Keepalive)
+	}
+	if sc := r.SilenceChange; sc == nil || sc.AsIsOnly != 1 {
+		t.Fatalf("silence_change %+v", r.SilenceChange)
+	}
+	if sg, _ := r.Flag("silent_gap"); sg.AsIs.Count != 2 || sg.Policy.Count != 1 {
+		t.Fatalf("silent_gap %d -> %d", sg.AsIs.Count, sg.Policy.Count)
+	}
+	j, doc, page := renderBoth(t, r)
+	for _, bad := range []string{"got no extra message", "fills no silence:", "sends no message that today's setup does not send"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("the page says %q, which keep-alives make false", bad)
+		}
+	}
+	why := doc.Find(`section[aria-labelledby="silences"] p.why`)
+	checkFigures(t, j, why.AddSelection(doc.Find(".summary li")))
 	var text bytes.Buffer
 	if err := Write(&text, r, "text"); err != nil {
 		t.Fatal(err)
 	}
 	flat := strings.Join(strings.Fields(text.String()), " ")
 	for _, want := range []string{
-		"Silences of more than 12 h: 2 entities with today's setup, 1 with the policy.",
-		"Silent today but not with the policy: 1 entity. For them the policy sent some of their messages later (1 had a message deferred out of quiet hours)",
-		"Statuses that flap in the input (back to a status left within 1 d, whatever the messages): 1 entity of 1 customer.",
-		`source_flapping, input: c2 / o2: back to "in_transit" after 2 h [in_transit → held → in_transit]`,
+		"Silent today but not with the policy: 1 entity. For them a keep-alive, or a message the policy sent later (1 had a message deferred out of quiet hours), fell inside the long silence",
+		fmt.Sprintf("Silent with the policy after its %d keep-alive", r.Keepalive.Sent),
+		"Holding messages back fills no silence; a message that today's setup does not send, such as a keep-alive (“still on its way”), can.",
 	} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("text lacks %q:\n%s", want, text.String())

@@ -37,7 +37,10 @@ func explanationSummary(x *simulate.Explanation) string {
 	if x.Deferred > 0 {
 		fmt.Fprintf(&b, " (%d deferred by quiet hours)", x.Deferred)
 	}
-	if n := x.AsIs - x.Sent; n > 0 {
+	if x.Keepalive > 0 {
+		fmt.Fprintf(&b, ", %s among them", plural(x.Keepalive, "keep-alive"))
+	}
+	if n := x.AsIs - (x.Sent - x.Keepalive); n > 0 {
 		parts := make([]string, len(x.Suppressed))
 		for i, rc := range x.Suppressed {
 			parts[i] = fmt.Sprintf("%s %d", rc.Reason, rc.Messages)
@@ -114,6 +117,8 @@ func writeExplainText(w io.Writer, x *simulate.Explanation) {
 			}
 		case "send":
 			fmt.Fprintf(w, "  %s  %s  ✉ policy sends %s (the %q of %s)\n", tm, pad(s.Entity, entW), s.Template, s.Status, simulate.Clock(*s.Event, s.Time))
+		case "keepalive":
+			fmt.Fprintf(w, "  %s  %s  ✉ policy sends %s (%s)\n", tm, pad(s.Entity, entW), s.Template, s.Why)
 		case "flag":
 			stream := "as-is"
 			if s.Stream == "policy" {

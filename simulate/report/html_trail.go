@@ -117,6 +117,10 @@ func newTrailView(x *simulate.Explanation, id string, focus []time.Time) *trailV
 			st.Template = s.Template
 			st.What = fmt.Sprintf("policy sends %s", s.Template)
 			st.Why = fmt.Sprintf("for %q of %s", s.Status, simulate.Clock(*s.Event, s.Time))
+		case "keepalive":
+			st.Class = "send"
+			st.Template = s.Template
+			st.Why = s.Why
 		case "contact":
 			st.Class = "contact"
 			st.What = "contact"

@@ -36,6 +36,13 @@ func writeMarkdown(out io.Writer, r *simulate.Report) error {
 		}
 	}
 	fmt.Fprintf(w, "Suppressed %d (%s); deferred by quiet hours and sent: %d.\n\n", r.Suppressed.Total, dash(strings.Join(parts, ", ")), r.Deferred)
+	if k := r.Keepalive; k != nil {
+		var drops []string
+		for _, d := range k.Dropped {
+			drops = append(drops, fmt.Sprintf("%s %d", d.Reason, d.Messages))
+		}
+		fmt.Fprintf(w, "Keepalive: %d sent to %d customers (%d after quiet hours); attempts dropped: %s.\n\n", k.Sent, k.Customers, k.Deferred, strings.Join(drops, ", "))
+	}
 
 	fmt.Fprintln(w, "| flag | counts | as-is | policy |")
 	fmt.Fprintln(w, "|---|---|--:|--:|")
@@ -53,7 +60,7 @@ func writeMarkdown(out io.Writer, r *simulate.Report) error {
 	fmt.Fprintln(w, "| template | channel | as-is | policy | change |")
 	fmt.Fprintln(w, "|---|---|--:|--:|--:|")
 	for _, t := range r.Templates {
-		fmt.Fprintf(w, "| `%s` | %s | %d | %d | %s |\n", mdEscape(t.ID), dash(t.Channel), t.AsIs, t.Policy, change(float64(t.AsIs), float64(t.Policy)))
+		fmt.Fprintf(w, "| `%s`%s | %s | %d | %d | %s |\n", mdEscape(t.ID), kaMark(t), dash(t.Channel), t.AsIs, t.Policy, change(float64(t.AsIs), float64(t.Policy)))
 	}
 	if s := r.SMS; s != nil {
 		fmt.Fprintf(w, "\nSMS segments: as-is %d, policy %d", s.AsIsSegments, s.PolicySegments)
@@ -110,4 +117,12 @@ func writeMarkdown(out io.Writer, r *simulate.Report) error {
 // mdEscape keeps table cells and inline text intact.
 func mdEscape(s string) string {
 	return strings.NewReplacer("|", "\\|", "`", "'", "<", "&lt;", ">", "&gt;", "\n", " ").Replace(s)
+}
+
+// kaMark marks a keep-alive template in the markdown tables.
+func kaMark(t simulate.TemplateStats) string {
+	if t.Keepalive {
+		return " (keepalive)"
+	}
+	return ""
 }

@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/notelint/notelint/simulate"
 )
 
 // table renders rows as aligned columns: the first column left-aligned,
@@ -61,4 +63,12 @@ func (t *table) write(w io.Writer) {
 		}
 		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
 	}
+}
+
+// templateLabel names a template in the tables, marking keep-alives.
+func templateLabel(tp simulate.TemplateStats) string {
+	if tp.Keepalive {
+		return tp.ID + " (keepalive)"
+	}
+	return tp.ID
 }

@@ -36,7 +36,15 @@ func writeText(out io.Writer, r *simulate.Report) error {
 	for _, rc := range r.Suppressed.ByReason {
 		fmt.Fprintf(w, " %s %d", rc.Reason, rc.Messages)
 	}
-	fmt.Fprintf(w, "\ndeferred by quiet hours and sent: %d\n\n", r.Deferred)
+	fmt.Fprintf(w, "\ndeferred by quiet hours and sent: %d\n", r.Deferred)
+	if k := r.Keepalive; k != nil {
+		fmt.Fprintf(w, "keepalive: %d sent to %d customers (%d after quiet hours); attempts dropped:", k.Sent, k.Customers, k.Deferred)
+		for _, d := range k.Dropped {
+			fmt.Fprintf(w, " %s %d", d.Reason, d.Messages)
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintln(w)
 
 	labels, as, ps := histRows(r.AsIs.Histogram, r.Policy.Histogram)
 	t = newTable("customers with N messages", "as-is", "policy")
@@ -48,7 +56,7 @@ func writeText(out io.Writer, r *simulate.Report) error {
 	fmt.Fprintln(w)
 	t = newTable("template", "channel", "segments", "as-is", "policy", "change").leftAlign(1)
 	for _, tp := range r.Templates {
-		t.add(tp.ID, dash(tp.Channel), dashInt(tp.Segments), tp.AsIs, tp.Policy, change(float64(tp.AsIs), float64(tp.Policy)))
+		t.add(templateLabel(tp), dash(tp.Channel), dashInt(tp.Segments), tp.AsIs, tp.Policy, change(float64(tp.AsIs), float64(tp.Policy)))
 	}
 	t.write(w)
 	if len(r.Channels) > 1 || (len(r.Channels) == 1 && r.Channels[0].Channel != "") {
