@@ -3,6 +3,7 @@ package simulate
 import (
 	"errors"
 	"reflect"
+	"slices"
 	"sort"
 	"time"
 )
@@ -106,7 +107,11 @@ func Merge(reports ...*Report) (*Report, error) {
 	out.Fingerprints = first.Fingerprints
 	out.Shard = mergeShards(reports)
 	out.merge = mergeNotes(reports)
-	out.Notes = out.merge.notes(out.Shard)
+	keepalive := false // a part's run noted its keep-alives: so would a single run
+	for _, r := range reports {
+		keepalive = keepalive || slices.Contains(r.Notes, keepaliveNote)
+	}
+	out.Notes = out.merge.notes(out.Shard, keepalive)
 	if !from.IsZero() {
 		out.TimeSpan = TimeSpan{From: fmtTime(from.UnixNano()), To: fmtTime(to.UnixNano())}
 	}

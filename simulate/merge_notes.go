@@ -87,9 +87,13 @@ func earlier(a, b *Disorder) bool {
 	return a.Input < b.Input || a.Input == b.Input && a.Line < b.Line
 }
 
-// notes are the report's notes, in the order a run writes them.
-func (m mergeState) notes(s *ShardSet) []string {
+// notes are the report's notes, in the order a run writes them; keepalive
+// says the policy has keep-alives (replayed from memory, which a run notes).
+func (m mergeState) notes(s *ShardSet, keepalive bool) []string {
 	out := append([]string{}, m.readerNotes...)
+	if keepalive {
+		out = append(out, keepaliveNote)
+	}
 	if m.disorder != nil {
 		out = append(out, m.disorder.Note)
 	}

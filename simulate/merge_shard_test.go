@@ -126,6 +126,7 @@ func shardCases(t *testing.T) []struct {
 		{"examples XES", Options{Inputs: []string{"../examples/simulate/events.xes.gz"}, Policy: example}},
 		{"generated", Options{Inputs: []string{genPath}, Policy: benchPolicyT(t)}},
 		{"bad rows and disorder", Options{Inputs: []string{messy}, Policy: example}},
+		{"keep-alives", Options{Inputs: []string{"../examples/simulate/events.csv"}, Policy: loadPolicyT(t, "../examples/simulate/policy-keepalive.toml"), Templates: tpl}},
 	}
 	if _, err := os.Stat(helpdeskLog); err == nil {
 		cases = append(cases, struct {
@@ -151,10 +152,11 @@ func loadPolicyT(t *testing.T, path string) *Policy {
 // the template directory (that is the command's job).
 func exampleTemplates() map[string]TemplateInfo {
 	return map[string]TemplateInfo{
-		"delivery-shipped": {ID: "delivery-shipped", Channel: "sms", Segments: 1},
-		"delivery-delayed": {ID: "delivery-delayed", Channel: "sms", Segments: 2},
-		"delivery-today":   {ID: "delivery-today", Channel: "sms", Segments: 1},
-		"delivery-closed":  {ID: "delivery-closed", Channel: "email"},
+		"delivery-shipped":      {ID: "delivery-shipped", Channel: "sms", Segments: 1},
+		"delivery-delayed":      {ID: "delivery-delayed", Channel: "sms", Segments: 2},
+		"delivery-today":        {ID: "delivery-today", Channel: "sms", Segments: 1},
+		"delivery-closed":       {ID: "delivery-closed", Channel: "email"},
+		"delivery-still-moving": {ID: "delivery-still-moving", Channel: "sms", Segments: 1},
 	}
 }
 
@@ -393,13 +395,14 @@ func TestRowEncoding(t *testing.T) {
 		{ID: "c1", AsIs: 3, Sent: 2, Suppressed: 1},
 		{ID: "id with  spaces\tand tab", AsIs: 0, Sent: 0, Deferred: 0},
 		{ID: "Ünïcødé 顧客", AsIs: 70000, Sent: 12, Suppressed: 69988, Deferred: 5, Flags: []string{"burst", "repeat"}, AsIsFlags: flagNames[:], SourceFlapping: true},
+		{ID: "k", AsIs: 4, Sent: 5, Suppressed: 1, Keepalive: 2},
 	} {
 		got, err := decodeRow(encodeRow(c))
 		if err != nil || fmt.Sprintf("%#v", got) != fmt.Sprintf("%#v", c) {
 			t.Errorf("%#v -> %q -> %#v, %v", c, encodeRow(c), got, err)
 		}
 	}
-	for _, bad := range []string{"", "1 2 3 4 5 0", "1 2 3 4 5 0 ", "a 2 3 4 5 0 id", "1 2 3 999 5 0 id", "-1 2 3 4 5 0 id", "1 2 3 4 5 2 id", "1 2 3 4 5 id"} {
+	for _, bad := range []string{"", "1 2 3 4 5 0 0", "1 2 3 4 5 0 0 ", "a 2 3 4 5 0 0 id", "1 2 3 999 5 0 0 id", "-1 2 3 4 5 0 0 id", "1 2 3 4 5 2 0 id", "1 2 3 4 5 0 id", "1 2 3 4 5 0 3 id"} {
 		if _, err := decodeRow(bad); err == nil {
 			t.Errorf("decodeRow(%q) accepted", bad)
 		}
