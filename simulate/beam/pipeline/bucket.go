@@ -34,6 +34,33 @@ func (p piece) encode() []byte {
 	return append(b, p.text...)
 }
 
+// batchBytes is about how many bytes of pieces travel as one element.
+const batchBytes = 256 << 10
+
+// appendPiece adds p to a batch: its length (uvarint), then p encoded.
+func appendPiece(batch []byte, p piece) []byte {
+	e := p.encode()
+	batch = binary.AppendUvarint(batch, uint64(len(e)))
+	return append(batch, e...)
+}
+
+// decodePieces appends the pieces of a batch to ps.
+func decodePieces(ps []piece, batch []byte) ([]piece, error) {
+	for len(batch) > 0 {
+		n, k := binary.Uvarint(batch)
+		if k <= 0 || n > uint64(len(batch)-k) {
+			return ps, errors.New("corrupt batch of pieces")
+		}
+		p, err := decodePiece(batch[k : k+int(n)])
+		if err != nil {
+			return ps, err
+		}
+		ps = append(ps, p)
+		batch = batch[k+int(n):]
+	}
+	return ps, nil
+}
+
 func decodePiece(b []byte) (piece, error) {
 	var p piece
 	var vals [4]uint64

@@ -60,8 +60,8 @@ func bucketParts(t testing.TB, cfg *Config) [][]byte {
 			t.Fatal(err)
 		}
 		err = splitFile(name, i, st.Size(), f, pol.Columns, cfg.Buckets, func(b int, p piece) error {
-			q, err := decodePiece(p.encode())
-			pieces[b] = append(pieces[b], q)
+			var err error
+			pieces[b], err = decodePieces(pieces[b], appendPiece(nil, p))
 			return err
 		})
 		_ = f.Close()

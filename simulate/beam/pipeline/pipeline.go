@@ -8,6 +8,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/fileio"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
+	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/local" // local files
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
 	"github.com/notelint/notelint/simulate"
@@ -74,10 +75,24 @@ func (f *splitFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, 
 		return fmt.Errorf("opening events: %w", err)
 	}
 	defer func() { _ = rc.Close() }()
-	return splitFile(name, i, file.Metadata.Size, rc, f.cols, f.Cfg.Buckets, func(b int, p piece) error {
-		emit(b, p.encode())
+	batches := make([][]byte, f.Cfg.Buckets)
+	err = splitFile(name, i, file.Metadata.Size, rc, f.cols, f.Cfg.Buckets, func(b int, p piece) error {
+		batches[b] = appendPiece(batches[b], p)
+		if len(batches[b]) >= batchBytes {
+			emit(b, batches[b])
+			batches[b] = nil
+		}
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	for b, batch := range batches {
+		if len(batch) > 0 {
+			emit(b, batch)
+		}
+	}
+	return nil
 }
 
 // replayFn replays one bucket.
@@ -98,11 +113,10 @@ func (f *replayFn) ProcessElement(bucket int, values func(*[]byte) bool) ([]byte
 	var pieces []piece
 	var b []byte
 	for values(&b) {
-		p, err := decodePiece(b)
-		if err != nil {
+		var err error
+		if pieces, err = decodePieces(pieces, b); err != nil {
 			return nil, fmt.Errorf("bucket %d: %w", bucket, err)
 		}
-		pieces = append(pieces, p)
 	}
 	return replayBucket(&f.Cfg, f.pol, bucket, pieces)
 }
