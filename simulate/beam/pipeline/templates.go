@@ -8,13 +8,17 @@ import (
 	"strings"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/load"
+	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/rules"
 	"github.com/notelint/notelint/simulate"
 )
 
 // LoadTemplates loads the templates under dir as notelint simulate
 // --templates does (the lint config that applies to dir, then every
-// template's channel and worst-case SMS segments), by template id.
+// template's channel and worst-case SMS segments), by template id. It
+// follows loadTemplateInfo of cmd/notelint (package main, not importable):
+// keep the two in step.
 func LoadTemplates(dir string) (map[string]simulate.TemplateInfo, error) {
 	start := dir
 	if st, err := os.Stat(start); err == nil && !st.IsDir() {
@@ -33,14 +37,14 @@ func LoadTemplates(dir string) (map[string]simulate.TemplateInfo, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := lint.Discover([]string{dir}, cfg)
+	files, err := load.Discover([]string{dir}, &cfg.Config)
 	if err != nil {
 		return nil, err
 	}
 	out := map[string]simulate.TemplateInfo{}
 	var problems []string
 	for _, f := range files {
-		ts, err := lint.LoadFile(f, cfg)
+		ts, err := load.LoadFile(f, &cfg.Config)
 		if err != nil {
 			problems = append(problems, err.Error())
 			continue
@@ -48,7 +52,7 @@ func LoadTemplates(dir string) (map[string]simulate.TemplateInfo, error) {
 		for _, t := range ts {
 			info := simulate.TemplateInfo{ID: t.ID, Channel: t.Channel}
 			if t.Channel == "sms" {
-				info.Segments = lint.EstimateSMS(t, rules.SMSSettings(cfg)).Worst.Segments
+				info.Segments = message.EstimateSMS(t, rules.SMSSettings(cfg)).Worst.Segments
 			}
 			out[t.ID] = info
 		}
