@@ -108,6 +108,7 @@ func generatedEvents(t *testing.T) int {
 // one of them gzip) with the example policy and templates.
 func TestPrismGenerated(t *testing.T) {
 	n := generatedEvents(t)
+	t.Logf("%d events", n)
 	dir := t.TempDir()
 	var inputs []string
 	for i, name := range []string{"events-1.csv", "events-2.csv.gz"} {
