@@ -16,8 +16,8 @@ import (
 // hands out its text for a partial run over some of its customers.
 //
 // head receives the text every partial file must start with (the CSV
-// header row; for JSON Lines the first record, which decides the format)
-// and the line number of the first line after it. record then receives
+// header row and the first record; for JSON Lines the first record, which
+// tells the format) and the line number of the first line after it. record then receives
 // each later record: the line it starts on, its text (with its line end)
 // and the customer id Run reads from it, or nil when the row names none (a
 // broken row, an empty id). The slices are valid during the call only.
@@ -35,6 +35,10 @@ func SplitEvents(name string, r io.Reader, cols Columns, head func(text []byte, 
 	tee := &teeReader{r: in, keep: true}
 	c := newChunker(name, tee)
 	src, err := readSourceHeader(name, c, cols)
+	var empty *emptyInputError
+	if errors.As(err, &empty) {
+		return head(nil, 1) // Run notes an empty file; so does every partial one
+	}
 	if err != nil {
 		return err
 	}
@@ -44,8 +48,19 @@ func SplitEvents(name string, r io.Reader, cols Columns, head func(text []byte, 
 	consumed := tee.buf[:len(tee.buf)-len(c.pend)]
 	tee.keep, tee.buf = false, nil
 	text := append([]byte(nil), bytes.TrimPrefix(consumed, []byte("\xEF\xBB\xBF"))...)
-	next := c.line
-	first := src.format == formatJSONL
+	next, headDone, sawData := c.line, false, false
+	each := func(line int64, rec, customer []byte) error {
+		if headDone {
+			return record(line, rec, customer)
+		}
+		// The first record goes with the head: for JSON Lines it tells the
+		// format, and no partial file looks empty when the file is not.
+		text = append(text, bytes.Repeat([]byte{'\n'}, int(line-next))...)
+		text = append(text, rec...)
+		next = line + int64(bytes.Count(rec, []byte{'\n'}))
+		headDone = true
+		return head(text, next)
+	}
 	for {
 		data, line, err := c.next()
 		if errors.Is(err, io.EOF) {
@@ -54,33 +69,17 @@ func SplitEvents(name string, r io.Reader, cols Columns, head func(text []byte, 
 		if err != nil {
 			return err
 		}
-		if first {
-			// JSON Lines: the first non-blank line goes with the head.
-			i := 0
-			for ; i < len(data); i++ {
-				if !bytes.ContainsRune([]byte(" \t\r\n"), rune(data[i])) {
-					break
-				}
-			}
-			end := len(data)
-			if nl := bytes.IndexByte(data[i:], '\n'); nl >= 0 {
-				end = i + nl + 1
-			}
-			text = append(text, data[:end]...)
-			line += int64(bytes.Count(data[:end], []byte{'\n'}))
-			data, first = data[end:], false
-		}
-		if text != nil {
-			if err := head(text, line); err != nil {
-				return err
-			}
-			text = nil
-		}
-		if err := splitChunk(src, data, line, record); err != nil {
+		sawData = true
+		if err := splitChunk(src, data, line, each); err != nil {
 			return err
 		}
 	}
-	if text != nil {
+	if !headDone {
+		if sawData {
+			// Only blank lines after the header: Run does not call that a
+			// header-only file, so a partial file must not look like one.
+			text = append(text, '\n')
+		}
 		return head(text, next)
 	}
 	return nil
