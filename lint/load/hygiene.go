@@ -9,7 +9,8 @@ import (
 
 // FileHygiene checks the bytes of a file that is valid UTF-8: a UTF-8
 // byte order mark, mixed line endings (CRLF next to LF, or bare CR), and
-// emptiness. Invalid UTF-8 is an InputError raised before this.
+// emptiness, and text that went through the wrong encoding (mojibake).
+// Invalid UTF-8 is an InputError raised before this.
 func FileHygiene(src *message.Source) []message.Problem {
 	data := src.Content
 	var out []message.Problem
@@ -34,7 +35,7 @@ func FileHygiene(src *message.Source) []message.Problem {
 			Message: fmt.Sprintf("mixed line endings (%d CRLF, %d LF, %d bare CR): line breaks may be sent as stray characters or doubled", crlf, lf, cr),
 			Hint:    "convert the file to one line ending (LF), e.g. with your editor or .gitattributes"})
 	}
-	return out
+	return append(out, mojibakeProblem(src)...)
 }
 
 // firstMinorityBreak returns the offset of the first line break of the
