@@ -4,21 +4,16 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
 
 	"github.com/notelint/notelint/lint"
-	"github.com/notelint/notelint/lint/load"
-	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/rules"
 	"github.com/notelint/notelint/simulate"
+	"github.com/notelint/notelint/simulate/templateinfo"
 )
 
 // LoadTemplates loads the templates under dir as notelint simulate
-// --templates does (the lint config that applies to dir, then every
-// template's channel and worst-case SMS segments), by template id. It
-// follows loadTemplateInfo of cmd/notelint (package main, not importable):
-// keep the two in step.
+// --templates does: the lint config that applies to dir (NOTELINT_CONFIG,
+// else the nearest .notelint.toml), then package templateinfo.
 func LoadTemplates(dir string) (map[string]simulate.TemplateInfo, error) {
 	start := dir
 	if st, err := os.Stat(start); err == nil && !st.IsDir() {
@@ -37,29 +32,9 @@ func LoadTemplates(dir string) (map[string]simulate.TemplateInfo, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := load.Discover([]string{dir}, &cfg.Config)
+	info, err := templateinfo.Load(dir, cfg)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("--templates %s: %w", dir, err)
 	}
-	out := map[string]simulate.TemplateInfo{}
-	var problems []string
-	for _, f := range files {
-		ts, err := load.LoadFile(f, &cfg.Config)
-		if err != nil {
-			problems = append(problems, err.Error())
-			continue
-		}
-		for _, t := range ts {
-			info := simulate.TemplateInfo{ID: t.ID, Channel: t.Channel}
-			if t.Channel == "sms" {
-				info.Segments = message.EstimateSMS(t, rules.SMSSettings(cfg)).Worst.Segments
-			}
-			out[t.ID] = info
-		}
-	}
-	if len(problems) > 0 {
-		sort.Strings(problems)
-		return nil, fmt.Errorf("--templates %s: reading templates: %s", dir, strings.Join(problems, "; "))
-	}
-	return out, nil
+	return info, nil
 }
