@@ -38,9 +38,38 @@ func (t *Template) CopyHidden() bool {
 				values++
 			}
 		}
-		words += len(strings.FieldsFunc(p.Masked(), func(r rune) bool { return !unicode.IsLetter(r) }))
+		if words < minOwnWords {
+			words += ownWords(p, minOwnWords-words)
+		}
 	}
 	return values > 0 && words < minOwnWords
+}
+
+// insidePlaceholder reports whether text offset i lies in one of phs
+// (nested ICU placeholders are not in start order).
+func insidePlaceholder(phs []Placeholder, i int) bool {
+	for _, ph := range phs {
+		if ph.Start <= i && i < ph.End {
+			return true
+		}
+	}
+	return false
+}
+
+// ownWords counts the words of p's text outside its placeholders, up to
+// limit, without copying the text.
+func ownWords(p *Part, limit int) int {
+	n, in := 0, false
+	for i, r := range p.Text.String() {
+		letter := unicode.IsLetter(r) && !insidePlaceholder(p.Placeholders, i)
+		if letter && !in {
+			if n++; n >= limit {
+				return n
+			}
+		}
+		in = letter
+	}
+	return n
 }
 
 // minOwnWords is how many words of its own a template with values needs
