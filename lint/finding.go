@@ -29,6 +29,9 @@ type Finding struct {
 	// have edited a placeholder, a link or a string that cannot hold the
 	// new text); "" when there was none to drop.
 	FixSkipped string `json:"-"`
+	// Whole says the finding is about the whole message, not the text it
+	// points at (see Diagnostic.Whole).
+	Whole bool `json:"-"`
 }
 
 // Fix is a safe, mechanical change that resolves a finding.

@@ -78,6 +78,10 @@ type Diagnostic struct {
 	// Source is the file of Start and End when Part is nil and the file is
 	// not the template's; nil otherwise.
 	Source *message.Source
+	// Whole says the finding is about the message as a whole (something
+	// it lacks, such as a time or a sender): Start and End only anchor it,
+	// and the text there is not what is wrong.
+	Whole bool
 }
 
 // Report records a finding.
@@ -108,7 +112,7 @@ func (p *Pass) Report(d Diagnostic) {
 		Rule: p.rule.ID, Severity: sev, File: src.Path,
 		Line: a.Line, Column: a.Column, EndLine: b.Line, EndColumn: b.Column,
 		Message: d.Message, Hint: d.Hint, Fix: fix, FixSkipped: skipped,
-		Offset: start, EndOffset: end, Template: p.Template.ID,
+		Offset: start, EndOffset: end, Template: p.Template.ID, Whole: d.Whole,
 	})
 }
 

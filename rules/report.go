@@ -38,5 +38,5 @@ func messageAnchor(t *message.Template) (*message.Part, int, int) {
 // reportMessage reports a finding about the whole message at its anchor.
 func reportMessage(p *lint.Pass, msg, hint string) {
 	part, s, e := messageAnchor(p.Template)
-	p.Report(lint.Diagnostic{Part: part, Start: s, End: e, Message: msg, Hint: hint})
+	p.Report(lint.Diagnostic{Part: part, Start: s, End: e, Message: msg, Hint: hint, Whole: true})
 }

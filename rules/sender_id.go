@@ -142,7 +142,7 @@ func checkSenderID(p *lint.Pass) {
 		hint = "open with your brand (\"Acme: …\"), and list your brands in [rules.sender-id] brands = [\"Acme\"] so notelint can check exactly"
 	}
 	w := prose.FirstWord(body.Text.String())
-	p.Report(lint.Diagnostic{Part: body, Start: w.Start, End: w.End, Message: msg, Hint: hint})
+	p.Report(lint.Diagnostic{Part: body, Start: w.Start, End: w.End, Message: msg, Hint: hint, Whole: true})
 }
 
 // hyphensAsSpaces replaces hyphens by spaces, so a brand matches inside a

@@ -25,7 +25,8 @@ type repeat struct {
 }
 
 // groupRepeats folds findings that are the same (rule, message, hint and
-// the text they point at) in at least minRepeatFiles files into one
+// the text they point at, unless the finding is about the whole message)
+// in at least minRepeatFiles files into one
 // repeat at the first occurrence; every other finding stays a repeat of
 // its own. The order of fs is kept. Machine formats (JSON, SARIF, …)
 // keep every location and do not use this.
@@ -60,8 +61,13 @@ func groupRepeats(fs []lint.Finding, contents map[string][]byte) []repeat {
 }
 
 // offending is the file text a finding points at, or "" when the
-// contents are not at hand.
+// contents are not at hand or the finding is about the whole message
+// (where it points is only an anchor: "no sender" in three SMS is one
+// finding, whatever their first words).
 func offending(f lint.Finding, contents map[string][]byte) string {
+	if f.Whole {
+		return ""
+	}
 	data, ok := contents[f.File]
 	if !ok || f.Offset < 0 || f.Offset > f.EndOffset || f.EndOffset > len(data) {
 		return ""

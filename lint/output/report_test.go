@@ -983,3 +983,35 @@ func TestGraphemeOffset(t *testing.T) {
 		}
 	}
 }
+
+// TestRepeatsGroupedWhole: a finding about the whole message (something it
+// lacks) groups across files whatever text its anchor points at; the same
+// message anchored on different text stays apart when it is about that text.
+func TestRepeatsGroupedWhole(t *testing.T) {
+	contents := map[string][]byte{}
+	var fs []lint.Finding
+	for i, first := range []string{"Due", "Your", "Assignment", "Reminder"} {
+		file := fmt.Sprintf("sms/m%d.txt", i)
+		contents[file] = []byte(first + " soon.")
+		fs = append(fs, lint.Finding{Rule: "sender-id", Severity: message.Warning, File: file, Line: 1, Column: 1,
+			Offset: 0, EndOffset: len(first), Message: "the SMS does not say who is sending", Whole: true})
+	}
+	var buf bytes.Buffer
+	if err := Text(&buf, fs, Options{Contents: contents, Files: 4, Templates: 4}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if n := strings.Count(out, "sender-id"); n != 1 || !strings.Contains(out, "same finding in 3 more files") {
+		t.Errorf("whole-message findings not grouped:\n%s", out)
+	}
+	for i := range fs {
+		fs[i].Whole = false
+	}
+	buf.Reset()
+	if err := Text(&buf, fs, Options{Contents: contents, Files: 4, Templates: 4}); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(buf.String(), "sender-id"); n != 4 {
+		t.Errorf("findings about different text grouped: %d lines\n%s", n, buf.String())
+	}
+}
