@@ -27,6 +27,7 @@ type contentData struct {
 	joiners  *lang.Matcher   // vague_eta_joiners: "and", "und", "et"
 	speed    map[string]bool // vague_eta_speed, folded: "as soon as possible"
 	waiting  *lang.Matcher   // eta_waiting: "please reply with", "bitte senden Sie uns"
+	pending  *lang.Matcher   // eta_ticket_pending: "we have received", "in Bearbeitung"
 
 	// Sentences (readability.toml): abbreviations, ordinal dots.
 	sent *prose.SentenceRules
@@ -90,6 +91,7 @@ func compileContent(l *lang.Language) *contentData {
 	d.joiners = l.List("vague_eta_joiners")
 	d.speed = prose.FoldedSet(l.Phrases("vague_eta_speed"))
 	d.waiting = l.List("eta_waiting")
+	d.pending = l.List("eta_ticket_pending")
 	d.cancel = l.List("next_step_cancel")
 	d.requestRe = l.Patterns("next_step_request_re")
 	d.requestNot = prose.FoldedList(l.Phrases("next_step_request_not"))

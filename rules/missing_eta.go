@@ -120,7 +120,7 @@ func checkMissingETA(p *lint.Pass) {
 	if d.isResolved(vs) || hasConcreteTime(t, d, opt.TimeVars, vs) {
 		return
 	}
-	if t.Kind == "ticket" && d.waitsForCustomer(vs) {
+	if t.Kind == "ticket" && (d.waitsForCustomer(vs) || !d.ticketPending(vs)) {
 		return
 	}
 	what, ok := etaWhat[t.Kind]
@@ -142,6 +142,20 @@ func checkMissingETA(p *lint.Pass) {
 func (d *contentData) waitsForCustomer(vs []*prose.View) bool {
 	for _, v := range vs {
 		if d.waiting.Contains(v.Folded) {
+			return true
+		}
+	}
+	return false
+}
+
+// ticketPending reports whether a support message says the request is
+// with the company ("we have received your request", "in Bearbeitung",
+// "en cours de traitement"): only then does it owe a time. An agent's
+// reply, a limit reached or an access link is about a ticket but promises
+// no further step.
+func (d *contentData) ticketPending(vs []*prose.View) bool {
+	for _, v := range vs {
+		if d.pending.Contains(v.Folded) {
 			return true
 		}
 	}

@@ -263,6 +263,11 @@ func compareTranslation(p *lint.RunPass, opt *parityOptions, t, s *message.Templ
 		}
 		return
 	}
+	if w := t.Scope.WrittenIn; w != "" && w != message.BaseLanguage(t.Locale) {
+		// Not translated at all (mixed-language says so): comparing its
+		// placeholders with the source only repeats that.
+		return
+	}
 	for _, part := range t.Parts {
 		sp := sourcePart(s, part)
 		if sp == nil {

@@ -234,6 +234,7 @@ func buildBundle(src *message.Source, cfg *Config, entries []bundleEntry, filePr
 	if cfg.Lint.Group.On() {
 		toks = cfg.Lint.Group.partTokens()
 	}
+	msgFile, isMsgFile := oneMessageFile(src.Path, entries, topLocale, toks)
 	var out []*message.Template
 	for i := range entries {
 		e := &entries[i]
@@ -249,11 +250,13 @@ func buildBundle(src *message.Source, cfg *Config, entries []bundleEntry, filePr
 			locale, localeEvidence, localeDetail = message.NormalizeLocale(e.locale), message.FromKey, "Language header"
 		}
 		key := strings.Join(path, ".")
-		if !keySelected(b, key) {
+		if !keySelected(b, key) || (isMsgFile && !isMessagePart(key, toks)) {
 			continue
 		}
 		t := &message.Template{Source: src, ID: key, Start: e.start, End: e.end, Syntax: syn, Set: set, FromBundle: true, Refs: e.refs}
-		classifyBundleKey(t, cfg, b, key)
+		if !isMsgFile {
+			classifyBundleKey(t, cfg, b, key)
+		}
 		t.SetLocale(locale, localeEvidence, message.High, localeDetail)
 		t.Key, t.Plural = splitPlural(key)
 		t.Positional = e.positional
@@ -284,7 +287,9 @@ func buildBundle(src *message.Source, cfg *Config, entries []bundleEntry, filePr
 			t.Original.Placeholders, _ = message.ScanSyntax(e.original.String(), syn)
 		}
 		t.Problems = append(t.Problems, e.problems...)
-		if g := groupFor(toks, key, "", false); g.Role != "" {
+		if isMsgFile {
+			messageFilePart(t, msgFile, src, cfg, b, key, locale, toks)
+		} else if g := groupFor(toks, key, "", false); g.Role != "" {
 			g.Key = src.Path + "\x00" + locale + "\x00" + g.Stem
 			g.ID = g.Stem
 			g.TKey, _ = splitPlural(g.Stem)

@@ -53,7 +53,7 @@ func inferScope(c *classify.Classifier, t *message.Template, cfg *Config) {
 	// A bundle's folders name the project ("notification-service/…"), not
 	// the message: only its file name counts ("emails.json").
 	where := t.Source.Path
-	if t.FromBundle {
+	if t.FromBundle && !t.MessageFile {
 		where = path.Base(filepath.ToSlash(where))
 	}
 	pathKey := c.ReadKey(where)
@@ -62,9 +62,12 @@ func inferScope(c *classify.Classifier, t *message.Template, cfg *Config) {
 	if t.Channel == "chat" && t.Scope.Channel.Known() {
 		t.SetNotification(false, t.Scope.Channel.Source, message.High, "a team chat message ("+t.Scope.Channel.Detail+")")
 	}
-	if t.FromBundle {
+	switch {
+	case t.MessageFile:
+		notificationFromMessageFile(t, readText(), key)
+	case t.FromBundle:
 		notificationFromBundle(t, readText(), key, pathKey, ownKey.Notification)
-	} else if pathKey.Notification == "" && !t.Scope.Channel.Known() {
+	case pathKey.Notification == "" && !t.Scope.Channel.Known():
 		notificationFromDocument(t)
 	}
 	if !t.Scope.Kind.Known() {
@@ -92,6 +95,18 @@ func inferScope(c *classify.Classifier, t *message.Template, cfg *Config) {
 	}
 	if !t.Scope.Channel.Known() {
 		channelFromText(t, readText())
+	}
+}
+
+// notificationFromMessageFile decides whether a one-message file (its keys
+// a subject and a body) is a customer notification: it is, unless its key
+// or its text says it is an interface text.
+func notificationFromMessageFile(t *message.Template, tx classify.Text, key classify.Key) {
+	switch {
+	case key.UI != "":
+		t.SetNotification(false, message.FromKey, message.Medium, key.UI)
+	case tx.UI != "" && tx.Greeting == "":
+		t.SetNotification(false, message.FromText, message.Medium, "an interface instruction: \""+tx.UI+"\"")
 	}
 }
 

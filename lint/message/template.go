@@ -43,6 +43,10 @@ type Template struct {
 	// FromBundle is true for a message read from an i18n bundle (JSON,
 	// YAML, .po, .properties), whose files are explicit translation sets.
 	FromBundle bool
+	// MessageFile is true for a bundle file that holds this one message,
+	// its keys the message's parts ("subject", "body"): read as a
+	// template file, not as a string of a whole-application bundle.
+	MessageFile bool
 	// SourceLocale is the locale translations of this message are compared
 	// with, when configured for its bundle; "" uses the rule's default.
 	SourceLocale string
