@@ -210,3 +210,65 @@ func TestParitySourceIsTheLargestLocale(t *testing.T) {
 		t.Errorf("got %q, want one finding: c missing in en, reported at the de source", got)
 	}
 }
+
+// TestParitySourceWhenNoLocaleHasEveryKey: when translations lag behind
+// the source and also keep keys it dropped, no locale has every key; the
+// source is then English, whatever locale has more keys, and a message
+// missing in several locales is one finding naming them.
+func TestParitySourceWhenNoLocaleHasEveryKey(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		".notelint.toml":  "[rules.translation-parity]\nall_keys = true\n",
+		"locales/de.json": `{"a": "Ihr Paket {{id}} kommt spät.", "b": "Ihre Rechnung ist da.", "d": "Alter Text.", "e": "Noch ein alter Text."}`,
+		"locales/en.json": `{"a": "Your parcel {{id}} is late.", "b": "Your invoice is here.", "c": "Thanks for your order."}`,
+		"locales/fr.json": `{"a": "Votre colis {{id}} est en retard.", "b": "Votre facture est là."}`,
+	}
+	writeFiles(t, dir, files)
+	var paths []string
+	for _, l := range []string{"de", "en", "fr"} {
+		paths = append(paths, filepath.Join(dir, "locales", l+".json"))
+	}
+	all := All()
+	cfg, err := lint.LoadConfig(filepath.Join(dir, ".notelint.toml"), all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := (&lint.Runner{Rules: all, Config: cfg}).RunFiles(paths)
+	var got []string
+	for _, f := range res.Findings {
+		if f.Rule == "translation-parity" {
+			got = append(got, filepath.Base(f.File)+": "+f.Message)
+		}
+	}
+	if len(got) != 1 || !strings.HasPrefix(got[0], `en.json: "c" has no de, fr translation`) {
+		t.Errorf("got %q, want one finding: c missing in de and fr, reported at the en source", got)
+	}
+}
+
+// TestParityMissingFamilyIsOneFinding: the keys of one message missing in
+// the same locales are one finding that names them; a lone key is its own.
+func TestParityMissingFamilyIsOneFinding(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		".notelint.toml":  "[rules.translation-parity]\nall_keys = true\n",
+		"locales/en.json": `{"a": "Your parcel {{id}} is late.", "order": {"shipped": {"intro": "Your order is on its way.", "outro": "Track it in the app."}}, "b": "Your invoice is here."}`,
+		"locales/de.json": `{"a": "Ihr Paket {{id}} kommt spät."}`,
+	}
+	writeFiles(t, dir, files)
+	paths := []string{filepath.Join(dir, "locales", "de.json"), filepath.Join(dir, "locales", "en.json")}
+	all := All()
+	cfg, err := lint.LoadConfig(filepath.Join(dir, ".notelint.toml"), all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := (&lint.Runner{Rules: all, Config: cfg}).RunFiles(paths)
+	var got []string
+	for _, f := range res.Findings {
+		if f.Rule == "translation-parity" {
+			got = append(got, f.Message)
+		}
+	}
+	if len(got) != 2 || !strings.HasPrefix(got[0], `"order.shipped.*" (2 keys: intro, outro) have no de translation`) || !strings.HasPrefix(got[1], `"b" has no de translation`) {
+		t.Errorf("got %q, want the order.shipped family as one finding and b as another", got)
+	}
+}

@@ -56,7 +56,9 @@ the raw placeholder.
 
 For each message key notelint compares every locale with the source
 locale (the bundle's source_locale, else this rule's source_locale, else a
-default_locale the config names, else the locale with the most keys).
+default_locale the config names, else the one locale that has every key
+the others have, else English, else the locale with the most keys). A
+message missing in several locales is one finding naming them.
 In a whole-application bundle only the keys notelint takes for
 notifications (and labels that belong to them) are compared; set
 all_keys = true to compare every key:
@@ -146,6 +148,8 @@ func checkTranslationParity(p *lint.RunPass) {
 			keyCount[g.set][loc]++
 		}
 	}
+	superset := supersetLocales(groups, order)
+	var gaps missingTranslations
 	// A set's locales are those of its keys translated at all: a folder
 	// of unrelated single-language messages is no translation set.
 	for _, k := range order {
@@ -173,21 +177,19 @@ func checkTranslationParity(p *lint.RunPass) {
 		if len(g.byLoc) < 2 && !g.bundle {
 			continue
 		}
-		src := sourceLocale(p, opt, g, locs, keyCount[g.set])
+		src := sourceLocale(p, opt, g, locs, keyCount[g.set], superset[g.set])
 		srcTs := g.byLoc[src]
 		if len(srcTs) == 0 {
 			continue // a key only translations have: nothing to compare with
 		}
+		var missing []string
 		for _, loc := range locs {
 			if loc == src {
 				continue
 			}
 			ts := g.byLoc[loc]
 			if len(ts) == 0 {
-				s := srcTs[0]
-				p.Report(s, lint.Diagnostic{Start: s.Start, End: max(s.Start, min(s.End, s.Start+1)),
-					Message: fmt.Sprintf("%q has no %s translation, though other messages of this set have one: %s readers get nothing, or the %s fallback", g.shownKey(), loc, loc, src),
-					Hint:    fmt.Sprintf("add the %s translation", loc)})
+				missing = append(missing, loc)
 				continue
 			}
 			for _, t := range ts {
@@ -195,11 +197,15 @@ func checkTranslationParity(p *lint.RunPass) {
 				compareTranslation(p, opt, t, counterpart(srcTs, t.Plural), src, elsewhere)
 			}
 		}
+		if len(missing) > 0 {
+			gaps.add(g, srcTs[0], src, missing)
+		}
 	}
+	gaps.report(p)
 }
 
 // sourceLocale picks the locale a group is compared with.
-func sourceLocale(p *lint.RunPass, opt *parityOptions, g *parityGroup, locs []string, keys map[string]int) string {
+func sourceLocale(p *lint.RunPass, opt *parityOptions, g *parityGroup, locs []string, keys map[string]int, superset string) string {
 	for _, ts := range g.byLoc {
 		for _, t := range ts {
 			if t.SourceLocale != "" {
@@ -227,8 +233,19 @@ func sourceLocale(p *lint.RunPass, opt *parityOptions, g *parityGroup, locs []st
 			}
 		}
 	}
-	// Nothing stated: the locale with the most keys is the one the others
-	// translate from; on a tie English, then the first by name.
+	// Nothing stated. The source is the locale that has every key any
+	// other has (translations lag behind it); when none has (translations
+	// also keep keys the source dropped), English, which most projects
+	// write first; else the locale with the most keys, then the first by
+	// name.
+	if superset != "" {
+		return superset
+	}
+	for _, l := range locs {
+		if message.BaseLanguage(l) == "en" {
+			return l
+		}
+	}
 	best := locs[0]
 	for _, l := range locs {
 		if keys[l] > keys[best] || (keys[l] == keys[best] && message.BaseLanguage(l) == "en" && message.BaseLanguage(best) != "en") {
