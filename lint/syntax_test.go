@@ -119,6 +119,10 @@ func TestCheckSyntax(t *testing.T) {
 		{"{{#a}}x{{/a}}{{/b}}", message.SyntaxMustache, true},
 		// Magento's own blocks: closers, but no Mustache section anywhere.
 		{"{{depend order}}Order {{var order.id}}{{/depend}} {{if x}}y{{/if}}", message.DefaultSyntax, false},
+		// Handlebars partial blocks and inline partials beside other sections.
+		{"{{#>BasicTextLayout}}Hi{{#if Items}}{{#each Items}}{{this}}{{/each}}{{/if}}{{/BasicTextLayout}}", message.DefaultSyntax, false},
+		{"{{#> layout }}{{#*inline \"body\"}}x{{/inline}}{{#if a}}b{{/if}}{{/layout}}", message.SyntaxMustache, false},
+		{"{{#>layout}}{{#if a}}b{{/if}}", message.SyntaxMustache, true},
 		{"{% if a %}x{% endif %}{% for i in l %}{% endfor %}", message.SyntaxJinja, false},
 		{"{% if a %}x", message.SyntaxJinja, true},
 		{"{% set x = 1 %}", message.SyntaxJinja, false},

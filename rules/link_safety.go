@@ -108,7 +108,7 @@ Options:
 func checkLinkSafety(p *lint.Pass) {
 	t := p.Template
 	opt := p.Options.(*linkSafetyOptions)
-	isSMS := t.Channel == "sms"
+	isSMS := t.IsSMS()
 	for _, part := range t.Parts {
 		text := part.Text.String()
 		for _, l := range part.Links {

@@ -111,7 +111,7 @@ func checkVagueCTA(p *lint.Pass) {
 			checkButton(p, d, opt, part)
 			continue
 		}
-		if !hasRealLink(part) && t.Channel != "sms" {
+		if !hasRealLink(part) && !t.IsSMS() {
 			continue
 		}
 		var v *prose.View
@@ -135,7 +135,7 @@ func checkVagueCTA(p *lint.Pass) {
 				}
 			}
 		}
-		if t.Channel == "sms" && opt.MaxSMSActions > 0 {
+		if t.IsSMS() && opt.MaxSMSActions > 0 {
 			if v == nil {
 				v = prose.NewView(part)
 			}

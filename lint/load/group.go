@@ -153,7 +153,7 @@ func fileGroup(t *message.Template, cfg *Config, format message.Format, explicit
 		switch {
 		case format == message.HTML && (inner == ".html" || inner == ".htm" || inner == ""):
 			g.Pairable, g.HTML = true, true
-		case format == message.Plain && inner == ".txt":
+		case format == message.Plain && (inner == ".txt" || inner == ".text"):
 			g.Pairable = true
 		default:
 			return
@@ -383,7 +383,7 @@ func templateStem(base string) (stem, format string) {
 }
 
 // formatExts are the extensions that say how a file's text is written.
-var formatExts = map[string]bool{".txt": true, ".md": true, ".html": true, ".htm": true}
+var formatExts = map[string]bool{".txt": true, ".text": true, ".md": true, ".html": true, ".htm": true}
 
 // engineExts are template-engine extensions; the format comes from the
 // extension before them (x.html.twig) or from the content.

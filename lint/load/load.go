@@ -106,7 +106,7 @@ func documentFormat(path string, data []byte) message.Format {
 		switch inner {
 		case ".md":
 			return message.Markdown
-		case ".txt":
+		case ".txt", ".text":
 			return message.Plain
 		case ".html", ".htm":
 			return message.HTML

@@ -107,6 +107,13 @@ func (t *Template) IsNotification() bool {
 	return t.Scope.Notification.Value == Yes && t.Scope.Notification.Confidence >= Medium
 }
 
+// IsSMS reports whether the template is known to be an SMS (with at least
+// Medium confidence): a plain-text file that is an SMS only by default
+// may be an e-mail's text part, so SMS limits are not applied to it.
+func (t *Template) IsSMS() bool {
+	return t.Channel == "sms" && t.Scope.Channel.Known()
+}
+
 // SetChannel records the channel with its evidence, unless stronger
 // evidence already decided it.
 func (t *Template) SetChannel(v string, src Evidence, c Confidence, detail string) {

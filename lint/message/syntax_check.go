@@ -9,10 +9,14 @@ import (
 )
 
 var (
-	goEvidenceRe  = regexp.MustCompile(`\{\{-?\s*(?:\.[A-Za-z_]|\$[A-Za-z_]|/\*|(?:end|if|range|with|template|define)\b)`)
-	handlebarsRe  = regexp.MustCompile(`\{\{~?\s*[#/^!>]`)
-	goErrLineRe   = regexp.MustCompile(`^template: [^:]*:(\d+):`)
-	sectionRe     = regexp.MustCompile(`\{\{~?\s*([#^/])\s*([A-Za-z_][\w.-]*)`)
+	goEvidenceRe = regexp.MustCompile(`\{\{-?\s*(?:\.[A-Za-z_]|\$[A-Za-z_]|/\*|(?:end|if|range|with|template|define)\b)`)
+	handlebarsRe = regexp.MustCompile(`\{\{~?\s*[#/^!>]`)
+	goErrLineRe  = regexp.MustCompile(`^template: [^:]*:(\d+):`)
+	// sectionRe finds Mustache sections and their Handlebars forms:
+	// {{#name}}, {{^name}}, {{/name}}, the partial block {{#> layout}} and
+	// the inline partial {{#*inline "x"}} (closed by {{/layout}} and
+	// {{/inline}}).
+	sectionRe     = regexp.MustCompile(`\{\{~?\s*([#^/])\s*[>*]?\s*([A-Za-z_][\w.-]*)`)
 	jinjaBlockRe  = regexp.MustCompile(`\{%-?\s*([a-z]+)`)
 	jinjaOpenTags = map[string]bool{
 		"if": true, "for": true, "block": true, "macro": true, "unless": true, "case": true, "capture": true,
