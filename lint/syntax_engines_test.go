@@ -57,7 +57,7 @@ func TestEngineFiles(t *testing.T) {
 		{"mail/de/order.txt.twig", "Hallo {{ name }}", message.Plain, message.SyntaxJinja, "mail/de/order", []string{"name"}},
 		{"lang/en_us/Created.tpl", "<p>Hi {$Name}</p>{if $X}<br/>{/if}", message.HTML, message.SyntaxSmarty, "lang/en_us/Created", []string{"Name"}},
 		{"mail/plain.tpl", "Hi {$Name}", message.Plain, message.SyntaxSmarty, "mail/plain", []string{"Name"}},
-		{"mail/welcome.text.erb", "Hi <%= @user.name %>", message.Plain, message.SyntaxERB, "mail/welcome.text", []string{"user.name"}},
+		{"mail/welcome.text.erb", "Hi <%= @user.name %>", message.Plain, message.SyntaxERB, "mail/welcome", []string{"user.name"}},
 		{"mail/welcome.html.erb", "<p>Hi <%= @user.name %></p>", message.HTML, message.SyntaxERB, "mail/welcome", []string{"user.name"}},
 		{"mail/welcome.ejs", "<p>Hi <%= user %></p>", message.HTML, message.SyntaxERB, "mail/welcome", []string{"user"}},
 		{"mail/a.liquid", "Hi {{ customer.name }}{% if x %}!{% endif %}", message.Plain, message.SyntaxJinja, "mail/a", []string{"customer.name"}},

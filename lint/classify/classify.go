@@ -132,7 +132,15 @@ func (c *Classifier) ReadText(text, code string) Text {
 	tail := lang.Fold(suffix(f.S, 120))
 	hits := map[string]int{}
 	first := map[string]string{}
-	for _, l := range c.langsFor(code) {
+	langs := c.langsFor(code)
+	// Markers of every language govern every language's kind phrases:
+	// "interruption" is an English and a French outage word.
+	var before, after []lang.Match
+	for _, l := range langs {
+		before = append(before, l.List("scope_hypothetical_before").FindAll(f)...)
+		after = append(after, l.List("scope_hypothetical_after").FindAll(f)...)
+	}
+	for _, l := range langs {
 		if t.Greeting == "" {
 			t.Greeting = firstAt(l.List("scope_greeting").FindAll(head), 3)
 		}
@@ -152,7 +160,7 @@ func (c *Classifier) ReadText(text, code string) Text {
 			t.SMS = firstPhrase(l.List("scope_sms").FindAll(f))
 		}
 		for _, k := range kindOrder {
-			ms := l.List(listName("kind_", k)).FindAll(f)
+			ms := actual(f.S, l.List(listName("kind_", k)).FindAll(f), before, after)
 			if len(ms) == 0 {
 				continue
 			}

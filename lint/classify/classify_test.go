@@ -113,3 +113,27 @@ func FuzzReadText(f *testing.F) {
 		_ = c.Language(s)
 	})
 }
+
+// TestReadTextHypothetical: a kind phrase a purpose or condition governs
+// ("to avoid any interruption", "en cas de panne", "Unterbrechung zu
+// vermeiden") names no event; the same phrase stated as fact does.
+func TestReadTextHypothetical(t *testing.T) {
+	c := Default()
+	for _, tc := range []struct {
+		text, code, kind string
+	}{
+		{"Your payment failed. To avoid any interruption in service, please update your card.", "en", ""},
+		{"In case of a power cut, call 0800 123 456.", "en", ""},
+		{"There is an interruption in service in your area. We expect it back by 18:00.", "en", "outage"},
+		{"Ihre Zahlung ist fehlgeschlagen. Um eine Unterbrechung des Dienstes zu vermeiden, aktualisieren Sie bitte Ihre Karte.", "de", ""},
+		{"Im Falle einer Störung rufen Sie uns an.", "de", ""},
+		{"In Ihrer Straße gibt es eine Störung. Wir rechnen mit einer Behebung bis 18 Uhr.", "de", "outage"},
+		{"Votre paiement a échoué. Pour éviter toute interruption de service, mettez à jour votre carte.", "fr", ""},
+		{"En cas de panne, appelez le 0800 123 456.", "fr", ""},
+		{"Une panne touche votre quartier. Retour prévu à 18h.", "fr", "outage"},
+	} {
+		if got := c.ReadText(tc.text, tc.code).Kind; got != tc.kind {
+			t.Errorf("%q: kind %q, want %q", tc.text, got, tc.kind)
+		}
+	}
+}
