@@ -13,6 +13,7 @@ import (
 type keyWords struct {
 	notification map[string]bool
 	ui           map[string]bool
+	form         map[string]bool // words only a form's keys have
 	kinds        map[string]map[string]bool
 	long         []longWord // words that also count inside compounds
 }
@@ -27,7 +28,7 @@ type longWord struct {
 const minCompound = 7
 
 func newKeyWords(data *lang.Set, codes []string) keyWords {
-	k := keyWords{notification: map[string]bool{}, ui: map[string]bool{}, kinds: map[string]map[string]bool{}}
+	k := keyWords{notification: map[string]bool{}, ui: map[string]bool{}, form: map[string]bool{}, kinds: map[string]map[string]bool{}}
 	var compounds bool
 	add := func(set map[string]bool, what string, words []string) {
 		for _, w := range words {
@@ -46,6 +47,9 @@ func newKeyWords(data *lang.Set, codes []string) keyWords {
 		compounds = code != "en"
 		add(k.notification, "notification", l.Phrases("key_notification"))
 		add(k.ui, "ui", l.Phrases("key_ui"))
+		for _, w := range l.Phrases("key_form") {
+			k.form[strings.ToLower(w)] = true
+		}
 		for _, kind := range kindOrder {
 			if k.kinds[kind] == nil {
 				k.kinds[kind] = map[string]bool{}
@@ -108,6 +112,18 @@ func (c *Classifier) ReadKey(key string) Key {
 		}
 	}
 	return out
+}
+
+// FormKey returns the word of a key ("phone_placeholder", "submit_button")
+// that only a form's keys have, or "": its sibling keys are texts of that
+// form, not messages.
+func (c *Classifier) FormKey(key string) string {
+	for _, tok := range Tokens(key) {
+		if c.keys.form[tok] {
+			return tok
+		}
+	}
+	return ""
 }
 
 // doneLate reports whether toks[i] is "late" after a past participle

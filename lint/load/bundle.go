@@ -235,6 +235,7 @@ func buildBundle(src *message.Source, cfg *Config, entries []bundleEntry, filePr
 		toks = cfg.Lint.Group.partTokens()
 	}
 	msgFile, isMsgFile := oneMessageFile(src.Path, entries, topLocale, toks)
+	forms := formAreas(entries, topLocale)
 	var out []*message.Template
 	for i := range entries {
 		e := &entries[i]
@@ -256,6 +257,7 @@ func buildBundle(src *message.Source, cfg *Config, entries []bundleEntry, filePr
 		t := &message.Template{Source: src, ID: key, Start: e.start, End: e.end, Syntax: syn, Set: set, FromBundle: true, Refs: e.refs}
 		if !isMsgFile {
 			classifyBundleKey(t, cfg, b, key)
+			markFormText(t, forms, key)
 		}
 		t.SetLocale(locale, localeEvidence, message.High, localeDetail)
 		t.Key, t.Plural = splitPlural(key)
