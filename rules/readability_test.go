@@ -53,7 +53,7 @@ func TestReadabilityMessages(t *testing.T) {
 		t.Fatalf("got %+v", fs)
 	}
 	fs = runContent(t, "readability", contentCase{name: "msg", path: "sms/fr/delay.txt", text: frLong})
-	if len(fs) != 1 || !strings.Contains(fs[0].Message, "sentence of 32 words (limit 25 for fr)") {
+	if len(fs) != 1 || !strings.Contains(fs[0].Message, "sentence of 32 words (limit 27 for fr)") {
 		t.Fatalf("got %+v", fs)
 	}
 }
