@@ -34,6 +34,10 @@ type Result struct {
 	// also reported as findings; exit code 2) and internal errors
 	// (ErrInternal; exit code 3).
 	Errors []error
+	// Unread counts, by extension, the files of directory walks that look
+	// like message templates notelint does not read (FreeMarker .ftl,
+	// .php in an emails/ folder, …).
+	Unread map[string]int
 }
 
 // Run discovers, loads and checks the files under paths. The pipeline is:
@@ -42,8 +46,9 @@ type Result struct {
 // InputProblem); the other paths are checked all the same. The error is
 // always nil; it is kept for callers that check it.
 func (r *Runner) Run(paths []string) (*Result, error) {
-	files, problems := load.DiscoverAll(paths, &r.Config.Config)
+	files, problems, unread := load.DiscoverUnread(paths, &r.Config.Config)
 	res := r.RunFiles(files)
+	res.Unread = unread
 	if len(problems) > 0 {
 		errs := make([]error, len(problems))
 		for i, p := range problems {

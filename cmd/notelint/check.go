@@ -147,6 +147,7 @@ func runCheck(cmd *cobra.Command, args []string, f checkFlags) error {
 		if res, err = runner.Run(paths); err != nil {
 			return usageError(err)
 		}
+		noteUnread(notes, res.Unread)
 		if f.fix {
 			if res, err = fixAndRecheck(notes, runner, paths, res); err != nil {
 				return usageError(err)

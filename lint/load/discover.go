@@ -97,6 +97,16 @@ func Discover(paths []string, cfg *Config) ([]string, error) {
 // directory below one, that cannot be read (missing, unreadable), and goes
 // on with the others.
 func DiscoverAll(paths []string, cfg *Config) ([]string, []*InputError) {
+	files, problems, _ := DiscoverUnread(paths, cfg)
+	return files, problems
+}
+
+// DiscoverUnread is DiscoverAll that also counts, by extension, the files
+// of directory walks that look like message templates notelint does not
+// read (see unreadTemplate), so that a run over them does not pass for a
+// clean one.
+func DiscoverUnread(paths []string, cfg *Config) ([]string, []*InputError, map[string]int) {
+	unread := map[string]int{}
 	seen := map[string]bool{}
 	var out []string
 	var problems []*InputError
@@ -140,6 +150,9 @@ func DiscoverAll(paths []string, cfg *Config) ([]string, []*InputError) {
 				return nil
 			}
 			if !(IsTemplateFile(name) || cfg.IsBundleFile(p)) || !cfg.included(p) || cfg.excluded(p, false) || cfg.skipProjectFile(p) {
+				if ext, ok := unreadTemplate(p); ok && !cfg.excluded(p, false) {
+					unread[ext]++
+				}
 				return nil
 			}
 			add(filepath.Clean(p))
@@ -150,7 +163,7 @@ func DiscoverAll(paths []string, cfg *Config) ([]string, []*InputError) {
 		}
 	}
 	sort.Strings(out)
-	return out, problems
+	return out, problems, unread
 }
 
 // UnwrapPathError returns the cause of a *fs.PathError (the path is named
