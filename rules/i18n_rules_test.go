@@ -245,17 +245,19 @@ func TestParitySourceWhenNoLocaleHasEveryKey(t *testing.T) {
 	}
 }
 
-// TestParityMissingFamilyIsOneFinding: the keys of one message missing in
-// the same locales are one finding that names them; a lone key is its own.
-func TestParityMissingFamilyIsOneFinding(t *testing.T) {
+// TestParityMissingIsOneFindingPerFile: the messages of a source file
+// missing in the same locales are one finding that names them; a message
+// missing in other locales is another.
+func TestParityMissingIsOneFindingPerFile(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
 		".notelint.toml":  "[rules.translation-parity]\nall_keys = true\n",
-		"locales/en.json": `{"a": "Your parcel {{id}} is late.", "order": {"shipped": {"intro": "Your order is on its way.", "outro": "Track it in the app."}}, "b": "Your invoice is here."}`,
-		"locales/de.json": `{"a": "Ihr Paket {{id}} kommt spät."}`,
+		"locales/en.json": `{"a": "Your parcel {{id}} is late.", "order": {"shipped": {"intro": "Your order is on its way.", "outro": "Track it in the app."}}, "b": "Your invoice is here.", "c": "Your refund is on its way."}`,
+		"locales/de.json": `{"a": "Ihr Paket {{id}} kommt spät.", "c": "Ihre Erstattung ist unterwegs."}`,
+		"locales/fr.json": `{"a": "Votre colis {{id}} est en retard.", "order": {"shipped": {"intro": "Votre commande est en route.", "outro": "Suivez-la dans l'appli."}}, "b": "Votre facture est là."}`,
 	}
 	writeFiles(t, dir, files)
-	paths := []string{filepath.Join(dir, "locales", "de.json"), filepath.Join(dir, "locales", "en.json")}
+	paths := []string{filepath.Join(dir, "locales", "de.json"), filepath.Join(dir, "locales", "en.json"), filepath.Join(dir, "locales", "fr.json")}
 	all := All()
 	cfg, err := lint.LoadConfig(filepath.Join(dir, ".notelint.toml"), all)
 	if err != nil {
@@ -268,7 +270,7 @@ func TestParityMissingFamilyIsOneFinding(t *testing.T) {
 			got = append(got, f.Message)
 		}
 	}
-	if len(got) != 2 || !strings.HasPrefix(got[0], `"order.shipped.*" (2 keys: intro, outro) have no de translation`) || !strings.HasPrefix(got[1], `"b" has no de translation`) {
-		t.Errorf("got %q, want the order.shipped family as one finding and b as another", got)
+	if len(got) != 2 || !strings.HasPrefix(got[0], `3 messages ("order.shipped.intro", "order.shipped.outro", "b") have no de translation`) || !strings.HasPrefix(got[1], `"c" has no fr translation`) {
+		t.Errorf("got %q, want the three messages missing in de as one finding and c, missing in fr, as another", got)
 	}
 }

@@ -66,3 +66,35 @@ func TestOneMessageFile(t *testing.T) {
 		}
 	}
 }
+
+// TestSubjectAndBodyKeysAreAnEmail: bundle keys that group into a subject
+// and a body are an e-mail notification, even when its body reads like an
+// instruction ("click the link below"), in en, de and fr; a lone string
+// beside them stays an interface text, and a key naming an interface area
+// keeps the pair one.
+func TestSubjectAndBodyKeysAreAnEmail(t *testing.T) {
+	for _, c := range []struct{ path, text string }{
+		{"email/en.json", `{"verify_email_subject": "Verify your email address for {hostname}", "verify_email_body": "Please click the link below to verify your email address. <a href=\"{verify_link}\">Verify your email</a>", "save": "Save"}`},
+		{"email/de.json", `{"verify_email_subject": "Bestätigen Sie Ihre E-Mail-Adresse", "verify_email_body": "Bitte klicken Sie auf den Link unten, um Ihre E-Mail-Adresse zu bestätigen. <a href=\"{verify_link}\">E-Mail bestätigen</a>", "save": "Speichern"}`},
+		{"email/fr.json", `{"verify_email_subject": "Confirmez votre adresse e-mail", "verify_email_body": "Cliquez sur le lien ci-dessous pour confirmer votre adresse e-mail. <a href=\"{verify_link}\">Confirmer</a>", "save": "Enregistrer"}`},
+	} {
+		ts, err := LoadText(c.path, []byte(c.text), DefaultConfig())
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]string{}
+		for _, tm := range ts {
+			got[tm.ID] = tm.Scope.Notification.Value
+		}
+		if got["verify_email"] != message.Yes || got["save"] != message.No {
+			t.Errorf("%s: notification %v, want verify_email yes, save no", c.path, got)
+		}
+	}
+	ts, err := LoadText("locales/en.json", []byte(`{"settings": {"form_subject": "Subject", "form_body": "Write your message here"}}`), DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := ts[0].Scope.Notification.Value; v != message.No {
+		t.Errorf("a form's subject and body fields: notification %q (%s), want no", v, ts[0].Scope.Notification.Detail)
+	}
+}

@@ -63,8 +63,8 @@ func inferScope(c *classify.Classifier, t *message.Template, cfg *Config) {
 		t.SetNotification(false, t.Scope.Channel.Source, message.High, "a team chat message ("+t.Scope.Channel.Detail+")")
 	}
 	switch {
-	case t.MessageFile:
-		notificationFromMessageFile(t, readText(), key)
+	case t.MessageFile || t.FromBundle && subjectAndBody(t):
+		notificationFromMessageFile(t, key)
 	case t.FromBundle:
 		notificationFromBundle(t, readText(), key, pathKey, ownKey.Notification)
 	case pathKey.Notification == "" && !t.Scope.Channel.Known():
@@ -98,15 +98,25 @@ func inferScope(c *classify.Classifier, t *message.Template, cfg *Config) {
 	}
 }
 
-// notificationFromMessageFile decides whether a one-message file (its keys
-// a subject and a body) is a customer notification: it is, unless its key
-// or its text says it is an interface text.
-func notificationFromMessageFile(t *message.Template, tx classify.Text, key classify.Key) {
-	switch {
-	case key.UI != "":
+// subjectAndBody reports whether t has a subject and a body: bundle keys
+// grouped that way ("reset_subject", "reset_body") are an e-mail, not
+// interface strings.
+func subjectAndBody(t *message.Template) bool {
+	return t.Part(message.PartSubject) != nil && (t.Part(message.PartBody) != nil || t.Part(message.PartPlainText) != nil)
+}
+
+// notificationFromMessageFile decides whether a message file (its keys a
+// subject and a body) or a subject and a body grouped from bundle keys is a
+// customer notification: it is, unless its key says it is an interface
+// text. Its wording does not decide: "click the link below" is an e-mail's
+// instruction as much as a screen's.
+func notificationFromMessageFile(t *message.Template, key classify.Key) {
+	if key.UI != "" {
 		t.SetNotification(false, message.FromKey, message.Medium, key.UI)
-	case tx.UI != "" && tx.Greeting == "":
-		t.SetNotification(false, message.FromText, message.Medium, "an interface instruction: \""+tx.UI+"\"")
+		return
+	}
+	if !t.MessageFile {
+		t.SetNotification(true, message.FromDefault, message.Medium, "an e-mail: a subject and a body")
 	}
 }
 
