@@ -7,6 +7,7 @@ import "github.com/notelint/notelint/lint"
 func safetyAndLengthRules() []*lint.Rule {
 	return []*lint.Rule{
 		internalJargon(),
+		leftoverText(),
 		sensitiveData(),
 		senderID(),
 		linkSafety(),
