@@ -182,18 +182,20 @@ func TestSMSUnicodeScripts(t *testing.T) {
 	}
 }
 
-// TestParitySourceIsTheLargestLocale: with no source locale stated, the
-// locale with the most keys is the source, so a German-first bundle is
-// not judged against its partial English translation.
-func TestParitySourceIsTheLargestLocale(t *testing.T) {
+// parityBundleFindings runs every rule over locale bundles (name → JSON
+// text, under locales/, with all_keys on) and returns the
+// translation-parity findings as "file: message".
+func parityBundleFindings(t *testing.T, bundles map[string]string) []string {
+	t.Helper()
 	dir := t.TempDir()
-	files := map[string]string{
-		".notelint.toml":  "[rules.translation-parity]\nall_keys = true\n",
-		"locales/de.json": `{"a": "Ihr Paket {{id}} kommt spät.", "b": "Ihre Rechnung ist da.", "c": "Danke für Ihre Bestellung."}`,
-		"locales/en.json": `{"a": "Your parcel {{id}} is late.", "b": "Your invoice is here."}`,
+	files := map[string]string{".notelint.toml": "[rules.translation-parity]\nall_keys = true\n"}
+	var paths []string
+	for name, text := range bundles {
+		files["locales/"+name] = text
+		paths = append(paths, filepath.Join(dir, "locales", name))
 	}
+	sort.Strings(paths)
 	writeFiles(t, dir, files)
-	paths := []string{filepath.Join(dir, "locales", "de.json"), filepath.Join(dir, "locales", "en.json")}
 	all := All()
 	cfg, err := lint.LoadConfig(filepath.Join(dir, ".notelint.toml"), all)
 	if err != nil {
@@ -206,6 +208,17 @@ func TestParitySourceIsTheLargestLocale(t *testing.T) {
 			got = append(got, filepath.Base(f.File)+": "+f.Message)
 		}
 	}
+	return got
+}
+
+// TestParitySourceIsTheLargestLocale: with no source locale stated, the
+// locale with every key is the source, so a German-first bundle is not
+// judged against its partial English translation.
+func TestParitySourceIsTheLargestLocale(t *testing.T) {
+	got := parityBundleFindings(t, map[string]string{
+		"de.json": `{"a": "Ihr Paket {{id}} kommt spät.", "b": "Ihre Rechnung ist da.", "c": "Danke für Ihre Bestellung."}`,
+		"en.json": `{"a": "Your parcel {{id}} is late.", "b": "Your invoice is here."}`,
+	})
 	if len(got) != 1 || !strings.HasPrefix(got[0], "de.json: \"c\" has no en translation") {
 		t.Errorf("got %q, want one finding: c missing in en, reported at the de source", got)
 	}
@@ -216,30 +229,11 @@ func TestParitySourceIsTheLargestLocale(t *testing.T) {
 // source is then English, whatever locale has more keys, and a message
 // missing in several locales is one finding naming them.
 func TestParitySourceWhenNoLocaleHasEveryKey(t *testing.T) {
-	dir := t.TempDir()
-	files := map[string]string{
-		".notelint.toml":  "[rules.translation-parity]\nall_keys = true\n",
-		"locales/de.json": `{"a": "Ihr Paket {{id}} kommt spät.", "b": "Ihre Rechnung ist da.", "d": "Alter Text.", "e": "Noch ein alter Text."}`,
-		"locales/en.json": `{"a": "Your parcel {{id}} is late.", "b": "Your invoice is here.", "c": "Thanks for your order."}`,
-		"locales/fr.json": `{"a": "Votre colis {{id}} est en retard.", "b": "Votre facture est là."}`,
-	}
-	writeFiles(t, dir, files)
-	var paths []string
-	for _, l := range []string{"de", "en", "fr"} {
-		paths = append(paths, filepath.Join(dir, "locales", l+".json"))
-	}
-	all := All()
-	cfg, err := lint.LoadConfig(filepath.Join(dir, ".notelint.toml"), all)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := (&lint.Runner{Rules: all, Config: cfg}).RunFiles(paths)
-	var got []string
-	for _, f := range res.Findings {
-		if f.Rule == "translation-parity" {
-			got = append(got, filepath.Base(f.File)+": "+f.Message)
-		}
-	}
+	got := parityBundleFindings(t, map[string]string{
+		"de.json": `{"a": "Ihr Paket {{id}} kommt spät.", "b": "Ihre Rechnung ist da.", "d": "Alter Text.", "e": "Noch ein alter Text."}`,
+		"en.json": `{"a": "Your parcel {{id}} is late.", "b": "Your invoice is here.", "c": "Thanks for your order."}`,
+		"fr.json": `{"a": "Votre colis {{id}} est en retard.", "b": "Votre facture est là."}`,
+	})
 	if len(got) != 1 || !strings.HasPrefix(got[0], `en.json: "c" has no de, fr translation`) {
 		t.Errorf("got %q, want one finding: c missing in de and fr, reported at the en source", got)
 	}
@@ -249,28 +243,12 @@ func TestParitySourceWhenNoLocaleHasEveryKey(t *testing.T) {
 // missing in the same locales are one finding that names them; a message
 // missing in other locales is another.
 func TestParityMissingIsOneFindingPerFile(t *testing.T) {
-	dir := t.TempDir()
-	files := map[string]string{
-		".notelint.toml":  "[rules.translation-parity]\nall_keys = true\n",
-		"locales/en.json": `{"a": "Your parcel {{id}} is late.", "order": {"shipped": {"intro": "Your order is on its way.", "outro": "Track it in the app."}}, "b": "Your invoice is here.", "c": "Your refund is on its way."}`,
-		"locales/de.json": `{"a": "Ihr Paket {{id}} kommt spät.", "c": "Ihre Erstattung ist unterwegs."}`,
-		"locales/fr.json": `{"a": "Votre colis {{id}} est en retard.", "order": {"shipped": {"intro": "Votre commande est en route.", "outro": "Suivez-la dans l'appli."}}, "b": "Votre facture est là."}`,
-	}
-	writeFiles(t, dir, files)
-	paths := []string{filepath.Join(dir, "locales", "de.json"), filepath.Join(dir, "locales", "en.json"), filepath.Join(dir, "locales", "fr.json")}
-	all := All()
-	cfg, err := lint.LoadConfig(filepath.Join(dir, ".notelint.toml"), all)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := (&lint.Runner{Rules: all, Config: cfg}).RunFiles(paths)
-	var got []string
-	for _, f := range res.Findings {
-		if f.Rule == "translation-parity" {
-			got = append(got, f.Message)
-		}
-	}
-	if len(got) != 2 || !strings.HasPrefix(got[0], `3 messages ("order.shipped.intro", "order.shipped.outro", "b") have no de translation`) || !strings.HasPrefix(got[1], `"c" has no fr translation`) {
+	got := parityBundleFindings(t, map[string]string{
+		"en.json": `{"a": "Your parcel {{id}} is late.", "order": {"shipped": {"intro": "Your order is on its way.", "outro": "Track it in the app."}}, "b": "Your invoice is here.", "c": "Your refund is on its way."}`,
+		"de.json": `{"a": "Ihr Paket {{id}} kommt spät.", "c": "Ihre Erstattung ist unterwegs."}`,
+		"fr.json": `{"a": "Votre colis {{id}} est en retard.", "order": {"shipped": {"intro": "Votre commande est en route.", "outro": "Suivez-la dans l'appli."}}, "b": "Votre facture est là."}`,
+	})
+	if len(got) != 2 || !strings.HasPrefix(got[0], `en.json: 3 messages ("order.shipped.intro", "order.shipped.outro", "b") have no de translation`) || !strings.HasPrefix(got[1], `en.json: "c" has no fr translation`) {
 		t.Errorf("got %q, want the three messages missing in de as one finding and c, missing in fr, as another", got)
 	}
 }
