@@ -191,7 +191,7 @@ func TestBrowserReports(t *testing.T) {
 	if err := chromedp.Do(bctx); err != nil { // start the browser (no timeout on this context)
 		t.Fatalf("starting %s: %v", exe, err)
 	}
-	ctx, cancel := context.WithTimeout(bctx, 60*time.Second)
+	ctx, cancel := context.WithTimeout(bctx, 180*time.Second)
 	defer cancel()
 
 	// open loads page in a new tab (scripts off when noJS), runs extra,
