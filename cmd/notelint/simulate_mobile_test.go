@@ -54,11 +54,12 @@ const layoutJS = `(() => {
   return {Viewport: vw, DocWidth: document.documentElement.scrollWidth, MinLabel: min, MinLabelText: minText, Labels: labels, CutOff: cut.slice(0, 10)};
 })()`
 
-// TestBrowserSimulateMobile opens the simulate report at a phone's width
-// (390 px, touch) and a desktop's (1280 px): the page is no wider than the
-// screen, wide tables and charts scroll inside their own box, chart labels
-// render at 11 px or more, and tapping a chart shows its numbers.
-// Screenshots: simulate-390.png and simulate-1280.png (see screenshotDir).
+// TestBrowserSimulateMobile opens the simulate report, the --compare page
+// and the --sweep page at a phone's width (390 px, touch) and a desktop's
+// (1280 px): each page is no wider than the screen, wide tables and charts
+// scroll inside their own box, chart labels render at 11 px or more, and
+// tapping the report's histogram shows its numbers. Screenshots:
+// simulate-390.png, compare-1280.png, … (see screenshotDir).
 func TestBrowserSimulateMobile(t *testing.T) {
 	exe := findChromium(t)
 	if testing.Short() && os.Getenv("CI") != "true" {
@@ -66,9 +67,23 @@ func TestBrowserSimulateMobile(t *testing.T) {
 	}
 	dir := t.TempDir()
 	shots := screenshotDir(t)
-	page := filepath.Join(dir, "simulate.html")
-	if _, errOut, code := runCLI(t, "", "simulate", "--policy", simPolicy, "--templates", simTemplates, "--contacts", simContacts, "--format", "html", "--out", page, simEvents); code != 0 {
-		t.Fatalf("simulate --format html: exit %d: %s", code, errOut)
+	pages := []struct {
+		name      string
+		args      []string
+		minLabels int  // chart labels the page has at least
+		tap       bool // it has the report's histogram to tap
+	}{
+		{"simulate", []string{"--contacts", simContacts}, 20, true},
+		{"compare", []string{"--compare", simExampleDir + "/policy-keepalive.toml"}, 1, false},
+		{"sweep", []string{"--sweep", "collapse=0,30m; min_gap=1h,3h; max_per_day=2,3"}, 1, false},
+	}
+	for i, pg := range pages {
+		out := filepath.Join(dir, pg.name+".html")
+		args := append([]string{"simulate", "--policy", simPolicy, "--templates", simTemplates, "--format", "html", "--out", out}, pg.args...)
+		if _, errOut, code := runCLI(t, "", append(args, simEvents)...); code != 0 {
+			t.Fatalf("%s: exit %d: %s", strings.Join(args, " "), code, errOut)
+		}
+		pages[i].name = out
 	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(exe),
@@ -85,10 +100,23 @@ func TestBrowserSimulateMobile(t *testing.T) {
 	if err := chromedp.Do(bctx); err != nil {
 		t.Fatalf("starting %s: %v", exe, err)
 	}
-	ctx, cancel := context.WithTimeout(bctx, 90*time.Second)
+	ctx, cancel := context.WithTimeout(bctx, 180*time.Second)
 	defer cancel()
 
-	for _, width := range []int64{390, 1280} {
+	for _, pg := range pages {
+		for _, width := range []int64{390, 1280} {
+			checkLayout(t, ctx, pg.name, width, pg.minLabels, pg.tap, shots)
+		}
+	}
+}
+
+// checkLayout opens page at width px (a phone below 600 px: touch, mobile
+// viewport), checks its layout as TestBrowserSimulateMobile says, and saves
+// a screenshot named after the page and the width.
+func checkLayout(t *testing.T, ctx context.Context, page string, width int64, minLabels int, tap bool, shots string) {
+	t.Helper()
+	name := strings.TrimSuffix(filepath.Base(page), ".html")
+	{
 		mobile := width < 600
 		tctx, cancelTab := chromedp.NewContext(ctx)
 		w := &pageWatch{}
@@ -98,37 +126,37 @@ func TestBrowserSimulateMobile(t *testing.T) {
 		err := chromedp.Do(tctx,
 			call(emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{Width: width, Height: 844, DeviceScaleFactor: 1, Mobile: mobile}),
 			call(emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: mobile}),
-			chromedp.Navigate("file://"+page), chromedp.WaitReady(chromedp.CSS("footer")))
+			chromedp.Navigate("file://"+page), chromedp.WaitReady(chromedp.CSS("body > :last-child")))
 		if err != nil {
-			t.Fatalf("%d px: %v", width, err)
+			t.Fatalf("%s at %d px: %v", name, width, err)
 		}
 		l, err := chromedp.Run(tctx, chromedp.Evaluate[layoutInfo](layoutJS))
 		if err != nil {
-			t.Fatalf("%d px: measuring: %v", width, err)
+			t.Fatalf("%s at %d px: measuring: %v", name, width, err)
 		}
-		t.Logf("%d px: %+v", width, l)
+		t.Logf("%s at %d px: %+v", name, width, l)
 		if l.Viewport != float64(width) || l.DocWidth > l.Viewport {
-			t.Errorf("%d px: the page is %.0f px wide in a viewport of %.0f px", width, l.DocWidth, l.Viewport)
+			t.Errorf("%s at %d px: the page is %.0f px wide in a viewport of %.0f px", name, width, l.DocWidth, l.Viewport)
 		}
 		if len(l.CutOff) > 0 {
-			t.Errorf("%d px: cut off, with no box to scroll them in: %s", width, strings.Join(l.CutOff, "; "))
+			t.Errorf("%s at %d px: cut off, with no box to scroll them in: %s", name, width, strings.Join(l.CutOff, "; "))
 		}
-		if l.Labels < 20 || l.MinLabel < 11 {
-			t.Errorf("%d px: smallest chart label %.1f px (%q) of %d; want 11 px or more", width, l.MinLabel, l.MinLabelText, l.Labels)
+		if l.Labels < minLabels || l.MinLabel < 11 {
+			t.Errorf("%s at %d px: smallest chart label %.1f px (%q) of %d; want 11 px or more on at least %d", name, width, l.MinLabel, l.MinLabelText, l.Labels, minLabels)
 		}
-		if mobile {
+		if mobile && tap {
 			tapChart(t, tctx)
 		}
 		png, err := chromedp.Run(tctx, chromedp.FullScreenshot(90))
 		if err != nil {
-			t.Fatalf("%d px: screenshot: %v", width, err)
+			t.Fatalf("%s at %d px: screenshot: %v", name, width, err)
 		}
-		shot := filepath.Join(shots, fmt.Sprintf("simulate-%d.png", width))
+		shot := filepath.Join(shots, fmt.Sprintf("%s-%d.png", name, width))
 		if err := os.WriteFile(shot, png, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		t.Logf("screenshot: %s (%d bytes)", shot, len(png))
-		w.check(t, fmt.Sprintf("%d px", width))
+		w.check(t, fmt.Sprintf("%s at %d px", name, width))
 		cancelTab()
 	}
 }

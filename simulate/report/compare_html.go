@@ -43,6 +43,16 @@ tr.current td { background: #fff6d6; }
 .chart { display: block; width: 100%; max-width: 900px; height: auto; margin: .4rem 0; }
 .chart .grid { stroke: #e3e6ea; } .chart .axis { stroke: #6b6b6b; }
 .chart .tick, .chart .label, .chart .value, .chart .legend-text, .chart .axis-title { font-size: 12px; fill: #333; }
+.chart-wrap { max-width: 100%; overflow-x: auto; }
+@media (max-width: 720px) {
+  body { padding: 0 14px 32px; }
+  h1 { font-size: 1.5rem; }
+  /* Wide tables scroll inside their own box; the page stays as wide as the screen. */
+  table { display: block; max-width: 100%; overflow-x: auto; }
+  /* Charts keep labels of at least 11 px (12 px at 720 user units) and scroll sideways. */
+  .chart { min-width: 680px; }
+  code { overflow-wrap: anywhere; }
+}
 </style>
 </head>
 <body>
@@ -51,6 +61,10 @@ tr.current td { background: #fff6d6; }
 </body>
 </html>
 `))
+
+// chartWrap puts a chart in a box that scrolls sideways on a narrow
+// screen, so the chart keeps readable labels.
+func chartWrap(chart string) string { return `<div class="chart-wrap">` + chart + `</div>` }
 
 // writePage renders the page shell around body.
 func writePage(w io.Writer, title string, body template.HTML) error {
@@ -102,7 +116,7 @@ func writeCompareHTML(w io.Writer, rs []*simulate.Report, names []string) error 
 	hist := svg.Bars{ID: "per-customer", Title: "How many messages each customer gets", Desc: "Customers by their number of messages, as-is and with each policy.",
 		Labels: labels, Series: series, Unit: "customers", XTitle: "messages", YTitle: "customers"}
 	b.WriteString("<h2>How many messages each customer gets</h2>")
-	b.WriteString(hist.SVG())
+	b.WriteString(chartWrap(hist.SVG()))
 
 	// Flags of every stream.
 	flagLabels := make([]string, len(first.Flags))
@@ -121,7 +135,7 @@ func writeCompareHTML(w io.Writer, rs []*simulate.Report, names []string) error 
 	flags := svg.Bars{ID: "flags", Title: "Noise and silences", Desc: "Each flag's count, as-is and with each policy.",
 		Labels: flagLabels, Series: fs, Horizontal: true, Values: true}
 	b.WriteString("<h2>Noise and silences</h2>")
-	b.WriteString(flags.SVG())
+	b.WriteString(chartWrap(flags.SVG()))
 	return writePage(w, fmt.Sprintf("notelint simulate: %d policies compared", len(rs)), template.HTML(b.String())) //nolint:gosec // built from escaped text and our SVG
 }
 

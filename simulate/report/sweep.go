@@ -203,7 +203,7 @@ func writeSweepHTML(w io.Writer, res *simulate.SweepResult, keys []string) error
 	fmt.Fprintf(&b, `<p>Lower is better on every objective. A point is on the <strong>Pareto frontier</strong> when no other point is at least as good on every objective and better on one. Chosen: <strong>#%d %s</strong> (%s): %s.</p>`,
 		p.Index, esc(p.Label), esc(res.PickWhy), esc(p.String()))
 	b.WriteString("<h2>The frontier</h2>")
-	b.WriteString(FrontierChart(res))
+	b.WriteString(chartWrap(FrontierChart(res)))
 	b.WriteString(`<h2>Every combination</h2><div class="scroll"><table><thead><tr>`)
 	for _, h := range sweepHeader(res, keys) {
 		fmt.Fprintf(&b, "<th>%s</th>", esc(h))
