@@ -183,12 +183,13 @@ func TestSMSUnicodeScripts(t *testing.T) {
 }
 
 // parityBundleFindings runs every rule over locale bundles (name → JSON
-// text, under locales/, with all_keys on) and returns the
+// text, under locales/, with all_keys on and the translation-parity
+// options given) and returns the
 // translation-parity findings as "file: message".
-func parityBundleFindings(t *testing.T, bundles map[string]string) []string {
+func parityBundleFindings(t *testing.T, bundles map[string]string, options string) []string {
 	t.Helper()
 	dir := t.TempDir()
-	files := map[string]string{".notelint.toml": "[rules.translation-parity]\nall_keys = true\n"}
+	files := map[string]string{".notelint.toml": "[rules.translation-parity]\nall_keys = true\n" + options + "\n"}
 	var paths []string
 	for name, text := range bundles {
 		files["locales/"+name] = text
@@ -211,16 +212,30 @@ func parityBundleFindings(t *testing.T, bundles map[string]string) []string {
 	return got
 }
 
-// TestParitySourceIsTheLargestLocale: with no source locale stated, the
-// locale with every key is the source, so a German-first bundle is not
-// judged against its partial English translation.
-func TestParitySourceIsTheLargestLocale(t *testing.T) {
-	got := parityBundleFindings(t, map[string]string{
+// TestParitySourceIsEnglishUnlessStated: with no source locale stated,
+// English is the source, so a key only a translation has (stale, or
+// renamed in the source) is not reported as missing in English; a
+// German-first project states source_locale and gets the key missing in
+// English, reported at the German source. With no English, the locale
+// that has every key is the source.
+func TestParitySourceIsEnglishUnlessStated(t *testing.T) {
+	bundles := map[string]string{
 		"de.json": `{"a": "Ihr Paket {{id}} kommt spät.", "b": "Ihre Rechnung ist da.", "c": "Danke für Ihre Bestellung."}`,
 		"en.json": `{"a": "Your parcel {{id}} is late.", "b": "Your invoice is here."}`,
-	})
+	}
+	if got := parityBundleFindings(t, bundles, ""); len(got) != 0 {
+		t.Errorf("no source stated: got %q, want nothing (c is only in the de translation)", got)
+	}
+	got := parityBundleFindings(t, bundles, `source_locale = "de"`)
 	if len(got) != 1 || !strings.HasPrefix(got[0], "de.json: \"c\" has no en translation") {
-		t.Errorf("got %q, want one finding: c missing in en, reported at the de source", got)
+		t.Errorf("source_locale de: got %q, want one finding: c missing in en, reported at the de source", got)
+	}
+	got = parityBundleFindings(t, map[string]string{
+		"de.json": bundles["de.json"],
+		"fr.json": `{"a": "Votre colis {{id}} est en retard.", "b": "Votre facture est là."}`,
+	}, "")
+	if len(got) != 1 || !strings.HasPrefix(got[0], "de.json: \"c\" has no fr translation") {
+		t.Errorf("no English: got %q, want one finding: c missing in fr, reported at the de source", got)
 	}
 }
 
@@ -233,7 +248,7 @@ func TestParitySourceWhenNoLocaleHasEveryKey(t *testing.T) {
 		"de.json": `{"a": "Ihr Paket {{id}} kommt spät.", "b": "Ihre Rechnung ist da.", "d": "Alter Text.", "e": "Noch ein alter Text."}`,
 		"en.json": `{"a": "Your parcel {{id}} is late.", "b": "Your invoice is here.", "c": "Thanks for your order."}`,
 		"fr.json": `{"a": "Votre colis {{id}} est en retard.", "b": "Votre facture est là."}`,
-	})
+	}, "")
 	if len(got) != 1 || !strings.HasPrefix(got[0], `en.json: "c" has no de, fr translation`) {
 		t.Errorf("got %q, want one finding: c missing in de and fr, reported at the en source", got)
 	}
@@ -247,7 +262,7 @@ func TestParityMissingIsOneFindingPerFile(t *testing.T) {
 		"en.json": `{"a": "Your parcel {{id}} is late.", "order": {"shipped": {"intro": "Your order is on its way.", "outro": "Track it in the app."}}, "b": "Your invoice is here.", "c": "Your refund is on its way."}`,
 		"de.json": `{"a": "Ihr Paket {{id}} kommt spät.", "c": "Ihre Erstattung ist unterwegs."}`,
 		"fr.json": `{"a": "Votre colis {{id}} est en retard.", "order": {"shipped": {"intro": "Votre commande est en route.", "outro": "Suivez-la dans l'appli."}}, "b": "Votre facture est là."}`,
-	})
+	}, "")
 	if len(got) != 2 || !strings.HasPrefix(got[0], `en.json: 3 messages ("order.shipped.intro", "order.shipped.outro", "b") have no de translation`) || !strings.HasPrefix(got[1], `en.json: "c" has no fr translation`) {
 		t.Errorf("got %q, want the three messages missing in de as one finding and c, missing in fr, as another", got)
 	}

@@ -56,8 +56,9 @@ the raw placeholder.
 
 For each message key notelint compares every locale with the source
 locale (the bundle's source_locale, else this rule's source_locale, else a
-default_locale the config names, else the one locale that has every key
-the others have, else English, else the locale with the most keys). A
+default_locale the config names, else English, else the one locale that
+has every key the others have, else the locale with the most keys; a
+project written in another language first sets source_locale). A
 message missing in several locales is one finding naming them.
 In a whole-application bundle only the keys notelint takes for
 notifications (and labels that belong to them) are compared; set
@@ -233,18 +234,18 @@ func sourceLocale(p *lint.RunPass, opt *parityOptions, g *parityGroup, locs []st
 			}
 		}
 	}
-	// Nothing stated. The source is the locale that has every key any
-	// other has (translations lag behind it); when none has (translations
-	// also keep keys the source dropped), English, which most projects
-	// write first; else the locale with the most keys, then the first by
-	// name.
-	if superset != "" {
-		return superset
-	}
+	// Nothing stated. English, which most projects write first (a
+	// translation may keep keys the source dropped, so it can have more
+	// keys than the source); else the locale that has every key any other
+	// has (translations lag behind it); else the locale with the most keys,
+	// then the first by name.
 	for _, l := range locs {
 		if message.BaseLanguage(l) == "en" {
 			return l
 		}
+	}
+	if superset != "" {
+		return superset
 	}
 	best := locs[0]
 	for _, l := range locs {
