@@ -186,6 +186,13 @@ func TestInferFromPath(t *testing.T) {
 		{"de_DE/mail/process-update.html", "email", "de-DE", "process-update"},
 		{"/tmp/lp/sms/delay.txt", "sms", "", "delay"},
 		{"qa/fr-CA/push/ticket.txt", "push", "fr-CA", "ticket"},
+		// A channel folder outranks a topic word in the file name.
+		{"templates/emails/sms-limit-body-text.html", "email", "", ""},
+		{"templates/sms-reminder.txt", "sms", "", "reminder"},
+		// Folders above the template root name the package, not the kind.
+		{"backend/src/appointment/templates/email/cancelled.jinja2", "email", "", ""},
+		{"appointments/templates/email/de/appointment-moved.txt", "email", "de", "appointment"},
+		{"templates/delay/sms/parcel.txt", "sms", "", "delay"},
 	}
 	for _, c := range cases {
 		inf := load.InferFromPath(c.path)

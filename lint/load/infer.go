@@ -51,17 +51,14 @@ func InferFromPath(path string) Inferred {
 			inf.LocaleWord = base
 		}
 	}
-	for _, tok := range tokens {
-		tok = strings.ToLower(tok)
-		if inf.Channel == "" {
-			if c, ok := channelWords[tok]; ok && tok != "text" {
-				inf.Channel, inf.ChannelWord = c, base
-			}
-		}
-	}
 	if inf.Kind = kindFromName(name); inf.Kind != "" {
 		inf.KindWord = base
 	}
+	// Folders, nearest first. A channel folder (emails/) outranks a channel
+	// word in the file name, which may name the topic ("sms-limit" in
+	// emails/). Folders above the template root (templates/, views/) name
+	// the project or package ("appointment/templates/…"), not the kind.
+	kinds := true
 	for i := len(dirs) - 1; i >= 0; i-- {
 		d := strings.ToLower(dirs[i])
 		if inf.Channel == "" {
@@ -74,14 +71,29 @@ func InferFromPath(path string) Inferred {
 				inf.Locale, inf.LocaleWord = l, dirs[i]+"/"
 			}
 		}
-		if inf.Kind == "" {
+		if kinds && inf.Kind == "" {
 			if inf.Kind = kindFromName(d); inf.Kind != "" {
 				inf.KindWord = dirs[i] + "/"
+			}
+		}
+		if templateRoots[d] {
+			kinds = false
+		}
+	}
+	for _, tok := range tokens {
+		tok = strings.ToLower(tok)
+		if inf.Channel == "" {
+			if c, ok := channelWords[tok]; ok && tok != "text" {
+				inf.Channel, inf.ChannelWord = c, base
 			}
 		}
 	}
 	return inf
 }
+
+// templateRoots are folders that hold a project's templates: the folders
+// above them name the project or a package, not a kind of message.
+var templateRoots = map[string]bool{"templates": true, "template": true, "views": true, "tpl": true}
 
 // dirLocale reads a locale from a folder name in any usual spelling: "de",
 // "de-DE", "fr_FR", "en_us", "zh-Hant", Android's "values-de" and
