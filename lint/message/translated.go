@@ -15,12 +15,26 @@ var translationCallRe = regexp.MustCompile(`^(?:I18n\.t|I18n\.translate|t|transl
 // Liquid 'key' | t, Angular 'key' | translate.
 var translationFilterRe = regexp.MustCompile(`\|\s*(?:trans|t|translate|transchoice|trans_choice)\b`)
 
+// keyCallRe matches a call of any function whose first argument is a
+// message key: a quoted word with separators or inner capitals
+// (l10n('cancel-mail-heading', …), msg("passwordResetBody"),
+// getMessage("email.reset.subject")). Such a call prints copy kept
+// elsewhere (Fluent, .properties), whatever the function is named.
+var keyCallRe = regexp.MustCompile(`^[A-Za-z_$][\w.$]*\s*\(\s*['"](?:[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)+|[a-z]+[A-Z][A-Za-z0-9]*)['"]`)
+
+// partialCopyRe matches a Handlebars partial given copy as an argument:
+// {{> InfoBlock info="You will be notified when …"}}.
+var partialCopyRe = regexp.MustCompile(`^>\s*[\w./-]+.*=\s*(?:"[^"]*\s[^"]*"|'[^']*\s[^']*')`)
+
 // IsTranslationCall reports whether the code of a template tag (without its
-// delimiters) is a translation call or filter.
+// delimiters) prints copy that is not in the template's text: a
+// translation call or filter, a call with a message key, or a partial
+// given a sentence as an argument.
 func IsTranslationCall(code string) bool {
 	code = strings.TrimSpace(strings.Trim(strings.TrimSpace(code), "=-~"))
 	code = strings.TrimSpace(code)
-	return translationCallRe.MatchString(code) || translationFilterRe.MatchString(code)
+	return translationCallRe.MatchString(code) || translationFilterRe.MatchString(code) ||
+		keyCallRe.MatchString(code) || partialCopyRe.MatchString(code)
 }
 
 // CopyHidden reports whether the template's copy is not in its text: part

@@ -24,6 +24,18 @@ func TestIsTranslationCall(t *testing.T) {
 		{`total|number_format(2)`, false},
 		{`transfer_id`, false},
 		{`l(order.date)`, false},
+		// Calls with a message key, whatever the function: the copy is in
+		// a Fluent or .properties file.
+		{`l10n('cancel-mail-html-heading', {'day': day})`, true},
+		{`msg("passwordResetBody")`, true},
+		{`getMessage("email.reset.subject", user)`, true},
+		{`format_date(order.date, 'short')`, false},
+		{`upper("ok")`, false},
+		{`money(total, "EUR")`, false},
+		// A partial given a sentence.
+		{`> InfoBlock info="You will be notified when the status changes."`, true},
+		{`> EmailTitle title=title`, false},
+		{`> Button url=link label="View"`, false},
 	} {
 		if got := IsTranslationCall(c.code); got != c.want {
 			t.Errorf("IsTranslationCall(%q) = %v, want %v", c.code, got, c.want)
