@@ -50,14 +50,26 @@ func OpenParquetSplit(name string, ra io.ReaderAt, size int64, cols Columns) (*P
 	return &ParquetSplit{r: pq, closer: closer}, nil
 }
 
-// Head returns what every partial copy of the file starts with.
-func (s *ParquetSplit) Head() []byte {
+// Head returns what every partial copy of the file starts with: the column
+// names and the first row (so that no copy looks empty when the file is
+// not; a copy's replay drops the row when its customer is not the copy's).
+// An error is Run's for the first row.
+func (s *ParquetSplit) Head() ([]byte, error) {
 	b := []byte(pqRowsMagic)
 	for _, n := range s.r.names {
 		b = binary.AppendUvarint(b, uint64(len(n)))
 		b = append(b, n...)
 	}
-	return b
+	r := s.r
+	r.row, r.rowsLeft, r.rg = 0, 0, 0
+	ok, err := r.nextRowGroup()
+	if err != nil {
+		return nil, err
+	}
+	if ok {
+		return r.appendRow(b)
+	}
+	return b, nil
 }
 
 // RowGroupSizes returns the size in bytes of each row group as the footer
@@ -71,7 +83,8 @@ func (s *ParquetSplit) RowGroupSizes() []int64 {
 	return out
 }
 
-// Split reads the row groups from..to-1 and calls record for each row with
+// Split reads the row groups from..to-1 and calls record for each row but
+// the first (it is in the head) with
 // its row number (from 1, in the whole file), its record and its customer:
 // the id Run keeps the row for, nil when Run counts the row as bad before
 // it knows the customer (then --shard counts it in shard 0). rec and
@@ -99,6 +112,9 @@ func (s *ParquetSplit) Split(from, to int, record func(row int64, rec, customer 
 			var err error
 			if rec, err = r.appendRow(rec[:0]); err != nil {
 				return err
+			}
+			if r.row == 1 {
+				continue
 			}
 			if err := record(r.row, rec, pqRecordCustomer(rec)); err != nil {
 				return err

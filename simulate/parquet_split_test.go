@@ -85,15 +85,18 @@ func splitCopies(t *testing.T, names []string, cols Columns, n int, byGroup bool
 		} else if err := s.Split(0, groups, add); err != nil {
 			t.Fatal(err)
 		}
-		_ = s.Close()
 		for b := range out {
 			slices.SortFunc(rows[b], func(x, y row) int { return cmp.Compare(x.n, y.n) })
-			c := s.Head()
+			c, err := s.Head()
+			if err != nil {
+				t.Fatal(err)
+			}
 			for _, r := range rows[b] {
 				c = append(c, r.rec...)
 			}
 			out[b].data[name], out[b].size[name] = c, int64(len(data))
 		}
+		_ = s.Close()
 	}
 	return out
 }
@@ -192,6 +195,9 @@ func TestParquetSplitErrors(t *testing.T) {
 			}
 			s, err := OpenParquetSplit(c.name, bytes.NewReader(c.data), int64(len(c.data)), p.Columns)
 			if err == nil {
+				_, err = s.Head()
+			}
+			if err == nil {
 				err = s.Split(0, len(s.RowGroupSizes()), func(int64, []byte, []byte) error { return nil })
 			}
 			if err == nil || err.Error() != want.Error() {
@@ -213,7 +219,10 @@ func TestParquetSplitErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	head := s.Head()
+	head, err := s.Head()
+	if err != nil {
+		t.Fatal(err)
+	}
 	whole, first := bytes.Clone(head), []byte(nil)
 	if err := s.Split(0, len(s.RowGroupSizes()), func(_ int64, rec, _ []byte) error {
 		if first == nil {
