@@ -74,7 +74,7 @@ func run(ctx context.Context, policy, templates, format, out string, buckets int
 			return err
 		}
 	}
-	if cfg.Inputs, err = pipeline.ExpandInputs(ctx, patterns); err != nil {
+	if cfg.Inputs, cfg.Listed, err = pipeline.ExpandInputs(ctx, patterns); err != nil {
 		return err
 	}
 	p, s := beam.NewPipelineWithRoot()
