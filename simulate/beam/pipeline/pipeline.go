@@ -137,4 +137,3 @@ func (f *replayFn) ProcessElement(bucket int, values func(*[]byte) bool, emit fu
 	}
 	return nil
 }
-
