@@ -253,10 +253,14 @@ func (rr *pqRowsReader) record(out []byte, first byte) ([]byte, error) {
 				return out, errors.New("bad value")
 			}
 			out = binary.AppendUvarint(out, n)
-			l := len(out)
-			out = append(out, make([]byte, n)...)
-			if _, err := io.ReadFull(rr.br, out[l:]); err != nil {
-				return out, err
+			for n > 0 { // by pieces: a damaged length allocates no more than the copy holds
+				k := min(n, 64<<10)
+				l := len(out)
+				out = append(out, make([]byte, k)...)
+				if _, err := io.ReadFull(rr.br, out[l:]); err != nil {
+					return out, err
+				}
+				n -= k
 			}
 		case pqTagInt, pqTagUTC, pqTagLocal:
 			v, err := binary.ReadVarint(rr.br)

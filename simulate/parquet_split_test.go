@@ -1,9 +1,11 @@
 package simulate
 
 import (
+	"bufio"
 	"bytes"
 	"cmp"
 	"encoding/json"
+	"hash/maphash"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -113,6 +115,25 @@ func TestParquetSplitMerge(t *testing.T) {
 		}
 		cases = append(cases, files)
 	}
+	// The test writer: row groups of 300 rows; no rows; rows of no
+	// customer (empty, spaces), a customer with spaces around it, a time
+	// outside the supported years, an empty status.
+	dir := t.TempDir()
+	rows := exampleRows(t)
+	odd := slices.Clone(rows[:600])
+	odd[10].cust, odd[20].cust, odd[30].cust = "", "   ", " "+odd[30].cust+" "
+	odd[40].ts, odd[50].status = -2208988800e6, ""
+	for name, data := range map[string][]byte{
+		"groups.parquet": writeTestParquet(t, rows, 300),
+		"empty.parquet":  writeTestParquet(t, nil, 300),
+		"odd.parquet":    writeTestParquet(t, odd, 250),
+	} {
+		f := filepath.Join(dir, name)
+		if err := os.WriteFile(f, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cases = append(cases, []string{f})
+	}
 	files, _ := filepath.Glob(filepath.Join(pqDir, "*.parquet"))
 	for _, f := range files {
 		if f == filepath.Join(pqDir, "bad-status-int32.parquet") {
@@ -121,7 +142,7 @@ func TestParquetSplitMerge(t *testing.T) {
 		cases = append(cases, []string{f})
 	}
 	for _, names := range cases {
-		t.Run(strings.TrimPrefix(names[0], pqDir), func(t *testing.T) {
+		t.Run(filepath.Base(filepath.Dir(names[0]))+"/"+filepath.Base(names[0]), func(t *testing.T) {
 			o := opts
 			o.Inputs = names
 			want, err := Run(o)
@@ -255,4 +276,46 @@ func mustRead(t *testing.T, name string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// FuzzParquetRows: any bytes after the magic of a partial copy give
+// records the parser takes or an error, never a panic.
+func FuzzParquetRows(f *testing.F) {
+	pol := exampleOptions(f).Policy
+	rows := exampleRows(f)[:40]
+	data := writeTestParquet(f, rows, 16)
+	s, err := OpenParquetSplit("x.parquet", bytes.NewReader(data), int64(len(data)), pol.Columns)
+	if err != nil {
+		f.Fatal(err)
+	}
+	whole, err := s.Head()
+	if err != nil {
+		f.Fatal(err)
+	}
+	if err := s.Split(0, len(s.RowGroupSizes()), func(_ int64, rec, _ []byte) error {
+		whole = append(whole, rec...)
+		return nil
+	}); err != nil {
+		f.Fatal(err)
+	}
+	_ = s.Close()
+	f.Add(whole[len(pqRowsMagic):])
+	f.Add([]byte{})
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	p := newParser(nil, maphash.MakeSeed(), 2, berlin)
+	f.Fuzz(func(t *testing.T, rest []byte) {
+		br := bufio.NewReader(bytes.NewReader(append([]byte(pqRowsMagic), rest...)))
+		pq, err := openParquetRows("x.parquet", br)
+		if err != nil {
+			return
+		}
+		src := &source{name: "x.parquet", format: formatParquet, names: pq.columnNames()}
+		for seq := 0; ; seq++ {
+			chunk, line, err := pq.next(nil)
+			if err != nil {
+				return
+			}
+			p.parse(&job{seq: seq, src: src, data: chunk, line: line})
+		}
+	})
 }
