@@ -73,8 +73,9 @@ func tasks(file int, sizes []int64, limit int64) []task {
 
 // splitParquet splits the Parquet file input index (read at random through
 // ra) into pieces: the head to every bucket, the rows of the first task
-// here, the other tasks to emitTask (all here when emitTask is nil). ok is
-// false when the file is not Parquet.
+// here, the other tasks to emitTask (all here when emitTask is nil); a
+// piece's text is valid until emit returns. ok is false when the file is
+// not Parquet.
 func splitParquet(cfg *Config, cols simulate.Columns, index int, ra io.ReaderAt, size int64, emit func(int, piece) error, emitTask func(task)) (ok bool, err error) {
 	name := cfg.Inputs[index]
 	sp, err := simulate.OpenParquetSplit(name, ra, size, cols)
@@ -105,14 +106,15 @@ func splitParquet(cfg *Config, cols simulate.Columns, index int, ra io.ReaderAt,
 	return true, nil
 }
 
-// splitRows sends the rows of one task to their buckets.
+// splitRows sends the rows of one task to their buckets (a piece's text is
+// valid until emit returns).
 func splitRows(sp *simulate.ParquetSplit, t task, buckets int, emit func(int, piece) error) error {
 	return sp.Split(t.from, t.to, func(row int64, rec, customer []byte) error {
 		b := 0
 		if customer != nil {
 			b = simulate.ShardOf(string(customer), buckets)
 		}
-		return emit(b, piece{file: t.file, line: row, text: append([]byte(nil), rec...)})
+		return emit(b, piece{file: t.file, line: row, text: rec})
 	})
 }
 
