@@ -110,7 +110,8 @@ func TestPrismParquet(t *testing.T) {
 // TestPrismParquetErrors: a Parquet file notelint simulate refuses fails
 // the pipeline with notelint simulate's error, naming the file (and the row
 // group, column and row); a row group after the first is split by another
-// worker and fails there the same way.
+// worker and fails there the same way; with --strict, a bad row fails it
+// with its row number.
 func TestPrismParquetErrors(t *testing.T) {
 	good, err := os.ReadFile(filepath.Join(pqFixtures, "go-int96-required-v2.parquet"))
 	if err != nil {
@@ -125,25 +126,36 @@ func TestPrismParquetErrors(t *testing.T) {
 	}
 	footerLen := int(good[len(good)-8]) | int(good[len(good)-7])<<8
 	dir := t.TempDir()
+	nullCustomer, err := os.ReadFile(filepath.Join(pqFixtures, "bad-null-customer.parquet"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	statusInt, err := os.ReadFile(filepath.Join(pqFixtures, "bad-status-int32.parquet"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
-		name string
-		data []byte
+		name   string
+		data   []byte
+		strict bool
 	}{
-		{"footer.parquet", flip(len(good)-8-footerLen+10, len(good)-8-footerLen+26)},
-		{"pages.parquet", flip(100, 116)},
-		{"late-pages.parquet", lateDamage(t, good, footerLen)},
-		{"truncated.parquet", good[:len(good)/2]},
-		{"gzipped.parquet", gzipped(t, good)},
+		{"null-customer.parquet", nullCustomer, true},
+		{"status-int32.parquet", statusInt, false},
+		{"footer.parquet", flip(len(good)-8-footerLen+10, len(good)-8-footerLen+26), false},
+		{"pages.parquet", flip(100, 116), false},
+		{"late-pages.parquet", lateDamage(t, good, footerLen), false},
+		{"truncated.parquet", good[:len(good)/2], false},
+		{"gzipped.parquet", gzipped(t, good), false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			cfg := examplesConfig(t, 3)
-			cfg.GroupBytes = 1
+			cfg.GroupBytes, cfg.Strict = 1, c.strict
 			cfg.Inputs = []string{writeFile(t, dir, c.name, string(c.data))}
 			pol, err := cfg.check()
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, want := simulate.Run(simulate.Options{Inputs: cfg.Inputs, Policy: pol, Templates: cfg.Templates})
+			_, want := simulate.Run(simulate.Options{Inputs: cfg.Inputs, Policy: pol, Templates: cfg.Templates, Strict: cfg.Strict})
 			if want == nil || !strings.Contains(want.Error(), cfg.Inputs[0]) {
 				t.Fatalf("notelint simulate: %v", want)
 			}
