@@ -81,26 +81,34 @@ func (f *splitFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, 
 	}
 	defer func() { _ = rc.Close() }()
 	out := newBatcher(f.Cfg.Buckets, emit)
-	defer out.flush()
-	var r io.Reader = bufio.NewReaderSize(rc, 64<<10)
-	if isParquet(name, r.(*bufio.Reader)) {
-		ra, size, done, err := randomAccess(name, rc, r)
-		osf, _ := rc.(*os.File)
-		local := osf != nil && ra == io.ReaderAt(osf) // not a copy: other workers can read it at random too
+	if err := f.split(name, i, file.Metadata.Size, rc, out, emitTask); err != nil {
+		return err
+	}
+	out.flush()
+	return nil
+}
+
+// split cuts the file of input index i, open as rc, into pieces.
+func (f *splitFn) split(name string, i int, size int64, rc io.Reader, out *batcher, emitTask func([]byte)) error {
+	br := bufio.NewReaderSize(rc, 64<<10)
+	var r io.Reader = br
+	if isParquet(name, br) {
+		ra, n, done, err := randomAccess(name, rc, br)
 		if err != nil {
 			return err
 		}
 		defer done()
-		toTask := func(t task) { emitTask(t.encode()) }
-		if !local {
-			toTask = nil
+		var toTask func(task)
+		if osf, ok := rc.(*os.File); ok && ra == io.ReaderAt(osf) {
+			// Not a copy: the other workers can read the file at random too.
+			toTask = func(t task) { emitTask(t.encode()) }
 		}
-		if ok, err := splitParquet(&f.Cfg, f.cols, i, ra, size, out.add, toTask); ok || err != nil {
+		if ok, err := splitParquet(&f.Cfg, f.cols, i, ra, n, out.add, toTask); ok || err != nil {
 			return err
 		}
-		r = io.NewSectionReader(ra, 0, size)
+		r, size = io.NewSectionReader(ra, 0, n), n
 	}
-	return splitFile(name, i, file.Metadata.Size, r, f.cols, f.Cfg.Buckets, out.add)
+	return splitFile(name, i, size, r, f.cols, f.Cfg.Buckets, out.add)
 }
 
 // replayFn replays one bucket.
