@@ -128,6 +128,12 @@ type Step struct {
 // ErrUnknownCustomer is returned by Explain for a customer without events.
 var ErrUnknownCustomer = errors.New("customer not found")
 
+// UnknownCustomer is Explain's error for a customer without events among
+// the report's customers.
+func UnknownCustomer(customer string, customers int64) error {
+	return fmt.Errorf("%w: no event of customer %q in %d customers (ids match exactly, after trimming spaces)", ErrUnknownCustomer, customer, customers)
+}
+
 // Explain replays opts and returns the timeline of one customer.
 func Explain(opts Options, customer string) (*Explanation, *Report, error) {
 	rec := NewTrailRecorder()
@@ -139,7 +145,7 @@ func Explain(opts Options, customer string) (*Explanation, *Report, error) {
 	}
 	tr := rec.Trail(customer)
 	if tr == nil || len(tr.Events) == 0 {
-		return nil, r, fmt.Errorf("%w: no event of customer %q in %d customers (ids match exactly, after trimming spaces)", ErrUnknownCustomer, customer, r.Customers)
+		return nil, r, UnknownCustomer(customer, r.Customers)
 	}
 	x := BuildExplanation(tr, opts.Policy)
 	x.addContacts(r.contactSteps[customer])

@@ -59,6 +59,7 @@ type parquetReader struct {
 	rowsLeft int64 // in the current row group
 	row      int64 // rows read so far
 	dec      pqDecompressor
+	rows     *pqRowsReader // a partial copy (SplitParquet): the records come from here
 }
 
 // openParquet reads the footer and maps the columns.
@@ -173,6 +174,9 @@ func (r *parquetReader) errorf(slot int, err error) error {
 // next returns the next chunk of records and the row number of its first
 // row; io.EOF at the end.
 func (r *parquetReader) next(pl *pools) ([]byte, int64, error) {
+	if r.rows != nil {
+		return r.rows.next(pl)
+	}
 	out := pl.chunk(chunkSize + chunkSize/4)
 	first := r.row + 1
 	for len(out) < chunkSize {
@@ -185,33 +189,43 @@ func (r *parquetReader) next(pl *pools) ([]byte, int64, error) {
 				break
 			}
 		}
-		out = append(out, 'E')
-		out = binary.AppendUvarint(out, uint64(r.row+1))
-		for slot, c := range r.cols {
-			if r.specs[slot] == nil {
-				if v := r.consts[slot]; v != nil {
-					out = append(out, pqTagBytes)
-					out = binary.AppendUvarint(out, uint64(len(v)))
-					out = append(out, v...)
-				} else {
-					out = append(out, pqTagNull)
-				}
-				continue
-			}
-			v, err := c.next()
-			if err != nil {
-				return nil, 0, r.errorf(slot, err)
-			}
-			out = appendPQValue(out, c.spec.kind, v)
+		var err error
+		if out, err = r.appendRow(out); err != nil {
+			return nil, 0, err
 		}
-		r.row++
-		r.rowsLeft--
 	}
 	if len(out) == 0 {
 		pl.putChunk(out)
 		return nil, 0, io.EOF
 	}
 	return out, first, nil
+}
+
+// appendRow appends the record of the next row of the current row group:
+// 'E', the row number, then per column slot a tag and its value.
+func (r *parquetReader) appendRow(out []byte) ([]byte, error) {
+	out = append(out, 'E')
+	out = binary.AppendUvarint(out, uint64(r.row+1))
+	for slot, c := range r.cols {
+		if r.specs[slot] == nil {
+			if v := r.consts[slot]; v != nil {
+				out = append(out, pqTagBytes)
+				out = binary.AppendUvarint(out, uint64(len(v)))
+				out = append(out, v...)
+			} else {
+				out = append(out, pqTagNull)
+			}
+			continue
+		}
+		v, err := c.next()
+		if err != nil {
+			return out, r.errorf(slot, err)
+		}
+		out = appendPQValue(out, c.spec.kind, v)
+	}
+	r.row++
+	r.rowsLeft--
+	return out, nil
 }
 
 func appendPQValue(out []byte, kind pqKind, v pqValue) []byte {
@@ -250,6 +264,9 @@ func detectParquet(name string, r io.Reader, f io.Closer, cols Columns) (*parque
 			return nil, fmt.Errorf("%s: not a Parquet file (compressed as a whole?)", name)
 		}
 		return nil, nil
+	}
+	if head, _ := br.Peek(len(pqRowsMagic)); string(head) == pqRowsMagic {
+		return openParquetRows(name, br)
 	}
 	magic, _ := br.Peek(4)
 	if string(magic) != "PAR1" && string(magic) != "PARE" {

@@ -14,11 +14,13 @@ import (
 // A piece is what one events file sends to one bucket: the file's head
 // (every bucket gets it) or one record. Pieces travel encoded as bytes:
 // uvarint file index, uvarint line (0 for the head), then for the head
-// uvarint next line and uvarint file size, then the text.
+// uvarint next line and uvarint file size, then the text. A Parquet file's
+// pieces are its head and its rows (simulate.ParquetSplit): line is the row
+// number and the head's next is 0.
 type piece struct {
 	file int
 	line int64 // 0: the head
-	next int64 // head: the line after it
+	next int64 // head: the line after it; 0: the pieces of a Parquet file
 	size int64 // head: the file's size in bytes
 	text []byte
 }
@@ -85,10 +87,13 @@ func decodePiece(b []byte) (piece, error) {
 // bucketFS holds the events files of one bucket: each file's head and its
 // records of the bucket, every record on its line of the original file
 // (blank lines in between, generated as read), so the replay's line numbers
-// are the original ones. Stat gives the original file's size, so the input
-// fingerprint is that of the whole input.
+// are the original ones; for a Parquet file, the head and the rows in row
+// order (a partial copy that simulate reads as the file). Stat gives the
+// original file's size, so the input fingerprint is that of the whole
+// input. Other names (the contact files) are opened where they are.
 type bucketFS struct {
 	files map[string]*bucketFile
+	other func(name string) (fs.File, error)
 }
 
 type bucketFile struct {
@@ -121,6 +126,16 @@ func newBucketFS(names []string, pieces []piece) (*bucketFS, error) {
 		}
 		f := &bucketFile{name: names[i], size: ps[0].size, segs: []segment{{text: ps[0].text}}}
 		at := ps[0].next
+		if at == 0 {
+			for j, p := range ps[1:] {
+				if p.line <= ps[j].line {
+					return nil, fmt.Errorf("%s: row %d twice in the bucket", names[i], p.line)
+				}
+				f.segs = append(f.segs, segment{text: p.text})
+			}
+			out.files[names[i]] = f
+			continue
+		}
 		for j, p := range ps[1:] {
 			if prev := ps[j].text; p.line < at || len(prev) > 0 && prev[len(prev)-1] != '\n' {
 				return nil, fmt.Errorf("%s: record of line %d overlaps the one before it", names[i], p.line)
@@ -137,6 +152,9 @@ func newBucketFS(names []string, pieces []piece) (*bucketFS, error) {
 func (b *bucketFS) Open(name string) (fs.File, error) {
 	f, ok := b.files[name]
 	if !ok {
+		if b.other != nil {
+			return b.other(name)
+		}
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 	}
 	return &openFile{f: f}, nil
@@ -146,6 +164,14 @@ func (b *bucketFS) Open(name string) (fs.File, error) {
 func (b *bucketFS) Stat(name string) (fs.FileInfo, error) {
 	f, ok := b.files[name]
 	if !ok {
+		if b.other != nil {
+			o, err := b.other(name)
+			if err != nil {
+				return nil, err
+			}
+			defer func() { _ = o.Close() }()
+			return o.Stat()
+		}
 		return nil, &fs.PathError{Op: "stat", Path: name, Err: fs.ErrNotExist}
 	}
 	return fileInfo{f}, nil

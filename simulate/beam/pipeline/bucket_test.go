@@ -23,7 +23,7 @@ func singleRun(t testing.TB, cfg *Config, shard *simulate.Shard) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := simulate.Run(simulate.Options{Inputs: cfg.Inputs, Policy: pol, Templates: cfg.Templates, Strict: cfg.Strict, Mode: cfg.Mode, Shard: shard})
+	r, err := simulate.Run(simulate.Options{Inputs: cfg.listed(), Contacts: cfg.Contacts, Policy: pol, Templates: cfg.Templates, Strict: cfg.Strict, Mode: cfg.Mode, Shard: shard})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,11 +59,15 @@ func bucketParts(t testing.TB, cfg *Config) [][]byte {
 		if err != nil {
 			t.Fatal(err)
 		}
-		err = splitFile(name, i, st.Size(), f, pol.Columns, cfg.Buckets, func(b int, p piece) error {
+		add := func(b int, p piece) error {
 			var err error
 			pieces[b], err = decodePieces(pieces[b], appendPiece(nil, p))
 			return err
-		})
+		}
+		ok, err := splitParquet(cfg, pol.Columns, i, f, st.Size(), add, nil)
+		if !ok && err == nil {
+			err = splitFile(name, i, st.Size(), f, pol.Columns, cfg.Buckets, add)
+		}
 		_ = f.Close()
 		if err != nil {
 			t.Fatal(err)
@@ -71,7 +75,7 @@ func bucketParts(t testing.TB, cfg *Config) [][]byte {
 	}
 	parts := make([][]byte, cfg.Buckets)
 	for b := range parts {
-		if parts[b], err = replayBucket(cfg, pol, b, pieces[b]); err != nil {
+		if parts[b], _, err = replayBucket(cfg, pol, b, pieces[b]); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"slices"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
@@ -25,13 +26,18 @@ const partVersion = "notelint-beam"
 // Config is what the pipeline's workers need. Beam ships it to them as
 // JSON, so it holds the policy's text rather than the parsed policy.
 type Config struct {
-	Inputs     []string                         // events files in input order (patterns expanded)
+	Inputs     []string                         // events files in input order (patterns and directories expanded)
+	Listed     []string                         // the inputs as the report lists them (directories as given); nil: Inputs
+	Contacts   []string                         // contact files (--contacts); every bucket reads them whole
+	Customer   string                           // --customer: write this customer's replay instead of the report
+	FailOn     string                           // --fail-on thresholds, checked on the complete report
 	PolicyName string                           // the policy file as the report names it
 	Policy     []byte                           // the policy file's text (TOML)
 	Templates  map[string]simulate.TemplateInfo // nil: template ids are plain names
 	Strict     bool                             // a bad row stops the run
 	Mode       simulate.Mode                    // auto, stream or buffered
 	Buckets    int                              // customer buckets: the unit of parallel replay
+	GroupBytes int64                            // Parquet: bytes of row groups one worker splits (0: 64 MiB)
 	Format     string                           // report format: text, json, csv, md or html
 	Out        string                           // where the report goes ("-": standard output)
 }
@@ -52,6 +58,20 @@ func (c *Config) check() (*simulate.Policy, error) {
 	if c.Out == "" {
 		return nil, errors.New("no --out")
 	}
+	if c.Customer != "" && c.Format != "text" && c.Format != "json" {
+		return nil, fmt.Errorf("--customer prints text or json, not --format %s", c.Format)
+	}
+	if _, err := simulate.ParseFailOn(c.FailOn); err != nil {
+		return nil, err
+	}
+	for i, name := range c.Contacts {
+		if name == "-" {
+			return nil, errors.New("--contacts -: standard input is not read by a pipeline; name a file")
+		}
+		if slices.Contains(c.Contacts[:i], name) || slices.Contains(c.Inputs, name) {
+			return nil, fmt.Errorf("%s is given twice", name)
+		}
+	}
 	pol, err := simulate.ParsePolicy(c.Policy, c.PolicyName)
 	if err != nil {
 		return nil, err
@@ -62,26 +82,52 @@ func (c *Config) check() (*simulate.Policy, error) {
 	return pol, nil
 }
 
-// ExpandInputs expands the file patterns (globs, also gs:// and s3://
-// where Beam has the file system) in order, each pattern's files sorted as
-// the file system lists them.
-func ExpandInputs(ctx context.Context, patterns []string) ([]string, error) {
-	var out []string
+// listed is what the report lists as its inputs.
+func (c *Config) listed() []string {
+	if c.Listed != nil {
+		return c.Listed
+	}
+	return c.Inputs
+}
+
+// groupBytes is how many bytes of Parquet row groups one worker splits.
+func (c *Config) groupBytes() int64 {
+	if c.GroupBytes > 0 {
+		return c.GroupBytes
+	}
+	return 64 << 20
+}
+
+// ExpandInputs expands the events arguments in order: a local directory to
+// the Parquet files under it (hive-style partitions, as notelint simulate
+// does), a file pattern (globs, also gs:// and s3:// where Beam has the
+// file system) to its files, sorted as the file system lists them. listed
+// is what notelint simulate would list in the report for the same
+// arguments: each directory as given, each file.
+func ExpandInputs(ctx context.Context, patterns []string) (files, listed []string, err error) {
 	for _, pat := range patterns {
+		if st, err := os.Stat(pat); err == nil && st.IsDir() {
+			names, err := simulate.ExpandDirectories([]string{pat})
+			if err != nil {
+				return nil, nil, err
+			}
+			files, listed = append(files, names...), append(listed, pat)
+			continue
+		}
 		fsys, err := filesystem.New(ctx, pat)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", pat, err)
+			return nil, nil, fmt.Errorf("%s: %w", pat, err)
 		}
 		names, err := fsys.List(ctx, pat)
 		_ = fsys.Close()
 		if err != nil {
-			return nil, fmt.Errorf("listing %s: %w", pat, err)
+			return nil, nil, fmt.Errorf("listing %s: %w", pat, err)
 		}
 		if len(names) == 0 {
-			return nil, fmt.Errorf("%s: no such file", pat)
+			return nil, nil, fmt.Errorf("%s: no such file", pat)
 		}
 		slices.Sort(names)
-		out = append(out, names...)
+		files, listed = append(files, names...), append(listed, names...)
 	}
-	return out, nil
+	return files, listed, nil
 }

@@ -1,13 +1,14 @@
 package pipeline
 
 import (
+	"bufio"
 	"context"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/fileio"
-	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/local" // local files
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
@@ -15,17 +16,19 @@ import (
 )
 
 func init() {
-	register.DoFn3x1[context.Context, fileio.ReadableFile, func(int, []byte), error](&splitFn{})
+	register.DoFn4x1[context.Context, fileio.ReadableFile, func(int, []byte), func([]byte), error](&splitFn{})
 	register.Emitter2[int, []byte]()
-	register.DoFn2x2[int, func(*[]byte) bool, []byte, error](&replayFn{})
+	register.Emitter1[[]byte]()
+	register.DoFn3x1[context.Context, []byte, func(int, []byte), error](&groupFn{})
+	register.DoFn4x1[int, func(*[]byte) bool, func([]byte), func([]byte), error](&replayFn{})
 	register.Iter1[[]byte]()
 	register.Combiner3[[]byte, []byte, []byte](&mergeFn{})
-	register.DoFn2x1[context.Context, []byte, error](&writeFn{})
+	register.DoFn3x1[context.Context, []byte, func(*[]byte) bool, error](&finishFn{})
 }
 
 // Build adds the pipeline to s: read cfg.Inputs, bucket the rows by
 // customer, replay each bucket, merge the reports and write the complete
-// one to cfg.Out in cfg.Format.
+// one (or cfg.Customer's replay) to cfg.Out in cfg.Format.
 func Build(s beam.Scope, cfg Config) error {
 	if _, err := cfg.check(); err != nil {
 		return err
@@ -34,15 +37,17 @@ func Build(s beam.Scope, cfg Config) error {
 	names := beam.CreateList(s, cfg.Inputs)
 	matched := fileio.MatchAll(s, names, fileio.MatchEmptyDisallow())
 	files := fileio.ReadMatches(s, matched, fileio.ReadUncompressed(), fileio.ReadDirectoryDisallow())
-	pieces := beam.ParDo(s, &splitFn{Cfg: cfg}, files)
-	buckets := beam.GroupByKey(s, pieces)
-	parts := beam.ParDo(s, &replayFn{Cfg: cfg}, buckets)
-	rendered := beam.Combine(s, &mergeFn{Buckets: cfg.Buckets, Format: cfg.Format}, parts)
-	beam.ParDo0(s, &writeFn{Out: cfg.Out}, rendered)
+	pieces, groups := beam.ParDo2(s, &splitFn{Cfg: cfg}, files)
+	more := beam.ParDo(s, &groupFn{Cfg: cfg}, beam.Reshuffle(s, groups))
+	buckets := beam.GroupByKey(s, beam.Flatten(s, pieces, more))
+	parts, explained := beam.ParDo2(s, &replayFn{Cfg: cfg}, buckets)
+	merged := beam.Combine(s, &mergeFn{Buckets: cfg.Buckets}, parts)
+	beam.ParDo0(s, &finishFn{Cfg: cfg}, merged, beam.SideInput{Input: explained})
 	return nil
 }
 
-// splitFn cuts each events file into pieces keyed by bucket.
+// splitFn cuts each events file into pieces keyed by bucket, and a large
+// Parquet file's row groups into tasks.
 type splitFn struct {
 	Cfg   Config
 	cols  simulate.Columns
@@ -64,7 +69,7 @@ func (f *splitFn) Setup() error {
 }
 
 // ProcessElement splits one file.
-func (f *splitFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, emit func(int, []byte)) error {
+func (f *splitFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, emit func(int, []byte), emitTask func([]byte)) error {
 	name := file.Metadata.Path
 	i, ok := f.index[name]
 	if !ok {
@@ -75,24 +80,35 @@ func (f *splitFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, 
 		return fmt.Errorf("opening events: %w", err)
 	}
 	defer func() { _ = rc.Close() }()
-	batches := make([][]byte, f.Cfg.Buckets)
-	err = splitFile(name, i, file.Metadata.Size, rc, f.cols, f.Cfg.Buckets, func(b int, p piece) error {
-		batches[b] = appendPiece(batches[b], p)
-		if len(batches[b]) >= batchBytes {
-			emit(b, batches[b])
-			batches[b] = nil
-		}
-		return nil
-	})
-	if err != nil {
+	out := newBatcher(f.Cfg.Buckets, emit)
+	if err := f.split(name, i, file.Metadata.Size, rc, out, emitTask); err != nil {
 		return err
 	}
-	for b, batch := range batches {
-		if len(batch) > 0 {
-			emit(b, batch)
-		}
-	}
+	out.flush()
 	return nil
+}
+
+// split cuts the file of input index i, open as rc, into pieces.
+func (f *splitFn) split(name string, i int, size int64, rc io.Reader, out *batcher, emitTask func([]byte)) error {
+	br := bufio.NewReaderSize(rc, 64<<10)
+	var r io.Reader = br
+	if isParquet(name, br) {
+		ra, n, done, err := randomAccess(name, rc, br)
+		if err != nil {
+			return err
+		}
+		defer done()
+		var toTask func(task)
+		if osf, ok := rc.(*os.File); ok && ra == io.ReaderAt(osf) {
+			// Not a copy: the other workers can read the file at random too.
+			toTask = func(t task) { emitTask(t.encode()) }
+		}
+		if ok, err := splitParquet(&f.Cfg, f.cols, i, ra, n, out.add, toTask); ok || err != nil {
+			return err
+		}
+		r, size = io.NewSectionReader(ra, 0, n), n
+	}
+	return splitFile(name, i, size, r, f.cols, f.Cfg.Buckets, out.add)
 }
 
 // replayFn replays one bucket.
@@ -108,45 +124,24 @@ func (f *replayFn) Setup() error {
 	return err
 }
 
-// ProcessElement replays the pieces of one bucket and emits its report.
-func (f *replayFn) ProcessElement(bucket int, values func(*[]byte) bool) ([]byte, error) {
+// ProcessElement replays the pieces of one bucket and emits its report
+// (and, when the bucket has cfg.Customer, that customer's replay).
+func (f *replayFn) ProcessElement(bucket int, values func(*[]byte) bool, emit func([]byte), emitExplained func([]byte)) error {
 	var pieces []piece
 	var b []byte
 	for values(&b) {
 		var err error
 		if pieces, err = decodePieces(pieces, b); err != nil {
-			return nil, fmt.Errorf("bucket %d: %w", bucket, err)
+			return fmt.Errorf("bucket %d: %w", bucket, err)
 		}
 	}
-	return replayBucket(&f.Cfg, f.pol, bucket, pieces)
-}
-
-// writeFn writes the report.
-type writeFn struct {
-	Out string
-}
-
-// ProcessElement writes data to Out.
-func (f *writeFn) ProcessElement(ctx context.Context, data []byte) error {
-	if f.Out == "-" {
-		_, err := os.Stdout.Write(data)
+	part, explained, err := replayBucket(&f.Cfg, f.pol, bucket, pieces)
+	if err != nil {
 		return err
 	}
-	fsys, err := filesystem.New(ctx, f.Out)
-	if err != nil {
-		return fmt.Errorf("--out %s: %w", f.Out, err)
-	}
-	defer func() { _ = fsys.Close() }()
-	w, err := fsys.OpenWrite(ctx, f.Out)
-	if err != nil {
-		return fmt.Errorf("writing the report: %w", err)
-	}
-	if _, err := w.Write(data); err != nil {
-		_ = w.Close()
-		return fmt.Errorf("writing the report to %s: %w", f.Out, err)
-	}
-	if err := w.Close(); err != nil {
-		return fmt.Errorf("writing the report to %s: %w", f.Out, err)
+	emit(part)
+	if explained != nil {
+		emitExplained(explained)
 	}
 	return nil
 }

@@ -3,7 +3,9 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"errors"
 	"flag"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -28,21 +30,33 @@ func TestMain(m *testing.M) {
 // returns the report it wrote.
 func runPrism(t *testing.T, cfg Config) []byte {
 	t.Helper()
+	out, _, err := runPrismResult(t, cfg)
+	if err != nil {
+		t.Fatalf("prism: %v", err)
+	}
+	return out
+}
+
+// runPrismResult runs the pipeline on Prism and returns what it wrote
+// (nil when nothing), its result and its error.
+func runPrismResult(t *testing.T, cfg Config) ([]byte, beam.PipelineResult, error) {
+	t.Helper()
 	cfg.Out = filepath.Join(t.TempDir(), "report."+cfg.Format)
 	p, s := beam.NewPipelineWithRoot()
 	if err := Build(s, cfg); err != nil {
 		t.Fatal(err)
 	}
 	start := time.Now()
-	if _, err := prism.Execute(context.Background(), p); err != nil {
-		t.Fatalf("prism: %v", err)
+	res, err := prism.Execute(context.Background(), p)
+	if err != nil {
+		return nil, nil, err
 	}
 	t.Logf("%d buckets on prism: %v", cfg.Buckets, time.Since(start).Round(time.Millisecond))
 	b, err := os.ReadFile(cfg.Out)
-	if err != nil {
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		t.Fatal(err)
 	}
-	return b
+	return b, res, nil
 }
 
 // singleFormat renders the single run in format.
@@ -53,7 +67,7 @@ func singleFormat(t *testing.T, cfg *Config, format string) []byte {
 		t.Fatal(err)
 	}
 	start := time.Now()
-	r, err := simulate.Run(simulate.Options{Inputs: cfg.Inputs, Policy: pol, Templates: cfg.Templates, Strict: cfg.Strict, Mode: cfg.Mode})
+	r, err := simulate.Run(simulate.Options{Inputs: cfg.listed(), Contacts: cfg.Contacts, Policy: pol, Templates: cfg.Templates, Strict: cfg.Strict, Mode: cfg.Mode})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -47,7 +47,7 @@ func FuzzSplit(f *testing.F) {
 		}
 		for b := 0; b < buckets; b++ {
 			r, runErr := simulate.Run(simulate.Options{Inputs: []string{name}, FS: fsys, Policy: pol, Shard: &simulate.Shard{Index: b, Count: buckets}, Workers: 1})
-			got, gotErr := replayBucket(cfg, pol, b, pieces[b])
+			got, _, gotErr := replayBucket(cfg, pol, b, pieces[b])
 			if (runErr == nil) != (gotErr == nil) {
 				t.Fatalf("bucket %d: run error %v, bucket error %v", b, runErr, gotErr)
 			}
