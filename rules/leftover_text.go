@@ -64,23 +64,51 @@ Good:
 
 func checkLeftoverText(p *lint.Pass) {
 	nouns := leftoverNouns.All()
+	// Each stand-in is reported once, where it first appears, with how
+	// often the message has it: "[Product Name]" five times is one fix.
+	type hit struct {
+		part       *message.Part
+		start, end int
+		draft      bool
+		n          int
+	}
+	var hits []*hit
+	seen := map[string]*hit{}
+	add := func(part *message.Part, text string, start, end int, draft bool) {
+		shown := text[start:end]
+		if h := seen[shown]; h != nil {
+			h.n++
+			return
+		}
+		h := &hit{part: part, start: start, end: end, draft: draft, n: 1}
+		seen[shown] = h
+		hits = append(hits, h)
+	}
 	for _, part := range p.Template.Parts {
 		text := prose.Text(part)
 		for _, m := range bracketRe.FindAllStringSubmatchIndex(text, -1) {
-			if !standIn(text, m, nouns) {
-				continue
+			if standIn(text, m, nouns) {
+				add(part, text, m[0], m[1], false)
 			}
-			shown := text[m[0]:m[1]]
-			p.Report(lint.Diagnostic{Part: part, Start: m[0], End: m[1],
-				Message: fmt.Sprintf("%s is stand-in text of a template: customers see it as it is and take the message for unfinished or fake", shown),
-				Hint:    "write what should stand there, or a placeholder the program fills in"})
 		}
 		for _, m := range scaffoldRe.FindAllStringIndex(text, -1) {
-			shown := text[m[0]:m[1]]
-			p.Report(lint.Diagnostic{Part: part, Start: m[0], End: m[1],
-				Message: fmt.Sprintf("%q is draft text: customers see it as it is and take the message for unfinished", shown),
-				Hint:    "replace it with the final text"})
+			add(part, text, m[0], m[1], true)
 		}
+	}
+	for _, h := range hits {
+		shown := prose.Text(h.part)[h.start:h.end]
+		times := ""
+		if h.n > 1 {
+			times = fmt.Sprintf(" (%d times in this message)", h.n)
+		}
+		d := lint.Diagnostic{Part: h.part, Start: h.start, End: h.end,
+			Message: fmt.Sprintf("%s is stand-in text of a template%s: customers see it as it is and take the message for unfinished or fake", shown, times),
+			Hint:    "write what should stand there, or a placeholder the program fills in"}
+		if h.draft {
+			d.Message = fmt.Sprintf("%q is draft text%s: customers see it as it is and take the message for unfinished", shown, times)
+			d.Hint = "replace it with the final text"
+		}
+		p.Report(d)
 	}
 }
 

@@ -13,6 +13,7 @@ func TestLeftoverText(t *testing.T) {
 		{name: "en amount", path: "en/sms/a.txt", text: "Acme: we charged EUR XX.XX to your card.", want: []string{"XX.XX"}},
 		{name: "en lorem", path: "en/email/a.html", text: "<p>Lorem ipsum dolor sit amet.</p>", want: []string{"Lorem ipsum"}},
 		{name: "en todo", path: "en/sms/a.txt", text: "Acme: your parcel is late. TODO add new time.", want: []string{"TODO"}},
+		{name: "en repeated stand-in once", path: "en/email/a.txt", text: "[Product Name] ( https://example.com )\n\nThanks for using [Product Name].\n\nThe [Product Name] team", want: []string{"[Product Name]"}},
 		// English: false positives that must stay quiet.
 		{name: "en markdown link", path: "en/email/a.md", text: "Track it: [your order number](https://acme.example/o/1)\n", want: nil},
 		{name: "en reference link", path: "en/email/a.md", text: "See [your order][1].\n\n[1]: https://acme.example/o/1\n", want: nil},

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -169,10 +170,22 @@ func checkReadability(p *lint.Pass) {
 	if formula == "" {
 		formula = "reading ease"
 	}
+	score := scoreText(ease, minEase)
 	p.Report(lint.Diagnostic{Part: part, Start: start, End: end,
-		Message: fmt.Sprintf("the text is hard to read: %s %.0f, below %.0f for %s (%.1f words a sentence, %.2f syllables a word): customers who don't understand a message call instead", formula, ease, minEase, d.code, asl, asw),
+		Message: fmt.Sprintf("the text is hard to read: %s %s, below %.0f for %s (%.1f words a sentence, %.2f syllables a word): customers who don't understand a message call instead", formula, score, minEase, d.code, asl, asw),
 		Hint:    "use shorter sentences and shorter, everyday words",
 	})
+}
+
+// scoreText prints a reading-ease score under limit with as many decimals
+// as it takes to differ from the limit: "39.6, below 40", not "40, below
+// 40".
+func scoreText(score, limit float64) string {
+	text := strconv.FormatFloat(score, 'f', 0, 64)
+	for prec := 1; prec <= 3 && text == strconv.FormatFloat(limit, 'f', prec-1, 64); prec++ {
+		text = strconv.FormatFloat(score, 'f', prec, 64)
+	}
+	return text
 }
 
 // sentenceStats are the counts of one sentence.

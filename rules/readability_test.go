@@ -88,3 +88,21 @@ func TestReadabilityOptionsValidate(t *testing.T) {
 		t.Error("ease 200 accepted")
 	}
 }
+
+// TestScoreText: a score just under the limit never prints as the limit.
+func TestScoreText(t *testing.T) {
+	for _, c := range []struct {
+		score, limit float64
+		want         string
+	}{
+		{42.3, 50, "42"},
+		{39.6, 40, "39.6"},
+		{39.95, 40, "39.95"},
+		{49.5, 50, "49.5"},
+		{-3.2, 40, "-3"},
+	} {
+		if got := scoreText(c.score, c.limit); got != c.want {
+			t.Errorf("scoreText(%v, %v) = %q, want %q", c.score, c.limit, got, c.want)
+		}
+	}
+}

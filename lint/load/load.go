@@ -120,6 +120,12 @@ func documentFormat(path string, data []byte) message.Format {
 	case ".md":
 		return message.Markdown
 	case ".html", ".htm":
+		// Django and other engines name every template .html, the text
+		// part of an e-mail too (alert-body-text.html): a file with no
+		// HTML markup is plain text, whose line breaks are kept.
+		if !htmlSniffRe.Match(data) && !bytes.Contains(data, []byte("</")) {
+			return message.Plain
+		}
 		return message.HTML
 	}
 	return message.Plain
