@@ -32,8 +32,11 @@ dash, an emoji, a non-breaking space) switches the whole SMS to UCS-2: a
 segment then holds 70 characters instead of 160, and the same text can cost
 two or three times as much. Word processors insert such characters silently.
 
-notelint reports each such character with its position and a GSM-7
-replacement where a sensible one exists; a text written in a script GSM-7
+notelint reports each such character once per line, where it first
+appears, with how often it does and a GSM-7 replacement where a sensible
+one exists; three or more different accented letters on a line (a
+language's own: Polish ł, ż, ś; French ê, ç, ô) are one finding for the
+line. A text written in a script GSM-7
 cannot encode at all (Arabic, Cyrillic, Devanagari, Chinese, …) gets one
 finding (info) for the whole message instead, since UCS-2 is unavoidable
 there; ` + "`notelint check --fix`" + ` applies the
@@ -74,27 +77,128 @@ func checkSMSUnicode(p *lint.Pass) {
 				Hint:    "keep it within 70 characters, or budget for more segments (max_segments)"})
 			continue
 		}
+		// Characters in a placeholder's code or a link's URL are their
+		// own findings (--fix leaves them and says why); the others are
+		// grouped per line, so that a directive on the line before
+		// (notelint-disable-next-line) still covers what it names.
+		var text []sms.NonGSM
 		for _, ng := range all {
-			if allowed[ng.Char] {
-				continue
+			if inSyntax(part, ng) {
+				reportNonGSM(p, part, []sms.NonGSM{ng}, allowed)
+			} else {
+				text = append(text, ng)
 			}
-			d := lint.Diagnostic{Part: part, Start: ng.Offset, End: ng.Offset + ng.Len}
-			name := describeChar(ng.Char)
-			d.Message = fmt.Sprintf("%s is not in the GSM-7 alphabet: it turns the whole SMS into UCS-2, 70 characters a segment instead of 160", name)
-			switch {
-			case ng.HasReplacement && ng.Replacement == "":
-				d.Hint = "remove it: it is invisible"
-			case ng.HasReplacement:
-				d.Hint = fmt.Sprintf("replace it with %q", ng.Replacement)
-			default:
-				d.Hint = "rephrase without it, or allow it in [rules.sms-unicode] allow if UCS-2 is intended"
-			}
-			if ng.HasReplacement {
-				d.Fix = unicodeFix(part, ng, d.Hint)
-			}
-			p.Report(d)
+		}
+		for _, line := range byLine(part.Text.String(), text) {
+			reportNonGSM(p, part, line, allowed)
 		}
 	}
+}
+
+// inSyntax reports whether ng lies in a placeholder's code or a link's URL
+// of part, where a fix may not edit.
+func inSyntax(part *message.Part, ng sms.NonGSM) bool {
+	if inPlaceholder(part, ng.Offset) {
+		return true
+	}
+	fs, fe := part.Text.FileRange(ng.Offset, ng.Offset+ng.Len)
+	return inLinkTarget(part, fs, fe)
+}
+
+// byLine splits the non-GSM characters of text by the line they are on.
+func byLine(text string, all []sms.NonGSM) [][]sms.NonGSM {
+	var out [][]sms.NonGSM
+	at := 0
+	for _, ng := range all {
+		if len(out) == 0 || strings.Contains(text[at:ng.Offset], "\n") {
+			out = append(out, nil)
+		}
+		at = ng.Offset
+		out[len(out)-1] = append(out[len(out)-1], ng)
+	}
+	return out
+}
+
+// minLetterGroup is how many different accented letters make a text's
+// non-GSM letters one finding: a language's own letters (Polish ł, ó, ż,
+// ś), not a stray character.
+const minLetterGroup = 3
+
+// reportNonGSM reports the characters outside GSM-7 of a line of a part:
+// each character once, where it first appears, with how often it does and a
+// fix that replaces every occurrence; the accented letters as one finding
+// when there are minLetterGroup or more different ones.
+func reportNonGSM(p *lint.Pass, part *message.Part, all []sms.NonGSM, allowed map[string]bool) {
+	var order []string
+	byChar := map[string][]sms.NonGSM{}
+	for _, ng := range all {
+		if allowed[ng.Char] {
+			continue
+		}
+		if byChar[ng.Char] == nil {
+			order = append(order, ng.Char)
+		}
+		byChar[ng.Char] = append(byChar[ng.Char], ng)
+	}
+	var letters []string
+	for _, c := range order {
+		if r, _ := utf8.DecodeRuneInString(c); unicode.IsLetter(r) && byChar[c][0].HasReplacement {
+			letters = append(letters, c)
+		}
+	}
+	if len(letters) >= minLetterGroup {
+		reportLetters(p, part, letters, byChar)
+		order = slices.DeleteFunc(order, func(c string) bool { return slices.Contains(letters, c) })
+	}
+	for _, c := range order {
+		occ := byChar[c]
+		first := occ[0]
+		d := lint.Diagnostic{Part: part, Start: first.Offset, End: first.Offset + first.Len}
+		d.Message = fmt.Sprintf("%s%s is not in the GSM-7 alphabet: it turns the whole SMS into UCS-2, 70 characters a segment instead of 160", describeChar(c), timesText(len(occ)))
+		switch {
+		case first.HasReplacement && first.Replacement == "":
+			d.Hint = "remove it: it is invisible"
+		case first.HasReplacement:
+			d.Hint = fmt.Sprintf("replace it with %q", first.Replacement)
+		default:
+			d.Hint = "rephrase without it, or allow it in [rules.sms-unicode] allow if UCS-2 is intended"
+		}
+		if first.HasReplacement {
+			d.Fix = unicodeFix(part, occ, d.Hint)
+		}
+		p.Report(d)
+	}
+}
+
+// reportLetters reports the accented letters outside GSM-7 of a part as
+// one finding: they are the text's language, and writing them without
+// accents is one decision.
+func reportLetters(p *lint.Pass, part *message.Part, letters []string, byChar map[string][]sms.NonGSM) {
+	var occ []sms.NonGSM
+	shown := make([]string, len(letters))
+	first := byChar[letters[0]][0]
+	for i, c := range letters {
+		occ = append(occ, byChar[c]...)
+		shown[i] = fmt.Sprintf("%s→%s", c, byChar[c][0].Replacement)
+		if o := byChar[c][0]; o.Offset < first.Offset {
+			first = o
+		}
+	}
+	slices.SortFunc(occ, func(a, b sms.NonGSM) int { return a.Offset - b.Offset })
+	hint := "write them without accents if your readers accept it (" + strings.Join(shown, ", ") + "), or budget for UCS-2 segments (max_segments)"
+	d := lint.Diagnostic{Part: part, Start: first.Offset, End: first.Offset + first.Len,
+		Message: fmt.Sprintf("%d letters of the text (%d different) are not in the GSM-7 alphabet: they turn the whole SMS into UCS-2, 70 characters a segment instead of 160", len(occ), len(letters)),
+		Hint:    hint}
+	d.Fix = unicodeFix(part, occ, "write the letters without accents")
+	p.Report(d)
+}
+
+// timesText is " (3 times)" for a count over one, else "".
+func timesText(n int) string {
+	if n < 2 {
+		return ""
+	}
+	return fmt.Sprintf(" (%d times)", n)
 }
 
 // ucs2Script returns the name of the first writing system among the
@@ -122,22 +226,53 @@ func ucs2Script(chars []sms.NonGSM) (string, sms.NonGSM) {
 	return "", sms.NonGSM{}
 }
 
-// unicodeFix replaces one non-GSM character in the file. A combining mark
+// unicodeFix replaces the occurrences occ of non-GSM characters in the
+// file that are written as they read (not escaped), or returns nil when
+// none is. A combining mark
 // is fixed together with the letter before it, so "e" + U+0301 becomes "é"
 // rather than losing its accent.
-func unicodeFix(part *message.Part, ng sms.NonGSM, desc string) *lint.Fix {
-	start, end, repl := ng.Offset, ng.Offset+ng.Len, ng.Replacement
+func unicodeFix(part *message.Part, occ []sms.NonGSM, desc string) *lint.Fix {
 	text := part.Text.String()
-	if r, _ := utf8.DecodeRuneInString(text[start:]); unicode.Is(unicode.Mn, r) && start > 0 {
-		_, n := utf8.DecodeLastRuneInString(text[:start])
-		start -= n
-		repl = sms.ReplaceAll(text[start:end])
+	fix := &lint.Fix{Description: desc}
+	for _, ng := range occ {
+		start, end, repl := ng.Offset, ng.Offset+ng.Len, ng.Replacement
+		if r, _ := utf8.DecodeRuneInString(text[start:]); unicode.Is(unicode.Mn, r) && start > 0 {
+			_, n := utf8.DecodeLastRuneInString(text[:start])
+			start -= n
+			repl = sms.ReplaceAll(text[start:end])
+		}
+		if !part.Text.Verbatim(start, end) {
+			continue // an escape: left for the writer
+		}
+		fs, fe := part.Text.FileRange(start, end)
+		fix.Edits = append(fix.Edits, lint.Edit{Start: fs, End: fe, New: repl})
 	}
-	if !part.Text.Verbatim(start, end) {
+	if len(fix.Edits) == 0 {
 		return nil
 	}
-	fs, fe := part.Text.FileRange(start, end)
-	return &lint.Fix{Description: desc, Edits: []lint.Edit{{Start: fs, End: fe, New: repl}}}
+	return fix
+}
+
+// inPlaceholder reports whether text offset i of part lies in a
+// placeholder.
+func inPlaceholder(part *message.Part, i int) bool {
+	for _, ph := range part.Placeholders {
+		if ph.Start <= i && i < ph.End {
+			return true
+		}
+	}
+	return false
+}
+
+// inLinkTarget reports whether the file range [fs, fe) overlaps the URL of
+// one of part's links.
+func inLinkTarget(part *message.Part, fs, fe int) bool {
+	for _, l := range part.Links {
+		if fs < l.FileEnd && fe > l.FileStart {
+			return true
+		}
+	}
+	return false
 }
 
 // describeChar names a character for a finding: "’" (U+2019).

@@ -325,6 +325,11 @@ func classifyBundleKey(t *message.Template, cfg *Config, b *BundleConfig, key st
 	applyConfigDefaults(t, cfg)
 	inf := InferFromPath(strings.ReplaceAll(words, ".", "/") + ".x")
 	t.SetChannel(inf.Channel, message.FromKey, message.Medium, inf.ChannelWord)
+	// A bundle file named for a channel (lang/en/sms.php, mails.json)
+	// holds that channel's texts.
+	if c := bundleFileChannel(t.Source.Path); c != "" {
+		t.SetChannel(c, message.FromPath, message.Medium, filepath.Base(t.Source.Path))
+	}
 	t.SetKind(inf.Kind, message.FromKey, message.Medium, inf.KindWord)
 	applyClassify(t, cfg, b, key)
 }
