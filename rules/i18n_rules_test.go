@@ -267,3 +267,18 @@ func TestParityMissingIsOneFindingPerFile(t *testing.T) {
 		t.Errorf("got %q, want the three messages missing in de as one finding and c, missing in fr, as another", got)
 	}
 }
+
+// TestParityPersonNameSwap: a translation that addresses the reader by
+// another of their names (user.fullname for user.firstname) is a
+// translator's choice; another field of the same object
+// (order.number for order.orderNumber) is still a warning.
+func TestParityPersonNameSwap(t *testing.T) {
+	got := parityBundleFindings(t, map[string]string{
+		"en.json": `{"reset": "Hi {{user.firstname}}, your order {{order.orderNumber}} has shipped."}`,
+		"de.json": `{"reset": "Guten Tag {{user.fullname}}, Ihre Bestellung {{order.number}} ist unterwegs."}`,
+		"fr.json": `{"reset": "Bonjour {{user.last_name}}, votre commande {{order.orderNumber}} est en route."}`,
+	}, "")
+	if len(got) != 1 || !strings.Contains(got[0], `de.json: the de translation uses "{{order.number}}"`) {
+		t.Errorf("got %q, want one finding: order.number in de", got)
+	}
+}

@@ -43,6 +43,11 @@ func comparePlaceholders(p *lint.RunPass, t *message.Template, part, sp *message
 				p.Report(t, lint.Diagnostic{Part: part, Start: ph.Start, End: ph.End, Severity: message.Error,
 					Message: fmt.Sprintf("placeholder %q looks like a misspelling of %s in the %s source: it is sent unfilled", shown, want[m], src),
 					Hint:    fmt.Sprintf("write %s as in the %s text", want[m], src)})
+			case sameObject(n, m) && nameField(n) && nameField(m):
+				// Another name of the same person (user.fullname for
+				// user.firstname): a translator's choice, as formal
+				// languages address readers by their full name; the
+				// program passes the object, so both are filled.
 			case sameObject(n, m):
 				p.Report(t, lint.Diagnostic{Part: part, Start: ph.Start, End: ph.End, Severity: message.Warning,
 					Message: fmt.Sprintf("the %s translation uses %q where the %s source uses %s: fine if the program fills both, else readers get a gap", t.Locale, shown, src, want[m]),
@@ -104,6 +109,23 @@ func sameObject(a, b string) bool {
 	ra, _, okA := strings.Cut(a, ".")
 	rb, _, okB := strings.Cut(b, ".")
 	return okA && okB && ra == rb
+}
+
+// personNames are the fields of a person's name: a translation may
+// address the reader by another of them (formal languages by the full or
+// last name).
+var personNames = map[string]bool{
+	"name": true, "firstname": true, "lastname": true, "fullname": true, "surname": true,
+	"givenname": true, "familyname": true, "displayname": true, "nickname": true, "salutation": true,
+}
+
+// nameField reports whether the last field of a placeholder name is one
+// of a person's names (user.first_name, customer.fullName).
+func nameField(n string) bool {
+	if i := strings.LastIndexByte(n, '.'); i >= 0 {
+		n = n[i+1:]
+	}
+	return personNames[strings.NewReplacer("_", "", "-", "").Replace(strings.ToLower(n))]
 }
 
 func allDigits(s string) bool {
