@@ -242,8 +242,7 @@ func (s *shard) resetEntities() {
 		s.bigEntIdx = s.bigEntIdx[:0]
 	}
 	clear(s.tentMore)
-	clear(s.srcRuns) // source-flapping runs are per entity index
-	s.srcRuns = s.srcRuns[:0]
+	s.srcRuns = s.srcRuns[:0] // source-flapping runs are per entity index
 }
 
 // before reports whether r comes before the row of d in input order.

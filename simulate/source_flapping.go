@@ -33,9 +33,24 @@ type srcRun struct {
 }
 
 // srcRuns holds, per entity index, the run starts of its statuses that
-// are still within the flapping window of the latest event; nil for an
-// entity already counted.
+// are still within the flapping window of the latest event (empty for an
+// entity already counted). Its length is reset for each partition of a
+// partitioned replay, and the run slices beyond it keep their memory for
+// the entities of the next one.
 type srcRuns [][]srcRun
+
+// of returns the runs of entity ei, growing s to hold it.
+func (s *srcRuns) of(ei uint32) []srcRun {
+	for int(ei) >= len(*s) {
+		if n := len(*s); n < cap(*s) {
+			*s = (*s)[:n+1]
+			(*s)[n] = (*s)[n][:0]
+		} else {
+			*s = append(*s, nil)
+		}
+	}
+	return (*s)[ei]
+}
 
 // sourceFlapCheck evaluates source flapping on event (ei, st, t) of
 // customer ci, before the event becomes the entity's previous status.
@@ -49,10 +64,7 @@ func (s *shard) sourceFlapCheck(ci, ei, st uint32, zi uint16, t int64) {
 	if hadPrev && e.prevSt == st {
 		return // same run
 	}
-	for int(ei) >= len(s.srcRuns) {
-		s.srcRuns = append(s.srcRuns, nil)
-	}
-	runs := s.srcRuns[ei]
+	runs := s.srcRuns.of(ei)
 	keep := runs[:0]
 	var old, prevT int64
 	found := false
@@ -76,7 +88,7 @@ func (s *shard) sourceFlapCheck(ci, ei, st uint32, zi uint16, t int64) {
 		s.srcRuns[ei] = append(keep, srcRun{t: t, st: st})
 		return
 	}
-	s.srcRuns[ei] = nil
+	s.srcRuns[ei] = runs[:0]
 	e.bits |= entSrcFlapped
 	d := &s.acc.diag
 	d.srcEntities++
