@@ -1,6 +1,7 @@
 package simulate
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash/maphash"
@@ -120,6 +121,12 @@ func (p *parser) bad(res *result, src *source, line int64, format string, args .
 // emit validates the extracted fields of one row and routes the event to
 // its shard (or records a bad row).
 func (p *parser) emit(res *result, src *source, line int64, f *[nCols][]byte) {
+	p.emitRow(res, src, line, f, false)
+}
+
+// emitRow is emit; ascii tells that the fields are known to be ASCII (the
+// record they were cut from is), so they need no UTF-8 check.
+func (p *parser) emitRow(res *result, src *source, line int64, f *[nCols][]byte, ascii bool) {
 	cust := trimSpace(f[colCust])
 	if len(cust) == 0 {
 		p.bad(res, src, line, "empty %s", src.names[colCust])
@@ -137,16 +144,8 @@ func (p *parser) emit(res *result, src *source, line int64, f *[nCols][]byte) {
 		p.bad(res, src, line, "empty %s", src.names[colStatus])
 		return
 	}
-	for _, c := range [...]struct {
-		col int
-		v   []byte
-	}{{colCust, cust}, {colEnt, f[colEnt]}, {colStatus, status}} {
-		if !utf8.Valid(c.v) {
-			// Kept as is, the bytes would print differently in CSV (raw)
-			// and JSON (U+FFFD): skip the row like any other bad one.
-			p.bad(res, src, line, "%s is not valid UTF-8", src.names[c.col])
-			return
-		}
+	if !ascii && !p.validUTF8(res, src, line, cust, f[colEnt], status) {
+		return
 	}
 	t, err := parseTimestamp(f[colTS], p.defZone)
 	if err != nil {
@@ -189,6 +188,35 @@ func (p *parser) emit(res *result, src *source, line int64, f *[nCols][]byte) {
 		f: [4]span{b.add(cust), b.add(trimSpace(f[colEnt])), b.add(status), b.add(zoneName)},
 	})
 	res.events++
+}
+
+// validUTF8 reports whether the ids and the status are valid UTF-8, and
+// records the row as bad when not: kept as is, the bytes would print
+// differently in CSV (raw) and JSON (U+FFFD).
+func (p *parser) validUTF8(res *result, src *source, line int64, cust, ent, status []byte) bool {
+	for _, c := range [...]struct {
+		col int
+		v   []byte
+	}{{colCust, cust}, {colEnt, ent}, {colStatus, status}} {
+		if !utf8.Valid(c.v) {
+			p.bad(res, src, line, "%s is not valid UTF-8", src.names[c.col])
+			return false
+		}
+	}
+	return true
+}
+
+// isASCII reports whether b holds only ASCII bytes (8 at a time).
+func isASCII(b []byte) bool {
+	var acc uint64
+	for len(b) >= 8 {
+		acc |= binary.LittleEndian.Uint64(b)
+		b = b[8:]
+	}
+	for _, c := range b {
+		acc |= uint64(c)
+	}
+	return acc&0x8080808080808080 == 0
 }
 
 // shardOf picks the shard of a customer hash.

@@ -182,7 +182,7 @@ func (p *parser) fastRecord(res *result, src *source, rec []byte, line int64) {
 		p.bad(res, src, line, "%d fields, the header has %d", n, src.nFields)
 		return
 	}
-	p.emit(res, src, line, &f)
+	p.emitRow(res, src, line, &f, isASCII(rec))
 }
 
 // slowRecord parses one record containing quotes with encoding/csv.

@@ -319,3 +319,27 @@ func TestInvalidUTF8IsABadRow(t *testing.T) {
 		}
 	}
 }
+
+// TestIsASCII: a byte of 0x80 or above anywhere, in the 8-byte words or the
+// tail, makes a record non-ASCII (its fields then get the UTF-8 check).
+func TestIsASCII(t *testing.T) {
+	for n := 0; n <= 20; n++ {
+		b := []byte(strings.Repeat("a", n))
+		if !isASCII(b) {
+			t.Errorf("%d ASCII bytes: not ASCII", n)
+		}
+		for i := 0; i < n; i++ {
+			for _, c := range []byte{0x80, 0xc3, 0xff} {
+				b[i] = c
+				if isASCII(b) {
+					t.Errorf("byte %#x at %d of %d: ASCII", c, i, n)
+				}
+			}
+			b[i] = 0x7f
+			if !isASCII(b) {
+				t.Errorf("0x7f at %d of %d: not ASCII", i, n)
+			}
+			b[i] = 'a'
+		}
+	}
+}
