@@ -1,6 +1,7 @@
 package simulate
 
 import (
+	"encoding/binary"
 	"hash/maphash"
 	"math"
 	"sync"
@@ -52,41 +53,56 @@ func (s *shard) adoptSymbols() {
 	}
 }
 
-// partRow is a parsed event waiting in a partitioning parser for the end
-// of its chunk: its encoding is in the parser's buffer.
-type partRow struct {
-	dst  uint32 // shard*partsPerShard + partition
-	need uint32 // bytes of its encoding
-}
-
 // partParser is the part of a parser that, for a partitioned pass, sorts
-// each chunk's events by shard and partition into compact segments.
+// each chunk's events by shard and partition into compact segments. Each
+// destination (shard and partition) has a block that its events are
+// encoded into as they come: a chunk's events of one destination are one
+// segment of that block, so nothing is copied at the end of the chunk.
 type partParser struct {
 	sym      *symbols
 	nShards  int
-	rows     []partRow
-	buf      []byte  // the encoded rows, back to back
-	prevT    []int64 // per destination: time of the chunk's previous event
-	prevLine []int64 // per destination: its line
-	minT     []int64 // per shard
+	dst      [][]byte // per destination: its block, filled up to len
+	segStart []int    // per destination: where the chunk's segment starts in dst
+	count    []int    // per destination: events of the chunk
+	prevT    []int64  // per destination: time of the chunk's previous event
+	prevLine []int64  // per destination: its line
+	minT     []int64  // per shard
 	maxT     []int64
-	count    []int
-	keyStart []int
 	slab     slab
 	stCache  smallCache
 	zCache   smallCache
+	stSeen   map[string]symbol // the statuses this parser interned
+	zSeen    map[string]symbol // the zones
 }
+
+// symbol is an interned status or zone with its name (the smallCache's key).
+type symbol struct {
+	name string
+	id   uint32
+}
+
+// Blocks of a destination start at partBlockFirst bytes and double up to
+// partBlockMax: a small input takes little memory, a large one copies a
+// chunk's partial segment into a new block once per partBlockMax bytes.
+const (
+	partBlockFirst = 1 << 10
+	partBlockMax   = 64 << 10
+)
 
 func newPartParser(sym *symbols, nShards int) *partParser {
 	nd := nShards * partsPerShard
-	pp := &partParser{sym: sym, nShards: nShards, prevT: make([]int64, nd), prevLine: make([]int64, nd),
-		minT: make([]int64, nShards), maxT: make([]int64, nShards), count: make([]int, nd+1), keyStart: make([]int, nd+1)}
+	pp := &partParser{sym: sym, nShards: nShards, dst: make([][]byte, nd), segStart: make([]int, nd), count: make([]int, nd),
+		prevT: make([]int64, nd), prevLine: make([]int64, nd), minT: make([]int64, nShards), maxT: make([]int64, nShards),
+		stSeen: map[string]symbol{}, zSeen: map[string]symbol{}}
 	pp.startChunk()
 	return pp
 }
 
 func (pp *partParser) startChunk() {
-	pp.rows, pp.buf = pp.rows[:0], pp.buf[:0]
+	for d := range pp.dst {
+		pp.segStart[d] = len(pp.dst[d])
+	}
+	clear(pp.count)
 	clear(pp.prevT)
 	clear(pp.prevLine)
 	for i := range pp.minT {
@@ -94,77 +110,79 @@ func (pp *partParser) startChunk() {
 	}
 }
 
-// lookup interns b in t through the cache c.
-func (pp *partParser) lookup(c *smallCache, t *idTable, b []byte) uint32 {
+// lookup interns b in t through the cache c and the parser's symbols seen.
+func (pp *partParser) lookup(c *smallCache, seen map[string]symbol, t *idTable, b []byte) uint32 {
 	e := &c[cacheSlot(b)]
 	if e.ok && e.key == string(b) {
 		return e.id
 	}
-	id := pp.sym.intern(t, b)
-	e.key, e.id, e.ok = string(b), id, true
-	return id
+	y, ok := seen[string(b)]
+	if !ok {
+		y = symbol{name: string(b), id: pp.sym.intern(t, b)}
+		seen[y.name] = y
+	}
+	e.key, e.id, e.ok = y.name, y.id, true
+	return y.id
 }
+
+// maxEventHead is the most bytes an event's encoding takes besides its ids.
+const maxEventHead = 4*binary.MaxVarintLen64 + 2*binary.MaxVarintLen32
 
 // add keeps one event; false when its zone does not fit (more than 65,535
 // zones).
 func (pp *partParser) add(h uint64, t, line int64, cust, ent, status, zone []byte) bool {
 	var zi uint16
 	if len(zone) > 0 {
-		z := pp.lookup(&pp.zCache, pp.sym.zones, zone)
+		z := pp.lookup(&pp.zCache, pp.zSeen, pp.sym.zones, zone)
 		if z > math.MaxUint16 {
 			return false
 		}
 		zi = uint16(z)
 	}
-	st := pp.lookup(&pp.stCache, pp.sym.stats, status)
+	st := pp.lookup(&pp.stCache, pp.stSeen, pp.sym.stats, status)
 	sh := shardOf(h, pp.nShards)
 	d := sh*partsPerShard + partOf(h)
-	n := len(pp.buf)
-	pp.buf = appendEvent(pp.buf, t, pp.prevT[d], line, pp.prevLine[d], st, zi, cust, ent)
+	if need := maxEventHead + len(cust) + len(ent); cap(pp.dst[d])-len(pp.dst[d]) < need {
+		pp.newBlock(d, need)
+	}
+	pp.dst[d] = appendEvent(pp.dst[d], t, pp.prevT[d], line, pp.prevLine[d], st, zi, cust, ent)
 	pp.prevT[d], pp.prevLine[d] = t, line
+	pp.count[d]++
 	pp.minT[sh] = min(pp.minT[sh], t)
 	pp.maxT[sh] = max(pp.maxT[sh], t)
-	pp.rows = append(pp.rows, partRow{dst: uint32(d), need: uint32(len(pp.buf) - n)})
 	return true
 }
 
-// flush sorts the chunk's events into one batch per shard (nil for a shard
-// without events) and starts the next chunk.
+// newBlock gives destination d a new block with room for need more bytes
+// and moves the chunk's segment so far into it.
+func (pp *partParser) newBlock(d, need int) {
+	old := pp.dst[d]
+	seg := old[pp.segStart[d]:]
+	size := partBlockFirst
+	if cap(old) > 0 {
+		size = min(2*cap(old), partBlockMax)
+	}
+	b := pp.slab.take(max(size, 2*(len(seg)+need)))
+	pp.dst[d] = append(b[:0], seg...)
+	pp.segStart[d] = 0
+}
+
+// flush hands out the chunk's events as one batch per shard (nil for a
+// shard without events) and starts the next chunk.
 func (pp *partParser) flush(src *source) []*partBatch {
 	out := make([]*partBatch, pp.nShards)
-	if len(pp.rows) == 0 {
-		return out
-	}
-	nd := pp.nShards * partsPerShard
-	count, start := pp.count, pp.keyStart
-	clear(count)
-	clear(start)
-	for _, r := range pp.rows {
-		count[r.dst+1]++
-		start[r.dst+1] += int(r.need)
-	}
-	for d := 1; d <= nd; d++ {
-		count[d] += count[d-1]
-		start[d] += start[d-1]
-	}
-	data := pp.slab.take(len(pp.buf))
-	pos := append([]int(nil), start...)
-	off := 0
-	for _, r := range pp.rows {
-		pos[r.dst] += copy(data[pos[r.dst]:], pp.buf[off:off+int(r.need)])
-		off += int(r.need)
-	}
 	for sh := range out {
 		var pb *partBatch
 		for k := 0; k < partsPerShard; k++ {
 			d := sh*partsPerShard + k
-			if count[d] == count[d+1] {
+			if pp.count[d] == 0 {
 				continue
 			}
 			if pb == nil {
 				pb = &partBatch{src: src, minT: pp.minT[sh], maxT: pp.maxT[sh]}
 			}
-			seg := partSeg{data: data[start[d]:start[d+1]:start[d+1]], n: count[d+1] - count[d], src: uint16(src.index)}
+			b := pp.dst[d]
+			seg := partSeg{data: b[pp.segStart[d]:len(b):len(b)], n: pp.count[d], src: uint16(src.index)}
 			pb.segs[k] = seg
 			pb.events += int64(seg.n)
 			pb.bytes += int64(len(seg.data))
