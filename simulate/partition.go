@@ -38,8 +38,10 @@ type partRec struct {
 // A segment stores its events back to back, each as varints: the time and
 // the line as differences to the segment's previous event (the first to
 // zero), the status and zone ids, then the length and bytes of the
-// customer id and of the entity id. Time-sorted rows of short ids take
-// about 11 bytes plus the ids.
+// customer id and of the entity id. The time difference is written in
+// whole seconds, twice that plus one when a nanosecond rest follows (most
+// timestamps have none). Time-sorted rows of short ids take about 7 bytes
+// plus the ids.
 
 // partSeg is the events of one partition from one chunk, in input order.
 type partSeg struct {
@@ -64,7 +66,7 @@ type partBatch struct {
 
 // appendEvent encodes an event after the one at (prevT, prevLine).
 func appendEvent(b []byte, t, prevT, line, prevLine int64, st uint32, zone uint16, cust, ent []byte) []byte {
-	b = binary.AppendVarint(b, t-prevT)
+	b = appendTimeDiff(b, t-prevT)
 	b = binary.AppendVarint(b, line-prevLine)
 	b = binary.AppendUvarint(b, uint64(st))
 	b = binary.AppendUvarint(b, uint64(zone))
@@ -72,6 +74,17 @@ func appendEvent(b []byte, t, prevT, line, prevLine int64, st uint32, zone uint1
 	b = append(b, cust...)
 	b = binary.AppendUvarint(b, uint64(len(ent)))
 	return append(b, ent...)
+}
+
+// appendTimeDiff encodes a difference of times (nanoseconds; the times lie
+// in the supported years, so twice the seconds does not overflow).
+func appendTimeDiff(b []byte, d int64) []byte {
+	sec, ns := d/nsPerSec, d%nsPerSec
+	if ns == 0 {
+		return binary.AppendVarint(b, 2*sec)
+	}
+	b = binary.AppendVarint(b, 2*sec+1)
+	return binary.AppendVarint(b, ns)
 }
 
 // partCursor reads a partition's events in input order.
@@ -101,7 +114,7 @@ func (c *partCursor) next() (r *partRec, cust, ent []byte, ok bool) {
 	}
 	c.i++
 	r.src = sg.src
-	r.t += c.varint(b)
+	r.t += c.timeDiff(b)
 	r.line += c.varint(b)
 	r.st = uint32(c.uvarint(b))
 	r.zone = uint16(c.uvarint(b))
@@ -112,6 +125,16 @@ func (c *partCursor) next() (r *partRec, cust, ent []byte, ok bool) {
 	ent = b[c.off : c.off+n]
 	c.off += n
 	return r, cust, ent, true
+}
+
+// timeDiff decodes what appendTimeDiff wrote.
+func (c *partCursor) timeDiff(b []byte) int64 {
+	v := c.varint(b)
+	d := (v >> 1) * nsPerSec
+	if v&1 != 0 {
+		d += c.varint(b)
+	}
+	return d
 }
 
 func (c *partCursor) varint(b []byte) int64 {

@@ -167,3 +167,21 @@ func TestPartitionedStateIsReused(t *testing.T) {
 		t.Errorf("%d entity records left, %d replayed", s.ent.len(), s.entDone)
 	}
 }
+
+// TestTimeDiffRoundTrip: time differences of every sign and size in the
+// supported years decode to what was encoded, whole seconds in fewer bytes.
+func TestTimeDiffRoundTrip(t *testing.T) {
+	span := maxTime - minTime
+	diffs := []int64{0, 1, -1, nsPerSec, -nsPerSec, nsPerSec + 1, -nsPerSec - 1, 3 * nsPerSec / 2, -3 * nsPerSec / 2,
+		nsPerSec - 1, 1 - nsPerSec, 60 * nsPerSec, span, -span, span - 1, 1 - span}
+	for _, d := range diffs {
+		b := appendTimeDiff(nil, d)
+		c := partCursor{}
+		if got := c.timeDiff(b); got != d || c.off != len(b) {
+			t.Errorf("%d: decoded %d using %d of %d bytes", d, got, c.off, len(b))
+		}
+	}
+	if n := len(appendTimeDiff(nil, 30*nsPerSec)); n != 1 {
+		t.Errorf("30 seconds take %d bytes", n)
+	}
+}

@@ -126,7 +126,7 @@ func (pp *partParser) lookup(c *smallCache, seen map[string]symbol, t *idTable, 
 }
 
 // maxEventHead is the most bytes an event's encoding takes besides its ids.
-const maxEventHead = 4*binary.MaxVarintLen64 + 2*binary.MaxVarintLen32
+const maxEventHead = 5*binary.MaxVarintLen64 + 2*binary.MaxVarintLen32
 
 // add keeps one event; false when its zone does not fit (more than 65,535
 // zones).
