@@ -2,7 +2,6 @@ package simulate
 
 import (
 	"math/bits"
-	"unsafe"
 )
 
 // chunkShift sets the size of the full blocks of chunked slices (64 Ki
@@ -61,11 +60,7 @@ func (c *chunked[T]) push(v T) uint32 {
 	i := uint32(c.n)
 	b, off := locate(i)
 	if int(b) == len(c.blocks) {
-		blk := make([]T, blockSize(int(b)))
-		if n := uintptr(len(blk)) * unsafe.Sizeof(v); n >= 2*hugePage {
-			adviseHuge(unsafe.Pointer(unsafe.SliceData(blk)), n)
-		}
-		c.blocks = append(c.blocks, blk)
+		c.blocks = append(c.blocks, hugeSlice[T](blockSize(int(b))))
 	}
 	c.blocks[b][off] = v
 	c.n++

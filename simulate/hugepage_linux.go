@@ -22,3 +22,25 @@ func adviseHuge(p unsafe.Pointer, n uintptr) {
 	}
 	_, _, _ = syscall.Syscall(syscall.SYS_MADVISE, start, end-start, 14) // MADV_HUGEPAGE
 }
+
+// hugeSlice returns n zeroed elements for memory written once and kept:
+// from 2*hugePage bytes on, they start at a huge-page boundary (within an
+// element) and are advised with adviseHuge, so that the kernel backs all of
+// them with huge pages, not only the whole pages that happen to fall inside
+// an allocation the Go heap aligns to 8 KiB. The alignment costs up to a
+// huge page of address space that is never written.
+func hugeSlice[T any](n int) []T {
+	var zero T
+	size := unsafe.Sizeof(zero)
+	if size == 0 || uintptr(n)*size < 2*hugePage {
+		return make([]T, n)
+	}
+	extra := int((hugePage + size - 1) / size)
+	buf := make([]T, n+extra)
+	p := unsafe.Pointer(unsafe.SliceData(buf))
+	base := uintptr(p)
+	lead := (base+hugePage-1)&^(hugePage-1) - base // bytes to the boundary
+	k := int((lead + size - 1) / size)
+	adviseHuge(unsafe.Add(p, lead), uintptr(k)*size-lead+uintptr(n)*size)
+	return buf[k : k+n : k+n]
+}

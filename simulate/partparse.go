@@ -5,7 +5,6 @@ import (
 	"hash/maphash"
 	"math"
 	"sync"
-	"unsafe"
 )
 
 // symbols interns the statuses and zones of a partitioned pass for all its
@@ -208,9 +207,8 @@ type slab struct {
 func (s *slab) take(n int) []byte {
 	if len(s.free) < n {
 		size := max(n, min(2*s.last, slabMax))
-		s.free = make([]byte, size)
+		s.free = hugeSlice[byte](size)
 		s.last = size
-		adviseHuge(unsafe.Pointer(unsafe.SliceData(s.free)), uintptr(size))
 	}
 	out := s.free[:n:n]
 	s.free = s.free[n:]
