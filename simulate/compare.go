@@ -161,7 +161,7 @@ func (st *runState) replayFor(pol *compiled, notes []string) (string, []string) 
 func (s *shard) replica(pol *compiled, obs Observer) (*shard, error) {
 	if s.parts != nil {
 		t := newShard(pol, s.seed, false, obs, nil)
-		t.partition(s.budget, s.sym)
+		t.partition(s.index, s.nShards, s.budget, s.sym)
 		t.parts = s.parts // read only: each replay reads them with its own cursor
 		t.srcs = s.srcs
 		t.acc.events, t.acc.minT, t.acc.maxT = s.acc.events, s.acc.minT, s.acc.maxT

@@ -153,10 +153,11 @@ func (c *partCursor) uvarint(b []byte) uint64 {
 	return v
 }
 
-// partition makes s a partitioned shard that counts what it holds in bud
-// and takes its statuses and zones from sym.
-func (s *shard) partition(bud *budget, sym *symbols) {
+// partition makes s, shard index of n, a partitioned shard that counts what
+// it holds in bud and takes its statuses and zones from sym.
+func (s *shard) partition(index, n int, bud *budget, sym *symbols) {
 	s.parts = make([]partition, partsPerShard)
+	s.index, s.nShards = index, n
 	s.budget = bud
 	s.sym = sym
 	s.sweeping = false
@@ -368,7 +369,11 @@ func (s *shard) resetCustSlots(base uint32, n int) {
 func (s *shard) tracePartitions(obs Observer, ids []string) {
 	byPart := map[int]map[string]bool{}
 	for _, id := range ids {
-		k := partOf(maphash.String(s.seed, id))
+		h := maphash.String(s.seed, id)
+		if shardOf(h, s.nShards) != s.index {
+			continue // another shard's customer
+		}
+		k := partOf(h)
 		if byPart[k] == nil {
 			byPart[k] = map[string]bool{}
 		}

@@ -112,7 +112,7 @@ func runPass(opts *Options, pol *compiled, partitioned bool, limit int64) (*pipe
 	for i := range out.shards {
 		out.shards[i] = newShard(pol, seed, false, opts.Observer, opts.ObserveCustomers)
 		if partitioned {
-			out.shards[i].partition(bud, sym)
+			out.shards[i].partition(i, nS, bud, sym)
 		}
 		if opts.expireAfter > 0 {
 			out.shards[i].expireAfter = opts.expireAfter

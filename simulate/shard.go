@@ -104,6 +104,8 @@ type shard struct {
 	sink        int64             // keeps prefetch loads alive
 
 	parts    []partition // partitioned: the events, by customer hash (see partition.go)
+	index    int         // partitioned: the shard's index among the pass's nShards
+	nShards  int
 	sym      *symbols    // partitioned: the pass's statuses and zones
 	entDone  int64       // partitioned: entities of the partitions replayed (their records are reused)
 	budget   *budget     // partitioned: the pass's limit
