@@ -103,11 +103,11 @@ func (s *shard) kaPrepare(ci uint32, idx []uint32) {
 	s.kaStart(ci)
 }
 
-// kaPreparePart is kaPrepare for the partitioned replay: idx indexes evs,
-// the events of the partition being replayed.
-func (s *shard) kaPreparePart(ci uint32, evs []partEvent, idx []uint32) {
+// kaPreparePart is kaPrepare for the partitioned replay: evs are the
+// customer's events of the partition being replayed, in replay order.
+func (s *shard) kaPreparePart(ci uint32, evs []partEvent) {
 	s.kaBegin()
-	for _, i := range idx {
+	for i := range evs {
 		ev := &evs[i]
 		s.kaEvent(ev.ent, ev.st, ev.zone, ev.t)
 	}

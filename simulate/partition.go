@@ -225,22 +225,19 @@ func (s *shard) replayPartition(p *partition) {
 		evs = append(evs, partEvent{t: r.t, cust: ci - base, ent: ei, st: r.st, zone: r.zone})
 	}
 	s.pevs = evs
-	order := s.groupPartition(evs, uint32(s.cust.len())-base)
-	for start := 0; start < len(order); {
-		cl := evs[order[start]].cust
-		end := start + 1
-		for end < len(order) && evs[order[end]].cust == cl {
-			end++
-		}
-		idx := order[start:end]
-		start = end
-		sortByTime(evs, idx)
+	nc := uint32(s.cust.len()) - base
+	grouped, ends := s.groupPartition(evs, nc)
+	begin := uint32(0)
+	for cl := uint32(0); cl < nc; cl++ {
+		grp := grouped[begin:ends[cl]]
+		begin = ends[cl]
+		sortByTime(grp)
 		ci := base + cl
 		if s.pol.ka != nil {
-			s.kaPreparePart(ci, evs, idx)
+			s.kaPreparePart(ci, grp)
 		}
-		for _, i := range idx {
-			ev := &evs[i]
+		for i := range grp {
+			ev := &grp[i]
 			s.onEvent(ci, ev.ent, ev.st, ev.zone, ev.t)
 		}
 		s.advance(ci, maxInt64)
@@ -294,9 +291,12 @@ func (p *partition) len() int {
 	return n
 }
 
-// groupPartition returns the indices of evs grouped by customer, input
-// order kept within a customer (a counting sort on n customers).
-func (s *shard) groupPartition(evs []partEvent, n uint32) []uint32 {
+// groupPartition returns the events of evs grouped by customer, input
+// order kept within a customer (a counting sort on n customers), and where
+// each customer's group ends. The events are moved, not indexed: writing
+// them to scattered places costs less than reading them from there while
+// replaying.
+func (s *shard) groupPartition(evs []partEvent, n uint32) (grouped []partEvent, ends []uint32) {
 	if cap(s.pstart) < int(n)+1 {
 		s.pstart = make([]uint32, n+1, n+n/4+1)
 	}
@@ -308,24 +308,24 @@ func (s *shard) groupPartition(evs []partEvent, n uint32) []uint32 {
 	for c := uint32(1); c <= n; c++ {
 		start[c] += start[c-1]
 	}
-	if cap(s.porder) < len(evs) {
-		s.porder = make([]uint32, len(evs), len(evs)+len(evs)/4)
+	if cap(s.pgrouped) < len(evs) {
+		s.pgrouped = make([]partEvent, len(evs), len(evs)+len(evs)/4)
 	}
-	order := s.porder[:len(evs)]
+	grouped = s.pgrouped[:len(evs)]
 	for i := range evs {
 		c := evs[i].cust
-		order[start[c]] = uint32(i)
+		grouped[start[c]] = evs[i]
 		start[c]++
 	}
-	return order
+	return grouped, start[:n] // start[c] is now where group c+1 starts
 }
 
-// sortByTime orders a customer's event indices by time, input order kept
-// for ties.
-func sortByTime(evs []partEvent, idx []uint32) {
+// sortByTime orders a customer's events by time, input order kept for
+// ties.
+func sortByTime(evs []partEvent) {
 	sorted := true
-	for i := 1; i < len(idx); i++ {
-		if evs[idx[i]].t < evs[idx[i-1]].t {
+	for i := 1; i < len(evs); i++ {
+		if evs[i].t < evs[i-1].t {
 			sorted = false
 			break
 		}
@@ -333,19 +333,18 @@ func sortByTime(evs []partEvent, idx []uint32) {
 	if sorted {
 		return
 	}
-	if len(idx) > 16 {
-		slices.SortStableFunc(idx, func(a, b uint32) int { return cmp.Compare(evs[a].t, evs[b].t) })
+	if len(evs) > 16 {
+		slices.SortStableFunc(evs, func(a, b partEvent) int { return cmp.Compare(a.t, b.t) })
 		return
 	}
-	for i := 1; i < len(idx); i++ { // insertion sort: stable
-		x := idx[i]
-		t := evs[x].t
+	for i := 1; i < len(evs); i++ { // insertion sort: stable
+		x := evs[i]
 		j := i
-		for j > 0 && evs[idx[j-1]].t > t {
-			idx[j] = idx[j-1]
+		for j > 0 && evs[j-1].t > x.t {
+			evs[j] = evs[j-1]
 			j--
 		}
-		idx[j] = x
+		evs[j] = x
 	}
 }
 

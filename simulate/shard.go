@@ -112,7 +112,7 @@ type shard struct {
 	custBase uint32      // customers below this index are not in custSlots (partitioned replay)
 	pevs     []partEvent // partitioned replay: the partition's interned events
 	pstart   []uint32    // partitioned replay: per-customer offsets
-	porder   []uint32    // partitioned replay: event indices grouped by customer
+	pgrouped []partEvent // partitioned replay: the partition's events grouped by customer
 }
 
 // bufEvent is one interned event kept by a shard: 24 bytes.
