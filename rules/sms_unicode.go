@@ -34,9 +34,9 @@ two or three times as much. Word processors insert such characters silently.
 
 notelint reports each such character once per line, where it first
 appears, with how often it does and a GSM-7 replacement where a sensible
-one exists; three or more different accented letters on a line (a
+one exists; three or more different accented letters in a text (a
 language's own: Polish ł, ż, ś; French ê, ç, ô) are one finding for the
-line. A text written in a script GSM-7
+text. A text written in a script GSM-7
 cannot encode at all (Arabic, Cyrillic, Devanagari, Chinese, …) gets one
 finding (info) for the whole message instead, since UCS-2 is unavoidable
 there; ` + "`notelint check --fix`" + ` applies the
@@ -83,14 +83,17 @@ func checkSMSUnicode(p *lint.Pass) {
 		// (notelint-disable-next-line) still covers what it names.
 		var text []sms.NonGSM
 		for _, ng := range all {
-			if inSyntax(part, ng) {
-				reportNonGSM(p, part, []sms.NonGSM{ng}, allowed)
-			} else {
+			switch {
+			case allowed[ng.Char]:
+			case inSyntax(part, ng):
+				reportNonGSM(p, part, []sms.NonGSM{ng})
+			default:
 				text = append(text, ng)
 			}
 		}
+		text = reportLetters(p, part, text)
 		for _, line := range byLine(part.Text.String(), text) {
-			reportNonGSM(p, part, line, allowed)
+			reportNonGSM(p, part, line)
 		}
 	}
 }
@@ -125,30 +128,16 @@ func byLine(text string, all []sms.NonGSM) [][]sms.NonGSM {
 const minLetterGroup = 3
 
 // reportNonGSM reports the characters outside GSM-7 of a line of a part:
-// each character once, where it first appears, with how often it does and a
-// fix that replaces every occurrence; the accented letters as one finding
-// when there are minLetterGroup or more different ones.
-func reportNonGSM(p *lint.Pass, part *message.Part, all []sms.NonGSM, allowed map[string]bool) {
+// each character once, where it first appears, with how often it does and
+// a fix that replaces every occurrence.
+func reportNonGSM(p *lint.Pass, part *message.Part, all []sms.NonGSM) {
 	var order []string
 	byChar := map[string][]sms.NonGSM{}
 	for _, ng := range all {
-		if allowed[ng.Char] {
-			continue
-		}
 		if byChar[ng.Char] == nil {
 			order = append(order, ng.Char)
 		}
 		byChar[ng.Char] = append(byChar[ng.Char], ng)
-	}
-	var letters []string
-	for _, c := range order {
-		if r, _ := utf8.DecodeRuneInString(c); unicode.IsLetter(r) && byChar[c][0].HasReplacement {
-			letters = append(letters, c)
-		}
-	}
-	if len(letters) >= minLetterGroup {
-		reportLetters(p, part, letters, byChar)
-		order = slices.DeleteFunc(order, func(c string) bool { return slices.Contains(letters, c) })
 	}
 	for _, c := range order {
 		occ := byChar[c]
@@ -171,26 +160,44 @@ func reportNonGSM(p *lint.Pass, part *message.Part, all []sms.NonGSM, allowed ma
 }
 
 // reportLetters reports the accented letters outside GSM-7 of a part as
-// one finding: they are the text's language, and writing them without
-// accents is one decision.
-func reportLetters(p *lint.Pass, part *message.Part, letters []string, byChar map[string][]sms.NonGSM) {
-	var occ []sms.NonGSM
-	shown := make([]string, len(letters))
-	first := byChar[letters[0]][0]
-	for i, c := range letters {
-		occ = append(occ, byChar[c]...)
-		shown[i] = fmt.Sprintf("%s→%s", c, byChar[c][0].Replacement)
-		if o := byChar[c][0]; o.Offset < first.Offset {
-			first = o
+// one finding when there are minLetterGroup or more different ones: they
+// are the text's language, and writing them without accents is one
+// decision. It returns the characters left to report one by one.
+func reportLetters(p *lint.Pass, part *message.Part, all []sms.NonGSM) []sms.NonGSM {
+	var letters []string
+	byChar := map[string][]sms.NonGSM{}
+	for _, ng := range all {
+		r, _ := utf8.DecodeRuneInString(ng.Char)
+		if !unicode.IsLetter(r) || !ng.HasReplacement {
+			continue
+		}
+		if byChar[ng.Char] == nil {
+			letters = append(letters, ng.Char)
+		}
+		byChar[ng.Char] = append(byChar[ng.Char], ng)
+	}
+	if len(letters) < minLetterGroup {
+		return all
+	}
+	var occ, rest []sms.NonGSM
+	for _, ng := range all {
+		if byChar[ng.Char] != nil {
+			occ = append(occ, ng)
+		} else {
+			rest = append(rest, ng)
 		}
 	}
-	slices.SortFunc(occ, func(a, b sms.NonGSM) int { return a.Offset - b.Offset })
-	hint := "write them without accents if your readers accept it (" + strings.Join(shown, ", ") + "), or budget for UCS-2 segments (max_segments)"
+	shown := make([]string, len(letters))
+	for i, c := range letters {
+		shown[i] = fmt.Sprintf("%s→%s", c, byChar[c][0].Replacement)
+	}
+	first := occ[0]
 	d := lint.Diagnostic{Part: part, Start: first.Offset, End: first.Offset + first.Len,
 		Message: fmt.Sprintf("%d letters of the text (%d different) are not in the GSM-7 alphabet: they turn the whole SMS into UCS-2, 70 characters a segment instead of 160", len(occ), len(letters)),
-		Hint:    hint}
+		Hint:    "write them without accents if your readers accept it (" + strings.Join(shown, ", ") + "), or budget for UCS-2 segments (max_segments)"}
 	d.Fix = unicodeFix(part, occ, "write the letters without accents")
 	p.Report(d)
+	return rest
 }
 
 // timesText is " (3 times)" for a count over one, else "".

@@ -11,8 +11,9 @@ import (
 // TestSMSUnicodeGrouping: a character outside GSM-7 is one finding per
 // line however often it appears there, with a fix for every occurrence;
 // three or more different accented letters (a language's own: Polish,
-// Czech, French) are one finding for the line; other lines keep their own
-// findings, so that a directive on the line before still applies.
+// Czech, French) are one finding for the text; other characters on other
+// lines keep their own findings, so that a directive on the line before
+// still applies.
 func TestSMSUnicodeGrouping(t *testing.T) {
 	for _, c := range []struct {
 		name, path, text string
@@ -29,6 +30,8 @@ func TestSMSUnicodeGrouping(t *testing.T) {
 			[]string{"ć|3 letters of the text (3 different)"}, []int{3}},
 		{"fr accents and a dash", "sms/fr/a.txt", "Acme : votre colis arrivera à la fête – merci, reçu côté garçon.",
 			[]string{"ê|4 letters of the text (3 different)", "–|is not in the GSM-7"}, []int{4, 1}},
+		{"pl letters over lines", "sms/pl/a.txt", "Przypomnienie: wizyta jutro.\nProsimy potwierdzić.\nDziękujemy, żegnamy – Acme.",
+			[]string{"ć|3 letters of the text (3 different)", "–|is not in the GSM-7"}, []int{3, 1}},
 		{"fr two accents stay apart", "sms/fr/a.txt", "Acme : votre colis arrivera pour la fête, reçu.",
 			[]string{"ê|is not in the GSM-7", "ç|is not in the GSM-7"}, []int{1, 1}},
 	} {
