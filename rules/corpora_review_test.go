@@ -97,7 +97,7 @@ func excerpt(f lint.Finding) string {
 // may get on each corpus: the counts reviewed in testdata/corpora/REVIEW.md.
 // A rule missing from a corpus's map may report nothing there.
 var corpusCeilings = map[string]map[string]int{
-	"cachet-status-notifications":     {"missing-eta": 18, "sender-id": 10, "missing-next-step": 8, "sms-unicode": 2, "translation-parity": 2, "input": 1},
+	"cachet-status-notifications":     {"missing-eta": 18, "sender-id": 11, "missing-next-step": 8, "sms-unicode": 2, "translation-parity": 2, "input": 1},
 	"librebooking-email-templates":    {"translation-parity": 34, "formality-mix": 2},
 	"ory-kratos-courier":              {"sender-id": 7},
 	"pretalx-django-po":               {"translation-parity": 13, "formality-mix": 3, "readability": 2},

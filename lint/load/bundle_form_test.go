@@ -51,3 +51,33 @@ func TestFormTexts(t *testing.T) {
 		t.Errorf("%s: not loaded", id)
 	}
 }
+
+// TestTranslationsFollowEnglish: the translations of a key whose English
+// text is a notification are notifications too when only their own words
+// said otherwise (a text left in English, a short one read as a label);
+// one that its key calls an interface text stays one.
+func TestTranslationsFollowEnglish(t *testing.T) {
+	cfg := DefaultConfig()
+	var ts []*message.Template
+	for path, text := range map[string]string{
+		"lang/en/notifications.php": "<?php\nreturn [\n  'comment_mention_subject' => 'Dear :name, you were mentioned in a comment on :pageName. Kind regards, the BookStack team',\n  'settings_label' => 'Settings',\n];\n",
+		"lang/fr/notifications.php": "<?php\nreturn [\n  'comment_mention_subject' => 'Mentioned in :pageName',\n  'settings_label' => 'Paramètres',\n];\n",
+		"lang/de/notifications.php": "<?php\nreturn [\n  'comment_mention_subject' => 'In :pageName erwähnt',\n  'settings_label' => 'Einstellungen',\n];\n",
+	} {
+		got, err := Load(path, []byte(text), cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ts = append(ts, got...)
+	}
+	InferScope(ts, cfg)
+	for _, tm := range ts {
+		want := message.No
+		if tm.Key == "comment_mention_subject" {
+			want = message.Yes
+		}
+		if got := tm.Scope.Notification.Value; got != want {
+			t.Errorf("%s %s: notification %q (%s), want %q", tm.Locale, tm.Key, got, tm.Scope.Notification.Detail, want)
+		}
+	}
+}

@@ -22,6 +22,7 @@ func InferScope(ts []*message.Template, cfg *Config) {
 	for _, t := range ts {
 		inferScope(c, t, cfg)
 	}
+	sameAsEnglish(ts)
 }
 
 func inferScope(c *classify.Classifier, t *message.Template, cfg *Config) {
