@@ -18,8 +18,9 @@ const maxStandInWords = 5
 var (
 	// bracketRe finds a bracketed text on one line.
 	bracketRe = regexp.MustCompile(`\[([^\[\]\n]{1,60})\]`)
-	// scaffoldRe finds writers' notes and filler: lorem ipsum, TODO,
-	// FIXME, and runs of X standing for a value (XXX, XX.XX).
+	// scaffoldRe finds writers' notes and filler: lorem ipsum, the
+	// upper-case to-do and fix-me markers, and runs of X standing for a
+	// value (XXX, XX.XX).
 	scaffoldRe = regexp.MustCompile(`(?i:\blorem ipsum\b)|\bTODO\b|\bFIXME\b|\bX{3,}\b|\bXX[.,]XX\b`)
 )
 

@@ -334,6 +334,18 @@ func classifyBundleKey(t *message.Template, cfg *Config, b *BundleConfig, key st
 	applyClassify(t, cfg, b, key)
 }
 
+// bundleFileChannel is the channel a bundle file's name is ("sms.php",
+// "emails.en.json", "de/mail.yml"), or "" when its name is no channel
+// word ("messages.json").
+func bundleFileChannel(p string) string {
+	base := strings.ToLower(filepath.Base(p))
+	stem := strings.TrimSuffix(base, filepath.Ext(base))
+	if i := strings.IndexByte(stem, '.'); i > 0 {
+		stem = stem[:i] // emails.en → emails
+	}
+	return channelWords[stem]
+}
+
 func keySelected(b *BundleConfig, key string) bool {
 	if b == nil {
 		return true

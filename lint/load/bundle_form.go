@@ -1,7 +1,6 @@
 package load
 
 import (
-	"path/filepath"
 	"strings"
 
 	"github.com/notelint/notelint/lint/classify"
@@ -44,16 +43,4 @@ func markFormText(t *message.Template, areas map[string]string, key string) {
 	if w, ok := areas[key[:i]]; ok {
 		t.SetNotification(false, message.FromKey, message.Medium, "a form's text (beside "+w+")")
 	}
-}
-
-// bundleFileChannel is the channel a bundle file's name is ("sms.php",
-// "emails.en.json", "de/mail.yml"), or "" when its name is no channel
-// word ("messages.json").
-func bundleFileChannel(p string) string {
-	base := strings.ToLower(filepath.Base(p))
-	stem := strings.TrimSuffix(base, filepath.Ext(base))
-	if i := strings.IndexByte(stem, '.'); i > 0 {
-		stem = stem[:i] // emails.en → emails
-	}
-	return channelWords[stem]
 }
