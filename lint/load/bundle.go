@@ -273,7 +273,7 @@ func buildBundle(src *message.Source, cfg *Config, entries []bundleEntry, filePr
 		body := &message.Part{Name: message.PartBody, Format: message.Plain, Text: e.text}
 		if v := e.text.String(); strings.ContainsAny(v, "<&") && htmlValueRe.MatchString(v) {
 			body.Format = message.HTML
-			inner, _, links, _ := htmlText([]byte(e.text.String()), 0)
+			inner, _, links, _ := htmlText([]byte(e.text.String()), 0, false)
 			body.Text = composeText(inner, e.text)
 			for _, l := range links {
 				l.FileStart, l.FileEnd = e.text.FileRange(l.FileStart, l.FileEnd)

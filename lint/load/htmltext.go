@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 
 	"github.com/notelint/notelint/lint/message"
@@ -20,11 +21,24 @@ var htmlBlocks = map[string]bool{
 // htmlSkip are elements whose content is not message text.
 var htmlSkip = map[string]bool{"script": true, "style": true, "template": true, "noscript": true, "head": false}
 
+// htmlLineMarkupRe finds markup that lays out lines: document structure,
+// paragraphs, line breaks, lists, tables, headings (or MJML).
+var htmlLineMarkupRe = regexp.MustCompile(`(?i)<(?:html|head|body|p|br|div|table|tbody|thead|tr|td|th|ul|ol|li|h[1-6]|hr|center|section|article|header|footer|meta|style|title|mj-[a-z-]+)[\s/>]`)
+
+// htmlKeepsLines reports whether an HTML body is rich text whose line
+// breaks are kept, as chat apps show it (Telegram's HTML mode: <b>, <a>,
+// <code>, <pre> and nothing that lays out lines). An author who writes
+// several lines without a <br> or <p> relies on the line breaks staying.
+func htmlKeepsLines(body []byte) bool {
+	return !htmlLineMarkupRe.Match(body) && bytes.Count(bytes.TrimSpace(body), []byte("\n")) > 0
+}
+
 // htmlText extracts the text a reader sees from an HTML body at file offset
-// off: visible text with collapsed white space, <a> texts with their href,
-// alt texts, the <title>, and suppression comments. <style>, <script> and
-// comments are not text.
-func htmlText(content []byte, off int) (body, title message.Text, links []message.Link, dirs message.Directives) {
+// off: visible text with collapsed white space (line breaks kept when
+// keepLines: see htmlKeepsLines), <a> texts with their href, alt texts,
+// the <title>, and suppression comments. <style>, <script> and comments
+// are not text.
+func htmlText(content []byte, off int, keepLines bool) (body, title message.Text, links []message.Link, dirs message.Directives) {
 	z := html.NewTokenizer(bytes.NewReader(content[off:]))
 	var b, tb message.TextBuilder
 	b.SetHost(message.HostHTML)
@@ -131,25 +145,35 @@ func htmlText(content []byte, off int) (body, title message.Text, links []messag
 				continue
 			}
 			if inTitle {
-				appendCollapsed(&tb, string(raw), tokStart)
+				appendCollapsed(&tb, string(raw), tokStart, false)
 				continue
 			}
-			appendCollapsed(&b, string(raw), tokStart)
+			appendCollapsed(&b, string(raw), tokStart, keepLines)
 		}
 	}
 }
 
 // appendCollapsed appends HTML text, collapsing runs of white space to one
-// space and dropping white space at the start of a block.
-func appendCollapsed(b *message.TextBuilder, raw string, off int) {
+// space (to their line breaks, one or two, when keepLines) and dropping
+// white space at the start of a block.
+func appendCollapsed(b *message.TextBuilder, raw string, off int, keepLines bool) {
 	i := 0
 	for i < len(raw) {
 		j := i
 		if isHTMLSpace(raw[i]) {
+			lines := 0
 			for j < len(raw) && isHTMLSpace(raw[j]) {
+				if raw[j] == '\n' {
+					lines++
+				}
 				j++
 			}
-			if b.Len() > 0 && !b.EndsWith(" ") && !b.EndsWith("\n") {
+			switch {
+			case b.Len() == 0:
+			case keepLines && lines > 0:
+				b.TrimRightSpace()
+				b.Mapped("\n\n"[:min(lines, 2)], off+i, off+j)
+			case !b.EndsWith(" ") && !b.EndsWith("\n"):
 				b.Mapped(" ", off+i, off+j)
 			}
 		} else {

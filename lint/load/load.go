@@ -187,7 +187,7 @@ func loadDocument(src *message.Source, cfg *Config, format message.Format) *mess
 		}
 	case message.HTML:
 		var title message.Text
-		body, title, links, dirs = htmlText(src.Content, bodyStart)
+		body, title, links, dirs = htmlText(src.Content, bodyStart, htmlKeepsLines(src.Content[bodyStart:]))
 		if title.Len() > 0 {
 			t.Parts = append(t.Parts, &message.Part{Name: message.PartHTMLTitle, Format: message.HTML, Text: title})
 		}

@@ -12,6 +12,11 @@ import (
 var (
 	// smartySniffRe finds Smarty tags in a .tpl file.
 	smartySniffRe = regexp.MustCompile(`\{\$[A-Za-z_]|\{/(?:if|foreach|section|capture|block)\}|\{(?:if|foreach) |\{\*`)
+	// smartyTagSniffRe finds Smarty tags in a file of another type
+	// (Thelia's order_confirmation.txt): {$var}, a closing {/tag} or a
+	// function call with attributes ({intl l="Hello"}), none of them
+	// inside Handlebars' {{ }}.
+	smartyTagSniffRe = regexp.MustCompile(`(?:^|[^{])\{(?:\$[A-Za-z_]|/[a-z_]+\}|[a-z_]+\s+[a-z_]+=["'$])`)
 	// appleFormatRe finds Apple format specifiers (%@, %1$@, %lld).
 	appleFormatRe = regexp.MustCompile(`%(?:\d+\$)?@|%(?:\d+\$)?ll[du]\b`)
 	printfRe      = regexp.MustCompile(`%(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?(?:l|ll|h)?[sdif]\b|%\([A-Za-z_][A-Za-z0-9_]*\)[-+#0]*\d*(?:\.\d+)?[sdifr]`)
@@ -21,7 +26,8 @@ var (
 // configured ones (cfg's [lint] syntax, or the bundle's), plus, when
 // detection is on, DefaultSyntax and any syntax whose marks the text
 // shows (Laravel :name, always in PHP bundles; printf %s in bundles;
-// Smarty in .tpl files that use it; ERB/EJS in .erb and .ejs files).
+// Smarty in .tpl files that use it, and in .txt and .html files with
+// two or more of its tags; ERB/EJS in .erb and .ejs files).
 // text is the file's message text: the file content, or a bundle's
 // values.
 func DetectSyntax(path string, text []byte, cfg *Config) message.Syntax {
@@ -43,6 +49,10 @@ func DetectSyntax(path string, text []byte, cfg *Config) message.Syntax {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".tpl":
 		if smartySniffRe.Match(text) {
+			set |= message.SyntaxSmarty
+		}
+	case ".txt", ".text", ".html", ".htm":
+		if len(smartyTagSniffRe.FindAllIndex(text, 2)) == 2 {
 			set |= message.SyntaxSmarty
 		}
 	case ".erb", ".ejs":

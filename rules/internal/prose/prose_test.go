@@ -142,6 +142,12 @@ func TestSentences(t *testing.T) {
 		{"Bonjour Anne,\nvotre colis arrive. Merci !", fr, []string{"Bonjour Anne,", "votre colis arrive.", "Merci !"}},
 		{"Title\n\nBody line one\nstill one.\n- item\n- item two", en, []string{"Title", "Body line one\nstill one.", "- item", "- item two"}},
 		{"Say \"hi.\" Then go", en, []string{"Say \"hi.\"", "Then go"}},
+		{"The check is down\nProject: Backups\nLast ping: Never\nLast ping: Failure, 2 hours ago", en,
+			[]string{"The check is down", "Project: Backups", "Last ping: Never", "Last ping: Failure, 2 hours ago"}},
+		{"Hier ist was neu ist\n=== Bewertungen ===\nAnna hat gelesen", de, []string{"Hier ist was neu ist", "=== Bewertungen ===", "Anna hat gelesen"}},
+		{"Commande n° 12\nDate : 3 mars\nMontant : 20 €", fr, []string{"Commande n° 12", "Date : 3 mars", "Montant : 20 €"}},
+		{"Delivery at\n10:30 today and we will\ncall you first.", en, []string{"Delivery at\n10:30 today and we will\ncall you first."}},
+		{"we are sorry that\nyour order is late: it left us today", en, []string{"we are sorry that\nyour order is late: it left us today"}},
 		{"", en, nil},
 		{"   \n\n  ", en, nil},
 	}

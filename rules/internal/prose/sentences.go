@@ -76,10 +76,12 @@ func Sentences(text string, rules *SentenceRules) []Span {
 			for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
 				j++
 			}
-			// A blank line, a list item, or a line that ends a salutation
-			// or lead-in ("Hello Anna," / "The new status:") ends the
-			// sentence.
-			if j < len(text) && text[j] == '\n' || startsListItem(text[j:]) || EndsLeadIn(text[start:i]) {
+			// A blank line, a list item, a line that ends a salutation or
+			// lead-in ("Hello Anna," / "The new status:"), a "Label:
+			// value" line before or after, or a rule line ("=== Reviews
+			// ===", "-----") ends the sentence.
+			if j < len(text) && text[j] == '\n' || startsListItem(text[j:]) || EndsLeadIn(text[start:i]) ||
+				startsField(text[j:]) || isRuleLine(text[j:]) || fieldOrRule(text[lineStart(text, start, i):i]) {
 				emit(i)
 			}
 			i = j
@@ -126,6 +128,65 @@ func startsListItem(s string) bool {
 		k++
 	}
 	return k > 0 && k+1 < len(s) && (s[k] == '.' || s[k] == ')') && s[k+1] == ' '
+}
+
+// lineStart returns the start of the line holding text[i], not before
+// from.
+func lineStart(text string, from, i int) int {
+	if k := strings.LastIndexByte(text[from:i], '\n'); k >= 0 {
+		return from + k + 1
+	}
+	return from
+}
+
+// fieldOrRule reports whether a line is a field or a rule line.
+func fieldOrRule(line string) bool { return startsField(line) || isRuleLine(line) }
+
+// startsField reports whether a line starts with a field label: one to
+// four words of letters starting with a capital, then a colon and a space
+// or the end of the line ("Project: x", "Last ping: y", "Date :" in
+// French typography).
+func startsField(s string) bool {
+	s = strings.TrimLeft(s, " \t")
+	words, inWord := 0, false
+	for i, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+			if !inWord {
+				if words == 0 && !unicode.IsUpper(r) {
+					return false
+				}
+				words++
+				inWord = true
+			}
+		case r == '-' || r == '\'' || r == '’':
+			if !inWord {
+				return false
+			}
+		case r == ' ' || r == '\u00a0' || r == '\u202f':
+			inWord = false
+		case r == ':':
+			rest := s[i+1:]
+			return words > 0 && words <= 4 && (rest == "" || rest[0] == ' ' || rest[0] == '\t' || rest[0] == '\n' || rest[0] == '\r')
+		default:
+			return false
+		}
+		if words > 4 {
+			return false
+		}
+	}
+	return false
+}
+
+// isRuleLine reports whether a line starts with a rule or heading frame
+// of three or more = - _ * ~ # characters ("=== Reviews ===", "-----").
+func isRuleLine(s string) bool {
+	s = strings.TrimLeft(s, " \t")
+	n := 0
+	for n < len(s) && strings.IndexByte("=-_*~#", s[n]) >= 0 && s[n] == s[0] {
+		n++
+	}
+	return n >= 3
 }
 
 // notSentenceEnd reports whether the full stop at text[dot] ends an

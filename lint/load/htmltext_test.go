@@ -1,0 +1,38 @@
+package load
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestHTMLKeepsLines(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       bool
+	}{
+		{"telegram alert", "🔴 The check <a href=\"x\">api</a> is <b>DOWN</b>.\n<b>Project:</b> Backups\n<b>Last ping:</b> never", true},
+		{"german chat alert", "<b>Projekt:</b> Sicherung\n<b>Letzter Ping:</b> nie", true},
+		{"paragraphs", "<p>Bonjour,</p>\n<p>votre colis <b>arrive</b>.</p>", false},
+		{"line breaks", "Hello<br>\n<b>Order:</b> 12", false},
+		{"document", "<html><body><b>Order:</b>\n12</body></html>", false},
+		{"mjml", "<mj-text>Hi</mj-text>\n<mj-text>there</mj-text>", false},
+		{"one line", "Your code is <b>1234</b>.", false},
+	}
+	for _, c := range cases {
+		if got := htmlKeepsLines([]byte(c.body)); got != c.want {
+			t.Errorf("%s: htmlKeepsLines = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+func TestHTMLTextKeepLines(t *testing.T) {
+	src := "<b>Project:</b>   Backups\n\n\n<b>Last ping:</b> never  \n  done"
+	body, _, _, _ := htmlText([]byte(src), 0, true)
+	if got, want := body.String(), "Project: Backups\n\nLast ping: never\ndone"; got != want {
+		t.Errorf("keepLines: got %q, want %q", got, want)
+	}
+	body, _, _, _ = htmlText([]byte(src), 0, false)
+	if got := body.String(); strings.Contains(got, "\n") {
+		t.Errorf("collapsed: got %q, want one line", got)
+	}
+}
