@@ -21,13 +21,14 @@ type contentData struct {
 
 	// Time expressions and what settles a matter (time.toml).
 	time     *timeexpr.Grammar
-	resolved *lang.Matcher   // eta_resolved
-	request  *lang.Matcher   // vague_eta_request: "please", "bitte", "merci de"
-	promise  *lang.Matcher   // vague_eta_promise: "we", "wir", "nous"
-	joiners  *lang.Matcher   // vague_eta_joiners: "and", "und", "et"
-	speed    map[string]bool // vague_eta_speed, folded: "as soon as possible"
-	waiting  *lang.Matcher   // eta_waiting: "please reply with", "bitte senden Sie uns"
-	pending  *lang.Matcher   // eta_ticket_pending: "we have received", "in Bearbeitung"
+	resolved *lang.Matcher    // eta_resolved
+	request  *lang.Matcher    // vague_eta_request: "please", "bitte", "merci de"
+	promise  *lang.Matcher    // vague_eta_promise: "we", "wir", "nous"
+	joiners  *lang.Matcher    // vague_eta_joiners: "and", "und", "et"
+	speed    map[string]bool  // vague_eta_speed, folded: "as soon as possible"
+	waiting  *lang.Matcher    // eta_waiting: "please reply with", "bitte senden Sie uns"
+	pending  *lang.Matcher    // eta_ticket_pending: "we have received", "in Bearbeitung"
+	other    []*regexp.Regexp // eta_other_party_re: "their application", "hat sich beworben"
 
 	// Sentences (readability.toml): abbreviations, ordinal dots.
 	sent *prose.SentenceRules
@@ -92,6 +93,7 @@ func compileContent(l *lang.Language) *contentData {
 	d.speed = prose.FoldedSet(l.Phrases("vague_eta_speed"))
 	d.waiting = l.List("eta_waiting")
 	d.pending = l.List("eta_ticket_pending")
+	d.other = l.Patterns("eta_other_party_re")
 	d.cancel = l.List("next_step_cancel")
 	d.requestRe = l.Patterns("next_step_request_re")
 	d.requestNot = prose.FoldedList(l.Phrases("next_step_request_not"))

@@ -70,7 +70,10 @@ Vague phrases are not times ("later", "plus tard", "asap" — see vague-eta),
 nor are times in the past ("since 8:00", "seit heute Morgen", "il y a 2
 heures") or "24/7". A message that says the matter is settled ("power is
 back", "Ihre Anfrage wurde beantwortet", "le service est rétabli") or
-declined ("your request has been declined", "wurde abgelehnt") owes no time, and neither does a ticket that waits for the customer ("please reply
+declined ("your request has been declined", "wurde abgelehnt") owes no time, nor
+does a message about someone else's request, which alerts the staff who act
+on it ("{{username}} has applied to join", "seine Bewerbung", "sa demande"),
+and neither does a ticket that waits for the customer ("please reply
 with a screenshot", "bitte senden Sie uns einen Screenshot", "merci de nous
 envoyer une capture d'écran"): the next move is theirs. The finding points at the first sentence of the body and names what
 is missing for the kind.
@@ -117,7 +120,7 @@ func checkMissingETA(p *lint.Pass) {
 		return
 	}
 	vs := prose.Views(t)
-	if d.isResolved(vs) || hasConcreteTime(t, d, opt.TimeVars, vs) {
+	if d.isResolved(vs) || d.otherParty(vs) || hasConcreteTime(t, d, opt.TimeVars, vs) {
 		return
 	}
 	if t.Kind == "ticket" && (d.waitsForCustomer(vs) || !d.ticketPending(vs)) {
@@ -143,6 +146,20 @@ func (d *contentData) waitsForCustomer(vs []*prose.View) bool {
 	for _, v := range vs {
 		if d.waiting.Contains(v.Folded) {
 			return true
+		}
+	}
+	return false
+}
+
+// otherParty reports whether the message is about someone else's request
+// ("their application", "{{username}} hat sich beworben", "sa demande"):
+// it alerts the staff who act next, not a customer waiting for news.
+func (d *contentData) otherParty(vs []*prose.View) bool {
+	for _, v := range vs {
+		for _, re := range d.other {
+			if re.MatchString(v.Masked) {
+				return true
+			}
 		}
 	}
 	return false
