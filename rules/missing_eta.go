@@ -70,8 +70,10 @@ Vague phrases are not times ("later", "plus tard", "asap" — see vague-eta),
 nor are times in the past ("since 8:00", "seit heute Morgen", "il y a 2
 heures") or "24/7". A message that says the matter is settled ("power is
 back", "Ihre Anfrage wurde beantwortet", "le service est rétabli") or
-declined ("your request has been declined", "wurde abgelehnt") owes no time, nor
-does a message about someone else's request, which alerts the staff who act
+declined ("your request has been declined", "wurde abgelehnt") owes no time, nor does
+a shipping notice that hands over a tracking number or link (a placeholder
+named tracking_number, trackingUrl, followup, sendungsnummer, suivi: the
+carrier's page tells when), nor does a message about someone else's request, which alerts the staff who act
 on it ("{{username}} has applied to join", "seine Bewerbung", "sa demande"),
 and neither does a ticket that waits for the customer ("please reply
 with a screenshot", "bitte senden Sie uns einen Screenshot", "merci de nous
@@ -126,6 +128,9 @@ func checkMissingETA(p *lint.Pass) {
 	if t.Kind == "ticket" && (d.waitsForCustomer(vs) || !d.ticketPending(vs)) {
 		return
 	}
+	if t.Kind == "process-update" && d.givesTracking(t) {
+		return
+	}
 	what, ok := etaWhat[t.Kind]
 	if !ok {
 		what = [2]string{fmt.Sprintf("a %s message without a concrete time", t.Kind), "customers can't plan and call to ask when"}
@@ -146,6 +151,28 @@ func (d *contentData) waitsForCustomer(vs []*prose.View) bool {
 	for _, v := range vs {
 		if d.waiting.Contains(v.Folded) {
 			return true
+		}
+	}
+	return false
+}
+
+// givesTracking reports whether the message hands over a shipment's
+// tracking number or link ({{tracking_number}}, {followup}, {$suivi}): the
+// carrier's tracking page answers "when?".
+func (d *contentData) givesTracking(t *message.Template) bool {
+	for _, part := range t.Parts {
+		for _, ph := range part.Placeholders {
+			if ph.Control || ph.Name == "" {
+				continue
+			}
+			if d.tracking[strings.ToLower(ph.Name)] {
+				return true
+			}
+			for _, w := range prose.NameWords(ph.Name) {
+				if d.tracking[w] {
+					return true
+				}
+			}
 		}
 	}
 	return false

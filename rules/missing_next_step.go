@@ -42,7 +42,9 @@ notelint accepts any of these, in any part of the message:
   an", "bitte halten Sie ... bereit", "appelez le", "connectez-vous", a
   request such as "Bitte reichen Sie ... ein", "Senden Sie uns bitte ...",
   "Merci de nous envoyer ...", "Veuillez ..." (not "bitte beachten Sie",
-  "veuillez patienter", "merci de votre patience"), or a phone number;
+  "veuillez patienter", "merci de votre patience"), a phone number, or a
+  shipment's tracking number or link (a placeholder named tracking_number,
+  trackingUrl, followup, sendungsnummer, suivi);
 - a statement that nothing is needed: "no action needed", "you don't need
   to do anything", "Sie müssen nichts tun", "kein Handlungsbedarf",
   "aucune action n'est requise", "vous n'avez rien à faire";
@@ -129,13 +131,16 @@ func checkMissingNextStep(p *lint.Pass) {
 		fmt.Sprintf("add the next step, e.g. %q, or an action with what it does, e.g. %q", d.hintFor("none", p.Template.Kind), d.hintFor("action", p.Template.Kind)))
 }
 
-// hasNextStep reports whether the message offers an action, says nothing
-// is needed, says what happens next, or says the matter is settled.
+// hasNextStep reports whether the message offers an action (a tracking
+// number or link counts), says nothing is needed, says what happens next, or says the matter is settled.
 func hasNextStep(t *message.Template, d *contentData) bool {
 	for _, part := range t.Parts {
 		if part.Name == message.PartButton || hasRealLink(part) {
 			return true
 		}
+	}
+	if d.givesTracking(t) {
+		return true // the reader can follow the parcel
 	}
 	vs := prose.Views(t)
 	for _, v := range vs {
