@@ -64,8 +64,10 @@ notelint checks the body in two ways:
   the Australian Style Manual: 25 at most); notelint reports only the
   sentences readers clearly struggle with, not those a word or two over
   a target. Words are runs
-  of text between spaces with a letter or digit; a placeholder, a URL or
-  a number written in groups ("0800 123 4567") is one word;
+  of text between spaces with a letter or digit; a placeholder or a number
+  written in groups ("0800 123 4567") is one word; links are no words
+  (readers skip them): URLs, and placeholders named for a link
+  ("{{reset_url}}", "[{history_url}]");
 - **reading ease** of the whole body, once it has at least min_words
   words: Flesch Reading Ease for English (206.835 − 1.015·ASL −
   84.6·ASW), Flesch–Amstad for German (180 − ASL − 58.5·ASW), Kandel–Moles
@@ -131,10 +133,11 @@ func checkReadability(p *lint.Pass) {
 		// see a new line, so it ends the sentence.
 		sents = splitAtLines(text, sents)
 	}
+	counted := withoutLinks(text, part)
 	var words, syllables, sentences int
 	long := false
 	for _, s := range sents {
-		st := countSentence(text[s.Start:s.End], rd)
+		st := countSentence(counted[s.Start:s.End], rd)
 		if maxWords > 0 && st.words > maxWords {
 			long = true
 			p.Report(lint.Diagnostic{Part: part, Start: s.Start, End: s.End,
@@ -190,7 +193,7 @@ func scoreText(score, limit float64) string {
 
 // sentenceStats are the counts of one sentence.
 type sentenceStats struct {
-	words     int // all words, placeholders and URLs included
+	words     int // all words, placeholders included (links are blanked before)
 	easeWords int // words of letters only, counted for reading ease
 	syllables int // syllables of the ease words
 }
@@ -297,6 +300,42 @@ func groupSyllables(g []rune, rd *readData) int {
 		n++
 	}
 	return n
+}
+
+// linkNameWords are placeholder name words that hold a link.
+var linkNameWords = map[string]bool{"url": true, "link": true, "href": true, "uri": true, "permalink": true}
+
+// withoutLinks returns filled text with its links blanked: URLs, and
+// placeholders named for a link ({{reset_url}}, [{history_url}]) with the
+// brackets around them. Readers skip a link; it is no word of the
+// sentence.
+func withoutLinks(text string, part *message.Part) string {
+	b := []byte(text)
+	for _, ph := range part.Placeholders {
+		if ph.Control || ph.End > len(b) || !slices.ContainsFunc(prose.NameWords(ph.Name), func(w string) bool { return linkNameWords[w] }) {
+			continue
+		}
+		s, e := ph.Start, ph.End
+		if s > 0 && e < len(b) && (b[s-1] == '[' && b[e] == ']' || b[s-1] == '(' && b[e] == ')' || b[s-1] == '<' && b[e] == '>') {
+			s, e = s-1, e+1
+		}
+		for i := s; i < e; i++ {
+			b[i] = ' '
+		}
+	}
+	for i := 0; i < len(b); {
+		j := i
+		for j < len(b) && b[j] != ' ' && b[j] != '\n' && b[j] != '\t' {
+			j++
+		}
+		if tok := strings.ToLower(string(b[i:j])); strings.Contains(tok, "://") || strings.HasPrefix(tok, "www.") {
+			for k := i; k < j; k++ {
+				b[k] = ' '
+			}
+		}
+		i = j + 1
+	}
+	return string(b)
 }
 
 // minProseSentence is the average sentence length, in words, below which

@@ -19,7 +19,11 @@ var htmlBlocks = map[string]bool{
 }
 
 // htmlSkip are elements whose content is not message text.
-var htmlSkip = map[string]bool{"script": true, "style": true, "template": true, "noscript": true, "head": false}
+var htmlSkip = map[string]bool{
+	"script": true, "style": true, "template": true, "noscript": true, "head": false,
+	// MJML (e-mail markup compiled to HTML): styles and settings.
+	"mj-style": true, "mj-attributes": true, "mj-font": true, "mj-breakpoint": true, "mj-html-attributes": true,
+}
 
 // htmlLineMarkupRe finds markup that lays out lines: document structure,
 // paragraphs, line breaks, lists, tables, headings (or MJML).
@@ -98,7 +102,7 @@ func htmlText(content []byte, off int, keepLines bool) (body, title message.Text
 			if skip > 0 {
 				continue
 			}
-			if htmlBlocks[name] {
+			if htmlBlocks[name] || strings.HasPrefix(name, "mj-") { // MJML's elements are blocks
 				if name == "br" {
 					b.TrimRightSpace()
 					b.Mapped("\n", tokStart, pos)

@@ -3,6 +3,8 @@ package load
 import (
 	"strings"
 	"testing"
+
+	"github.com/notelint/notelint/lint/message"
 )
 
 func TestHTMLKeepsLines(t *testing.T) {
@@ -34,5 +36,22 @@ func TestHTMLTextKeepLines(t *testing.T) {
 	body, _, _, _ = htmlText([]byte(src), 0, false)
 	if got := body.String(); strings.Contains(got, "\n") {
 		t.Errorf("collapsed: got %q, want one line", got)
+	}
+}
+
+func TestMJMLText(t *testing.T) {
+	src := `<mjml><mj-head><mj-style>.x { color: red }</mj-style><mj-attributes><mj-all font-family="Arial" /></mj-attributes></mj-head>
+<mj-body><mj-section background-color="#fafafa"><mj-column>
+<mj-text color="#525252">Vielen Dank für Ihre Registrierung.
+Bitte bestätigen Sie Ihre Adresse:</mj-text>
+<mj-button href="{{ url }}" background-color="#f45e43">Adresse bestätigen</mj-button>
+</mj-column></mj-section></mj-body></mjml>`
+	if got := documentFormat("templates/verify/body.hbs", []byte(src)); got != message.HTML {
+		t.Fatalf("format of an MJML .hbs = %v, want HTML", got)
+	}
+	body, _, _, _ := htmlText([]byte(src), 0, false)
+	want := "Vielen Dank für Ihre Registrierung. Bitte bestätigen Sie Ihre Adresse:\n\nAdresse bestätigen"
+	if got := body.String(); got != want {
+		t.Errorf("MJML text: got %q, want %q", got, want)
 	}
 }

@@ -84,9 +84,9 @@ func Load(path string, data []byte, cfg *Config) ([]*message.Template, error) {
 	return ts, nil
 }
 
-// htmlSniffRe finds HTML markup in a template-engine file of no stated
-// format.
-var htmlSniffRe = regexp.MustCompile(`(?i)<(?:html|body|p|br|div|table|a|span|strong|b|em|i|h[1-6]|ul|ol|li|td|tr|img)[\s/>]`)
+// htmlSniffRe finds HTML (or MJML) markup in a template-engine file of no
+// stated format.
+var htmlSniffRe = regexp.MustCompile(`(?i)<(?:html|body|p|br|div|table|a|span|strong|b|em|i|h[1-6]|ul|ol|li|td|tr|img|mj-[a-z-]+|mjml)[\s/>]`)
 
 // documentFormat tells how a document's text is written: by extension
 // (.md, .html, .txt), and for template-engine files (.twig, .gotmpl, .tpl,
