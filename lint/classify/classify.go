@@ -136,6 +136,7 @@ func (c *Classifier) ReadText(text, code string) Text {
 	// Markers of every language govern every language's kind phrases:
 	// "interruption" is an English and a French outage word.
 	var before, after []lang.Match
+	messageLink := false
 	for _, l := range langs {
 		before = append(before, l.List("scope_hypothetical_before").FindAll(f)...)
 		after = append(after, l.List("scope_hypothetical_after").FindAll(f)...)
@@ -156,6 +157,9 @@ func (c *Classifier) ReadText(text, code string) Text {
 		if t.UI == "" {
 			t.UI = firstPhrase(l.List("scope_ui").FindAll(f))
 		}
+		if !messageLink {
+			messageLink = l.List("scope_message_link").Contains(f)
+		}
 		if t.SMS == "" {
 			t.SMS = firstPhrase(l.List("scope_sms").FindAll(f))
 		}
@@ -169,6 +173,11 @@ func (c *Classifier) ReadText(text, code string) Text {
 				first[k] = ms[0].Phrase
 			}
 		}
+	}
+	if messageLink {
+		// "Click the link below": an e-mail's instruction, not a
+		// screen's.
+		t.UI = ""
 	}
 	for _, k := range kindOrder {
 		if hits[k] > 0 {

@@ -23,6 +23,10 @@ func TestReadText(t *testing.T) {
 		{name: "fragment", text: "The event is scheduled for:", code: "en", fragment: true, minScore: -9, maxScore: 9},
 		{name: "ui help", text: "Enter the address of your mail server. Leave empty to use the default.", code: "en", minScore: -9, maxScore: 0},
 		{name: "fr ui help", text: "Saisissez l'adresse du serveur. Ce champ est obligatoire.", code: "fr", minScore: -9, maxScore: 0},
+		{name: "en reminder with link below", text: "This is a reminder that you have 3 items checked out to you. Please click the link below to confirm your decision.", code: "en", kind: "reminder", sure: false, minScore: 2, maxScore: 9},
+		{name: "de reminder with link below", text: "Dies ist eine Erinnerung, dass Sie 3 Artikel ausgeliehen haben. Klicken Sie auf den untenstehenden Link, um sie anzunehmen.", code: "de", kind: "reminder", sure: false, minScore: 2, maxScore: 9},
+		{name: "fr reminder with link below", text: "Ceci est un rappel : vous avez 3 articles empruntés. Cliquez sur le lien ci-dessous pour les accepter.", code: "fr", kind: "reminder", sure: false, minScore: 2, maxScore: 9},
+		{name: "en ui click", text: "Click the Save button to keep your changes. Click on Cancel to leave.", code: "en", minScore: -9, maxScore: 0},
 		{name: "sms marker", text: "Acme: sale today. Reply STOP to opt out", code: "en", kind: "marketing", sure: true, minScore: 3, maxScore: 9},
 	}
 	for _, tc := range cases {
