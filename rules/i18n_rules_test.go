@@ -282,3 +282,18 @@ func TestParityPersonNameSwap(t *testing.T) {
 		t.Errorf("got %q, want one finding: order.number in de", got)
 	}
 }
+
+// TestParityEmailSplitOverKeys: the texts beside an e-mail's subject are
+// that e-mail; a missing translation names the e-mail once, with how many
+// of its texts are missing when not all are.
+func TestParityEmailSplitOverKeys(t *testing.T) {
+	got := parityBundleFindings(t, map[string]string{
+		"en.yml": "en:\n  email:\n    invoice:\n      subject: Your invoice from %{org}\n      intro: Your invoice is ready.\n      outro: Pay it by the due date.\n    reset:\n      subject: Reset your password\n      intro: Use the link below to choose a new password.\n",
+		"de.yml": "de:\n  email:\n    invoice:\n      subject: Ihre Rechnung von %{org}\n      intro: Ihre Rechnung ist fertig.\n",
+		"fr.yml": "fr:\n  email:\n    invoice:\n      subject: Votre facture de %{org}\n      intro: Votre facture est prête.\n",
+	}, "")
+	want := `en.yml: 2 messages ("email.invoice" (1 of 3 texts), "email.reset") have no de, fr translation`
+	if len(got) != 1 || !strings.HasPrefix(got[0], want) {
+		t.Errorf("got %q, want one finding starting %q", got, want)
+	}
+}

@@ -11,9 +11,20 @@ import (
 // form's texts (one of them has a word only forms have, such as
 // "placeholder" or "submit") to the sibling that shows it ("verification.sms.new" →
 // "phone_placeholder").
+// A group with a subject is an e-mail, whose "cta_label" is its
+// button's text, not a form's.
 func formAreas(entries []bundleEntry, topLocale bool) map[string]string {
 	c := classify.Default()
 	out := map[string]string{}
+	for i := range entries {
+		p := entries[i].path
+		if topLocale {
+			p = p[1:]
+		}
+		if len(p) >= 2 && strings.EqualFold(p[len(p)-1], "subject") {
+			out[strings.Join(p[:len(p)-1], ".")] = "" // an e-mail
+		}
+	}
 	for i := range entries {
 		p := entries[i].path
 		if topLocale {
@@ -40,7 +51,7 @@ func markFormText(t *message.Template, areas map[string]string, key string) {
 	if i < 0 {
 		return
 	}
-	if w, ok := areas[key[:i]]; ok {
+	if w := areas[key[:i]]; w != "" {
 		t.SetNotification(false, message.FromKey, message.Medium, "a form's text (beside "+w+")")
 	}
 }

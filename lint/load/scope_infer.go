@@ -19,13 +19,22 @@ import (
 // matter, config, keys or paths is never overridden by the text.
 func InferScope(ts []*message.Template, cfg *Config) {
 	c := classify.Default()
+	emails := emailParents(ts)
 	for _, t := range ts {
-		inferScope(c, t, cfg)
+		parent := ""
+		if t.FromBundle && !t.MessageFile {
+			if p, _ := splitKey(t.Key); emails[t.Source][p] {
+				parent = p
+			}
+		}
+		inferScope(c, t, cfg, parent)
 	}
 	sameAsEnglish(ts)
 }
 
-func inferScope(c *classify.Classifier, t *message.Template, cfg *Config) {
+// inferScope completes one template; emailParent is the key path of the
+// e-mail whose subject sits beside a bundle string ("" when none).
+func inferScope(c *classify.Classifier, t *message.Template, cfg *Config, emailParent string) {
 	text := scopeText(t)
 	if t.Scope.Locale.Confidence < message.Medium {
 		if l := c.Language(text); l.Sure {
@@ -66,6 +75,8 @@ func inferScope(c *classify.Classifier, t *message.Template, cfg *Config) {
 	switch {
 	case t.MessageFile || t.FromBundle && subjectAndBody(t):
 		notificationFromMessageFile(t, key)
+	case t.FromBundle && emailParent != "":
+		notificationFromEmailKeys(t, readText(), key, emailParent)
 	case t.FromBundle:
 		notificationFromBundle(t, readText(), key, pathKey, ownKey.Notification)
 	case pathKey.Notification == "" && !t.Scope.Channel.Known():

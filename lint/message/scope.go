@@ -86,6 +86,10 @@ type Scope struct {
 	// notification (an action button of a push: "notification_snooze_action"):
 	// not a message to judge on its own, but a text to translate with it.
 	PartOf string `json:"part_of,omitempty"`
+	// Within is the key path of the message a bundle string is a piece of
+	// (an e-mail split over keys beside its subject:
+	// "email.invoice.finalized"); "" when the string is a message itself.
+	Within string `json:"within,omitempty"`
 	// NotTemplate says why the file is no message template at all
 	// (documentation, a web page): no rule runs on it. "" for templates.
 	NotTemplate string `json:"not_template,omitempty"`
