@@ -324,6 +324,10 @@ func classifyBundleKey(t *message.Template, cfg *Config, b *BundleConfig, key st
 	t.SetNotification(false, message.FromDefault, message.Low, "bundle string")
 	applyConfigDefaults(t, cfg)
 	inf := InferFromPath(strings.ReplaceAll(words, ".", "/") + ".x")
+	if _, leaf := splitKey(words); inf.ChannelWord == leaf+".x" && slugLeaf(words) {
+		// "you_will_stop_receiving_push" talks about push; it is not one.
+		inf.Channel = ""
+	}
 	t.SetChannel(inf.Channel, message.FromKey, message.Medium, inf.ChannelWord)
 	// A bundle file named for a channel (lang/en/sms.php, mails.json)
 	// holds that channel's texts.

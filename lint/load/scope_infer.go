@@ -20,6 +20,7 @@ import (
 func InferScope(ts []*message.Template, cfg *Config) {
 	c := classify.Default()
 	emails := emailParents(ts)
+	domains := domainWords(c, ts)
 	for _, t := range ts {
 		parent := ""
 		if t.FromBundle && !t.MessageFile {
@@ -27,14 +28,15 @@ func InferScope(ts []*message.Template, cfg *Config) {
 				parent = p
 			}
 		}
-		inferScope(c, t, cfg, parent)
+		inferScope(c, t, cfg, parent, domains[t.Source])
 	}
 	sameAsEnglish(ts)
 }
 
 // inferScope completes one template; emailParent is the key path of the
-// e-mail whose subject sits beside a bundle string ("" when none).
-func inferScope(c *classify.Classifier, t *message.Template, cfg *Config, emailParent string) {
+// e-mail whose subject sits beside a bundle string ("" when none), domain
+// the key words of its bundle file that name the app's domain.
+func inferScope(c *classify.Classifier, t *message.Template, cfg *Config, emailParent string, domain map[string]bool) {
 	text := scopeText(t)
 	if t.Scope.Locale.Confidence < message.Medium {
 		if l := c.Language(text); l.Sure {
@@ -56,6 +58,14 @@ func inferScope(c *classify.Classifier, t *message.Template, cfg *Config, emailP
 		return tx
 	}
 	ownKey := c.ReadKey(keyWords(t))
+	if t.FromBundle && !t.MessageFile {
+		kindWord := ownKey.KindWord
+		weighKeyWords(&ownKey, keyWords(t), domain)
+		if kindWord != "" && ownKey.KindWord == "" && t.Scope.Kind.Source == message.FromKey {
+			// The loader took the kind from this word of the key.
+			t.Kind, t.Scope.Kind = "", message.Fact{}
+		}
+	}
 	key := ownKey
 	if t.FromBundle {
 		mergeRefs(&key, c, t.Refs)

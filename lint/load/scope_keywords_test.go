@@ -1,0 +1,108 @@
+package load
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/notelint/notelint/lint/message"
+)
+
+// loadScoped loads files (path → content) and infers their scope.
+func loadScoped(t *testing.T, files map[string]string) map[string]*message.Template {
+	t.Helper()
+	cfg := DefaultConfig()
+	var ts []*message.Template
+	for path, text := range files {
+		got, err := Load(path, []byte(text), cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ts = append(ts, got...)
+	}
+	InferScope(ts, cfg)
+	out := map[string]*message.Template{}
+	for _, tm := range ts {
+		out[tm.Locale+" "+tm.Key] = tm
+	}
+	return out
+}
+
+// androidStrings writes a strings.xml of name → text.
+func androidStrings(entries [][2]string) string {
+	var b strings.Builder
+	b.WriteString("<resources>\n")
+	for _, e := range entries {
+		fmt.Fprintf(&b, "  <string name=%q>%s</string>\n", e[0], e[1])
+	}
+	b.WriteString("</resources>\n")
+	return b.String()
+}
+
+// TestDomainWordInKeys: in a reminder app "reminder" is in many keys'
+// last segments (settings, dialogs, help): it names the app's domain and
+// makes no string a notification; a namespace every key shares
+// ("mailers.") still says what the file holds.
+func TestDomainWordInKeys(t *testing.T) {
+	var en, de, fr [][2]string
+	for i := range 12 {
+		en = append(en, [2]string{fmt.Sprintf("add_reminder_%d", i), "Add a reminder"})
+		de = append(de, [2]string{fmt.Sprintf("add_reminder_%d", i), "Erinnerung hinzufügen"})
+		fr = append(fr, [2]string{fmt.Sprintf("add_reminder_%d", i), "Ajouter un rappel"})
+	}
+	for i := range 30 {
+		en = append(en, [2]string{fmt.Sprintf("screen_%d", i), "Screen"})
+	}
+	help := [3]string{
+		"Sets a recurring pattern of active and paused days from a given date. You will get the reminder on active days only.",
+		"Konfiguriert ein wiederkehrendes Muster von aktiven und pausierten Tagen. Sie erhalten die Erinnerung nur an aktiven Tagen.",
+		"Définit un cycle de jours actifs et de pause à partir d'une date. Vous recevez le rappel uniquement les jours actifs.",
+	}
+	en = append(en, [2]string{"cyclic_reminder_summary", help[0]})
+	de = append(de, [2]string{"cyclic_reminder_summary", help[1]})
+	fr = append(fr, [2]string{"cyclic_reminder_summary", help[2]})
+	got := loadScoped(t, map[string]string{
+		"res/values/strings.xml":        androidStrings(en),
+		"res/values-de/strings.xml":     androidStrings(de),
+		"res/values-fr/strings.xml":     androidStrings(fr),
+		"config/locales/mailers/en.yml": "en:\n  mailers:\n    notify_mailer:\n      moderator: Congrats! You are now a moderator for #%{tag}.\n",
+	})
+	for _, loc := range []string{"en", "de", "fr"} {
+		tm := got[loc+" cyclic_reminder_summary"]
+		if tm == nil {
+			t.Fatalf("%s cyclic_reminder_summary not loaded", loc)
+		}
+		if tm.IsNotification() || tm.Scope.Kind.Source == message.FromKey {
+			t.Errorf("%s cyclic_reminder_summary: notification %v (%s), kind %q from %s; want an interface text of no kind by its key", loc, tm.IsNotification(), tm.Scope.Notification.Detail, tm.Kind, tm.Scope.Kind.Source)
+		}
+	}
+	if tm := got["en mailers.notify_mailer.moderator"]; tm == nil || !tm.IsNotification() {
+		t.Errorf("mailers.notify_mailer.moderator: want a notification (%v)", tm)
+	}
+}
+
+// TestTopicWordsInKeys: a key that is a slug of its text talks about push
+// ("id_you_will_stop_receiving_push") and a key about the notification
+// feature's settings ("customize_notification") is an interface text; a
+// key that names a push's role still gives the channel.
+func TestTopicWordsInKeys(t *testing.T) {
+	got := loadScoped(t, map[string]string{
+		"NotificationService/en.lproj/Localizable.strings": `"id_you_will_stop_receiving_push" = "You will stop receiving push notifications for this account. Notifications help us keep your payments reliable.";
+"order_shipped_push_body" = "Your order has shipped. Track it in the app.";
+`,
+		"res/values/strings.xml":    androidStrings([][2]string{{"customize_notification", "Customize notifications"}, {"led_notifications", "Notification light"}}),
+		"res/values-de/strings.xml": androidStrings([][2]string{{"customize_notification", "Benachrichtigungen anpassen"}, {"led_notifications", "Benachrichtigungslicht"}}),
+		"res/values-fr/strings.xml": androidStrings([][2]string{{"customize_notification", "Personnaliser les notifications"}}),
+	})
+	if tm := got["en id_you_will_stop_receiving_push"]; tm == nil || tm.Channel == "push" || tm.IsNotification() {
+		t.Errorf("id_you_will_stop_receiving_push: %+v, want no push notification", tm.Scope)
+	}
+	if tm := got["en order_shipped_push_body"]; tm == nil || tm.Channel != "push" {
+		t.Errorf("order_shipped_push_body: want channel push")
+	}
+	for _, k := range []string{"en customize_notification", "de customize_notification", "fr customize_notification", "en led_notifications", "de led_notifications"} {
+		if tm := got[k]; tm == nil || tm.IsNotification() || tm.Scope.PartOf != "" {
+			t.Errorf("%s: want an interface text, not part of a notification", k)
+		}
+	}
+}
