@@ -297,3 +297,18 @@ func TestParityEmailSplitOverKeys(t *testing.T) {
 		t.Errorf("got %q, want one finding starting %q", got, want)
 	}
 }
+
+// TestParityPlaceholdersInLinksAndVariants: a placeholder in the source's
+// link target is in the source; a translation that uses a longer variant
+// of a source name (entityType for entityTypeLowerFirst) gets a warning
+// that says so, not an error.
+func TestParityPlaceholdersInLinksAndVariants(t *testing.T) {
+	got := parityBundleFindings(t, map[string]string{
+		"assignment/en/body.html": `<p>{{assignerUserName}} has assigned {{entityTypeLowerFirst}} to you.</p><p><a href="{{recordUrl}}">View record</a></p>`,
+		"assignment/de/body.html": `<p>{{assignerUserName}} hat Ihnen {{entityType}} zugewiesen.</p><p><a href="{{recordUrl}}">Datensatz ansehen</a></p>`,
+		"assignment/fr/body.html": `<p>{{assignerUserName}} vous a assigné {{entityTypeLowerFirst}}.</p><p><a href="{{recordUrl}}">{{recordUrl}}</a></p>`,
+	}, "")
+	if len(got) != 1 || !strings.Contains(got[0], `uses "{{entityType}}" where the en source uses {{entityTypeLowerFirst}}: fine if the program fills both`) {
+		t.Errorf("got %q, want one warning on the de variant name and nothing on fr's {{recordUrl}}", got)
+	}
+}

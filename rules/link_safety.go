@@ -146,7 +146,7 @@ func checkLinkSafety(p *lint.Pass) {
 					Message: fmt.Sprintf("%s points to an IP address (%s) instead of a domain: customers cannot tell who runs the site, and phones and spam filters treat such links as phishing", subject, host),
 					Hint:    "link to your brand's own domain name over https",
 				}))
-			case scheme == "http":
+			case scheme == "http" && !httpsTwin(t, u):
 				p.Report(pos(lint.Diagnostic{
 					Message: fmt.Sprintf("%s uses http:// (%s): the page loads unencrypted, browsers mark it \"Not secure\", and the link can be tampered with on the way", subject, shortURL(u)),
 					Hint:    fmt.Sprintf("use https://%s", shortURL(u[len("http://"):])),
@@ -435,3 +435,17 @@ func shortURL(u string) string {
 }
 
 func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
+
+// httpsTwin reports whether the template also has the link u (an http://
+// link) with https://: a template that switches the scheme with the
+// site's ("% if is_secure: https://${site}/x % else: http://${site}/x")
+// has nothing to change in its copy.
+func httpsTwin(t *message.Template, u string) bool {
+	twin := "https://" + u[len("http://"):]
+	for _, part := range t.Parts {
+		if strings.Contains(part.Text.String(), twin) {
+			return true
+		}
+	}
+	return false
+}

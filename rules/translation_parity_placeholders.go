@@ -20,6 +20,10 @@ import (
 func comparePlaceholders(p *lint.RunPass, t *message.Template, part, sp *message.Part, src string, plural bool) {
 	have := placeholderNames(part)
 	want := placeholderNames(sp)
+	// Placeholders in link targets (href="{{recordUrl}}") are passed as
+	// much as those in the text.
+	linkNames(part, t.Syntax, have)
+	linkNames(sp, t.Syntax, want)
 	var missing []string // normalised names of the source the part lacks
 	for n := range want {
 		if have[n] == "" {
@@ -48,7 +52,7 @@ func comparePlaceholders(p *lint.RunPass, t *message.Template, part, sp *message
 				// user.firstname): a translator's choice, as formal
 				// languages address readers by their full name; the
 				// program passes the object, so both are filled.
-			case sameObject(n, m):
+			case sameObject(n, m) || variantName(n, m):
 				p.Report(t, lint.Diagnostic{Part: part, Start: ph.Start, End: ph.End, Severity: message.Warning,
 					Message: fmt.Sprintf("the %s translation uses %q where the %s source uses %s: fine if the program fills both, else readers get a gap", t.Locale, shown, src, want[m]),
 					Hint:    fmt.Sprintf("keep %s as in the %s text, or make sure the program passes %s to this message", want[m], src, shown)})
@@ -109,6 +113,32 @@ func sameObject(a, b string) bool {
 	ra, _, okA := strings.Cut(a, ".")
 	rb, _, okB := strings.Cut(b, ".")
 	return okA && okB && ra == rb
+}
+
+// variantName reports whether one name extends the other
+// (entityType, entityTypeLowerFirst): a variant of one value the program
+// likely passes as well.
+func variantName(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return len(a) >= 4 && strings.HasPrefix(b, a)
+}
+
+// linkNames adds to names the placeholders of the part's link targets
+// that its text does not show.
+func linkNames(part *message.Part, syn message.Syntax, names map[string]string) {
+	for _, l := range part.Links {
+		if !strings.ContainsAny(l.URL, "{%$:<[") {
+			continue
+		}
+		phs, _ := message.ScanSyntax(l.URL, syn)
+		for _, ph := range phs {
+			if n := phName(ph); n != "" && names[n] == "" && !ph.Control {
+				names[n] = l.URL[ph.Start:ph.End]
+			}
+		}
+	}
 }
 
 // personNames are the fields of a person's name: a translation may

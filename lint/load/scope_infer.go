@@ -21,7 +21,11 @@ func InferScope(ts []*message.Template, cfg *Config) {
 	c := classify.Default()
 	emails := emailParents(ts)
 	domains := domainWords(c, ts)
+	lonely := lonelyLocaleDirs(ts)
 	for _, t := range ts {
+		if lonely[t] {
+			textOverLonelyDir(c, t)
+		}
 		parent := ""
 		if t.FromBundle && !t.MessageFile {
 			if p, _ := splitKey(t.Key); emails[t.Source][p] {
@@ -75,6 +79,8 @@ func inferScope(c *classify.Classifier, t *message.Template, cfg *Config, emailP
 	where := t.Source.Path
 	if t.FromBundle && !t.MessageFile {
 		where = path.Base(filepath.ToSlash(where))
+	} else {
+		where = belowTemplateRoot(where)
 	}
 	pathKey := c.ReadKey(where)
 
@@ -118,6 +124,20 @@ func inferScope(c *classify.Classifier, t *message.Template, cfg *Config, emailP
 	if !t.Scope.Channel.Known() {
 		channelFromText(t, readText())
 	}
+}
+
+// belowTemplateRoot returns the part of a template's path below its
+// project's templates folder (templates/, views/): the folders above it
+// name the program ("application/Espo/Resources/templates/…"), not the
+// message.
+func belowTemplateRoot(p string) string {
+	dirs := strings.Split(filepath.ToSlash(p), "/")
+	for i := len(dirs) - 2; i >= 0; i-- {
+		if templateRoots[strings.ToLower(dirs[i])] {
+			return strings.Join(dirs[i+1:], "/")
+		}
+	}
+	return p
 }
 
 // subjectAndBody reports whether t has a subject and a body: bundle keys

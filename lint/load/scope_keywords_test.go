@@ -106,3 +106,37 @@ func TestTopicWordsInKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestPathAboveTemplatesAndLonelyLocaleFolders: the folders above a
+// project's templates folder name the program ("application/"), not the
+// kind; a folder named like a locale that is also a word ("hr/": human
+// resources) with no sibling locale folders yields to the text's language.
+func TestPathAboveTemplatesAndLonelyLocaleFolders(t *testing.T) {
+	got := loadScoped(t, map[string]string{
+		"application/Espo/Resources/templates/mention/en_US/body.html": "<p>You were mentioned in a post by {{userName}}.</p>",
+		"application/Espo/Resources/templates/mention/de_DE/body.html": "<p>Sie wurden in einem Beitrag von {{userName}} erwähnt.</p>",
+		"hrms/hr/notification/leave_cancelled/leave_cancelled.md":      "Hello {{ employee_name }},\n\nThe leave application you submitted for the period from {{ from_date }} to {{ to_date }} has been cancelled by the approver, and you can see it in the list of your applications.\n",
+		"app/templates/hr/welcome.txt":                                 "Dobrodošli! Vaš račun je spreman.",
+		"app/templates/fr/welcome.txt":                                 "Bienvenue ! Votre compte est prêt.",
+	})
+	for k, tm := range got {
+		if strings.Contains(k, "body") && tm.Kind == "process-update" {
+			t.Errorf("%s: kind %q (%s), want none from the application/ folder", k, tm.Kind, tm.Scope.Kind.Detail)
+		}
+	}
+	var hr, croatian *message.Template
+	for _, tm := range got {
+		switch tm.Source.Path {
+		case "hrms/hr/notification/leave_cancelled/leave_cancelled.md":
+			hr = tm
+		case "app/templates/hr/welcome.txt":
+			croatian = tm
+		}
+	}
+	if hr == nil || hr.Locale != "en" {
+		t.Errorf("hrms/hr/…: locale %v, want en from the text", hr.Scope.Locale)
+	}
+	if croatian == nil || croatian.Locale != "hr" {
+		t.Errorf("templates/hr/ beside fr/: want hr")
+	}
+}

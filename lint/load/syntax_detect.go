@@ -17,6 +17,14 @@ var (
 	// function call with attributes ({intl l="Hello"}), none of them
 	// inside Handlebars' {{ }}.
 	smartyTagSniffRe = regexp.MustCompile(`(?:^|[^{])\{(?:\$[A-Za-z_]|/[a-z_]+\}|[a-z_]+\s+[a-z_]+=["'$])`)
+	// ttSniffRe finds Template Toolkit tags: [% x %].
+	ttSniffRe = regexp.MustCompile(`\[%[-+~]?\s[^\n]*?%\]`)
+	// makoSniffRe finds Mako's own tags and control lines; dollarSniffRe
+	// its ${x} values (also FreeMarker's and JavaScript's).
+	makoSniffRe   = regexp.MustCompile(`<%!|<%(?:namespace|inherit|def|block)\b|(?m)^[ \t]*%[ \t]*(?:if|for|endif|endfor|else|elif)\b`)
+	dollarSniffRe = regexp.MustCompile(`\$\{[ \t]*[A-Za-z_][^}\n]*\}`)
+	// phpSniffRe finds PHP tags in a template: <?= $x ?>, <?php.
+	phpSniffRe = regexp.MustCompile(`<\?(?:=|php\b)`)
 	// appleFormatRe finds Apple format specifiers (%@, %1$@, %lld).
 	appleFormatRe = regexp.MustCompile(`%(?:\d+\$)?@|%(?:\d+\$)?ll[du]\b`)
 	printfRe      = regexp.MustCompile(`%(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?(?:l|ll|h)?[sdif]\b|%\([A-Za-z_][A-Za-z0-9_]*\)[-+#0]*\d*(?:\.\d+)?[sdifr]`)
@@ -46,9 +54,14 @@ func DetectSyntax(path string, text []byte, cfg *Config) message.Syntax {
 	if hasLaravel(text) {
 		set |= message.SyntaxLaravel
 	}
-	switch strings.ToLower(filepath.Ext(path)) {
+	ext := strings.ToLower(filepath.Ext(path))
+	if ext != ".php" && !isBundleExt(ext) {
+		set |= templateLanguages(text)
+	}
+	switch ext {
 	case ".tpl":
-		if smartySniffRe.Match(text) {
+		// Smarty, unless its only braces are Handlebars' {{ }}.
+		if smartySniffRe.Match(text) && smartyTagSniffRe.Match(text) {
 			set |= message.SyntaxSmarty
 		}
 	case ".txt", ".text", ".html", ".htm":
@@ -78,6 +91,26 @@ func DetectSyntax(path string, text []byte, cfg *Config) message.Syntax {
 	}
 	return set
 }
+
+// templateLanguages returns the template languages a template file shows
+// by its content, whatever its extension: Template Toolkit ([% x %],
+// twice), Mako (its tags or "% if" lines, or ${x} twice) and PHP tags.
+func templateLanguages(text []byte) message.Syntax {
+	var set message.Syntax
+	if len(ttSniffRe.FindAllIndex(text, 2)) == 2 {
+		set |= message.SyntaxTT
+	}
+	if makoSniffRe.Match(text) && dollarSniffRe.Match(text) || len(dollarSniffRe.FindAllIndex(text, 2)) == 2 {
+		set |= message.SyntaxMako
+	}
+	if phpSniffRe.Match(text) {
+		set |= message.SyntaxPHP
+	}
+	return set
+}
+
+// isBundleExt reports whether ext is a bundle format's extension.
+func isBundleExt(ext string) bool { return bundleFormats[ext] != "" }
 
 // hasLaravel reports whether content holds a Laravel-style :name that is
 // not part of a clock time, a URL, a label or an :emoji: shortcode.

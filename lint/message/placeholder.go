@@ -86,7 +86,25 @@ func (s *phScanner) scan(from, to int, plural string) {
 	i := from
 	for i < to {
 		c := t[i]
+		if s.syn&SyntaxMako != 0 && (c == ' ' || c == '\t' || c == '%' || c == '#') && atLineStart(t, i) {
+			if j := s.makoLine(t, i); j != i {
+				i = j
+				continue
+			}
+		}
 		switch {
+		case c == '[' && s.syn&SyntaxTT != 0 && strings.HasPrefix(t[i:], "[%"):
+			i = s.tt(t, i)
+		case c == '$' && s.syn&SyntaxMako != 0 && strings.HasPrefix(t[i:], "${"):
+			i = s.dollarBrace(t, i)
+		case c == '<' && s.syn&SyntaxMako != 0 && makoTagEnd(t[i:]) > 0:
+			e := makoTagEnd(t[i:])
+			s.add(Placeholder{Start: i, End: i + e, Control: true})
+			i += e
+		case c == '<' && s.syn&SyntaxMako != 0 && strings.HasPrefix(t[i:], "<%"):
+			i = s.erb(t, i)
+		case c == '<' && s.syn&SyntaxPHP != 0 && strings.HasPrefix(t[i:], "<?"):
+			i = s.php(t, i)
 		case c == '{' && s.syn&SyntaxSmarty != 0 && i+1 < to && t[i+1] != '{' && t[i+1] != ' ':
 			i = s.smarty(t, i)
 		case c == '<' && s.syn&SyntaxERB != 0 && strings.HasPrefix(t[i:], "<%"):

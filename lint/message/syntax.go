@@ -38,6 +38,13 @@ const (
 	SyntaxSmarty
 	// SyntaxERB is ERB and EJS: <%= x %>, <%- x %>, <% code %>, <%# c %>.
 	SyntaxERB
+	// SyntaxTT is Perl's Template Toolkit: [% x %], [% IF a %]…[% END %].
+	SyntaxTT
+	// SyntaxMako is Mako (and ${x} of FreeMarker and JavaScript template
+	// literals): ${ x }, <%! code %>, <%namespace … />, "% if x:" lines.
+	SyntaxMako
+	// SyntaxPHP is PHP's tags in a template: <?= $x ?>, <?php … ?>.
+	SyntaxPHP
 )
 
 // DefaultSyntax is what notelint reads when nothing is configured or
@@ -60,6 +67,9 @@ var syntaxNames = []struct {
 	{SyntaxPrintf, []string{"printf", "c-format", "python-format", "gettext"}},
 	{SyntaxSmarty, []string{"smarty"}},
 	{SyntaxERB, []string{"erb", "ejs"}},
+	{SyntaxTT, []string{"tt", "template-toolkit"}},
+	{SyntaxMako, []string{"mako", "freemarker", "dollar-brace"}},
+	{SyntaxPHP, []string{"php"}},
 }
 
 // SyntaxNames returns the names accepted in the config's syntax lists.
