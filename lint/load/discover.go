@@ -1,12 +1,16 @@
 package load
 
 import (
+	"bytes"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/notelint/notelint/lint/message"
 )
@@ -31,7 +35,9 @@ var bundleDirs = map[string]bool{"locales": true, "locale": true, "i18n": true, 
 // IsBundleFile reports whether the file at p is read as an i18n bundle when
 // a directory is walked: it matches a [[lint.bundle]] path; or it is a
 // gettext .po, Apple .strings or .xcstrings or XLIFF file; or an Android
-// resource file (strings.xml in a values*/ folder); or a .php file in a
+// resource file (strings.xml, or any .xml in a values*/ folder whose
+// root element is <resources> and that holds a <string>, <plurals> or
+// <string-array>: Android merges them all, whatever their names); or a .php file in a
 // lang/, locales/ (…) directory; or it is .json, .yml, .yaml or
 // .properties and its name is a locale (de.json), ends in one
 // (messages_fr.properties, app.de.yml) or it sits in a locales/, i18n/,
@@ -50,7 +56,10 @@ func (c *Config) IsBundleFile(p string) bool {
 		return true
 	case ".xml":
 		dir := filepath.Base(filepath.Dir(p))
-		return filepath.Base(p) == "strings.xml" && (dir == "values" || strings.HasPrefix(dir, "values-"))
+		if dir != "values" && !strings.HasPrefix(dir, "values-") {
+			return false
+		}
+		return filepath.Base(p) == "strings.xml" || c.androidStringResources(p)
 	case ".php":
 		return inBundleDir(p, phpBundleDirs)
 	}
@@ -73,6 +82,116 @@ func inBundleDir(p string, dirs map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// androidSniffProlog is how many bytes an Android resource file may hold
+// before its root element (XML declaration, licence comment), and
+// androidSniffChunk how much of it is read at a time.
+const (
+	androidSniffProlog = 64 << 10
+	androidSniffChunk  = 32 << 10
+)
+
+// androidStringElemRe finds an element the Android loader reads: <string>,
+// <plurals>, <string-array>, <item type="string">.
+var androidStringElemRe = regexp.MustCompile(`<(?:string|plurals|string-array)[\s>/]|<item\s[^<>]*\btype\s*=\s*["']string["']`)
+
+// androidStringResources reports whether the file at p is an Android
+// resource file that holds strings: its root element is <resources> and a
+// <string>, <plurals>, <string-array> or <item type="string"> follows
+// within max_bundle_size bytes (colors.xml, dimens.xml or styles.xml hold
+// none). The file is read in chunks, no further than needed. A file that
+// cannot be read, is not regular or is UTF-16 is taken, so that the loader
+// says why instead of the file being left out silently.
+func (c *Config) androidStringResources(p string) bool {
+	f, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return true
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return true
+	}
+	r := io.LimitReader(f, c.MaxBundleSizeBytes())
+	chunk := make([]byte, androidSniffChunk)
+	var buf []byte
+	inRoot := false
+	for {
+		n, err := io.ReadFull(r, chunk)
+		buf = append(buf, chunk[:n]...)
+		if !inRoot {
+			if bytes.HasPrefix(buf, []byte("\xFF\xFE")) || bytes.HasPrefix(buf, []byte("\xFE\xFF")) {
+				return true
+			}
+			name, end, ok := xmlRootName(buf)
+			switch {
+			case ok && name != "resources":
+				return false
+			case ok:
+				inRoot, buf = true, buf[end:]
+			case len(buf) > androidSniffProlog || err != nil:
+				return false
+			}
+		}
+		if inRoot {
+			if androidStringElemRe.Match(buf) {
+				return true
+			}
+			// Keep a tail: an element may straddle two chunks.
+			buf = append(buf[:0], buf[max(0, len(buf)-256):]...)
+		}
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			return false
+		}
+		if err != nil {
+			return true
+		}
+	}
+}
+
+// xmlRootName returns the name of the root element of the XML document
+// that data starts, after a byte order mark, white space, the XML
+// declaration, comments and a DOCTYPE, and the offset after the name. ok
+// is false when data ends before the name does; name is "" when text
+// comes first.
+func xmlRootName(data []byte) (name string, end int, ok bool) {
+	i := 0
+	if bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")) {
+		i = 3
+	}
+	for {
+		for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r') {
+			i++
+		}
+		rest := data[i:]
+		var close string
+		switch {
+		case len(rest) < 4:
+			return "", 0, false
+		case rest[0] != '<':
+			return "", i, true
+		case bytes.HasPrefix(rest, []byte("<?")):
+			close = "?>"
+		case bytes.HasPrefix(rest, []byte("<!--")):
+			close = "-->"
+		case rest[1] == '!':
+			close = ">"
+		default:
+			j := 1
+			for j < len(rest) && !strings.ContainsRune(" \t\r\n/>", rune(rest[j])) {
+				j++
+			}
+			if j == len(rest) {
+				return "", 0, false
+			}
+			return string(rest[1:j]), i + j, true
+		}
+		k := bytes.Index(rest, []byte(close))
+		if k < 0 {
+			return "", 0, false
+		}
+		i += k + len(close)
+	}
 }
 
 // Discover expands paths (files and directories) into the template files to
