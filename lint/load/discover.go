@@ -61,7 +61,7 @@ func (c *Config) IsBundleFile(p string) bool {
 		}
 		return filepath.Base(p) == "strings.xml" || c.androidStringResources(p)
 	case ".php":
-		return inBundleDir(p, phpBundleDirs)
+		return inBundleDir(p, phpBundleDirs) && phpTranslationFile(p)
 	}
 	if l, _ := BundleLocaleFromPath(p); l != "" {
 		return true
@@ -70,9 +70,45 @@ func (c *Config) IsBundleFile(p string) bool {
 }
 
 // phpBundleDirs are the directories whose .php files are read as
-// translation arrays (not "messages": PHP code lives there too).
+// translation arrays: language/ and languages/ too (OpenCart's
+// catalog/language/en-gb/mail/*.php, phpBB, MyBB, CodeIgniter 4's
+// app/Language/), not "messages": PHP code lives there.
 var phpBundleDirs = map[string]bool{"locales": true, "locale": true, "i18n": true, "lang": true, "langs": true,
-	"translations": true, "l10n": true}
+	"translations": true, "l10n": true, "language": true, "languages": true}
+
+// phpSniffBytes is how much of a .php file in a bundle folder is read to
+// tell a translation array from code.
+const phpSniffBytes = 16 << 10
+
+// phpCodeRe finds a declaration that no translation array holds: a
+// namespace, class, interface, trait or enum (src/Language/Detector.php).
+var phpCodeRe = regexp.MustCompile(`(?m)^[ \t]*(?:namespace[ \t]+[A-Za-z_\\]|(?:(?:abstract|final|readonly)[ \t]+)*(?:class|interface|trait|enum)[ \t]+[A-Za-z_])`)
+
+// phpTranslationFile reports whether a .php file in a bundle folder is a
+// translation array rather than code: it is not a WordPress translation
+// cache (x.l10n.php, generated from the .po beside it), and its first phpSniffBytes declare no
+// namespace, class, interface, trait or enum. A file that cannot be read
+// is taken, so that the loader says why.
+func phpTranslationFile(p string) bool {
+	name := strings.ToLower(filepath.Base(p))
+	if strings.HasSuffix(name, ".l10n.php") {
+		return false
+	}
+	f, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return true
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return true
+	}
+	head := make([]byte, phpSniffBytes)
+	n, err := io.ReadFull(f, head)
+	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+		return true
+	}
+	return !phpCodeRe.Match(head[:n])
+}
 
 // inBundleDir reports whether a directory of p is one of dirs.
 func inBundleDir(p string, dirs map[string]bool) bool {
