@@ -259,9 +259,11 @@ func DiscoverAll(paths []string, cfg *Config) ([]string, []*InputError) {
 // DiscoverUnread is DiscoverAll that also counts, by extension, the files
 // of directory walks that look like message templates notelint does not
 // read (see unreadTemplate), so that a run over them does not pass for a
-// clean one.
+// clean one. A file that is read (named on the command line too) is
+// never counted.
 func DiscoverUnread(paths []string, cfg *Config) ([]string, []*InputError, map[string]int) {
 	unread := map[string]int{}
+	unreadAt := map[string]string{} // path → extension counted
 	seen := map[string]bool{}
 	var out []string
 	var problems []*InputError
@@ -305,8 +307,8 @@ func DiscoverUnread(paths []string, cfg *Config) ([]string, []*InputError, map[s
 				return nil
 			}
 			if !(IsTemplateFile(name) || cfg.IsBundleFile(p)) || !cfg.included(p) || cfg.excluded(p, false) || cfg.skipProjectFile(p) {
-				if ext, ok := unreadTemplate(p); ok && !cfg.excluded(p, false) {
-					unread[ext]++
+				if ext, ok := unreadTemplate(walkedName(root, p)); ok && !cfg.excluded(p, false) {
+					unreadAt[filepath.Clean(p)] = ext
 				}
 				return nil
 			}
@@ -317,8 +319,28 @@ func DiscoverUnread(paths []string, cfg *Config) ([]string, []*InputError, map[s
 			problems = append(problems, &InputError{Path: root, Err: UnwrapPathError(err)})
 		}
 	}
+	for p, ext := range unreadAt {
+		if !seen[p] { // also named on the command line: read
+			unread[ext]++
+		}
+	}
 	sort.Strings(out)
 	return out, problems, unread
+}
+
+// walkedName is the path of p, found by walking root, below root
+// (app/mail/x.php for root "/home/me/email-service"): the folders above
+// it say what was chosen for the run, not what the file is. A root named
+// exactly for messages (emails/, mail/) is kept: emails/welcome.php.
+func walkedName(root, p string) string {
+	rel, err := filepath.Rel(root, p)
+	if err != nil {
+		return p
+	}
+	if base := filepath.Base(filepath.Clean(root)); messageWords[strings.ToLower(base)] {
+		return filepath.Join(base, rel)
+	}
+	return rel
 }
 
 // UnwrapPathError returns the cause of a *fs.PathError (the path is named
