@@ -61,13 +61,22 @@ func (c *Config) IsBundleFile(p string) bool {
 		}
 		return filepath.Base(p) == "strings.xml" || c.androidStringResources(p)
 	case ".php":
-		return inBundleDir(p, phpBundleDirs) && phpTranslationFile(p)
+		return !isBladeView(p) && inBundleDir(p, phpBundleDirs) && phpTranslationFile(p)
 	}
 	if l, _ := BundleLocaleFromPath(p); l != "" {
 		return true
 	}
 	return inBundleDir(p, bundleDirs)
 }
+
+// isBladeView reports whether p is a Laravel Blade view (x.blade.php):
+// a template language notelint does not read, not a PHP bundle.
+func isBladeView(p string) bool {
+	return strings.HasSuffix(strings.ToLower(filepath.Base(p)), ".blade.php")
+}
+
+// errBladeView is why a Blade view named on the command line is not read.
+var errBladeView = errors.New("a Blade view; notelint does not read Blade templates")
 
 // phpBundleDirs are the directories whose .php files are read as
 // translation arrays: language/ and languages/ too (OpenCart's
@@ -235,10 +244,11 @@ func xmlRootName(data []byte) (name string, end int, ok bool) {
 // walking directories. Files named explicitly are always checked, except
 // project files (README, LICENSE, go.mod, …; see IsProjectFile) and files
 // in dot-directories, node_modules or vendor, which are skipped silently
-// unless the config's include names them. Directory walks skip
-// dot-directories, node_modules and vendor. The result is sorted and free
-// of duplicates. Paths that cannot be read are joined into the error; the
-// files found elsewhere are returned all the same.
+// unless the config's include names them, and Blade views (x.blade.php),
+// which are an input error unless a [[lint.bundle]] names them. Directory
+// walks skip dot-directories, node_modules and vendor. The result is
+// sorted and free of duplicates. Paths that cannot be read are joined into
+// the error; the files found elsewhere are returned all the same.
 func Discover(paths []string, cfg *Config) ([]string, error) {
 	files, problems := DiscoverAll(paths, cfg)
 	errs := make([]error, len(problems))
@@ -283,7 +293,11 @@ func DiscoverUnread(paths []string, cfg *Config) ([]string, []*InputError, map[s
 			continue
 		}
 		if !st.IsDir() {
-			if !cfg.skipNamedFile(root) {
+			switch {
+			case cfg.skipNamedFile(root):
+			case isBladeView(root) && cfg.BundleFor(root) == nil:
+				problems = append(problems, &InputError{Path: root, Err: errBladeView})
+			default:
 				add(filepath.Clean(root))
 			}
 			continue

@@ -38,19 +38,22 @@ var configDirs = map[string]bool{"config": true, "configs": true, "conf": true, 
 
 // unreadTemplate reports whether the file at p, which is not read, looks
 // like a message template, and the extension it is counted under: a file
-// of an unread template language (.ftl, .mjml, .email); a .php or .xml
-// file in a folder whose name has a message word as a token (emails/,
+// of an unread template language (.ftl, .mjml, .email); a .php (Blade
+// views apart, as .blade.php) or .xml file in a folder whose name has a message word as a token (emails/,
 // _mail/, mail_templates/, sms-templates/, notifications/); a .json, .yml
 // or .yaml file whose name starts with one (notifications.default.json,
 // sms_templates.yml), unless it sits in a config/ folder.
 func unreadTemplate(p string) (string, bool) {
 	ext := strings.ToLower(filepath.Ext(p))
+	if isBladeView(p) {
+		ext = ".blade.php" // counted apart from PHP code
+	}
 	if unreadEngineExts[ext] {
 		return ext, true
 	}
 	dirs := strings.Split(filepath.ToSlash(filepath.Dir(p)), "/")
 	switch ext {
-	case ".php", ".xml":
+	case ".php", ".blade.php", ".xml":
 		for _, d := range dirs {
 			for _, tok := range nameTokens(d) {
 				if messageWords[tok] {
