@@ -35,14 +35,16 @@ var bundleDirs = map[string]bool{"locales": true, "locale": true, "i18n": true, 
 // IsBundleFile reports whether the file at p is read as an i18n bundle when
 // a directory is walked: it matches a [[lint.bundle]] path; or it is a
 // gettext .po, Apple .strings or .xcstrings or XLIFF file; or an Android
-// resource file (strings.xml, or any .xml in a values*/ folder whose
-// root element is <resources> and that holds a <string>, <plurals> or
-// <string-array>: Android merges them all, whatever their names); or a .php file in a
-// lang/, locales/ (…) directory; or it is .json, .yml, .yaml or
-// .properties and its name is a locale (de.json), ends in one
-// (messages_fr.properties, app.de.yml) or it sits in a locales/, i18n/,
-// lang/ or translations/ directory. Files named on the command line are
-// always read.
+// resource file (strings.xml, or any .xml in a values*/ folder whose root
+// element is <resources> and that holds a <string>, <plurals> or
+// <string-array>: Android merges them all, whatever their names); or a
+// .php translation array in a lang/, language/, locales/ (…) directory
+// (not code, not a Blade view; see phpTranslationFile); or it is .json,
+// .yml, .yaml or .properties and its name is a locale (de.json), ends in
+// one (messages_fr.properties, app.de.yml) or it sits in a locales/,
+// i18n/, lang/ or translations/ directory. Android and PHP files are
+// sniffed: their first bytes are read. Files named on the command line
+// are always read.
 func (c *Config) IsBundleFile(p string) bool {
 	ext := strings.ToLower(filepath.Ext(p))
 	if bundleFormats[ext] == "" && c.BundleFor(p) == nil {
@@ -80,7 +82,7 @@ var errBladeView = errors.New("a Blade view; notelint does not read Blade templa
 
 // phpBundleDirs are the directories whose .php files are read as
 // translation arrays: language/ and languages/ too (OpenCart's
-// catalog/language/en-gb/mail/*.php, phpBB, MyBB, CodeIgniter 4's
+// catalog/language/en-gb/mail/*.php, MyBB, CodeIgniter 4's
 // app/Language/), not "messages": PHP code lives there.
 var phpBundleDirs = map[string]bool{"locales": true, "locale": true, "i18n": true, "lang": true, "langs": true,
 	"translations": true, "l10n": true, "language": true, "languages": true}

@@ -109,3 +109,17 @@ func TestDiscoverAndroidResources(t *testing.T) {
 		t.Errorf("got %v, problems %v, unread %v; want %s", got, problems, unread, want)
 	}
 }
+
+// FuzzXMLRootName: the root-element sniff never panics and never points
+// past its input.
+func FuzzXMLRootName(f *testing.F) {
+	for _, s := range []string{licenceComment + "<resources>", "\xEF\xBB\xBF<resources/>", "<!DOCTYPE x><r>", "<?xml", "<!--", "<", "text", ""} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		name, end, ok := xmlRootName(data)
+		if end < 0 || end > len(data) || (!ok && name != "") {
+			t.Fatalf("xmlRootName(%q) = %q, %d, %v", data, name, end, ok)
+		}
+	})
+}
