@@ -56,3 +56,15 @@ func TestBladeViewsAreNotBundles(t *testing.T) {
 		t.Errorf("named with [[lint.bundle]]: read %v, problems %v; want it read", files, problems)
 	}
 }
+
+// TestLoadBladeView: a Blade view given to the loader (standard input
+// checked as resources/views/emails/x.blade.php) is the same input error,
+// not an invalid PHP bundle.
+func TestLoadBladeView(t *testing.T) {
+	for _, text := range []string{"<p>Hello {{ $name }}</p>", "<p>Hallo {{ $name }}</p>", "<?php /* Bonjour */ ?><p>{{ $name }}</p>"} {
+		ts, err := Load("resources/views/emails/x.blade.php", []byte(text), DefaultConfig())
+		if len(ts) != 0 || !errors.Is(err, errBladeView) {
+			t.Errorf("Load(%q) = %d templates, %v; want the Blade input error", text, len(ts), err)
+		}
+	}
+}
