@@ -84,22 +84,36 @@ var errBladeView = errors.New("a Blade view; notelint does not read Blade templa
 // translation arrays: language/ and languages/ too (OpenCart's
 // catalog/language/en-gb/mail/*.php, MyBB, CodeIgniter 4's
 // app/Language/), not "messages": PHP code lives there.
-var phpBundleDirs = map[string]bool{"locales": true, "locale": true, "i18n": true, "lang": true, "langs": true,
-	"translations": true, "l10n": true, "language": true, "languages": true}
+var phpBundleDirs = wordSet("locales locale i18n lang langs translations l10n language languages")
+
+// wordSet returns the set of the space-separated words of s.
+func wordSet(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		out[w] = true
+	}
+	return out
+}
 
 // phpSniffBytes is how much of a .php file in a bundle folder is read to
 // tell a translation array from code.
 const phpSniffBytes = 16 << 10
 
-// phpCodeRe finds a declaration that no translation array holds: a
-// namespace, class, interface, trait or enum (src/Language/Detector.php).
+// phpCodeRe finds a declaration of code: a namespace, class, interface,
+// trait or enum (src/Language/Detector.php).
 var phpCodeRe = regexp.MustCompile(`(?m)^[ \t]*(?:namespace[ \t]+[A-Za-z_\\]|(?:(?:abstract|final|readonly)[ \t]+)*(?:class|interface|trait|enum)[ \t]+[A-Za-z_])`)
+
+// phpStringAssignRe finds a string assigned to an array key, the shape of
+// translation files ($_['text_subject'] = '…'; $strings['FirstName'] =
+// 'Prénom'; in LibreBooking's class).
+var phpStringAssignRe = regexp.MustCompile(`(?m)^[ \t]*\$\w+(?:[ \t]*\[[ \t]*['"][^'"\n]*['"][ \t]*\])+[ \t]*=[ \t]*['"]`)
 
 // phpTranslationFile reports whether a .php file in a bundle folder is a
 // translation array rather than code: it is not a WordPress translation
-// cache (x.l10n.php, generated from the .po beside it), and its first phpSniffBytes declare no
-// namespace, class, interface, trait or enum. A file that cannot be read
-// is taken, so that the loader says why.
+// cache (x.l10n.php, generated from the .po beside it), and its first
+// phpSniffBytes assign strings to array keys or declare no namespace,
+// class, interface, trait or enum. A file that cannot be read is taken,
+// so that the loader says why.
 func phpTranslationFile(p string) bool {
 	name := strings.ToLower(filepath.Base(p))
 	if strings.HasSuffix(name, ".l10n.php") {
@@ -118,7 +132,8 @@ func phpTranslationFile(p string) bool {
 	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
 		return true
 	}
-	return !phpCodeRe.Match(head[:n])
+	head = head[:n]
+	return phpStringAssignRe.Match(head) || !phpCodeRe.Match(head)
 }
 
 // inBundleDir reports whether a directory of p is one of dirs.

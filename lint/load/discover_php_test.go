@@ -8,9 +8,10 @@ import (
 
 // TestIsBundleFilePHPLanguageFolders: .php translation arrays in
 // language/ and languages/ folders are read (OpenCart's mail strings,
-// MyBB, CodeIgniter 4's app/Language/), as in lang/; PHP code there
-// (a class, a namespace) and WordPress's generated .l10n.php caches are
-// not bundles.
+// MyBB, CodeIgniter 4's app/Language/), as in lang/, LibreBooking's
+// classes of $strings['key'] = '…' too; PHP code there (a class, a
+// namespace, with no string assigned to an array key) and WordPress's
+// generated .l10n.php caches are not bundles.
 func TestIsBundleFilePHPLanguageFolders(t *testing.T) {
 	cases := []struct {
 		path, text string
@@ -22,6 +23,10 @@ func TestIsBundleFilePHPLanguageFolders(t *testing.T) {
 		{"inc/languages/english/member.lang.php", "<?php\n$l['welcome_email'] = \"Welcome to {1}, {2}!\";\n", true},
 		{"app/Language/de/Validation.php", "<?php\n\n/**\n * This file is part of CodeIgniter 4 framework.\n */\n\n// Validation language settings\nreturn [\n    'required' => 'Das Feld {field} ist erforderlich.',\n];\n", true},
 		{"resources/lang/fr/auth.php", "<?php\nreturn ['failed' => 'Ces identifiants ne correspondent pas à nos enregistrements.'];\n", true},
+		{"lang/de_de.php", "<?php\n\nrequire_once('Language.php');\n\nclass de_de extends en_gb\n{\n    protected function _LoadStrings()\n    {\n        $strings = parent::_LoadStrings();\n        $strings['FirstName'] = 'Vorname';\n        return $strings;\n    }\n}\n", true},
+		{"lang/fr_fr.php", "<?php\nclass fr_fr extends en_gb\n{\n    protected function _LoadStrings()\n    {\n        $strings[\"LastName\"] = \"Nom\";\n    }\n}\n", true},
+		{"lang/Language.php", "<?php\n\nabstract class Language\n{\n    protected $strings = [];\n    abstract protected function _LoadStrings();\n}\n", false},
+		{"app/languages/Cache.php", "<?php\nfinal class Cache\n{\n    public function set(): void { $this->items['de'] = 'Deutsch'; }\n}\n", false},
 		{"src/Language/Detector.php", "<?php\nnamespace App\\Language;\n\nclass Detector\n{\n    public function detect(string $h): array { return ['primary' => strtolower($h)]; }\n}\n", false},
 		{"lib/languages/Registry.php", "<?php\n\nfinal class Registry {\n    private array $all = [];\n}\n", false},
 		{"lib/language/Locale.php", "<?php\nenum Locale: string { case De = 'de'; }\n", false},
