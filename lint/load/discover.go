@@ -129,7 +129,7 @@ func phpTranslationFile(p string) bool {
 	}
 	head := make([]byte, phpSniffBytes)
 	n, err := io.ReadFull(f, head)
-	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
 		return true
 	}
 	head = head[:n]
@@ -202,7 +202,7 @@ func (c *Config) androidStringResources(p string) bool {
 			// Keep a tail: an element may straddle two chunks.
 			buf = append(buf[:0], buf[max(0, len(buf)-256):]...)
 		}
-		if err == io.EOF || err == io.ErrUnexpectedEOF {
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 			return false
 		}
 		if err != nil {
