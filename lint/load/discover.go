@@ -1,12 +1,16 @@
 package load
 
 import (
+	"bytes"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/notelint/notelint/lint/message"
 )
@@ -31,12 +35,16 @@ var bundleDirs = map[string]bool{"locales": true, "locale": true, "i18n": true, 
 // IsBundleFile reports whether the file at p is read as an i18n bundle when
 // a directory is walked: it matches a [[lint.bundle]] path; or it is a
 // gettext .po, Apple .strings or .xcstrings or XLIFF file; or an Android
-// resource file (strings.xml in a values*/ folder); or a .php file in a
-// lang/, locales/ (…) directory; or it is .json, .yml, .yaml or
-// .properties and its name is a locale (de.json), ends in one
-// (messages_fr.properties, app.de.yml) or it sits in a locales/, i18n/,
-// lang/ or translations/ directory. Files named on the command line are
-// always read.
+// resource file (strings.xml, or any .xml in a values*/ folder whose root
+// element is <resources> and that holds a <string>, <plurals> or
+// <string-array>: Android merges them all, whatever their names); or a
+// .php translation array in a lang/, language/, locales/ (…) directory
+// (not code, not a Blade view; see phpTranslationFile); or it is .json,
+// .yml, .yaml or .properties and its name is a locale (de.json), ends in
+// one (messages_fr.properties, app.de.yml) or it sits in a locales/,
+// i18n/, lang/ or translations/ directory. Android and PHP files are
+// sniffed: their first bytes are read. Files named on the command line
+// are always read.
 func (c *Config) IsBundleFile(p string) bool {
 	ext := strings.ToLower(filepath.Ext(p))
 	if bundleFormats[ext] == "" && c.BundleFor(p) == nil {
@@ -50,9 +58,12 @@ func (c *Config) IsBundleFile(p string) bool {
 		return true
 	case ".xml":
 		dir := filepath.Base(filepath.Dir(p))
-		return filepath.Base(p) == "strings.xml" && (dir == "values" || strings.HasPrefix(dir, "values-"))
+		if dir != "values" && !strings.HasPrefix(dir, "values-") {
+			return false
+		}
+		return filepath.Base(p) == "strings.xml" || c.androidStringResources(p)
 	case ".php":
-		return inBundleDir(p, phpBundleDirs)
+		return !isBladeView(p) && inBundleDir(p, phpBundleDirs) && phpTranslationFile(p)
 	}
 	if l, _ := BundleLocaleFromPath(p); l != "" {
 		return true
@@ -60,10 +71,70 @@ func (c *Config) IsBundleFile(p string) bool {
 	return inBundleDir(p, bundleDirs)
 }
 
+// isBladeView reports whether p is a Laravel Blade view (x.blade.php):
+// a template language notelint does not read, not a PHP bundle.
+func isBladeView(p string) bool {
+	return strings.HasSuffix(strings.ToLower(filepath.Base(p)), ".blade.php")
+}
+
+// errBladeView is why a Blade view named on the command line is not read.
+var errBladeView = errors.New("a Blade view; notelint does not read Blade templates")
+
 // phpBundleDirs are the directories whose .php files are read as
-// translation arrays (not "messages": PHP code lives there too).
-var phpBundleDirs = map[string]bool{"locales": true, "locale": true, "i18n": true, "lang": true, "langs": true,
-	"translations": true, "l10n": true}
+// translation arrays: language/ and languages/ too (OpenCart's
+// catalog/language/en-gb/mail/*.php, MyBB, CodeIgniter 4's
+// app/Language/), not "messages": PHP code lives there.
+var phpBundleDirs = wordSet("locales locale i18n lang langs translations l10n language languages")
+
+// wordSet returns the set of the space-separated words of s.
+func wordSet(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		out[w] = true
+	}
+	return out
+}
+
+// phpSniffBytes is how much of a .php file in a bundle folder is read to
+// tell a translation array from code.
+const phpSniffBytes = 16 << 10
+
+// phpCodeRe finds a declaration of code: a namespace, class, interface,
+// trait or enum (src/Language/Detector.php).
+var phpCodeRe = regexp.MustCompile(`(?m)^[ \t]*(?:namespace[ \t]+[A-Za-z_\\]|(?:(?:abstract|final|readonly)[ \t]+)*(?:class|interface|trait|enum)[ \t]+[A-Za-z_])`)
+
+// phpStringAssignRe finds a string assigned to an array key, the shape of
+// translation files ($_['text_subject'] = '…'; $strings['FirstName'] =
+// 'Prénom'; in LibreBooking's class).
+var phpStringAssignRe = regexp.MustCompile(`(?m)^[ \t]*\$\w+(?:[ \t]*\[[ \t]*['"][^'"\n]*['"][ \t]*\])+[ \t]*=[ \t]*['"]`)
+
+// phpTranslationFile reports whether a .php file in a bundle folder is a
+// translation array rather than code: it is not a WordPress translation
+// cache (x.l10n.php, generated from the .po beside it), and its first
+// phpSniffBytes assign strings to array keys or declare no namespace,
+// class, interface, trait or enum. A file that cannot be read is taken,
+// so that the loader says why.
+func phpTranslationFile(p string) bool {
+	name := strings.ToLower(filepath.Base(p))
+	if strings.HasSuffix(name, ".l10n.php") {
+		return false
+	}
+	f, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return true
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return true
+	}
+	head := make([]byte, phpSniffBytes)
+	n, err := io.ReadFull(f, head)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
+		return true
+	}
+	head = head[:n]
+	return phpStringAssignRe.Match(head) || !phpCodeRe.Match(head)
+}
 
 // inBundleDir reports whether a directory of p is one of dirs.
 func inBundleDir(p string, dirs map[string]bool) bool {
@@ -75,15 +146,126 @@ func inBundleDir(p string, dirs map[string]bool) bool {
 	return false
 }
 
+// androidSniffProlog is how many bytes an Android resource file may hold
+// before its root element (XML declaration, licence comment), and
+// androidSniffChunk how much of it is read at a time.
+const (
+	androidSniffProlog = 64 << 10
+	androidSniffChunk  = 32 << 10
+)
+
+// androidStringElemRe finds an element the Android loader reads: <string>,
+// <plurals>, <string-array>, <item type="string">.
+var androidStringElemRe = regexp.MustCompile(`<(?:string|plurals|string-array)[\s>/]|<item\s[^<>]*\btype\s*=\s*["']string["']`)
+
+// androidStringResources reports whether the file at p is an Android
+// resource file that holds strings: its root element is <resources> and a
+// <string>, <plurals>, <string-array> or <item type="string"> follows
+// within max_bundle_size bytes (colors.xml, dimens.xml or styles.xml hold
+// none). The file is read in chunks, no further than needed. A file that
+// cannot be read, is not regular or is UTF-16 is taken, so that the loader
+// says why instead of the file being left out silently.
+func (c *Config) androidStringResources(p string) bool {
+	f, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return true
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return true
+	}
+	r := io.LimitReader(f, c.MaxBundleSizeBytes())
+	chunk := make([]byte, androidSniffChunk)
+	var buf []byte
+	inRoot := false
+	for {
+		n, err := io.ReadFull(r, chunk)
+		buf = append(buf, chunk[:n]...)
+		if !inRoot {
+			if bytes.HasPrefix(buf, []byte("\xFF\xFE")) || bytes.HasPrefix(buf, []byte("\xFE\xFF")) {
+				return true
+			}
+			name, end, ok := xmlRootName(buf)
+			switch {
+			case ok && name != "resources":
+				return false
+			case ok:
+				inRoot, buf = true, buf[end:]
+			case len(buf) > androidSniffProlog || err != nil:
+				return false
+			}
+		}
+		if inRoot {
+			if androidStringElemRe.Match(buf) {
+				return true
+			}
+			// Keep a tail: an element may straddle two chunks.
+			buf = append(buf[:0], buf[max(0, len(buf)-256):]...)
+		}
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return false
+		}
+		if err != nil {
+			return true
+		}
+	}
+}
+
+// xmlRootName returns the name of the root element of the XML document
+// that data starts, after a byte order mark, white space, the XML
+// declaration, comments and a DOCTYPE, and the offset after the name. ok
+// is false when data ends before the name does; name is "" when text
+// comes first.
+func xmlRootName(data []byte) (name string, end int, ok bool) {
+	i := 0
+	if bytes.HasPrefix(data, []byte("\xEF\xBB\xBF")) {
+		i = 3
+	}
+	for {
+		for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r') {
+			i++
+		}
+		rest := data[i:]
+		var close string
+		switch {
+		case len(rest) < 4:
+			return "", 0, false
+		case rest[0] != '<':
+			return "", i, true
+		case bytes.HasPrefix(rest, []byte("<?")):
+			close = "?>"
+		case bytes.HasPrefix(rest, []byte("<!--")):
+			close = "-->"
+		case rest[1] == '!':
+			close = ">"
+		default:
+			j := 1
+			for j < len(rest) && !strings.ContainsRune(" \t\r\n/>", rune(rest[j])) {
+				j++
+			}
+			if j == len(rest) {
+				return "", 0, false
+			}
+			return string(rest[1:j]), i + j, true
+		}
+		k := bytes.Index(rest, []byte(close))
+		if k < 0 {
+			return "", 0, false
+		}
+		i += k + len(close)
+	}
+}
+
 // Discover expands paths (files and directories) into the template files to
 // check, applying the config's include and exclude globs to files found by
 // walking directories. Files named explicitly are always checked, except
 // project files (README, LICENSE, go.mod, …; see IsProjectFile) and files
 // in dot-directories, node_modules or vendor, which are skipped silently
-// unless the config's include names them. Directory walks skip
-// dot-directories, node_modules and vendor. The result is sorted and free
-// of duplicates. Paths that cannot be read are joined into the error; the
-// files found elsewhere are returned all the same.
+// unless the config's include names them, and Blade views (x.blade.php),
+// which are an input error unless a [[lint.bundle]] names them. Directory
+// walks skip dot-directories, node_modules and vendor. The result is
+// sorted and free of duplicates. Paths that cannot be read are joined into
+// the error; the files found elsewhere are returned all the same.
 func Discover(paths []string, cfg *Config) ([]string, error) {
 	files, problems := DiscoverAll(paths, cfg)
 	errs := make([]error, len(problems))
@@ -104,9 +286,11 @@ func DiscoverAll(paths []string, cfg *Config) ([]string, []*InputError) {
 // DiscoverUnread is DiscoverAll that also counts, by extension, the files
 // of directory walks that look like message templates notelint does not
 // read (see unreadTemplate), so that a run over them does not pass for a
-// clean one.
+// clean one. A file that is read (named on the command line too) is
+// never counted.
 func DiscoverUnread(paths []string, cfg *Config) ([]string, []*InputError, map[string]int) {
 	unread := map[string]int{}
+	unreadAt := map[string]string{} // path → extension counted
 	seen := map[string]bool{}
 	var out []string
 	var problems []*InputError
@@ -126,7 +310,11 @@ func DiscoverUnread(paths []string, cfg *Config) ([]string, []*InputError, map[s
 			continue
 		}
 		if !st.IsDir() {
-			if !cfg.skipNamedFile(root) {
+			switch {
+			case cfg.skipNamedFile(root):
+			case isBladeView(root) && cfg.BundleFor(root) == nil:
+				problems = append(problems, &InputError{Path: root, Err: errBladeView})
+			default:
 				add(filepath.Clean(root))
 			}
 			continue
@@ -150,8 +338,8 @@ func DiscoverUnread(paths []string, cfg *Config) ([]string, []*InputError, map[s
 				return nil
 			}
 			if !(IsTemplateFile(name) || cfg.IsBundleFile(p)) || !cfg.included(p) || cfg.excluded(p, false) || cfg.skipProjectFile(p) {
-				if ext, ok := unreadTemplate(p); ok && !cfg.excluded(p, false) {
-					unread[ext]++
+				if ext, ok := unreadTemplate(walkedName(root, p)); ok && !cfg.excluded(p, false) {
+					unreadAt[filepath.Clean(p)] = ext
 				}
 				return nil
 			}
@@ -162,8 +350,28 @@ func DiscoverUnread(paths []string, cfg *Config) ([]string, []*InputError, map[s
 			problems = append(problems, &InputError{Path: root, Err: UnwrapPathError(err)})
 		}
 	}
+	for p, ext := range unreadAt {
+		if !seen[p] { // also named on the command line: read
+			unread[ext]++
+		}
+	}
 	sort.Strings(out)
 	return out, problems, unread
+}
+
+// walkedName is the path of p, found by walking root, below root
+// (app/mail/x.php for root "/home/me/email-service"): the folders above
+// it say what was chosen for the run, not what the file is. A root named
+// exactly for messages (emails/, mail/) is kept: emails/welcome.php.
+func walkedName(root, p string) string {
+	rel, err := filepath.Rel(root, p)
+	if err != nil {
+		return p
+	}
+	if base := filepath.Base(filepath.Clean(root)); messageWords[strings.ToLower(base)] {
+		return filepath.Join(base, rel)
+	}
+	return rel
 }
 
 // UnwrapPathError returns the cause of a *fs.PathError (the path is named

@@ -65,6 +65,9 @@ func Load(path string, data []byte, cfg *Config) ([]*message.Template, error) {
 	src := message.NewSource(path, data)
 	hygiene := FileHygiene(src)
 	ext := strings.ToLower(filepath.Ext(path))
+	if isBladeView(path) && cfg.BundleFor(path) == nil {
+		return nil, &InputError{Path: path, Err: errBladeView} // not a PHP bundle
+	}
 	if f := cfg.bundleFormat(path); f != "" && ext != ".toml" {
 		return loadBundle(src, cfg, f, hygiene)
 	}
