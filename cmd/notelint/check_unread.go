@@ -30,9 +30,9 @@ func noteUnread(w io.Writer, unread map[string]int) {
 	for i, ext := range exts {
 		parts[i] = fmt.Sprintf("%d %s", unread[ext], ext)
 	}
-	files := "files"
+	files, look := "files", "look"
 	if n == 1 {
-		files = "file"
+		files, look = "file", "looks"
 	}
-	fmt.Fprintf(w, "notelint: not read: %d %s that look like message templates (%s); notelint reads the formats listed in the README's \"Templates\" section\n", n, files, strings.Join(parts, ", "))
+	fmt.Fprintf(w, "notelint: not read: %d %s that %s like message templates (%s); notelint reads the formats listed in the README's \"Templates\" section\n", n, files, look, strings.Join(parts, ", "))
 }

@@ -34,6 +34,16 @@ func TestCheckNotesUnreadTemplates(t *testing.T) {
 	if !strings.Contains(stderr, want) {
 		t.Errorf("stderr lacks %q:\n%s", want, stderr)
 	}
+	one := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(one, "emails"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(one, "emails", "welcome.ftl"), []byte("Hello ${name}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, e, _ := runCLI(t, "", "check", one); !strings.Contains(e, "not read: 1 file that looks like message templates (1 .ftl)") {
+		t.Errorf("one file: stderr %q", e)
+	}
 	_, stderr, _ = runCLI(t, "", "check", "--quiet", dir)
 	if strings.Contains(stderr, "not read") {
 		t.Errorf("--quiet printed the note:\n%s", stderr)

@@ -72,9 +72,15 @@ func androidQualifierLocale(dir string) (string, [2]int) {
 // StripResourceLocale removes the locale from Android and Apple resource
 // folders in a slash path, so res/values-de/strings.xml and
 // res/values/strings.xml, or de.lproj/ and Base.lproj/, share one
-// translation set.
+// translation set; an Android folder's files are one set whatever their
+// names (values/localazy.xml, values-de/translations.xml).
 func StripResourceLocale(p string) string {
 	segs := strings.Split(p, "/")
+	if n := len(segs); n >= 2 && strings.EqualFold(path.Ext(segs[n-1]), ".xml") && (segs[n-2] == "values" || strings.HasPrefix(segs[n-2], "values-")) {
+		// Android merges every resources file of a folder: values/localazy.xml
+		// and values-de/translations.xml are one set.
+		segs[n-1] = "strings.xml"
+	}
 	for i, d := range segs[:len(segs)-1] {
 		switch {
 		case strings.HasPrefix(d, "values-"):

@@ -123,3 +123,21 @@ func FuzzXMLRootName(f *testing.F) {
 		}
 	})
 }
+
+// TestAndroidResourceFilesAreOneSet: Android merges a values folder's
+// files, so the source's localazy.xml and a translation's
+// translations.xml are one translation set.
+func TestAndroidResourceFilesAreOneSet(t *testing.T) {
+	cases := []struct{ a, b string }{
+		{"libraries/push/impl/src/main/res/values/localazy.xml", "libraries/push/impl/src/main/res/values-de/translations.xml"},
+		{"app/src/main/res/values/strings.xml", "app/src/main/res/values-fr-rCA/plurals.xml"},
+	}
+	for _, c := range cases {
+		if a, b := StripResourceLocale(c.a), StripResourceLocale(c.b); a != b {
+			t.Errorf("%s and %s: sets %q and %q, want one", c.a, c.b, a, b)
+		}
+	}
+	if a, b := StripResourceLocale("a/res/values/strings.xml"), StripResourceLocale("b/res/values/strings.xml"); a == b {
+		t.Errorf("two modules' resources share a set")
+	}
+}
