@@ -16,10 +16,10 @@ import (
 )
 
 // templateExts are the file extensions notelint reads as templates.
-var templateExts = map[string]bool{".txt": true, ".md": true, ".html": true, ".htm": true, ".toml": true}
+var templateExts = map[string]bool{".txt": true, ".md": true, ".html": true, ".htm": true, ".mjml": true, ".toml": true}
 
 // IsTemplateFile reports whether name has an extension notelint reads as
-// a template document or catalog: .txt, .md, .html, .htm, .toml, and
+// a template document or catalog: .txt, .md, .html, .htm, .mjml, .toml, and
 // template-engine files (.twig, .gotmpl, .tmpl, .hbs, .mustache, .liquid,
 // .j2, .jinja, .njk, .tpl, .erb, .ejs). Bundles are chosen by
 // IsBundleFile, project files (README, LICENSE, …) left out by Discover.

@@ -7,11 +7,11 @@ import (
 )
 
 // unreadEngineExts are extensions of template languages notelint does not
-// read (FreeMarker, EEx, Velocity, MJML, Pug, Haml, Slim, Razor, JSP,
+// read (FreeMarker, EEx, Velocity, Pug, Haml, Slim, Razor, JSP,
 // Closure templates, django-templated-email's .email files).
 var unreadEngineExts = map[string]bool{
 	".ftl": true, ".ftlh": true, ".eex": true, ".heex": true, ".leex": true, ".vm": true,
-	".mjml": true, ".pug": true, ".jade": true, ".haml": true, ".slim": true, ".cshtml": true,
+	".pug": true, ".jade": true, ".haml": true, ".slim": true, ".cshtml": true,
 	".razor": true, ".jsp": true, ".soy": true, ".email": true,
 }
 
@@ -38,7 +38,7 @@ var configDirs = map[string]bool{"config": true, "configs": true, "conf": true, 
 
 // unreadTemplate reports whether the file at p, which is not read, looks
 // like a message template, and the extension it is counted under: a file
-// of an unread template language (.ftl, .mjml, .email); a .php (Blade
+// of an unread template language (.ftl, .pug, .email); a .php (Blade
 // views apart, as .blade.php) or .xml file in a folder whose name has a message word as a token (emails/,
 // _mail/, mail_templates/, sms-templates/, notifications/); a .json, .yml
 // or .yaml file whose name starts with one (notifications.default.json,

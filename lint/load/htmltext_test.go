@@ -49,6 +49,9 @@ Bitte bestätigen Sie Ihre Adresse:</mj-text>
 	if got := documentFormat("templates/verify/body.hbs", []byte(src)); got != message.HTML {
 		t.Fatalf("format of an MJML .hbs = %v, want HTML", got)
 	}
+	if got := documentFormat("emails/welcome.mjml", []byte(src)); got != message.HTML || !IsTemplateFile("emails/welcome.mjml") {
+		t.Fatalf("a .mjml file: format %v, template %v; want HTML, read", got, IsTemplateFile("emails/welcome.mjml"))
+	}
 	body, _, _, _ := htmlText([]byte(src), 0, false)
 	want := "Vielen Dank für Ihre Registrierung. Bitte bestätigen Sie Ihre Adresse:\n\nAdresse bestätigen"
 	if got := body.String(); got != want {

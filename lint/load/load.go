@@ -122,6 +122,8 @@ func documentFormat(path string, data []byte) message.Format {
 	switch ext {
 	case ".md":
 		return message.Markdown
+	case ".mjml":
+		return message.HTML
 	case ".html", ".htm":
 		// Django and other engines name every template .html, the text
 		// part of an e-mail too (alert-body-text.html): a file with no
