@@ -1,6 +1,7 @@
 package load
 
 import (
+	"path/filepath"
 	"strings"
 
 	"github.com/notelint/notelint/lint/classify"
@@ -9,9 +10,10 @@ import (
 
 // emailParents returns, per bundle file, the key paths that hold an
 // e-mail's subject ("email.payment_request.requested" for
-// "email.payment_request.requested.subject"): the keys beside a subject
-// (greeting, intro, paragraphs, the button label) are that e-mail's copy,
-// split over keys as Rails and i18next bundles often do.
+// "email.payment_request.requested.subject", or a subject grouped from
+// "text_subject"): the keys beside a subject (greeting, intro,
+// paragraphs, the button label) are that e-mail's copy, split over keys
+// as Rails, i18next and PHP bundles often do.
 func emailParents(ts []*message.Template) map[*message.Source]map[string]bool {
 	out := map[*message.Source]map[string]bool{}
 	for _, t := range ts {
@@ -19,7 +21,13 @@ func emailParents(ts []*message.Template) map[*message.Source]map[string]bool {
 			continue
 		}
 		parent, leaf := splitKey(t.Key)
-		if parent == "" || !strings.EqualFold(leaf, "subject") {
+		if parent == "" || !strings.EqualFold(leaf, "subject") && t.Part(message.PartSubject) == nil {
+			continue
+		}
+		// A subject at the file's root ($_['text_subject'] of a PHP
+		// array) makes the whole file one e-mail only in a mail folder
+		// (OpenCart's language/en-gb/mail/order_add.php).
+		if parent == "_" && InferFromPath(t.Source.Path).Channel != "email" {
 			continue
 		}
 		if out[t.Source] == nil {
@@ -44,6 +52,10 @@ func splitKey(key string) (parent, leaf string) {
 // its key names an interface area; a label or fragment ("Invoice number",
 // "Hello,") is a part of it, read with it by the rules that do.
 func notificationFromEmailKeys(t *message.Template, tx classify.Text, key classify.Key, parent string) {
+	if parent == "_" { // the root of a PHP array: the file is the e-mail
+		base := filepath.Base(t.Source.Path)
+		parent = strings.TrimSuffix(base, filepath.Ext(base))
+	}
 	if key.UI != "" {
 		t.SetNotification(false, message.FromKey, message.Medium, key.UI)
 		return

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/notelint/notelint/lint/message"
@@ -42,5 +43,25 @@ func TestEmailSplitOverKeys(t *testing.T) {
 	}
 	if seen != 11 {
 		t.Errorf("loaded %d strings, want 11", seen)
+	}
+}
+
+// TestEmailFileOfPHPArray: a PHP language file in a mail folder whose
+// $_['text_subject'] is a subject is one e-mail; the same keys elsewhere
+// are not.
+func TestEmailFileOfPHPArray(t *testing.T) {
+	php := "<?php\n$_['text_subject'] = '%s - Bestellung %s';\n$_['text_greeting'] = 'Vielen Dank für Ihre Bestellung bei %s. Wir bearbeiten sie, sobald die Zahlung bestätigt ist.';\n$_['text_order_id'] = 'Bestellnummer:';\n"
+	got := loadScoped(t, map[string]string{
+		"catalog/language/de-de/mail/order_add.php":    php,
+		"catalog/language/de-de/account/order_add.php": php,
+	})
+	for _, tm := range got {
+		inMail := strings.Contains(tm.Source.Path, "/mail/")
+		if inMail && tm.Scope.Within != "order_add" {
+			t.Errorf("%s %s: within %q, want the e-mail order_add", tm.Source.Path, tm.Key, tm.Scope.Within)
+		}
+		if !inMail && tm.Scope.Within != "" {
+			t.Errorf("%s %s: within %q, want none outside a mail folder", tm.Source.Path, tm.Key, tm.Scope.Within)
+		}
 	}
 }
