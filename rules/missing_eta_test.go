@@ -27,7 +27,7 @@ func TestMissingETA(t *testing.T) {
 			want: []string{"Ihre Lieferung verspätet sich."}},
 		{name: "de Guten Morgen is no time", path: "sms/de/outage.txt",
 			text: "Guten Morgen! In Ihrer Straße ist der Strom ausgefallen.",
-			want: []string{"Guten Morgen!"}},
+			want: []string{"In Ihrer Straße ist der Strom ausgefallen."}},
 		{name: "fr plus tard", path: "sms/fr/appointment.txt",
 			text: "Votre rendez-vous est annulé. Nous vous recontacterons plus tard.",
 			want: []string{"Votre rendez-vous est annulé."}},
@@ -184,5 +184,25 @@ func TestMissingETAOptionsValidate(t *testing.T) {
 	o = &missingETAOptions{Kinds: []string{"delay"}, TimeVars: []string{" "}}
 	if err := o.Validate(); err == nil {
 		t.Error("empty time var accepted")
+	}
+}
+
+// TestMissingETAPointsAtTheKindSentence: a finding about what a delay
+// message lacks points at the sentence that announces the delay, not at a
+// link line or the greeting.
+func TestMissingETAPointsAtTheKindSentence(t *testing.T) {
+	cases := []struct{ path, text, want string }{
+		{"mails/en/outofstock.txt", "[/{shop_url}]\n\nHi {firstname},\n\nThanks for your order {order_name}.\n\nOne item is out of stock. This may cause a slight delay in your delivery. We are sorry.\n",
+			"This may cause a slight delay in your delivery."},
+		{"mails/de/lieferverzug.txt", "Hallo {firstname},\n\ndanke für Ihre Bestellung {order_name}. Leider verzögert sich die Lieferung Ihrer Bestellung. Wir bitten um Entschuldigung.\n",
+			"Leider verzögert sich die Lieferung Ihrer Bestellung."},
+		{"mails/fr/rupture.txt", "Bonjour {firstname},\n\nmerci pour votre commande {order_name}. Un article est en rupture : votre livraison aura du retard. Toutes nos excuses.\n",
+			"Un article est en rupture : votre livraison aura du retard."},
+	}
+	for _, c := range cases {
+		got := findingsOf(t, "missing-eta", c.path, c.text)
+		if len(got) != 1 || got[0] != c.want+" error" {
+			t.Errorf("%s: got %q, want the finding on %q", c.path, got, c.want)
+		}
 	}
 }

@@ -2,8 +2,10 @@ package rules
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/notelint/notelint/lint"
+	"github.com/notelint/notelint/lint/classify"
 	"github.com/notelint/notelint/lint/message"
 	"github.com/notelint/notelint/rules/internal/prose"
 )
@@ -23,8 +25,14 @@ func messageAnchor(t *message.Template) (*message.Part, int, int) {
 		if strings.TrimSpace(text) == "" {
 			continue
 		}
-		sents := prose.Sentences(text, nil)
-		// Skip a salutation ("Guten Tag," / "Hi {{name}},") on its own.
+		// Skip lines without words ("[/{shop_url}]") and a salutation
+		// ("Guten Tag," / "Hi {{name}},") on its own.
+		var sents []prose.Span
+		for _, sp := range prose.Sentences(text, nil) {
+			if strings.IndexFunc(text[sp.Start:sp.End], unicode.IsLetter) >= 0 {
+				sents = append(sents, sp)
+			}
+		}
 		if len(sents) > 1 && strings.HasSuffix(text[sents[0].Start:sents[0].End], ",") {
 			sents = sents[1:]
 		}
@@ -35,8 +43,50 @@ func messageAnchor(t *message.Template) (*message.Part, int, int) {
 	return nil, t.Start, t.Start
 }
 
-// reportMessage reports a finding about the whole message at its anchor.
+// kindAnchor returns the sentence that names the message's kind, when its
+// text names it ("This may cause a slight delay in your delivery."): a
+// finding about what the message lacks for its kind points there.
+func kindAnchor(t *message.Template) (*message.Part, int, int, bool) {
+	k := t.Scope.Kind
+	phrase := ""
+	if k.Source == message.FromText {
+		phrase = k.Detail
+	} else if t.Kind != "" {
+		// The kind came from elsewhere (a path, a key): the text may
+		// still say it.
+		for _, v := range prose.Views(t) {
+			if tx := classify.Default().ReadText(v.Masked, t.Language()); tx.Kind == t.Kind {
+				phrase = tx.KindPhrase
+				break
+			}
+		}
+	}
+	if phrase == "" {
+		return nil, 0, 0, false
+	}
+	phrase = strings.ToLower(phrase)
+	for _, v := range prose.Views(t) {
+		i := strings.Index(v.Folded.S, phrase)
+		if i < 0 {
+			continue
+		}
+		at := v.PartRange(prose.Span{Start: i, End: i + len(phrase)})
+		text := prose.Filled(v.Part)
+		for _, sp := range prose.Sentences(text, nil) {
+			if sp.Start <= at.Start && at.Start < sp.End {
+				return v.Part, sp.Start, sp.End, true
+			}
+		}
+	}
+	return nil, 0, 0, false
+}
+
+// reportMessage reports a finding about the whole message at its anchor:
+// the sentence that names its kind, else its first sentence.
 func reportMessage(p *lint.Pass, msg, hint string) {
-	part, s, e := messageAnchor(p.Template)
+	part, s, e, ok := kindAnchor(p.Template)
+	if !ok {
+		part, s, e = messageAnchor(p.Template)
+	}
 	p.Report(lint.Diagnostic{Part: part, Start: s, End: e, Message: msg, Hint: hint, Whole: true})
 }
