@@ -29,6 +29,7 @@ type contentData struct {
 	waiting  *lang.Matcher    // eta_waiting: "please reply with", "bitte senden Sie uns"
 	pending  *lang.Matcher    // eta_ticket_pending: "we have received", "in Bearbeitung"
 	other    []*regexp.Regexp // eta_other_party_re: "their application", "hat sich beworben"
+	final    *lang.Matcher    // eta_final: "has been cancelled", "wurde storniert"
 	tracking map[string]bool  // eta_tracking_placeholder_words of every language
 
 	// Sentences (readability.toml): abbreviations, ordinal dots.
@@ -95,6 +96,7 @@ func compileContent(l *lang.Language) *contentData {
 	d.waiting = l.List("eta_waiting")
 	d.pending = l.List("eta_ticket_pending")
 	d.other = l.Patterns("eta_other_party_re")
+	d.final = l.List("eta_final")
 	d.tracking = map[string]bool{}
 	for _, o := range prose.Languages() {
 		for w := range prose.FoldedSet(o.Phrases("eta_tracking_placeholder_words")) {

@@ -73,7 +73,9 @@ back", "Ihre Anfrage wurde beantwortet", "le service est rétabli") or
 declined ("your request has been declined", "wurde abgelehnt") owes no time, nor does
 a shipping notice that hands over a tracking number or link (a placeholder
 named tracking_number, trackingUrl, followup, sendungsnummer, suivi: the
-carrier's page tells when), nor does a message about someone else's request, which alerts the staff who act
+carrier's page tells when), nor does an order or request cancelled for good ("your order has been
+cancelled", "wurde storniert", "a été annulée"), nor does a message about
+someone else's request, which alerts the staff who act
 on it ("{{username}} has applied to join", "seine Bewerbung", "sa demande"),
 and neither does a ticket that waits for the customer ("please reply
 with a screenshot", "bitte senden Sie uns einen Screenshot", "merci de nous
@@ -122,7 +124,7 @@ func checkMissingETA(p *lint.Pass) {
 		return
 	}
 	vs := prose.Views(t)
-	if d.isResolved(vs) || d.otherParty(vs) || hasConcreteTime(t, d, opt.TimeVars, vs) {
+	if d.isResolved(vs) || d.isFinal(t, vs) || d.otherParty(vs) || hasConcreteTime(t, d, opt.TimeVars, vs) {
 		return
 	}
 	if t.Kind == "ticket" && (d.waitsForCustomer(vs) || !d.ticketPending(vs)) {
@@ -173,6 +175,22 @@ func (d *contentData) givesTracking(t *message.Template) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// isFinal reports whether an order or process message says the matter is
+// over for good ("Ihre Bestellung wurde storniert", "your order has been
+// cancelled"): no later step owes a time. A cancelled appointment or an
+// outage notice is not meant: those owe the new date or the end.
+func (d *contentData) isFinal(t *message.Template, vs []*prose.View) bool {
+	if t.Kind != "process-update" && t.Kind != "ticket" {
+		return false
+	}
+	for _, v := range vs {
+		if d.final.Contains(v.Folded) {
+			return true
 		}
 	}
 	return false

@@ -137,6 +137,15 @@ func (c *Classifier) ReadText(text, code string) Text {
 	// "interruption" is an English and a French outage word.
 	var before, after []lang.Match
 	messageLink := false
+	// Admission words of every language decide what "ticket" means in
+	// every language: "Ticket" is a German and a French word too.
+	admission := false
+	for _, l := range langs {
+		if l.List("kind_ticket_admission").Contains(f) {
+			admission = true
+			break
+		}
+	}
 	for _, l := range langs {
 		before = append(before, l.List("scope_hypothetical_before").FindAll(f)...)
 		after = append(after, l.List("scope_hypothetical_after").FindAll(f)...)
@@ -167,6 +176,9 @@ func (c *Classifier) ReadText(text, code string) Text {
 			ms := actual(f.S, l.List(listName("kind_", k)).FindAll(f), before, after)
 			if len(ms) == 0 {
 				continue
+			}
+			if k == "ticket" && admission {
+				continue // an admission ticket, not a support case
 			}
 			hits[k] += len(ms)
 			if first[k] == "" {

@@ -27,6 +27,10 @@ func TestReadText(t *testing.T) {
 		{name: "de reminder with link below", text: "Dies ist eine Erinnerung, dass Sie 3 Artikel ausgeliehen haben. Klicken Sie auf den untenstehenden Link, um sie anzunehmen.", code: "de", kind: "reminder", sure: false, minScore: 2, maxScore: 9},
 		{name: "fr reminder with link below", text: "Ceci est un rappel : vous avez 3 articles empruntés. Cliquez sur le lien ci-dessous pour les accepter.", code: "fr", kind: "reminder", sure: false, minScore: 2, maxScore: 9},
 		{name: "en ui click", text: "Click the Save button to keep your changes. Click on Cancel to leave.", code: "en", minScore: -9, maxScore: 0},
+		{name: "en event ticket", text: "We received your payment for {event}. Thank you! You will be able to download your ticket at: {url}", code: "en", minScore: -9, maxScore: 9},
+		{name: "de event ticket", text: "Vielen Dank für Ihre Zahlung. Ihr Ticket für die Veranstaltung finden Sie im Anhang.", code: "de", minScore: -9, maxScore: 9},
+		{name: "fr event ticket", text: "Merci pour votre paiement. Votre ticket pour l'événement est en pièce jointe.", code: "fr", minScore: -9, maxScore: 9},
+		{name: "en support ticket", text: "We have received your ticket and will reply within 2 days.", code: "en", kind: "ticket", sure: true, minScore: 1, maxScore: 9},
 		{name: "sms marker", text: "Acme: sale today. Reply STOP to opt out", code: "en", kind: "marketing", sure: true, minScore: 3, maxScore: 9},
 	}
 	for _, tc := range cases {

@@ -8,7 +8,9 @@ import (
 	"github.com/notelint/notelint/lint/message"
 )
 
-// loadScoped loads files (path → content) and infers their scope.
+// loadScoped loads files (path → content), groups them and infers their
+// scope, as a check does; results are keyed "locale key" (with the path
+// in front for a second file with the same key).
 func loadScoped(t *testing.T, files map[string]string) map[string]*message.Template {
 	t.Helper()
 	cfg := DefaultConfig()
@@ -20,10 +22,15 @@ func loadScoped(t *testing.T, files map[string]string) map[string]*message.Templ
 		}
 		ts = append(ts, got...)
 	}
+	ts = GroupTemplates(ts, cfg)
 	InferScope(ts, cfg)
 	out := map[string]*message.Template{}
 	for _, tm := range ts {
-		out[tm.Locale+" "+tm.Key] = tm
+		k := tm.Locale + " " + tm.Key
+		if _, dup := out[k]; dup {
+			k = tm.Source.Path + " " + k
+		}
+		out[k] = tm
 	}
 	return out
 }
