@@ -64,7 +64,7 @@ func inferScope(c *classify.Classifier, t *message.Template, cfg *Config, emailP
 	ownKey := c.ReadKey(keyWords(t))
 	if t.FromBundle && !t.MessageFile {
 		kindWord := ownKey.KindWord
-		weighKeyWords(&ownKey, keyWords(t), domain)
+		weighKeyWords(&ownKey, keyName(t), domain)
 		if kindWord != "" && ownKey.KindWord == "" && t.Scope.Kind.Source == message.FromKey {
 			// The loader took the kind from this word of the key.
 			t.Kind, t.Scope.Kind = "", message.Fact{}
@@ -79,6 +79,11 @@ func inferScope(c *classify.Classifier, t *message.Template, cfg *Config, emailP
 	where := t.Source.Path
 	if t.FromBundle && !t.MessageFile {
 		where = path.Base(filepath.ToSlash(where))
+		// A folder below the locale folder that names an interface
+		// area holds its screen's texts (lang/en/settings/notifications.php).
+		if ui := c.ReadKey(belowLocaleDir(t.Source.Path)).UI; ui != "" && key.UI == "" {
+			key.UI = ui + "/"
+		}
 	} else {
 		where = belowTemplateRoot(where)
 	}
@@ -124,6 +129,19 @@ func inferScope(c *classify.Classifier, t *message.Template, cfg *Config, emailP
 	if !t.Scope.Channel.Known() {
 		channelFromText(t, readText())
 	}
+}
+
+// belowLocaleDir returns the folders of a bundle's path below its locale
+// folder ("settings" in lang/en/settings/notifications.php), "" when there
+// is no locale folder.
+func belowLocaleDir(p string) string {
+	dirs := strings.Split(path.Dir(filepath.ToSlash(p)), "/")
+	for i := len(dirs) - 1; i >= 0; i-- {
+		if dirLocale(dirs[i]) != "" {
+			return strings.Join(dirs[i+1:], "/")
+		}
+	}
+	return ""
 }
 
 // belowTemplateRoot returns the part of a template's path below its
@@ -182,7 +200,10 @@ func notificationFromBundle(t *message.Template, tx classify.Text, key, pathKey 
 			reason = "a fragment: the program adds the rest after its colon"
 		}
 		t.SetNotification(false, message.FromText, message.Medium, reason)
-		if keyWord != "" && key.UI == "" {
+		// Only a word of the key's own name makes a label part of a
+		// notification ("notification_snooze_action"); a section named
+		// for the feature ("notifications.tab_title") holds its screen.
+		if _, leaf := splitKey(keyName(t)); keyWord != "" && key.UI == "" && hasToken(leaf, keyWord) {
 			t.Scope.PartOf = keyWord
 		}
 	case tx.UI != "" && tx.Greeting == "":
@@ -204,6 +225,16 @@ func notificationFromBundle(t *message.Template, tx classify.Text, key, pathKey 
 	default:
 		t.SetNotification(false, message.FromText, message.Medium, "reads as an interface text")
 	}
+}
+
+// hasToken reports whether word is one of the name tokens of s.
+func hasToken(s, word string) bool {
+	for _, tok := range classify.Tokens(s) {
+		if tok == word {
+			return true
+		}
+	}
+	return false
 }
 
 // textReason names what in the text made it a message.
@@ -282,6 +313,16 @@ func keyWords(t *message.Template) string {
 		return ""
 	}
 	return t.ID
+}
+
+// keyName is keyWords without a plural form's suffix: "new_messages"
+// for "new_messages.one".
+func keyName(t *message.Template) string {
+	k := keyWords(t)
+	if t.Plural != "" {
+		k = strings.TrimSuffix(k, "."+t.Plural)
+	}
+	return k
 }
 
 // uiSourceExts are the files of pages and screens: a message used only

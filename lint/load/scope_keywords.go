@@ -62,8 +62,9 @@ func leafOnly(key, word string) bool {
 // in the last segment of at least 1/domainShare of a file's keys (and
 // domainMin keys) says what the app is about ("reminder" in a reminder
 // app's settings, dialogs and labels), not that a string is a message. A
-// namespace every key shares ("mailers.notify_mailer.…") is no such word:
-// it says what the file holds.
+// word most keys share ("mailers.notify_mailer.…", "notification_…" in a
+// notification module's strings) is no such word: it says what the file
+// holds.
 func domainWords(c *classify.Classifier, ts []*message.Template) map[*message.Source]map[string]bool {
 	count := map[*message.Source]map[string]int{}
 	keys := map[*message.Source]int{}
@@ -76,7 +77,7 @@ func domainWords(c *classify.Classifier, ts []*message.Template) map[*message.So
 		if count[t.Source] == nil {
 			count[t.Source] = map[string]int{}
 		}
-		key := keyWords(t)
+		key := keyName(t)
 		if k.Notification != "" && leafOnly(key, k.Notification) {
 			count[t.Source][k.Notification]++
 		}
@@ -87,7 +88,7 @@ func domainWords(c *classify.Classifier, ts []*message.Template) map[*message.So
 	out := map[*message.Source]map[string]bool{}
 	for src, words := range count {
 		for w, n := range words {
-			if n >= domainMin && n*domainShare >= keys[src] {
+			if n >= domainMin && n*domainShare >= keys[src] && 2*n <= keys[src] {
 				if out[src] == nil {
 					out[src] = map[string]bool{}
 				}

@@ -59,6 +59,8 @@ func TestDomainWordInKeys(t *testing.T) {
 	}
 	for i := range 30 {
 		en = append(en, [2]string{fmt.Sprintf("screen_%d", i), "Screen"})
+		de = append(de, [2]string{fmt.Sprintf("screen_%d", i), "Bildschirm"})
+		fr = append(fr, [2]string{fmt.Sprintf("screen_%d", i), "Écran"})
 	}
 	help := [3]string{
 		"Sets a recurring pattern of active and paused days from a given date. You will get the reminder on active days only.",
@@ -145,5 +147,28 @@ func TestPathAboveTemplatesAndLonelyLocaleFolders(t *testing.T) {
 	}
 	if croatian == nil || croatian.Locale != "hr" {
 		t.Errorf("templates/hr/ beside fr/: want hr")
+	}
+}
+
+// TestInterfaceFolderBelowLocale: a bundle in a folder named for a screen
+// below its locale folder (lang/de/settings/) holds that screen's texts,
+// whatever the file's name; a section named for the notification feature
+// does not make its labels parts of a notification.
+func TestInterfaceFolderBelowLocale(t *testing.T) {
+	got := loadScoped(t, map[string]string{
+		"lang/de/settings/notifications.php": "<?php\nreturn [\n  'apprise_help' => 'Apprise schickt Ihnen Benachrichtigungen über viele Dienste. Geben Sie die URL Ihres Apprise-Servers ein.',\n];\n",
+		"lang/fr/notifications.php":          "<?php\nreturn [\n  'test_sent' => 'Bonjour, votre test de vitesse est terminé. Merci et à bientôt !',\n];\n",
+		"resources/lang/en/web.php":          "<?php\nreturn [\n  'notifications' => [\n    'title' => 'Notifications',\n    'filter_all' => 'All',\n  ],\n];\n",
+	})
+	if tm := got["de apprise_help"]; tm == nil || tm.IsNotification() {
+		t.Errorf("settings/notifications.php: want an interface text")
+	}
+	if tm := got["fr test_sent"]; tm == nil || !tm.IsNotification() {
+		t.Errorf("fr/notifications.php: want a notification")
+	}
+	for _, k := range []string{"en notifications.title", "en notifications.filter_all"} {
+		if tm := got[k]; tm == nil || tm.Scope.PartOf != "" || tm.IsNotification() {
+			t.Errorf("%s: want an interface label, not part of a notification", k)
+		}
 	}
 }
