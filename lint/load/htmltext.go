@@ -245,3 +245,39 @@ func attrRange(raw []byte, name string) (int, int) {
 		return j, k
 	}
 }
+
+// markupInTags returns content with the angle brackets inside template
+// tags and placeholders from off on turned into parentheses, so that the
+// HTML reader does not take markup in a template expression for elements
+// ({{ name ? '<p>' ~ name ~ '</p>' }}): the expression stays one
+// placeholder. Offsets are kept; content itself is not changed (a copy is
+// made when there is anything to turn).
+func markupInTags(content []byte, off int, syn message.Syntax) []byte {
+	if !bytes.ContainsAny(content[off:], "{[$") {
+		return content
+	}
+	text := string(content[off:])
+	phs, _ := message.ScanSyntax(text, syn)
+	var out []byte
+	for _, ph := range phs {
+		span := text[ph.Start:ph.End]
+		if !strings.ContainsAny(span, "<>") || strings.HasPrefix(span, "<") {
+			continue // no markup inside, or the tag itself is <% %>, <?= ?>
+		}
+		if out == nil {
+			out = bytes.Clone(content)
+		}
+		for i := off + ph.Start; i < off+ph.End; i++ {
+			switch out[i] {
+			case '<':
+				out[i] = '('
+			case '>':
+				out[i] = ')'
+			}
+		}
+	}
+	if out == nil {
+		return content
+	}
+	return out
+}

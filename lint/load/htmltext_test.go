@@ -58,3 +58,29 @@ Bitte bestätigen Sie Ihre Adresse:</mj-text>
 		t.Errorf("MJML text: got %q, want %q", got, want)
 	}
 }
+
+// TestMarkupInsideTemplateExpressions: markup in a template expression's
+// string literals ({{ x ? '<p>' ~ x ~ '</p>' }}) keeps the expression one
+// placeholder, in en, de and fr mails alike.
+func TestMarkupInsideTemplateExpressions(t *testing.T) {
+	for _, src := range []string{
+		"<p>Dear {{ name }},</p>\n{{ username ? '<p>' ~ username ~ '</p>' }}\n<p>You are registered.</p>",
+		"<p>Hallo {{ name }},</p>\n{{ passwort ? '<p>Passwort: <b>' ~ passwort ~ '</b></p>' }}\n<p>Sie sind angemeldet.</p>",
+		"<p>Bonjour {{ name }},</p>\n{% if url %}{{ '<a href=\"' ~ url ~ '\">lien</a>' }}{% endif %}\n<p>Vous êtes inscrit.</p>",
+	} {
+		ts, err := Load("mail/confirmation.tpl", []byte(src), DefaultConfig())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tm := range ts {
+			for _, p := range tm.Problems {
+				if p.Kind == message.PlaceholderProblem {
+					t.Errorf("%q: %s", src, p.Message)
+				}
+			}
+		}
+	}
+	if got := markupInTags([]byte("<p>{{ a }}</p>"), 0, message.DefaultSyntax); string(got) != "<p>{{ a }}</p>" {
+		t.Errorf("markup outside tags changed: %q", got)
+	}
+}

@@ -192,7 +192,8 @@ func loadDocument(src *message.Source, cfg *Config, format message.Format) *mess
 		}
 	case message.HTML:
 		var title message.Text
-		body, title, links, dirs = htmlText(src.Content, bodyStart, htmlKeepsLines(src.Content[bodyStart:]))
+		content := markupInTags(src.Content, bodyStart, t.Syntax)
+		body, title, links, dirs = htmlText(content, bodyStart, htmlKeepsLines(content[bodyStart:]))
 		if title.Len() > 0 {
 			t.Parts = append(t.Parts, &message.Part{Name: message.PartHTMLTitle, Format: message.HTML, Text: title})
 		}
