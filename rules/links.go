@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/notelint/notelint/lint/message"
+	"github.com/notelint/notelint/rules/internal/prose"
 )
 
 // mentionOnly reports whether a bare link is only a scheme or "www." named
@@ -28,6 +29,35 @@ func hasRealLink(part *message.Part) bool {
 	text := part.Text.String()
 	for _, l := range part.Links {
 		if !mentionOnly(l, text) {
+			return true
+		}
+	}
+	return false
+}
+
+// notActionLinks are words of link placeholder names that point to no next
+// step: the site's home page, an unsubscribe link, images.
+var notActionLinks = map[string]bool{
+	"unsubscribe": true, "optout": true, "logo": true, "image": true, "img": true, "icon": true, "avatar": true,
+	"privacy": true, "terms": true, "shop": true, "site": true, "home": true, "base": true, "domain": true,
+	"root": true, "cdn": true, "asset": true, "static": true, "web": true, "website": true, "homepage": true,
+}
+
+// hasLinkPlaceholder reports whether a part has a placeholder that holds a
+// link to act on: named for a link ({{ url }}, {{ download_link }},
+// {reset_url}), not the site's home page or an unsubscribe link.
+func hasLinkPlaceholder(part *message.Part) bool {
+	for _, ph := range part.Placeholders {
+		if ph.Control || ph.Name == "" {
+			continue
+		}
+		words := prose.NameWords(ph.Name)
+		link, other := false, false
+		for _, w := range words {
+			link = link || linkNameWords[w]
+			other = other || notActionLinks[w]
+		}
+		if link && !other {
 			return true
 		}
 	}

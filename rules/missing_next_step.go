@@ -42,8 +42,9 @@ notelint accepts any of these, in any part of the message:
   an", "bitte halten Sie ... bereit", "appelez le", "connectez-vous", a
   request such as "Bitte reichen Sie ... ein", "Senden Sie uns bitte ...",
   "Merci de nous envoyer ...", "Veuillez ..." (not "bitte beachten Sie",
-  "veuillez patienter", "merci de votre patience"), a phone number, or a
-  shipment's tracking number or link (a placeholder named tracking_number,
+  "veuillez patienter", "merci de votre patience"), a phone number, a
+  placeholder named for a link ("{{ url }}", "{reset_link}"; not the site's
+  home page or an unsubscribe link), or a shipment's tracking number or link (a placeholder named tracking_number,
   trackingUrl, followup, sendungsnummer, suivi);
 - a statement that nothing is needed: "no action needed", "you don't need
   to do anything", "Sie müssen nichts tun", "kein Handlungsbedarf",
@@ -135,7 +136,7 @@ func checkMissingNextStep(p *lint.Pass) {
 // number or link counts), says nothing is needed, says what happens next, or says the matter is settled.
 func hasNextStep(t *message.Template, d *contentData) bool {
 	for _, part := range t.Parts {
-		if part.Name == message.PartButton || hasRealLink(part) {
+		if part.Name == message.PartButton || hasRealLink(part) || hasLinkPlaceholder(part) {
 			return true
 		}
 	}
