@@ -42,6 +42,10 @@ func InferScope(ts []*message.Template, cfg *Config) {
 // the key words of its bundle file that name the app's domain.
 func inferScope(c *classify.Classifier, t *message.Template, cfg *Config, emailParent string, domain map[string]bool) {
 	text := scopeText(t)
+	if t.Original != nil && strings.TrimSpace(text) == "" {
+		// An untranslated gettext entry: readers get its msgid.
+		text = t.Original.Masked()
+	}
 	if t.Scope.Locale.Confidence < message.Medium {
 		if l := c.Language(text); l.Sure {
 			t.SetLocale(l.Code, message.FromText, message.Medium, "stop words")

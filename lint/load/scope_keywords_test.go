@@ -172,3 +172,27 @@ func TestInterfaceFolderBelowLocale(t *testing.T) {
 		}
 	}
 }
+
+// TestUntranslatedGettextEntryReadsAsItsMsgid: an entry with an empty
+// msgstr is classified by its msgid, the text readers get.
+func TestUntranslatedGettextEntryReadsAsItsMsgid(t *testing.T) {
+	po := func(lang, msgstr string) string {
+		return "msgid \"\"\nmsgstr \"\"\n\"Language: " + lang + "\\n\"\n\n#: plugin/templates/plugin/mail.txt:2\nmsgid \"\"\n\"Hello,\\n\\nyou ordered a ticket for {event}.\\n\\nWe will debit your bank account {iban} on {due_date}.\\n\\nBest regards,\\nYour {event} team\"\nmsgstr \"" + msgstr + "\"\n"
+	}
+	got := loadScoped(t, map[string]string{
+		"locale/fr/LC_MESSAGES/django.po": po("fr", ""),
+		"locale/de/LC_MESSAGES/django.po": po("de", "Hallo,\\n\\nSie haben ein Ticket für {event} bestellt.\\n\\nWir buchen am {due_date} von Ihrem Konto {iban} ab.\\n\\nViele Grüße,\\nIhr {event}-Team"),
+	})
+	n := 0
+	for _, tm := range got {
+		if tm.Locale == "fr" || tm.Locale == "de" {
+			n++
+			if !tm.IsNotification() {
+				t.Errorf("%s: %s, want a notification", tm.Locale, tm.Scope.Notification.Detail)
+			}
+		}
+	}
+	if n != 2 {
+		t.Errorf("loaded %d entries, want 2", n)
+	}
+}
