@@ -338,7 +338,8 @@ var uiSourceFiles = map[string]bool{"views": true, "forms": true, "admin": true,
 
 // mergeRefs adds what a gettext message's source references say to key:
 // a reference inside a folder named for notifications ("pretalx/mail/…")
-// marks a notification; otherwise a reference from a page template or a
+// or to a text template named for one ("…/mail.txt") marks a
+// notification; otherwise a reference from a page template or a
 // views/forms module marks an interface text.
 func mergeRefs(key *classify.Key, c *classify.Classifier, refs []string) {
 	ui := ""
@@ -352,7 +353,11 @@ func mergeRefs(key *classify.Key, c *classify.Classifier, refs []string) {
 			ui = file
 			continue
 		}
-		if k := c.ReadKey(dir); k.Notification != "" && key.Notification == "" {
+		where := dir
+		if ext == ".txt" || ext == ".email" {
+			where += base // a text template named for its channel: mail.txt, sms_reminder.txt
+		}
+		if k := c.ReadKey(where); k.Notification != "" && key.Notification == "" {
 			key.Notification = k.Notification
 		}
 	}

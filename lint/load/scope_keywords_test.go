@@ -196,3 +196,21 @@ func TestUntranslatedGettextEntryReadsAsItsMsgid(t *testing.T) {
 		t.Errorf("loaded %d entries, want 2", n)
 	}
 }
+
+// TestGettextReferenceToMailTemplate: a reference to a text template named
+// for its channel (mail.txt) marks the entry a notification.
+func TestGettextReferenceToMailTemplate(t *testing.T) {
+	po := func(ref string) string {
+		return "msgid \"\"\nmsgstr \"\"\n\"Language: de\\n\"\n\n#: " + ref + "\nmsgid \"We will debit your account {iban} on {due_date}.\"\nmsgstr \"Wir buchen den Betrag am {due_date} von Ihrem Konto {iban} ab.\"\n"
+	}
+	got := loadScoped(t, map[string]string{
+		"a/locale/de/LC_MESSAGES/django.po": po("plugin/templates/plugin/mail.txt:4"),
+		"b/locale/de/LC_MESSAGES/django.po": po("plugin/payment.py:40"),
+	})
+	for _, tm := range got {
+		want := strings.HasPrefix(tm.Source.Path, "a/")
+		if tm.IsNotification() != want {
+			t.Errorf("%s: notification %v (%s), want %v", tm.Source.Path, tm.IsNotification(), tm.Scope.Notification.Detail, want)
+		}
+	}
+}
