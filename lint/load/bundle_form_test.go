@@ -57,20 +57,11 @@ func TestFormTexts(t *testing.T) {
 // said otherwise (a text left in English, a short one read as a label);
 // one that its key calls an interface text stays one.
 func TestTranslationsFollowEnglish(t *testing.T) {
-	cfg := DefaultConfig()
-	var ts []*message.Template
-	for path, text := range map[string]string{
+	ts := loadInferred(t, map[string]string{
 		"lang/en/notifications.php": "<?php\nreturn [\n  'comment_mention_subject' => 'Dear :name, you were mentioned in a comment on :pageName. Kind regards, the BookStack team',\n  'settings_label' => 'Settings',\n];\n",
 		"lang/fr/notifications.php": "<?php\nreturn [\n  'comment_mention_subject' => 'Mentioned in :pageName',\n  'settings_label' => 'Paramètres',\n];\n",
 		"lang/de/notifications.php": "<?php\nreturn [\n  'comment_mention_subject' => 'In :pageName erwähnt',\n  'settings_label' => 'Einstellungen',\n];\n",
-	} {
-		got, err := Load(path, []byte(text), cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ts = append(ts, got...)
-	}
-	InferScope(ts, cfg)
+	})
 	for _, tm := range ts {
 		want := message.No
 		if tm.Key == "comment_mention_subject" {
@@ -86,20 +77,11 @@ func TestTranslationsFollowEnglish(t *testing.T) {
 // its longer text make a notification is the interface text its English
 // source reads as (an Android settings summary).
 func TestTranslationsFollowEnglishNo(t *testing.T) {
-	cfg := DefaultConfig()
-	var ts []*message.Template
-	for path, text := range map[string]string{
+	ts := loadInferred(t, map[string]string{
 		"res/values/strings.xml":    `<resources><string name="customize_notification_summary">Change sound, vibration, light and other notification settings</string></resources>`,
 		"res/values-de/strings.xml": `<resources><string name="customize_notification_summary">Ändern Sie Ton, Vibration, Licht und weitere Einstellungen Ihrer Benachrichtigungen. Wir empfehlen Ihnen, den Ton einzuschalten.</string></resources>`,
 		"res/values-fr/strings.xml": `<resources><string name="customize_notification_summary">Modifiez le son, la vibration et les autres réglages de vos notifications. Nous vous conseillons d'activer le son.</string></resources>`,
-	} {
-		got, err := Load(path, []byte(text), cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ts = append(ts, got...)
-	}
-	InferScope(ts, cfg)
+	})
 	for _, tm := range ts {
 		if tm.IsNotification() {
 			t.Errorf("%s %s: notification (%s), want none like its English source", tm.Locale, tm.Key, tm.Scope.Notification.Detail)
@@ -110,12 +92,24 @@ func TestTranslationsFollowEnglishNo(t *testing.T) {
 // TestTranslationsListPositions: entries of two locales' lists paired by
 // position are no translations of each other; each keeps its own answer.
 func TestTranslationsListPositions(t *testing.T) {
-	cfg := DefaultConfig()
-	var ts []*message.Template
-	for path, text := range map[string]string{
+	ts := loadInferred(t, map[string]string{
 		"i18n/text_modules/en.yml": "- name: fa\n  content: If you need any additional assistance, please contact me\n",
 		"i18n/text_modules/de.yml": "- name: ab\n  content: Vielen Dank für Ihre Anfrage. Wir werden uns schnellstmöglich mit Ihnen in Verbindung setzen. Mit freundlichen Grüßen\n",
-	} {
+	})
+	for _, tm := range ts {
+		if tm.Locale == "de" && tm.Key == "0.content" && !tm.IsNotification() {
+			t.Errorf("de %s: %s; the en entry at the same position is another text", tm.Key, tm.Scope.Notification.Detail)
+		}
+	}
+}
+
+// loadInferred loads files (path → content) and infers their scope,
+// without grouping.
+func loadInferred(t *testing.T, files map[string]string) []*message.Template {
+	t.Helper()
+	cfg := DefaultConfig()
+	var ts []*message.Template
+	for path, text := range files {
 		got, err := Load(path, []byte(text), cfg)
 		if err != nil {
 			t.Fatal(err)
@@ -123,9 +117,5 @@ func TestTranslationsListPositions(t *testing.T) {
 		ts = append(ts, got...)
 	}
 	InferScope(ts, cfg)
-	for _, tm := range ts {
-		if tm.Locale == "de" && tm.Key == "0.content" && !tm.IsNotification() {
-			t.Errorf("de %s: %s; the en entry at the same position is another text", tm.Key, tm.Scope.Notification.Detail)
-		}
-	}
+	return ts
 }

@@ -3,7 +3,8 @@ package load
 import (
 	"path/filepath"
 	"strings"
-	"unicode"
+
+	"github.com/notelint/notelint/lint/classify"
 )
 
 // unreadEngineExts are extensions of template languages notelint does not
@@ -55,14 +56,14 @@ func unreadTemplate(p string) (string, bool) {
 	switch ext {
 	case ".php", ".blade.php", ".xml":
 		for _, d := range dirs {
-			for _, tok := range nameTokens(d) {
+			for _, tok := range classify.Tokens(d) {
 				if messageWords[tok] {
 					return ext, true
 				}
 			}
 		}
 	case ".json", ".yml", ".yaml":
-		toks := nameTokens(filepath.Base(p))
+		toks := classify.Tokens(filepath.Base(p))
 		if len(toks) == 0 || !messageFileWords[toks[0]] {
 			return "", false
 		}
@@ -74,33 +75,4 @@ func unreadTemplate(p string) (string, bool) {
 		return ext, true
 	}
 	return "", false
-}
-
-// nameTokens splits a file or folder name into lower-case words at
-// punctuation and at lower-to-upper case changes (emailTemplates →
-// email, templates).
-func nameTokens(name string) []string {
-	var out []string
-	var cur []rune
-	flush := func() {
-		if len(cur) > 0 {
-			out = append(out, strings.ToLower(string(cur)))
-			cur = cur[:0]
-		}
-	}
-	prevLower := false
-	for _, r := range name {
-		switch {
-		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
-			flush()
-			prevLower = false
-			continue
-		case unicode.IsUpper(r) && prevLower:
-			flush()
-		}
-		cur = append(cur, r)
-		prevLower = unicode.IsLower(r) || unicode.IsDigit(r)
-	}
-	flush()
-	return out
 }

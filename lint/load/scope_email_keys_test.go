@@ -3,29 +3,18 @@ package load
 import (
 	"strings"
 	"testing"
-
-	"github.com/notelint/notelint/lint/message"
 )
 
 // TestEmailSplitOverKeys: the keys beside an e-mail's subject are its
 // copy (notifications, channel email), its labels are parts of it, and a
 // key that names an interface area stays an interface text.
 func TestEmailSplitOverKeys(t *testing.T) {
-	cfg := DefaultConfig()
 	files := map[string]string{
 		"config/locales/en/email.yml": "en:\n  email:\n    payment_request:\n      subject: Your overdue balance from %{org}\n      intro: We have not received your payment yet. Please pay the amount below.\n      invoice_number: Invoice number\n      main_cta_label: Pay now\n      menu_help: Open the payment settings from the menu.\n",
 		"config/locales/de/email.yml": "de:\n  email:\n    payment_request:\n      subject: Ihr überfälliger Saldo bei %{org}\n      intro: Wir haben Ihre Zahlung noch nicht erhalten. Bitte zahlen Sie den Betrag unten.\n      invoice_number: Rechnungsnummer\n",
 		"config/locales/fr/email.yml": "fr:\n  email:\n    payment_request:\n      subject: Votre solde impayé chez %{org}\n      intro: Nous n'avons pas encore reçu votre paiement. Merci de régler le montant ci-dessous.\n      invoice_number: Numéro de facture\n",
 	}
-	var ts []*message.Template
-	for path, text := range files {
-		got, err := Load(path, []byte(text), cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ts = append(ts, got...)
-	}
-	InferScope(ts, cfg)
+	ts := loadInferred(t, files)
 	seen := 0
 	for _, tm := range ts {
 		leaf := tm.Key[len("email.payment_request."):]
