@@ -89,11 +89,14 @@ func FuzzPropertiesBundle(f *testing.F) {
 
 func FuzzScanSyntax(f *testing.F) {
 	for _, s := range []string{"{n, plural, one {# {x}} other {'{'#'}'}}", ":name at 10:30 %s %(x)d %1$s", "{{#a}}{{/a}}{{!-- x --}}{{{y}}}",
-		"{% if a %}{{ b|c({'d': {'e': 1}}) }}{% endif %}{# c #}", "<0>a</0><1/>", "{{- if .X -}}{{/* c */}}{{ end }}"} {
+		"{% if a %}{{ b|c({'d': {'e': 1}}) }}{% endif %}{# c #}", "<0>a</0><1/>", "{{- if .X -}}{{/* c */}}{{ end }}",
+		"[% IF a %][% b | html %][% END %]", "<%! x %>\n% if a:\n${ b }\n% endif\n## c\n<%namespace file=\"x\" />", "<?= $v['t'] ?><?php if ($x) { ?>",
+		"{if $a}{$b|nl2br}{/if}{intl l=\"x\"}", "<%= a %><% if b %>"} {
 		f.Add(s, uint16(0xFFFF))
 	}
 	f.Fuzz(func(t *testing.T, s string, syn uint16) {
-		phs, issues := message.ScanSyntax(s, message.Syntax(syn)&(message.SyntaxMustache|message.SyntaxJinja|message.SyntaxGo|message.SyntaxICU|message.SyntaxRuby|message.SyntaxLaravel|message.SyntaxPrintf))
+		phs, issues := message.ScanSyntax(s, message.Syntax(syn)&(message.SyntaxMustache|message.SyntaxJinja|message.SyntaxGo|message.SyntaxICU|message.SyntaxRuby|message.SyntaxLaravel|message.SyntaxPrintf|
+			message.SyntaxSmarty|message.SyntaxERB|message.SyntaxTT|message.SyntaxMako|message.SyntaxPHP))
 		last := 0
 		for _, p := range phs {
 			if p.Start < last || p.End > len(s) || p.End <= p.Start {

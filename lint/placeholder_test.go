@@ -70,13 +70,15 @@ func FuzzLoad(f *testing.F) {
 		{".md", "# T\n\n[a](b) <!-- notelint-disable x -->\n"},
 		{".html", "<p>Hi <a href='x'>y</a></p><!-- notelint-disable-next-line a -->"},
 		{".toml", "[[message]]\nbody = \"\"\"\nx \\\n  y\"\"\"\n"},
+		{".html", "<p>{{ a ? '<p>' ~ a ~ '</p>' }}</p>\n<b>Label:</b> {$x}{/if} [% y %] [% z %]"},
+		{".mjml", "<mjml><mj-body><mj-text>Hi ${a} ${b}</mj-text></mj-body></mjml>"},
 	}
 	for _, s := range seeds {
 		f.Add(s.ext, s.s)
 	}
 	f.Fuzz(func(t *testing.T, ext, s string) {
 		switch ext {
-		case ".txt", ".md", ".html", ".toml":
+		case ".txt", ".md", ".html", ".toml", ".mjml":
 		default:
 			ext = ".txt"
 		}
