@@ -77,7 +77,9 @@ notelint checks the body in two ways:
   German, silent final -e/-es/-ent in French. Numbers, URLs and
   placeholders do not count for the score. Defaults: en 50, fr 40 (below
   is "fairly difficult" and worse) and de 30 (below is "very difficult":
-  German compounds put ordinary business prose in the 30s). The score is reported only
+  German compounds put ordinary business prose in the 30s); a text of
+  fewer than 100 words must score 20 points below, as one long word moves
+  a short text's score by a whole band. The score is reported only
   when no sentence is too long: splitting long sentences comes first, and
   changes the score.
 
@@ -163,6 +165,11 @@ func checkReadability(p *lint.Pass) {
 	asl := float64(words) / float64(sentences)
 	asw := float64(syllables) / float64(words)
 	ease := rd.base - rd.aslWeight*asl - rd.aswWeight*asw
+	if words < reliableWords {
+		// Under 100 words one long word moves the score by a band:
+		// only a score clearly past the line says the text is hard.
+		minEase -= shortTextMargin
+	}
 	if ease >= minEase {
 		return
 	}
@@ -338,6 +345,14 @@ func withoutLinks(text string, part *message.Part) string {
 	}
 	return string(b)
 }
+
+// reliableWords is the sample a reading-ease formula was made for (Flesch
+// scored 100-word samples); shortTextMargin is how far below its limit a
+// shorter text must score to be reported.
+const (
+	reliableWords   = 100
+	shortTextMargin = 20
+)
 
 // minProseSentence is the average sentence length, in words, below which
 // a text is a list of labels rather than prose.
