@@ -129,7 +129,7 @@ func checkReadability(p *lint.Pass) {
 	if n, ok := opt.MinEase[d.code]; ok {
 		minEase = n
 	}
-	text := prose.Filled(part)
+	text := branchBreaks(prose.Filled(part), part)
 	sents := prose.Sentences(text, d.sent)
 	if part.Format == message.HTML {
 		// In HTML a line break is an explicit <br> or block end: readers
@@ -308,6 +308,38 @@ func groupSyllables(g []rune, rd *readData) int {
 		n++
 	}
 	return n
+}
+
+// branchWords start the tags of a conditional's branches: {if}, {else},
+// {% elif %}, {{else}}, <% end %>, [% ELSIF %].
+var branchWords = map[string]bool{"if": true, "else": true, "elif": true, "elseif": true, "elsif": true,
+	"endif": true, "unless": true, "endunless": true, "end": true}
+
+// branchBreaks returns filled text with a line break at each tag that
+// starts or ends a branch of a conditional: the branches are alternatives,
+// one of which is sent, never one sentence (two versions of a German
+// sentence in {if}…{else}…{/if}).
+func branchBreaks(text string, part *message.Part) string {
+	raw := part.Text.String()
+	var b []byte
+	for _, ph := range part.Placeholders {
+		if !ph.Control || ph.End > len(raw) || ph.Start >= len(text) {
+			continue
+		}
+		tag := strings.ToLower(strings.Trim(raw[ph.Start:ph.End], "{}%#<>[]-=~ \t\n"))
+		w, _, _ := strings.Cut(strings.TrimLeft(tag, "/"), " ")
+		if !branchWords[w] {
+			continue
+		}
+		if b == nil {
+			b = []byte(text)
+		}
+		b[ph.Start] = '\n'
+	}
+	if b == nil {
+		return text
+	}
+	return string(b)
 }
 
 // linkNameWords are placeholder name words that hold a link.
