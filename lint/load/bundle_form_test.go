@@ -103,19 +103,24 @@ func TestTranslationsListPositions(t *testing.T) {
 	}
 }
 
-// loadInferred loads files (path → content) and infers their scope,
-// without grouping.
-func loadInferred(t *testing.T, files map[string]string) []*message.Template {
+// loadFiles loads files (path → content).
+func loadFiles(t *testing.T, files map[string]string) []*message.Template {
 	t.Helper()
-	cfg := DefaultConfig()
 	var ts []*message.Template
 	for path, text := range files {
-		got, err := Load(path, []byte(text), cfg)
+		got, err := Load(path, []byte(text), DefaultConfig())
 		if err != nil {
 			t.Fatal(err)
 		}
 		ts = append(ts, got...)
 	}
-	InferScope(ts, cfg)
+	return ts
+}
+
+// loadInferred loads files and infers their scope, without grouping.
+func loadInferred(t *testing.T, files map[string]string) []*message.Template {
+	t.Helper()
+	ts := loadFiles(t, files)
+	InferScope(ts, DefaultConfig())
 	return ts
 }

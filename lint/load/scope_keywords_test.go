@@ -14,15 +14,7 @@ import (
 func loadScoped(t *testing.T, files map[string]string) map[string]*message.Template {
 	t.Helper()
 	cfg := DefaultConfig()
-	var ts []*message.Template
-	for path, text := range files {
-		got, err := Load(path, []byte(text), cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ts = append(ts, got...)
-	}
-	ts = GroupTemplates(ts, cfg)
+	ts := GroupTemplates(loadFiles(t, files), cfg)
 	InferScope(ts, cfg)
 	out := map[string]*message.Template{}
 	for _, tm := range ts {
