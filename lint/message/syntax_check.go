@@ -145,8 +145,10 @@ func lineOffset(text string, line int) int {
 type FileCheck struct {
 	Reported, dropped int
 	unparsed          bool
-	last              *Template
-	lastProblem       Problem
+	// first is the template of the first issue not listed, at the file
+	// range [firstStart, firstEnd).
+	first                *Template
+	firstStart, firstEnd int
 }
 
 // maxPlaceholderIssues is how many unbalanced placeholders one file
@@ -171,6 +173,9 @@ func (fc *FileCheck) Add(t *Template, is PlaceholderIssue, s, e int) {
 		return
 	}
 	if fc.Reported >= maxPlaceholderIssues {
+		if fc.dropped == 0 {
+			fc.first, fc.firstStart, fc.firstEnd = t, s, e
+		}
 		fc.dropped++
 		return
 	}
@@ -179,15 +184,19 @@ func (fc *FileCheck) Add(t *Template, is PlaceholderIssue, s, e int) {
 		Message: "unbalanced placeholder: " + is.Message,
 		Hint:    "close the placeholder, or remove the stray braces"}
 	t.Problems = append(t.Problems, p)
-	fc.last, fc.lastProblem = t, p
 }
 
-// Summarise adds one info finding for the issues that were not listed.
+// Summarise adds one info finding for the issues that were not listed, at
+// the first of them.
 func (fc *FileCheck) Summarise() {
-	if fc.dropped == 0 || fc.last == nil {
+	if fc.dropped == 0 || fc.first == nil {
 		return
 	}
-	fc.last.Problems = append(fc.last.Problems, Problem{Kind: PlaceholderProblem, Start: fc.lastProblem.Start, End: fc.lastProblem.End, Severity: Info,
-		Message: fmt.Sprintf("%d more unbalanced placeholders in this file are not listed", fc.dropped),
+	what := fmt.Sprintf("%d more unbalanced placeholders in this file are not listed", fc.dropped)
+	if fc.dropped == 1 {
+		what = "1 more unbalanced placeholder in this file is not listed"
+	}
+	fc.first.Problems = append(fc.first.Problems, Problem{Kind: PlaceholderProblem, Start: fc.firstStart, End: fc.firstEnd, Severity: Info,
+		Message: what + " (this is the first)",
 		Hint:    "if the file uses a syntax notelint misreads, set it in the config ([lint] syntax)"})
 }

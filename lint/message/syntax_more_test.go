@@ -50,3 +50,24 @@ func TestTemplateToolkitMakoPHP(t *testing.T) {
 		}
 	}
 }
+
+// TestUnlistedIssuesNote: the note on issues not listed points at the
+// first of them and counts them in good English.
+func TestUnlistedIssuesNote(t *testing.T) {
+	for _, n := range []int{1, 2} {
+		tm := &Template{}
+		fc := &FileCheck{}
+		for i := range maxPlaceholderIssues + n {
+			fc.Add(tm, PlaceholderIssue{Message: "x"}, 10*i, 10*i+2)
+		}
+		fc.Summarise()
+		last := tm.Problems[len(tm.Problems)-1]
+		want := "1 more unbalanced placeholder in this file is not listed (this is the first)"
+		if n == 2 {
+			want = "2 more unbalanced placeholders in this file are not listed (this is the first)"
+		}
+		if last.Message != want || last.Start != 10*maxPlaceholderIssues {
+			t.Errorf("%d dropped: %q at %d, want %q at %d", n, last.Message, last.Start, want, 10*maxPlaceholderIssues)
+		}
+	}
+}
