@@ -136,16 +136,18 @@ func (c *Classifier) ReadText(text, code string) Text {
 	// Markers of every language govern every language's kind phrases:
 	// "interruption" is an English and a French outage word.
 	var before, after []lang.Match
-	messageLink := false
 	// Admission words of every language decide what "ticket" means in
-	// every language: "Ticket" is a German and a French word too.
-	admission := false
-	for _, l := range langs {
-		if l.List("kind_ticket_admission").Contains(f) {
-			admission = true
-			break
+	// every language ("Ticket" is a German and a French word too); read
+	// only when a ticket phrase is found.
+	admission := func() bool {
+		for _, l := range langs {
+			if l.List("kind_ticket_admission").Contains(f) {
+				return true
+			}
 		}
+		return false
 	}
+	admissionRead, isAdmission := false, false
 	for _, l := range langs {
 		before = append(before, l.List("scope_hypothetical_before").FindAll(f)...)
 		after = append(after, l.List("scope_hypothetical_after").FindAll(f)...)
@@ -166,9 +168,6 @@ func (c *Classifier) ReadText(text, code string) Text {
 		if t.UI == "" {
 			t.UI = firstPhrase(l.List("scope_ui").FindAll(f))
 		}
-		if !messageLink {
-			messageLink = l.List("scope_message_link").Contains(f)
-		}
 		if t.SMS == "" {
 			t.SMS = firstPhrase(l.List("scope_sms").FindAll(f))
 		}
@@ -177,8 +176,13 @@ func (c *Classifier) ReadText(text, code string) Text {
 			if len(ms) == 0 {
 				continue
 			}
-			if k == "ticket" && admission {
-				continue // an admission ticket, not a support case
+			if k == "ticket" {
+				if !admissionRead {
+					admissionRead, isAdmission = true, admission()
+				}
+				if isAdmission {
+					continue // an admission ticket, not a support case
+				}
 			}
 			hits[k] += len(ms)
 			if first[k] == "" {
@@ -186,7 +190,7 @@ func (c *Classifier) ReadText(text, code string) Text {
 			}
 		}
 	}
-	if messageLink {
+	if t.UI != "" && messageLink(langs, f) {
 		// "Click the link below": an e-mail's instruction, not a
 		// screen's.
 		t.UI = ""
@@ -199,6 +203,17 @@ func (c *Classifier) ReadText(text, code string) Text {
 	}
 	t.KindSure = t.Kind != "" && len(hits) == 1 && (specificKinds[t.Kind] || hits[t.Kind] >= 2)
 	return t
+}
+
+// messageLink reports whether f points to a link or button the way a
+// message does ("click the link below"), in any of langs.
+func messageLink(langs []*lang.Language, f *lang.Folded) bool {
+	for _, l := range langs {
+		if l.List("scope_message_link").Contains(f) {
+			return true
+		}
+	}
+	return false
 }
 
 func firstPhrase(ms []lang.Match) string {

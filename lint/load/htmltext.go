@@ -253,7 +253,8 @@ func attrRange(raw []byte, name string) (int, int) {
 // placeholder. Offsets are kept; content itself is not changed (a copy is
 // made when there is anything to turn).
 func markupInTags(content []byte, off int, syn message.Syntax) []byte {
-	if !bytes.ContainsAny(content[off:], "{[$") {
+	// Markup inside a tag is quoted: an expression's string literal.
+	if rest := content[off:]; !bytes.Contains(rest, []byte("'<")) && !bytes.Contains(rest, []byte("\"<")) {
 		return content
 	}
 	text := string(content[off:])

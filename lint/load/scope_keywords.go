@@ -40,21 +40,7 @@ func slugLeaf(key string) bool {
 // leafOnly reports whether word occurs in key only in its last segment.
 func leafOnly(key, word string) bool {
 	parent, leaf := splitKey(key)
-	inLeaf := false
-	for _, tok := range classify.Tokens(leaf) {
-		if tok == word {
-			inLeaf = true
-		}
-	}
-	if !inLeaf {
-		return false
-	}
-	for _, tok := range classify.Tokens(parent) {
-		if tok == word {
-			return false
-		}
-	}
-	return true
+	return hasToken(leaf, word) && !hasToken(parent, word)
 }
 
 // domainWords returns, per bundle file, the notification and kind words

@@ -55,7 +55,7 @@ func DetectSyntax(path string, text []byte, cfg *Config) message.Syntax {
 		set |= message.SyntaxLaravel
 	}
 	ext := strings.ToLower(filepath.Ext(path))
-	if ext != ".php" && !isBundleExt(ext) {
+	if bundleFormats[ext] == "" {
 		set |= templateLanguages(text)
 	}
 	switch ext {
@@ -97,20 +97,18 @@ func DetectSyntax(path string, text []byte, cfg *Config) message.Syntax {
 // twice), Mako (its tags or "% if" lines, or ${x} twice) and PHP tags.
 func templateLanguages(text []byte) message.Syntax {
 	var set message.Syntax
-	if len(ttSniffRe.FindAllIndex(text, 2)) == 2 {
+	// The byte searches spare most files the regular expressions.
+	if bytes.Contains(text, []byte("[%")) && len(ttSniffRe.FindAllIndex(text, 2)) == 2 {
 		set |= message.SyntaxTT
 	}
-	if makoSniffRe.Match(text) && dollarSniffRe.Match(text) || len(dollarSniffRe.FindAllIndex(text, 2)) == 2 {
+	if bytes.Contains(text, []byte("${")) && (makoSniffRe.Match(text) && dollarSniffRe.Match(text) || len(dollarSniffRe.FindAllIndex(text, 2)) == 2) {
 		set |= message.SyntaxMako
 	}
-	if phpSniffRe.Match(text) {
+	if bytes.Contains(text, []byte("<?")) && phpSniffRe.Match(text) {
 		set |= message.SyntaxPHP
 	}
 	return set
 }
-
-// isBundleExt reports whether ext is a bundle format's extension.
-func isBundleExt(ext string) bool { return bundleFormats[ext] != "" }
 
 // hasLaravel reports whether content holds a Laravel-style :name that is
 // not part of a clock time, a URL, a label or an :emoji: shortcode.

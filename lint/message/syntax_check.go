@@ -192,11 +192,11 @@ func (fc *FileCheck) Summarise() {
 	if fc.dropped == 0 || fc.first == nil {
 		return
 	}
-	what := fmt.Sprintf("%d more unbalanced placeholders in this file are not listed", fc.dropped)
+	what := fmt.Sprintf("%d more unbalanced placeholders in this file are not listed; the first is here", fc.dropped)
 	if fc.dropped == 1 {
-		what = "1 more unbalanced placeholder in this file is not listed"
+		what = "1 more unbalanced placeholder in this file is not listed; it is here"
 	}
 	fc.first.Problems = append(fc.first.Problems, Problem{Kind: PlaceholderProblem, Start: fc.firstStart, End: fc.firstEnd, Severity: Info,
-		Message: what + " (this is the first)",
+		Message: what,
 		Hint:    "if the file uses a syntax notelint misreads, set it in the config ([lint] syntax)"})
 }

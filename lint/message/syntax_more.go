@@ -100,10 +100,9 @@ func (s *phScanner) php(t string, i int) int {
 	end := i + 2 + e + 2
 	code := t[i+2 : i+2+e]
 	if strings.HasPrefix(code, "=") {
-		name := strings.TrimSpace(code[1:])
+		name := code[1:]
 		if k := strings.Index(name, "['"); k >= 0 { // $values['title'] → title
-			name = strings.TrimSuffix(strings.TrimSpace(name[k+2:]), "']")
-			name = strings.TrimSuffix(name, "'];")
+			name = name[k+2:]
 		}
 		s.add(Placeholder{Name: firstIdent(name), Start: i, End: end})
 		return end

@@ -62,9 +62,9 @@ func TestUnlistedIssuesNote(t *testing.T) {
 		}
 		fc.Summarise()
 		last := tm.Problems[len(tm.Problems)-1]
-		want := "1 more unbalanced placeholder in this file is not listed (this is the first)"
+		want := "1 more unbalanced placeholder in this file is not listed; it is here"
 		if n == 2 {
-			want = "2 more unbalanced placeholders in this file are not listed (this is the first)"
+			want = "2 more unbalanced placeholders in this file are not listed; the first is here"
 		}
 		if last.Message != want || last.Start != 10*maxPlaceholderIssues {
 			t.Errorf("%d dropped: %q at %d, want %q at %d", n, last.Message, last.Start, want, 10*maxPlaceholderIssues)
